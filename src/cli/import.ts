@@ -1,0 +1,35 @@
+import { importPaths } from '../import.js';
+import { ConveneError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
+import type { Command } from './context.js';
+import { makePrinter } from './output.js';
+import { progressBar } from './progress.js';
+
+const USAGE = 'convene import PATH... [--json]';
+
+export const command: Command = {
+  async run(ctx) {
+    const { positionals, values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
+    if (positionals.length === 0) throw new ConveneError('USAGE', `import needs at least one mbox or maildir path (usage: ${USAGE})`);
+    const db = ctx.db();
+    const bar = progressBar(ctx.stderr, 'importing');
+    const { afterStoreHooks } = await import('../agenda/hooks.js');
+    const results = await importPaths(db, positionals, {
+      afterStore: await afterStoreHooks(ctx.config(), db),
+      onProgress: (p) => bar.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`),
+    });
+    bar.done();
+    const total = results.reduce(
+      (t, r) => ({ read: t.read + r.read, stored: t.stored + r.stored, duplicates: t.duplicates + r.duplicates, failed: t.failed + r.failed }),
+      { read: 0, stored: 0, duplicates: 0, failed: 0 },
+    );
+    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    printer.object({ paths: results, total }, (r) =>
+      [
+        ...r.paths.map((p) => `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ${p.failed} failed to parse (stored raw)`),
+        ...(r.paths.length > 1 ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`] : []),
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Split a plain-text body into the author's own text and quoted reply lines, and drop the
+ * signature (RFC 3676 section 4.3 "-- " separator) and the usual attribution line.
+ */
+export interface SplitBody {
+  readonly own: string;
+  readonly quoted: string;
+}
+
+const QUOTE = /^\s{0,3}(?:>|\|)/;
+const ATTRIBUTION = /^(?:On .{0,200}(?:wrote|writes|schrieb|a écrit)|.{0,120}(?:wrote|writes):\s*$|-{2,}\s*Original Message\s*-{2,})/i;
+
+export function splitQuotes(text: string): SplitBody {
+  const own: string[] = [];
+  const quoted: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '-- ' || line === '--') break; // signature: everything after is not content
+    if (QUOTE.test(line)) {
+      quoted.push(line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
+      continue;
+    }
+    if (ATTRIBUTION.test(line.trim()) && QUOTE.test(nextNonEmpty(lines, i + 1))) continue;
+    own.push(line);
+  }
+  return { own: own.join('\n').trim(), quoted: quoted.join('\n').trim() };
+}
+
+function nextNonEmpty(lines: readonly string[], from: number): string {
+  for (let i = from; i < lines.length && i < from + 3; i++) {
+    const l = lines[i] ?? '';
+    if (l.trim() !== '') return l;
+  }
+  return '';
+}

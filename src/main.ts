@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { COMMANDS, findCommand } from './cli/commands.js';
+import type { CommandContext, GlobalOptions } from './cli/context.js';
+import type { Config } from './config/types.js';
+import { ConveneError, oneLine } from './errors.js';
+import type { Db } from './store/db.js';
+
+/**
+ * argv → command table → run. Any error becomes one stderr line and a mapped exit code
+ * (0 ok, 1 failure, 2 usage; see errors.ts). Globals: --db PATH, --config PATH, --json.
+ */
+export async function main(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  const { globals, rest } = splitGlobals(argv);
+  const [name, ...args] = rest;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout.write('convene 0.1.0\n');
+    return 0;
+  }
+  const entry = findCommand(name);
+  if (!entry) {
+    io.stderr.write(`convene: unknown command "${name}" (see convene --help)\n`);
+    return 2;
+  }
+  let db: Db | undefined;
+  let config: Config | undefined;
+  const loadedConfig = globals.config !== undefined || name !== 'init' ? await loadConfigFor(globals) : undefined;
+  const ctx: CommandContext = {
+    argv: args,
+    globals,
+    ...io,
+    config: () => {
+      config ??= loadedConfig!;
+      return config;
+    },
+    db: () => {
+      if (!db) {
+        const { openDb } = requireDb();
+        db = openDb(globals.db ?? ctx.config().db);
+      }
+      return db;
+    },
+  };
+  try {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(`usage: ${entry.usage}\n${entry.summary}\n`);
+      return 0;
+    }
+    const command = await entry.load();
+    const code = await command.run(ctx);
+    return code ?? 0;
+  } finally {
+    db?.close();
+  }
+}
+
+let dbModule: typeof import('./store/db.js') | undefined;
+function requireDb(): typeof import('./store/db.js') {
+  if (!dbModule) throw new Error('internal: db module not preloaded');
+  return dbModule;
+}
+
+async function loadConfigFor(globals: GlobalOptions): Promise<Config> {
+  dbModule = await import('./store/db.js');
+  const { loadConfig } = await import('./config/load.js');
+  return loadConfig(globals.config, globals.db !== undefined ? { db: globals.db } : {});
+}
+
+/** Pull --db, --config and --json out of argv wherever they stand. */
+export function splitGlobals(argv: readonly string[]): { globals: GlobalOptions; rest: string[] } {
+  const rest: string[] = [];
+  let db: string | undefined;
+  let config: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    if (flag === '--db' || flag === '--config') {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new ConveneError('USAGE', `${flag} needs a path`);
+      if (flag === '--db') db = value;
+      else config = value;
+    } else if (a === '--json') {
+      json = true;
+      rest.push(a);
+    } else {
+      rest.push(a);
+    }
+  }
+  return { globals: { ...(db !== undefined ? { db } : {}), ...(config !== undefined ? { config } : {}), json }, rest };
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return (
+    'usage: convene [--db PATH] [--config PATH] <command> [options]\n\n' +
+    COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n') +
+    '\n\nconvene <command> --help for its options.\n'
+  );
+}
+
+/** main() with errors turned into one stderr line and the mapped exit code. */
+export async function run(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (err) {
+    if (err instanceof ConveneError) {
+      io.stderr.write(`convene: ${oneLine(err)}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write(`convene: internal error: ${oneLine(err)}\n`);
+    if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    return 70;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+}

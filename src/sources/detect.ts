@@ -1,0 +1,43 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { ConveneError } from '../errors.js';
+import type { RawMessage } from '../mail/types.js';
+import { isMaildir, listMaildirFiles, readMaildir } from './maildir.js';
+import { readMbox } from './mbox.js';
+
+export type SourceKind = 'mbox' | 'mbox.gz' | 'maildir';
+
+export interface LocalSource {
+  readonly path: string;
+  readonly kind: SourceKind;
+  /** Total for progress: bytes for mbox, files for maildir. */
+  readonly total: number;
+  readonly messages: () => AsyncGenerator<RawMessage & { position: number }>;
+}
+
+/** Detect a local source: a maildir directory, an mbox, or a gzip-compressed mbox. */
+export function openLocalSource(path: string): LocalSource {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new ConveneError('INPUT', `${path}: no such file or directory`);
+  }
+  if (st.isDirectory()) {
+    if (!isMaildir(path)) throw new ConveneError('INPUT', `${path}: a directory but not a maildir (no cur/ or new/ below it)`);
+    return { path, kind: 'maildir', total: listMaildirFiles(path).length, messages: () => readMaildir(path) };
+  }
+  const head = Buffer.alloc(5);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 5, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    return { path, kind: 'mbox.gz', total: st.size, messages: () => readMbox(path, true) };
+  }
+  if (head.toString('latin1') === 'From ') {
+    return { path, kind: 'mbox', total: st.size, messages: () => readMbox(path, false) };
+  }
+  throw new ConveneError('INPUT', `${path}: neither an mbox (no leading "From " line), a gzip'd mbox, nor a maildir`);
+}

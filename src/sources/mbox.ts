@@ -1,0 +1,83 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { RawMessage } from '../mail/types.js';
+
+/** A message read from an mbox, with its byte offset for progress reports. */
+export interface MboxMessage extends RawMessage {
+  /** Bytes of the (uncompressed) file consumed so far. */
+  readonly position: number;
+}
+
+const FROM = Buffer.from('\nFrom ');
+
+/**
+ * Stream the messages of an mbox file (mboxrd or mboxo, optionally gzip-compressed).
+ * Separators are "From " at the start of a line; body lines escaped as ">From " (mboxrd: any
+ * number of ">") lose one ">" (the mboxrd rule, which public-inbox and git also apply).
+ * Memory stays flat: only the message being cut is held.
+ */
+export async function* readMbox(path: string, gzip: boolean): AsyncGenerator<MboxMessage> {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = gzip ? file.pipe(createGunzip()) : file;
+  let buf: Buffer = Buffer.alloc(0);
+  let consumed = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+    let start = 0;
+    if (consumed === 0 && !buf.subarray(0, 5).equals(Buffer.from('From '))) {
+      throw new Error(`${path}: not an mbox file (it does not start with "From ")`);
+    }
+    for (;;) {
+      const next = buf.indexOf(FROM, start + 1);
+      if (next === -1) break;
+      const msg = cut(buf.subarray(start, next + 1));
+      consumed += next + 1 - start;
+      start = next + 1;
+      if (msg) yield { ...msg, position: consumed };
+    }
+    buf = buf.subarray(start);
+  }
+  if (buf.length) {
+    const msg = cut(buf);
+    consumed += buf.length;
+    if (msg) yield { ...msg, position: consumed };
+  }
+}
+
+/** One "From ..." block → the raw message (From_ line removed, separator blank line dropped, unescaped). */
+function cut(block: Buffer): RawMessage | null {
+  const eol = block.indexOf(0x0a);
+  if (eol === -1) return null;
+  const fromLine = block.subarray(0, eol).toString('latin1');
+  let body = block.subarray(eol + 1);
+  // The blank line mbox puts between messages is not part of the message.
+  if (body.length >= 2 && body[body.length - 1] === 0x0a && body[body.length - 2] === 0x0a) body = body.subarray(0, -1);
+  else if (body.length >= 3 && body.subarray(-3).toString('latin1') === '\n\r\n') body = body.subarray(0, -2);
+  const fromLineDate = fromLineDateOf(fromLine);
+  return { raw: unescapeMboxrd(body), ...(fromLineDate !== undefined ? { fromLineDate } : {}) };
+}
+
+/** mboxrd: a line of one or more ">" then "From " had one ">" added on export. */
+export function unescapeMboxrd(body: Buffer): Buffer {
+  if (body.indexOf('>From ') === -1) return body;
+  const text = body.toString('latin1');
+  return Buffer.from(text.replace(/^>(>*From )/gm, '$1'), 'latin1');
+}
+
+/** mboxrd escaping for export: the inverse of unescapeMboxrd. */
+export function escapeMboxrd(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  if (!/^>*From /m.test(text)) return raw;
+  return Buffer.from(text.replace(/^(>*From )/gm, '>$1'), 'latin1');
+}
+
+/**
+ * The date on a From_ line ("From sender Thu Jan  1 00:00:00 1970"), or undefined.
+ * public-inbox writes the epoch as a placeholder, so the epoch means "no date".
+ */
+export function fromLineDateOf(line: string): number | undefined {
+  const m = /(\w{3}) +(\w{3}) +(\d{1,2}) +(\d{1,2}:\d{2}(?::\d{2})?) +(\d{4})/.exec(line);
+  if (!m) return undefined;
+  const ms = Date.parse(`${m[2]} ${m[3]} ${m[5]} ${m[4]} UTC`);
+  return Number.isNaN(ms) || ms <= 0 ? undefined : ms;
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConveneError } from '../errors.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export const DEFAULT_DB_PATH = 'data/convene.sqlite';
+
+/**
+ * Open (creating if needed) the database: WAL so readers never block the writer, a busy timeout
+ * so the CLI and the daemon can share the file, then apply pending migrations.
+ */
+export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (err) {
+    throw new ConveneError('DB', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } else {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < MIGRATIONS.length) {
+      db.close();
+      return openDb(path); // an older database: migrate it once, read-write
+    }
+  }
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('mmap_size = 268435456');
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new ConveneError('DB', `database schema version ${current} is newer than this convene (${latest})`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Dovecot and SMTP servers bind their own free ports; two workers match the 2-core machine.
+    maxWorkers: 2,
+  },
+});
