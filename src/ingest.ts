@@ -47,7 +47,7 @@ export function addSummary(into: IngestSummary, from: IngestSummary): IngestSumm
 
 /** Prepared writers for one database handle; make once, ingest many batches. */
 export class Ingester {
-  private readonly writer: MessageWriter;
+  readonly writer: MessageWriter;
   private readonly threads: ThreadAssigner;
   private readonly index: IndexWriter;
 

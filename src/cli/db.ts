@@ -1,9 +1,29 @@
 import { ConveneError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { makePrinter } from './output.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene db check|reindex [--json]';
+
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'db: not available yet');
+  async run(ctx) {
+    const { positionals, values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
+    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const [sub] = positionals;
+    if (sub === 'check') {
+      const { checkArchive } = await import('../store/check.js');
+      const result = checkArchive(ctx.db());
+      printer.object(result, (r) => [...r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`), r.ok ? 'archive consistent' : 'archive has problems'].join('\n'));
+      return result.ok ? 0 : 1;
+    }
+    if (sub === 'reindex') {
+      const { reindex } = await import('../reindex.js');
+      const { afterStoreHooks } = await import('../agenda/hooks.js');
+      const db = ctx.db();
+      const summary = await reindex(db, await afterStoreHooks(ctx.config(), db));
+      printer.object(summary, (s) => `reindexed ${s.messages} messages: ${s.threads} threads, ${s.failures} parse failures (stored raw)`);
+      return 0;
+    }
+    throw new ConveneError('USAGE', `db needs a subcommand: check or reindex (usage: ${USAGE})`);
   },
 };

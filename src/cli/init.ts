@@ -1,9 +1,20 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConveneError } from '../errors.js';
+import { templatePath } from '../paths.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene init [PATH] [--force]';
+
+/** Write the commented example config (templates/convene.example.yaml). */
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'init: not available yet');
+  async run(ctx) {
+    const { positionals, values } = parseCommandArgs(ctx.argv, { force: { type: 'boolean' } }, USAGE);
+    const path = positionals[0] ?? 'convene.yaml';
+    if (existsSync(path) && !values.force) throw new ConveneError('USAGE', `${path} exists; use --force to overwrite it`);
+    const example = readFileSync(templatePath('convene.example.yaml'), 'utf8');
+    writeFileSync(path, example);
+    ctx.stdout.write(`wrote ${path}: edit imap, meetings and digest, then run convene sync\n`);
+    return 0;
   },
 };

@@ -1,9 +1,33 @@
-import { ConveneError } from '../errors.js';
+import { archiveStats, type ArchiveStats } from '../store/stats.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { makePrinter } from './output.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene stats [--json]';
+
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'stats: not available yet');
+  async run(ctx) {
+    const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
+    const stats = archiveStats(ctx.db());
+    makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env).object(stats, formatStats);
+    return 0;
   },
 };
+
+const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+const day = (ms: number | null): string => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 10));
+
+function formatStats(s: ArchiveStats): string {
+  const lines = [
+    `messages        ${s.messages} (${s.distinctMessageIds} distinct Message-IDs, ${s.variants} variants of a reused id, ${s.withoutMessageId} without an id)`,
+    `identical copies ${s.identicalCopies} (seen again, stored once)`,
+    `threads         ${s.threads} (${s.ghosts} referenced messages not in the archive)`,
+    `parse failures  ${s.failures} (stored raw)`,
+    `dates           ${day(s.oldest)} .. ${day(s.newest)}; ${s.datesFromFallback} from a fallback, ${s.withoutDate} without a date`,
+    `size            ${mb(s.rawBytes)} of mail, stored in ${mb(s.storedBytes)}; database ${mb(s.databaseBytes)}`,
+  ];
+  for (const b of s.mailboxes) {
+    lines.push(`imap ${b.account} ${b.mailbox}: uidvalidity ${b.uidValidity}, last uid ${b.lastUid}, last sync ${b.lastSyncAt ? new Date(b.lastSyncAt).toISOString() : 'never'}`);
+  }
+  return lines.join('\n');
+}

@@ -59,7 +59,7 @@ export function configFromValue(value: unknown, path: string | null, overrides: 
     transport,
     outboxDir: optString(outbox, 'dir', 'outbox') ?? DEFAULT_OUTBOX_DIR,
     meetings: validateMeetings(o.meetings),
-    digest: validateDigest(o.digest),
+    digest: validateDigest(o.digest, o.meetings),
     ...(sentMailbox ? { sentMailbox } : {}),
   };
 }

@@ -2,26 +2,49 @@ import { Transform } from 'node:stream';
 
 /**
  * The charset fallback chain for body parts: declared → UTF-8 → windows-1252 → latin-1.
- * WHATWG's TextDecoder already reads the "iso-8859-1" label as windows-1252, which is what the
- * many mailers that mislabel cp1252 text (curly quotes in 0x80-0x9F) actually meant.
+ * Text labelled ISO-8859-1 (or US-ASCII) is read as windows-1252, as WHATWG's Encoding standard
+ * does: mailers that mislabel cp1252 text put curly quotes and dashes in 0x80-0x9F, where real
+ * latin-1 has only unused C1 controls. Node 20's TextDecoder decodes "windows-1252" as plain
+ * latin-1 (nodejs/node#56542), so that table is ours.
  */
 export function decodeWithFallback(bytes: Buffer, declared: string | undefined): string {
-  const chain = [declared, 'utf-8', 'windows-1252'];
-  for (const label of chain) {
-    if (!label) continue;
+  const label = declared?.trim().toLowerCase().replace(/^"|"$/g, '');
+  const chain = [label, 'utf-8', 'windows-1252'];
+  for (const l of chain) {
+    if (!l) continue;
+    if (LATIN1_FAMILY.has(l)) return decodeWindows1252(bytes);
     try {
-      return new TextDecoder(label.trim().toLowerCase(), { fatal: true }).decode(bytes);
+      return new TextDecoder(l, { fatal: true }).decode(bytes);
     } catch {
       // unknown label or invalid bytes for it: try the next one
     }
   }
-  return bytes.toString('latin1'); // every byte sequence is valid latin-1
+  return bytes.toString('latin1'); // unreachable: windows-1252 decodes every byte
+}
+
+const LATIN1_FAMILY = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819']);
+
+// windows-1252 bytes 0x80..0x9F; the five undefined ones map to the C1 control, as WHATWG does.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Buffer): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes: number[] = [];
+    for (const b of bytes.subarray(i, i + CHUNK)) codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /**
  * A stand-in for node-iconv's Iconv class, given to mailparser's `Iconv` option so that every
  * declared non-UTF-8 charset goes through the fallback chain above instead of failing.
- * It buffers one MIME part (parts are size-limited before parsing).
+ * It buffers one MIME part (message size is limited before parsing).
  */
 export class FallbackIconv extends Transform {
   private readonly chunks: Buffer[] = [];

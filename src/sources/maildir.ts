@@ -51,8 +51,9 @@ export function listMaildirFiles(dir: string): string[] {
 }
 
 /**
- * Read the maildir's messages. The file's mtime stands in for the delivery date (like IMAP
- * INTERNALDATE) when the Date header is unusable.
+ * Read the maildir's messages. The delivery time stands in for the Date header when that is
+ * unusable (like IMAP INTERNALDATE): maildir file names start with it in seconds
+ * (cr.yp.to/proto/maildir.html), else the file's mtime.
  */
 export async function* readMaildir(dir: string): AsyncGenerator<RawMessage & { position: number }> {
   const files = listMaildirFiles(dir);
@@ -60,6 +61,14 @@ export async function* readMaildir(dir: string): AsyncGenerator<RawMessage & { p
   for (const file of files) {
     i++;
     const raw = readFileSync(file);
-    yield { raw, internalDate: statSync(file).mtimeMs, position: i };
+    yield { raw, internalDate: deliveryTime(file), position: i };
   }
+}
+
+/** Delivery time from a maildir file name ("1382298587.M1P2.host:2,S"), else its mtime. */
+export function deliveryTime(file: string): number {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const m = /^(\d{9,10})\./.exec(name);
+  if (m) return Number(m[1]) * 1000;
+  return statSync(file).mtimeMs;
 }
