@@ -1,12 +1,13 @@
-import { parseMessage } from './mail/parse.js';
+import { prepareInThread, type Prepare } from './mail/prepare-pool.js';
+import type { PreparedMessage } from './mail/prepare.js';
 import type { ParsedMessage, RawMessage } from './mail/types.js';
 import { IndexWriter } from './search/index-writer.js';
 import type { Db } from './store/db.js';
-import { contentHash, MessageWriter, type StoredRow } from './store/message-writer.js';
+import { MessageWriter, type StoredRow } from './store/message-writer.js';
 import { ThreadAssigner } from './thread/assign.js';
 import { threadLinks } from './thread/sanitize.js';
 
-/** What happened to one batch: counts, plus the rows newly stored (for callers that react to them). */
+/** What happened to one batch: counts. */
 export interface IngestSummary {
   read: number;
   stored: number;
@@ -28,8 +29,6 @@ export interface IngestOptions {
   readonly commit?: (db: Db) => void;
   /** Agenda extraction and other derived work, per newly stored message. */
   readonly afterStore?: readonly AfterStoreHook[];
-  /** Parse function (a worker pool in bulk imports); defaults to in-thread parsing. */
-  readonly parse?: (raw: RawMessage) => Promise<ParsedMessage>;
   readonly now?: () => number;
 }
 
@@ -51,37 +50,45 @@ export class Ingester {
   private readonly threads: ThreadAssigner;
   private readonly index: IndexWriter;
 
-  constructor(private readonly db: Db) {
+  /** `prepare` parses, hashes and compresses (a worker pool in bulk imports). */
+  constructor(private readonly db: Db, private readonly prepareFn: Prepare = prepareInThread) {
     this.writer = new MessageWriter(db);
     this.threads = new ThreadAssigner(db);
     this.index = new IndexWriter(db);
   }
 
   /**
-   * The one pipeline step: parse (outside the transaction), then in ONE transaction store raw +
-   * header row, thread, index, run the after-store hooks, and the caller's commit (its cursor).
-   * A crash at any point leaves either the whole batch or none of it.
+   * The one pipeline step: prepare (outside the transaction), then commit. See commitBatch.
    */
   async ingestBatch(batch: readonly RawMessage[], options: IngestOptions = {}): Promise<IngestSummary> {
-    const parse = options.parse ?? parseMessage;
-    const parsed = await Promise.all(batch.map((m) => parse(m)));
-    const hashes = batch.map((m) => contentHash(m.raw));
+    return this.commitBatch(await this.prepareBatch(batch), options);
+  }
+
+  /** The CPU-bound half: parse, hash, compress. Needs no transaction; may run ahead of commits. */
+  prepareBatch(batch: readonly RawMessage[]): Promise<PreparedMessage[]> {
+    return this.prepareFn(batch, this.writer.dictionary);
+  }
+
+  /**
+   * In ONE transaction: store raw + header row, thread, index, run the after-store hooks, then
+   * the caller's commit (its cursor). A crash at any point leaves the whole batch or none of it.
+   */
+  commitBatch(prepared: readonly PreparedMessage[], options: IngestOptions = {}): IngestSummary {
     const now = options.now?.() ?? Date.now();
     const summary = emptySummary();
     this.db.transaction(() => {
-      for (let i = 0; i < batch.length; i++) {
-        const raw = batch[i]!;
-        const msg = parsed[i]!;
+      this.writer.ensureDictionary(prepared.map((p) => p.raw));
+      for (const p of prepared) {
         summary.read++;
-        const row = this.writer.store(raw.raw, msg, hashes[i], now);
+        const row = this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded);
         if (row.status === 'duplicate') {
           summary.duplicates++;
           continue;
         }
         summary.stored++;
-        if (msg.parseError) summary.failed++;
-        this.derive(row, msg);
-        for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed: msg });
+        if (p.parsed.parseError) summary.failed++;
+        this.derive(row, p.parsed);
+        for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed: p.parsed });
       }
       options.commit?.(this.db);
     })();

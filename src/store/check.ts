@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
-import { decodeRaw } from './raw-reader.js';
+import { decodeRaw } from './raw-codec.js';
 
 export interface CheckResult {
   readonly ok: boolean;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConveneError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { registerDictionary } from './raw-codec.js';
 
 export type Db = Database.Database;
 
@@ -33,10 +34,19 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
       return openDb(path); // an older database: migrate it once, read-write
     }
   }
-  db.pragma('cache_size = -65536');
+  loadDictionaries(db);
+  // A modest page cache and no mmap: mapped pages count towards RSS, and peak RSS during an
+  // import must stay flat whatever the archive's size. The OS page cache serves reads anyway.
+  db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
-  db.pragma('mmap_size = 268435456');
   return db;
+}
+
+/** Register the archive's raw-compression dictionaries so raw bytes decode anywhere. */
+function loadDictionaries(db: Db): void {
+  for (const row of db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all()) {
+    registerDictionary(row.hash, row.bytes);
+  }
 }
 
 function migrate(db: Db): void {

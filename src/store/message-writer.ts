@@ -1,7 +1,16 @@
-import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { contentHash } from '../mail/content-hash.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from './db.js';
+import { buildDictionary, dictionaryKey, encodeRaw, registerDictionary, type Encoded } from './raw-codec.js';
+
+/** The dictionary raw bytes are compressed with: a key and its bytes. */
+export interface Dictionary {
+  readonly key: string;
+  readonly bytes: Buffer;
+}
+
+/** A batch this size or larger is a fair sample to build the archive's dictionary from. */
+const DICTIONARY_SAMPLE = 64;
 
 export type StoreStatus = 'stored' | 'duplicate';
 
@@ -13,10 +22,7 @@ export interface StoredRow {
   readonly mid: string;
 }
 
-/** sha256 of the raw bytes, hex: the content identity. */
-export function contentHash(raw: Buffer): string {
-  return createHash('sha256').update(raw).digest('hex');
-}
+export { contentHash } from '../mail/content-hash.js';
 
 /**
  * Identity rules, as public-inbox applies them: a Message-ID already stored with other bytes
@@ -35,6 +41,7 @@ export class MessageWriter {
   private readonly insertRaw;
   private readonly bumpCopies;
   private readonly updateRow;
+  private dict: Dictionary | undefined;
 
   constructor(private readonly db: Db) {
     this.byHash = db.prepare<[string], { id: number; mid: string }>('SELECT id, mid FROM messages WHERE hash = ?');
@@ -49,7 +56,13 @@ export class MessageWriter {
       from_name = @fromName, from_addr = @fromAddr, to_json = @to, cc_json = @cc, subject = @subject, subject_norm = @subjectNorm,
       in_reply_to_json = @inReplyTo, refs_json = @refs, list_id = @listId, attachments_json = @attachments,
       auto_generated = @auto, headers_json = @headers, parse_error = @parseError, thread_id = NULL, parent_mid = NULL WHERE id = @id`);
+    const d = db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts ORDER BY id LIMIT 1').get();
+    if (d) this.dict = { key: d.hash, bytes: d.bytes };
     this.bumpCopies = db.prepare('INSERT INTO copies (hash, count) VALUES (?, 1) ON CONFLICT(hash) DO UPDATE SET count = count + 1');
+  }
+
+  private codec(): string {
+    return this.dict ? `deflate:${this.dict.key}` : 'deflate';
   }
 
   /** Rewrite the parsed columns of a stored row (db reindex); identity columns stay. */
@@ -75,8 +88,31 @@ export class MessageWriter {
     });
   }
 
-  /** Store one message (call inside a transaction). Identical bytes already stored count as a copy. */
-  store(raw: Buffer, msg: ParsedMessage, hash: string = contentHash(raw), now: number = Date.now()): StoredRow {
+  /** The archive's compression dictionary, if it has one yet. */
+  get dictionary(): Dictionary | undefined {
+    return this.dict;
+  }
+
+  /**
+   * Build the archive's dictionary from the first large enough batch (call inside its
+   * transaction, before storing it). Later batches reuse it; older rows keep plain deflate.
+   */
+  ensureDictionary(sample: readonly Buffer[]): Dictionary | undefined {
+    if (this.dict || sample.length < DICTIONARY_SAMPLE) return this.dict;
+    const bytes = buildDictionary(sample);
+    if (!bytes) return undefined;
+    const key = dictionaryKey(bytes);
+    this.db.prepare('INSERT OR IGNORE INTO raw_dicts (hash, bytes) VALUES (?, ?)').run(key, bytes);
+    registerDictionary(key, bytes);
+    this.dict = { key, bytes };
+    return this.dict;
+  }
+
+  /**
+   * Store one message (call inside a transaction). Identical bytes already stored count as a copy.
+   * `encoded` is the raw bytes already compressed (by a parse worker) with the current dictionary.
+   */
+  store(raw: Buffer, msg: ParsedMessage, hash: string = contentHash(raw), now: number = Date.now(), encoded?: Encoded): StoredRow {
     const existing = this.byHash.get(hash);
     if (existing) {
       this.bumpCopies.run(hash);
@@ -125,7 +161,8 @@ export class MessageWriter {
       addedAt: now,
     });
     const id = Number(info.lastInsertRowid);
-    this.insertRaw.run(id, 'deflate', deflateRawSync(raw, { level: 6 }));
+    const enc = encoded && encoded.codec === this.codec() ? encoded : encodeRaw(raw, this.dict);
+    this.insertRaw.run(id, enc.codec, enc.bytes);
     return { status: 'stored', id, mid };
   }
 }

@@ -1,14 +1,12 @@
-import { inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
+import { decodeRaw } from './raw-codec.js';
+
+export { decodeRaw } from './raw-codec.js';
 
 /** The stored raw bytes of a message, byte for byte as received. */
 export function readRaw(db: Db, id: number): Buffer | null {
   const row = db.prepare<[number], { codec: string; bytes: Buffer }>('SELECT codec, bytes FROM raw WHERE id = ?').get(id);
   return row ? decodeRaw(row.codec, row.bytes) : null;
-}
-
-export function decodeRaw(codec: string, bytes: Buffer): Buffer {
-  return codec === 'deflate' ? inflateRawSync(bytes) : bytes;
 }
 
 /** Every stored message's raw bytes in the given id order (ids from a query), streamed. */

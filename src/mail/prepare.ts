@@ -1,0 +1,18 @@
+import { contentHash } from './content-hash.js';
+import { encodeRaw, type Encoded } from '../store/raw-codec.js';
+import { parseMessage } from './parse.js';
+import type { ParsedMessage, RawMessage } from './types.js';
+
+/** A message made ready for the store outside the transaction: parsed, hashed, compressed. */
+export interface PreparedMessage {
+  readonly raw: Buffer;
+  readonly parsed: ParsedMessage;
+  readonly hash: string;
+  readonly encoded?: Encoded;
+}
+
+/** Everything CPU-bound about one message, in whichever thread runs it. */
+export async function prepareMessage(input: RawMessage, dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage> {
+  const parsed = await parseMessage(input);
+  return { raw: input.raw, parsed, hash: contentHash(input.raw), encoded: encodeRaw(input.raw, dict) };
+}
