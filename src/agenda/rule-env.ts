@@ -1,0 +1,65 @@
+import { annotate } from './annotations.js';
+import type { ExtractContext, ThreadInfo } from './context.js';
+import type { CompiledMeeting } from './meeting-match.js';
+import { cleanTitle } from './title.js';
+import type { AgendaMessage, Candidate, RuleName } from './types.js';
+
+/** Everything a rule looks at, computed once per message by extract(). */
+export interface RuleEnv {
+  readonly msg: AgendaMessage;
+  readonly ctx: ExtractContext;
+  /** The meetings listening to this message's list. */
+  readonly meetings: readonly CompiledMeeting[];
+  readonly thread: ThreadInfo;
+  /** The author's own prose: no quotes, signature, diffs, list footer or top-posted original. */
+  readonly text: string;
+  /** Has a reply prefix or a parent. */
+  readonly isReply: boolean;
+  /** Minutes/notes of a past call (only deferrals). */
+  readonly isMinutes: boolean;
+  /** The message is a call, reminder or posted agenda of this meeting (rule 5), or null. */
+  readonly callMeeting: CompiledMeeting | null;
+}
+
+/** The proposer as "Name <addr>". */
+export function proposerOf(msg: AgendaMessage): string {
+  return msg.fromName ? `${msg.fromName} <${msg.fromAddr}>` : `<${msg.fromAddr}>`;
+}
+
+/**
+ * A Candidate from a raw proposal line: annotations pulled out, title cleaned. Returns null when
+ * nothing title-like is left (a bare link, a one-word line).
+ */
+export function makeCandidate(
+  env: RuleEnv,
+  meetingId: string,
+  rule: RuleName,
+  rawTitle: string,
+  confidence: number,
+  extra: { namedDate?: string | null; carriedOver?: boolean } = {},
+): Candidate | null {
+  const a = annotate(rawTitle);
+  const title = cleanTitle(a.title);
+  if (title.length < 2 || !/\p{L}{2}/u.test(title)) return null;
+  return {
+    meetingId,
+    occurrenceStart: null,
+    ...(extra.namedDate ? { namedDate: extra.namedDate } : {}),
+    title,
+    rule,
+    confidence,
+    messageId: env.msg.mid,
+    threadId: env.msg.threadId,
+    proposer: proposerOf(env.msg),
+    date: env.msg.date,
+    ...(a.presenter !== undefined ? { presenter: a.presenter } : {}),
+    ...(a.durationMinutes !== undefined ? { durationMinutes: a.durationMinutes } : {}),
+    links: a.links,
+    ...(extra.carriedOver ? { carriedOver: true } : {}),
+  };
+}
+
+/** Drop nulls. */
+export function present<T>(items: readonly (T | null)[]): T[] {
+  return items.filter((x): x is T => x !== null);
+}

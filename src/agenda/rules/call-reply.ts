@@ -1,0 +1,65 @@
+import { isSupportOnly } from '../exclusions.js';
+import { namedDateIn, routeMeeting } from '../meeting-match.js';
+import { isPointer, proposalPhrases } from '../phrases.js';
+import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
+import type { Candidate } from '../types.js';
+
+// A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
+const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
+// A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
+const LOGISTICS = /\b(?:did (?:this|the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+/i;
+// A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
+const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
+
+/**
+ * Rule 2: a reply to a call for agenda items (convene's own call, or one matched by `calls`)
+ * proposes the topics in its OWN text: a list after a topics header, proposal phrases ("I'd like
+ * to discuss X"), a quoted suggestion, and, for a direct answer to the call, a one-line body or
+ * the opening sentence. The quoted call never counts (bodyText holds only the author's text).
+ */
+export function callReplyRule(env: RuleEnv): Candidate[] {
+  const { thread, msg } = env;
+  if (!env.isReply || !(thread.parentIsCall || thread.rootIsCall) || env.isMinutes) return [];
+  const text = env.text;
+  if (text === '' || isSupportOnly(text)) return [];
+  const meeting = routeMeeting([], env.meetings, thread.callMeetingId);
+  if (!meeting) return [];
+  const namedDate = thread.callDate ?? namedDateIn(text, msg.date);
+  const make = (title: string, confidence: number): Candidate | null =>
+    makeCandidate(env, meeting.id, 'call-reply', title, confidence, { namedDate });
+
+  // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
+  const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);
+  const lines = direct ? text.split('\n') : [];
+  const fromLists: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!LIST_HEADER.test(lines[i]!)) continue;
+    const { items, end } = listAt(lines, i + 1);
+    fromLists.push(...items);
+    if (end > i) i = end - 1;
+  }
+  if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
+
+  const all = proposalPhrases(text);
+  const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
+  if (phrases.length) return present(phrases.map((p) => make(p.topic, 0.8)));
+  if (all.length) return []; // "I'll be glad to talk about this": about a topic already listed
+
+  const quoted = QUOTED_LINE.exec(text);
+  if (quoted) return present([make(quoted[1]!, 0.7)]);
+
+  // A direct answer to the call with no phrase: its opening states the topic, unless it is
+  // about the call itself or comes from the call's own author (reminders, cancellations).
+  if (!direct) return [];
+  if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
+  const body = stripGreeting(text);
+  const first = contentLines(body)[0] ?? '';
+  // "There was also:" followed by a list: the list's first item is the topic.
+  const listed = first.trim().endsWith(':') ? listAt(body.split('\n'), body.split('\n').indexOf(first) + 1).items : [];
+  if (listed.length) return present(listed.map((t) => make(t, 0.6)));
+  const opening = contentLines(body).length === 1 ? body.trim() : firstSentence(body);
+  // Questions in answer to a call are about the call ("is that correct?"), not topics.
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening)) return [];
+  return present([make(opening, 0.5)]);
+}

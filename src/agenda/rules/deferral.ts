@@ -1,0 +1,51 @@
+import { routeMeeting } from '../meeting-match.js';
+import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { markedLine } from '../text.js';
+import type { Candidate } from '../types.js';
+
+// "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
+// meeting", "continue (the discussion) next time": the notes' ways of moving an item on.
+const DEFERRED = /\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|(?:stays?|remains?|keep\s+it|kept|put|left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time)|(?:deferred|postponed|pushed|moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|meeting|session)|(?:will\s+)?continue\s+(?:discussing|the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?/i;
+
+/**
+ * Rule 4: notes of a past call that say an item is carried over or on the agenda for the next
+ * call seed the next occurrence. The title is the line without the deferral phrase, or, when the
+ * line is only the phrase ("- carried over"), the list item it sits under.
+ */
+export function deferralRule(env: RuleEnv): Candidate[] {
+  if (!env.isMinutes) return [];
+  const meeting = routeMeeting([env.msg.subject, env.text], env.meetings, env.thread.callMeetingId);
+  if (!meeting) return [];
+  const lines = env.text.split('\n');
+  const out: (Candidate | null)[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!DEFERRED.test(line)) continue;
+    const after = FORWARD.exec(line);
+    let title = after ? continuation(lines, i, after.index + after[0].length) : line.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
+    if (title.replace(/[^\p{L}]/gu, '').length < 6) title = parentItem(lines, i);
+    out.push(makeCandidate(env, meeting.id, 'deferral', title, 0.7, { carriedOver: true }));
+  }
+  return present(out);
+}
+
+// "In the next meeting, we will discuss X": X follows the phrase, possibly on the next lines.
+const FORWARD = /\b(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|decide)\s*/i;
+
+/** The text after column `col` of line i up to the sentence's end, across wrapped lines. */
+function continuation(lines: readonly string[], i: number, col: number): string {
+  let text = lines[i]!.slice(col);
+  for (let j = i + 1; j < lines.length && j < i + 4 && !/[.!?]\s*$/.test(text) && lines[j]!.trim() !== ''; j++) text += ` ${lines[j]!.trim()}`;
+  return (/^(.*?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text).replace(/\s+/g, ' ').trim();
+}
+
+/** The nearest earlier list item less indented than line i (the item a "- carried over" note belongs to). */
+function parentItem(lines: readonly string[], i: number): string {
+  const indent = lines[i]!.search(/\S/);
+  for (let j = i - 1; j >= 0 && j >= i - 20; j--) {
+    const mk = markedLine(lines[j]!);
+    if (mk && mk.indent < indent) return mk.text;
+    if (!mk && lines[j]!.trim() !== '' && lines[j]!.search(/\S/) < indent) return lines[j]!.trim();
+  }
+  return '';
+}

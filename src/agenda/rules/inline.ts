@@ -1,0 +1,81 @@
+import { namedDateIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
+import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
+import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { listAt } from '../text.js';
+import { titleFromSubject } from '../title.js';
+import type { Candidate } from '../types.js';
+
+// "agenda+ X" (the W3C convention convene adopts), at the start of a line.
+const AGENDA_PLUS = /^\s*agenda\+\s*:?\s*(\S.*)$/gim;
+// "add X to the agenda", "put X on the (next call's) agenda".
+const ADD_TO_AGENDA = /\b(?:add(?:ed)?|put|place|include|schedule)\s+(.{2,160}?)\s+(?:to|on|in(?:to)?)\s+(?:the\s+|our\s+|this\s+week'?s\s+|next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w'-]+\s+){0,4}?agenda\b/i;
+// "get (this|me) on the agenda ... -- X", "I would like to get on the agenda list".
+const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:[^\n-]*?(?:--|–|—|:)\s*(.{5,160}))?/i;
+// "Submitting this via the Kernel Summit track", "I'd like to propose this for the next call".
+const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
+// A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
+const LIST_HEADER = /^\s*(?:proposed\s+(?:agenda\s+)?(?:items?|topics?)|(?:my\s+|some\s+|more\s+|additional\s+)?agenda\s+(?:items?|proposals?)|(?:proposed\s+)?topics?\s+for\s+(?:the\s+)?(?:next|upcoming|coming)\s+[\w\s'-]{0,40}?)\s*:\s*$/im;
+// A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
+const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
+// A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
+const SUBJECT_PROPOSAL = /\b(?:topic|proposal|propose|session)\b/i;
+
+/**
+ * Rule 3: inline proposals anywhere in a message's own text: `agenda+ X` lines, "add X to the
+ * agenda", "can we discuss X at the next call", "Proposed agenda items:" with a list, and a new
+ * thread whose subject proposes a topic for a named meeting. "this"/"it" means the thread's
+ * subject. Not run on calls (rule 5) or minutes (rule 4).
+ */
+export function inlineRule(env: RuleEnv): Candidate[] {
+  if (env.callMeeting || env.isMinutes) return [];
+  const { msg, text } = env;
+  const out: (Candidate | null)[] = [];
+  const subjectTitle = titleFromSubject(msg.subject);
+  const route = (sentence: string): CompiledMeeting | null =>
+    routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+  const add = (topic: string, sentence: string, confidence: number): void => {
+    const pointer = topic === '' || isPointer(topic);
+    // "discuss it" in a call's thread points at the call, which is no topic.
+    if (pointer && (env.thread.parentIsCall || env.thread.rootIsCall)) return;
+    const title = pointer ? subjectTitle : topic;
+    const meeting = route(sentence);
+    if (!meeting || title === '') return;
+    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence, { namedDate: namedDateIn(sentence, msg.date) }));
+  };
+
+  for (const m of text.matchAll(AGENDA_PLUS)) add(m[1]!, m[0], 0.95);
+
+  for (const sentence of sentencesOf(text)) {
+    const a = ADD_TO_AGENDA.exec(sentence);
+    if (a && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
+      add(trimTopic(a[1]!), sentence, 0.85);
+      continue;
+    }
+    const g = GET_ON_AGENDA.exec(sentence);
+    if (g) {
+      add(g[1] ? trimTopic(g[1]) : '', sentence, 0.8);
+      continue;
+    }
+    if (SUBMIT_THIS.test(sentence) && env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)))) add('', sentence, 0.7);
+  }
+
+  for (const p of proposalPhrases(text)) {
+    if (!MEETING_WORD.test(p.sentence) && !env.meetings.some((m) => m.aliases.some((re) => re.test(p.sentence)))) continue;
+    if (/\bagenda\b/i.test(p.sentence) && ADD_TO_AGENDA.test(p.sentence)) continue; // counted above
+    add(p.topic, p.sentence, 0.75);
+  }
+
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!LIST_HEADER.test(lines[i]!)) continue;
+    const { items, end } = listAt(lines, i + 1);
+    for (const item of items) add(item, `${lines[i]} ${item}`, 0.85);
+    if (end > i) i = end - 1;
+  }
+
+  if (!env.isReply && SUBJECT_PROPOSAL.test(msg.subject)) {
+    const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
+    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', subjectTitle, 0.7));
+  }
+  return present(out);
+}

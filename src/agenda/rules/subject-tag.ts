@@ -1,0 +1,44 @@
+import { stripTags, subjectHasTag } from '../meeting-match.js';
+import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { normaliseTitle, titleFromSubject } from '../title.js';
+import type { Candidate } from '../types.js';
+
+/**
+ * Rule 1: a subject tag on a message that starts a topic. One item per thread; a tagged series
+ * ([1/4]..[4/4]) gives one item per part, its [0/4] cover letter none. A reply whose subject is
+ * new (a topic posted in answer to the call for topics) starts a topic too; "Re:" and forwards of
+ * a tagged subject are discussion or resends, not new items.
+ */
+export function subjectTagRule(env: RuleEnv): Candidate[] {
+  const { msg, thread } = env;
+  const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m));
+  if (tagged.length === 0) return [];
+  if (REPLY_OR_FORWARD.test(msg.subject)) return []; // discussion of a topic, or a resend
+  const series = seriesPart(msg.subject);
+  if (series && series.part === 0) return []; // a cover letter introduces the parts
+  if (!series && !startsTopic(msg.subject, thread.parentSubject)) return [];
+  return present(
+    tagged.map((m) => makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(msg.subject, m))), series ? 0.9 : 0.95)),
+  );
+}
+
+/** "[2/4]", "[PATCH v2 2/4]", "(2/4)": the part and total, or null. */
+export function seriesPart(subject: string): { part: number; total: number } | null {
+  const m = /[[(](?:[^\])]*\s)?(\d{1,3})\/(\d{1,3})[\])]/.exec(subject);
+  if (!m) return null;
+  const part = Number(m[1]);
+  const total = Number(m[2]);
+  return part <= total && total > 0 ? { part, total } : null;
+}
+
+function stripSeries(subject: string): string {
+  return subject.replace(/[[(](\d{1,3})\/(\d{1,3})[\])]\s*/, '');
+}
+
+const REPLY_OR_FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif|fwd?|wg)\s*(?:\[\d+\])?\s*:/i;
+
+/** A message that is not a reply to the same subject: a thread starter, or a new topic posted in answer to the CFP. */
+function startsTopic(subject: string, parentSubject: string | null): boolean {
+  if (parentSubject === null) return true;
+  return normaliseTitle(subject) !== normaliseTitle(parentSubject);
+}

@@ -1,0 +1,76 @@
+/**
+ * Agenda titles: cleaning a proposal's text into a title, and the normal form near-duplicates
+ * share (issue 4: "same normalised title, same link, a resend" merge into one item).
+ */
+
+const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|sv|wg|antw|rif)\s*(?:\[\d+\])?\s*:\s*)+/i;
+const BRACKET = /\[[^\]]{0,80}\]\s*/g;
+const LEADING_MARKER = /^\s*(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-z][.)]|#+)\s+/i;
+
+/** Remove reply prefixes, bracket tags and series markers from a subject, keeping its case. */
+export function titleFromSubject(subject: string): string {
+  let s = subject.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 10; i++) {
+    const next = s.replace(REPLY_PREFIX, '').replace(/^\s*(?:\[[^\]]{0,80}\]\s*)+/, '').trim();
+    if (next === s) break;
+    s = next;
+  }
+  // "(was: old subject)", "[was Re: [TAG] old]": the old subject is not this topic's title.
+  s = s.replace(/\s*[[(](?:was|fwd)\b.*$/i, '');
+  return cleanTitle(s);
+}
+
+/** Tidy a proposal line into a title: list markers, trailing punctuation and quotes removed. */
+export function cleanTitle(text: string): string {
+  let s = text.replace(/\s+/g, ' ').trim();
+  s = s.replace(LEADING_MARKER, '');
+  s = s.replace(/^(?:topic|item|subject|title)\s*:\s*/i, '').replace(/^agenda\+\s*:?\s*/i, '');
+  s = s.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').trim();
+  s = s.replace(/[\s,;:.!-]+$/, '').trim();
+  if (s.length > 160) s = `${s.slice(0, 157).replace(/\s+\S*$/, '')}...`;
+  return s;
+}
+
+/**
+ * The normal form two titles share when they name the same item: case, punctuation, tags,
+ * prefixes, list markers and a leading "discuss"/"proposal:" ignored.
+ */
+export function normaliseTitle(title: string): string {
+  return titleFromSubject(title)
+    .toLowerCase()
+    .replace(BRACKET, ' ')
+    .replace(/^(?:discuss(?:ion)?(?: of| on| about)?|proposal|topic|talk about)\s*:?\s+/, '')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const STOP = new Set(
+  'a an the and or of to for in on at by with from about into is are be we our i my this that it as how what why when new'.split(' '),
+);
+
+/** Content words of a title, for overlap scores. */
+export function titleTokens(title: string): Set<string> {
+  return new Set(
+    normaliseTitle(title)
+      .split(' ')
+      .filter((w) => w.length > 1 && !STOP.has(w))
+      .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w)),
+  );
+}
+
+/** Overlap coefficient |A∩B| / min(|A|,|B|) of the titles' content words (0 when either is empty). */
+export function titleOverlap(a: string, b: string): number {
+  const ta = titleTokens(a);
+  const tb = titleTokens(b);
+  if (ta.size === 0 || tb.size === 0) return 0;
+  let common = 0;
+  for (const w of ta) if (tb.has(w)) common++;
+  return common / Math.min(ta.size, tb.size);
+}
+
+/** True when two titles name the same item: same normal form (the merge rule of issue 4). */
+export function sameTitle(a: string, b: string): boolean {
+  const na = normaliseTitle(a);
+  return na !== '' && na === normaliseTitle(b);
+}

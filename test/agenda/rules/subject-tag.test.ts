@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { seriesPart, subjectTagRule } from '../../../src/agenda/rules/subject-tag.js';
+import { envOf, message, titles } from '../extract-helpers.js';
+
+describe('rule 1: subject tag', () => {
+  it('makes one item of a tagged thread starter, titled by its subject without tags', () => {
+    const c = subjectTagRule(envOf(message({ subject: '[mirage-devel] [agenda] Irmin 3 roadmap', bodyText: 'Twenty minutes please.' })));
+    expect(titles(c)).toEqual(['Irmin 3 roadmap']);
+    expect(c[0]!.rule).toBe('subject-tag');
+    expect(c[0]!.meetingId).toBe('mirage');
+  });
+
+  it('accepts the tag in other spellings: case, plural, combined tags', () => {
+    for (const subject of ['[Maintainer Summit] Burnout', '[maintainers summit] Burnout', '[MAINTAINERS/KERNEL SUMMIT] Burnout']) {
+      expect(titles(subjectTagRule(envOf(message({ subject, bodyText: 'x' }))))).toEqual(['Burnout']);
+    }
+  });
+
+  it('ignores replies and forwards of a tagged subject', () => {
+    const parent = { parentSubject: '[agenda] Irmin 3 roadmap' };
+    expect(subjectTagRule(envOf(message({ subject: 'Re: [agenda] Irmin 3 roadmap', bodyText: 'I agree', parentMid: 'p@x' }), parent))).toEqual([]);
+    expect(subjectTagRule(envOf(message({ subject: 'Fwd: [agenda] Irmin 3 roadmap', bodyText: 'resend', parentMid: 'p@x' }), parent))).toEqual([]);
+  });
+
+  it('counts a tagged reply with a new subject as a new topic, without the old subject', () => {
+    const c = subjectTagRule(
+      envOf(message({ subject: '[agenda] Are we too fearful? [was Re: [agenda] Rust]', bodyText: 'x', parentMid: 'p@x' }), { parentSubject: '[agenda] Rust' }),
+    );
+    expect(titles(c)).toEqual(['Are we too fearful?']);
+  });
+
+  it('makes one item per part of a tagged series and none of its cover letter', () => {
+    expect(subjectTagRule(envOf(message({ subject: '[agenda] [0/3] Three CI proposals', bodyText: 'cover' })))).toEqual([]);
+    const part = subjectTagRule(
+      envOf(message({ subject: '[agenda] [2/3] Move CI to GitHub Actions', bodyText: 'x', parentMid: 'cover@x' }), { parentSubject: '[agenda] [0/3] Three CI proposals' }),
+    );
+    expect(titles(part)).toEqual(['Move CI to GitHub Actions']);
+    expect(seriesPart('[PATCH v2 3/4] foo')).toEqual({ part: 3, total: 4 });
+  });
+
+  it('needs the literal tag "agenda+" at the start of the subject, not anywhere', () => {
+    expect(titles(subjectTagRule(envOf(message({ subject: 'agenda+ Solo5 release', bodyText: 'x' }))))).toEqual(['Solo5 release']);
+    expect(subjectTagRule(envOf(message({ subject: '[PATCH] docs: agenda+ format', bodyText: 'x' })))).toEqual([]);
+  });
+
+  it('ignores untagged subjects and lists no meeting listens to', () => {
+    expect(subjectTagRule(envOf(message({ subject: 'Irmin 3 roadmap', bodyText: 'x' })))).toEqual([]);
+    expect(subjectTagRule(envOf(message({ subject: '[agenda] Irmin', bodyText: 'x', listId: 'other.example.org' })))).toEqual([]);
+  });
+});
