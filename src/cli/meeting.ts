@@ -1,9 +1,53 @@
+/**
+ * `convene meeting cancel|move|add ID DATE [NEWDATE]`: one-off changes. Dates are local, in the
+ * meeting's zone: DATE names an occurrence ("2025-01-22", its key, or a local date-time); NEWDATE
+ * (move) and DATE (add) are local date-times; a date alone keeps the call's usual time of day.
+ */
+import { actorFrom } from '../agenda/audit.js';
+import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
+import { parseLocal, type LocalDateTime } from '../meetings/local-time.js';
+import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/overrides.js';
+import { fromLocal, localKind, toLocal } from '../meetings/zone.js';
+import { chooseMeeting, chooseOccurrence, cliNow, localLabel } from './agenda-common.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { occurrenceJson } from './meetings.js';
+import { makePrinter } from './output.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
+
+function localOf(text: string, meeting: MeetingConfig, timeOfDay: LocalDateTime | null, what: string): number {
+  const base = timeOfDay ?? (meeting.schedule?.first ?? meeting.dates[0] ?? null);
+  const l = parseLocal(text, base ? { hour: base.hour, minute: base.minute } : undefined);
+  if (!l || (!base && text.trim().length <= 10)) throw new ConveneError('USAGE', `${what} "${text}" is not a local date and time like 2025-01-22T16:00 (in ${meeting.zone})`);
+  if (localKind(l, meeting.zone) === 'gap') {
+    throw new ConveneError('USAGE', `${what} ${text} does not exist in ${meeting.zone} (the clocks go forward then); pick another time`);
+  }
+  return fromLocal(l, meeting.zone);
+}
+
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'meeting: not available yet');
+  async run(ctx) {
+    const { values, positionals } = parseCommandArgs(ctx.argv, { as: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
+    const [action, id, date, newDate] = positionals;
+    if (!action || !['cancel', 'move', 'add'].includes(action)) throw new ConveneError('USAGE', `meeting needs cancel, move or add (usage: ${USAGE})`);
+    if (!id || !date) throw new ConveneError('USAGE', `meeting ${action} needs a meeting id and a date (usage: ${USAGE})`);
+    if (action === 'move' && !newDate) throw new ConveneError('USAGE', `meeting move needs the new date (usage: ${USAGE})`);
+    const config = ctx.config();
+    const meeting = chooseMeeting(config.meetings, id);
+    const db = ctx.db();
+    const now = cliNow(ctx, values.now);
+    const c = { actor: actorFrom(values.as, ctx.env), now };
+    let result;
+    if (action === 'add') {
+      result = addOccurrence(db, meeting, localOf(date, meeting, null, 'DATE'), c);
+    } else {
+      const occ = chooseOccurrence(db, meeting, date, now);
+      result = action === 'cancel' ? cancelOccurrence(db, meeting, occ, c) : moveOccurrence(db, meeting, occ, localOf(newDate!, meeting, toLocal(occ.start, meeting.zone), 'NEWDATE'), c);
+    }
+    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    printer.object(occurrenceJson(result), (o) => `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`);
+    return 0;
   },
 };

@@ -1,0 +1,85 @@
+/**
+ * The ExtractContext the pure extractor needs, answered from the config and the archive: the
+ * meetings' agenda settings, thread facts (is the parent or root a call for items, and for which
+ * meeting and date?), and existing items by normalised title.
+ */
+import type { MeetingConfig } from '../config/meetings.js';
+import type { Db } from '../store/db.js';
+import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
+import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
+import { compileMeetings, namedDateIn } from './meeting-match.js';
+import { escapeRegex } from './patterns.js';
+
+/** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
+export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
+  return { id: m.id, name: m.name, aliases: m.agenda.aliases, subjectTags: m.agenda.subjectTags, calls: joinPatterns(m.agenda.calls), lists: m.lists };
+}
+
+function joinPatterns(patterns: readonly string[]): string | null {
+  if (patterns.length === 0) return null;
+  if (patterns.length === 1) return patterns[0]!;
+  const parts = patterns.map((p) => /^\/(.*)\/[a-z]*$/s.exec(p)?.[1] ?? escapeRegex(p));
+  return `/${parts.map((p) => `(?:${p})`).join('|')}/i`;
+}
+
+interface MsgRow {
+  mid: string;
+  subject: string;
+  from_addr: string;
+  headers_json: string;
+  thread_id: number | null;
+  date: number | null;
+}
+
+/** Build the context for one database handle (statements prepared once). */
+export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
+  const configs = meetings.map(agendaConfigOf);
+  const compiled = compileMeetings(configs);
+  const byMid = db.prepare<[string, string], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1');
+  // The thread's root: its earliest message without a stored parent (walks the (thread_id, date)
+  // index and stops at the first hit), else its earliest message.
+  const rootOf = db.prepare<[number], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1');
+  const firstOf = db.prepare<[number], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1');
+  const existing = db.prepare<[string, string, string], { id: number }>(
+    "SELECT id FROM agenda_items WHERE meeting_id = ? AND state != 'merged' AND (title_norm = ? OR orig_norm = ?) ORDER BY id DESC LIMIT 1",
+  );
+
+  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string } | null => {
+    if (!row) return null;
+    const headers = JSON.parse(row.headers_json) as Record<string, string>;
+    const own = conveneCallMeeting(headers);
+    if (own) {
+      const occ = /\boccurrence=[\w.-]+\/(\d{4}-\d{2}-\d{2})/.exec(headers['x-convene'] ?? '')?.[1] ?? null;
+      return { meetingId: own, date: occ, from: row.from_addr };
+    }
+    const m = callMeetingForSubject(row.subject, compiled);
+    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr } : null;
+  };
+
+  return {
+    meetings: configs,
+    threadInfo(msg): ThreadInfo {
+      const parent = msg.parentMid ? byMid.get(msg.parentMid, msg.parentMid) : undefined;
+      const self = byMid.get(msg.mid, msg.mid);
+      const threadId = self?.thread_id ?? parent?.thread_id ?? null;
+      const root = threadId !== null ? (rootOf.get(threadId) ?? firstOf.get(threadId)) : undefined;
+      const rootRow = root && root.mid !== msg.mid ? root : undefined;
+      const parentCall = callOf(parent);
+      const rootCall = callOf(rootRow);
+      const call = parentCall ?? rootCall;
+      return {
+        parentSubject: parent?.subject ?? null,
+        rootSubject: rootRow?.subject ?? null,
+        parentIsCall: parentCall !== null,
+        rootIsCall: rootCall !== null,
+        callMeetingId: call?.meetingId ?? null,
+        callDate: call?.date ?? null,
+        callFrom: call?.from ?? null,
+      };
+    },
+    existingItem(meetingId, normalisedTitle) {
+      const row = existing.get(meetingId, normalisedTitle, normalisedTitle);
+      return row ? String(row.id) : null;
+    },
+  };
+}

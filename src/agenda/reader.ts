@@ -1,0 +1,152 @@
+/**
+ * Agenda readers. The digest, the CLI's read commands and the daemon's reminders import this
+ * file only, never the writers (DESIGN principle 3).
+ */
+import type { MeetingConfig } from '../config/meetings.js';
+import { previousOccurrence } from '../meetings/occurrences.js';
+import type { Occurrence } from '../meetings/types.js';
+import type { Db } from '../store/db.js';
+import { itemRow, toItems, type ItemRow } from './item-row.js';
+import type { AgendaItem, ItemState } from './item-types.js';
+
+export type { AgendaItem, ItemSource, ItemState } from './item-types.js';
+export { ITEM_STATES } from './item-types.js';
+
+/** One item by id, or null. */
+export function getItem(db: Db, id: number): AgendaItem | null {
+  const row = itemRow(db, id);
+  return row ? toItems(db, [row])[0]! : null;
+}
+
+export interface ItemFilter {
+  readonly meetingId?: string;
+  readonly occurrenceKey?: string;
+  /** Default: every state. */
+  readonly states?: readonly ItemState[];
+}
+
+/** Items matching a filter, by meeting, occurrence, position, then id. */
+export function listItems(db: Db, filter: ItemFilter = {}): AgendaItem[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.meetingId !== undefined) {
+    where.push('meeting_id = ?');
+    args.push(filter.meetingId);
+  }
+  if (filter.occurrenceKey !== undefined) {
+    where.push('occ_key = ?');
+    args.push(filter.occurrenceKey);
+  }
+  if (filter.states && filter.states.length > 0) {
+    where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+    args.push(...filter.states);
+  }
+  const rows = db
+    .prepare<(string | number)[], ItemRow>(
+      `SELECT * FROM agenda_items ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY meeting_id, occ_start IS NULL, occ_start, position IS NULL, position, id`,
+    )
+    .all(...args);
+  return toItems(db, rows);
+}
+
+/** A standing item: on every agenda, from the meeting's config. */
+export interface StandingItem {
+  readonly title: string;
+  readonly standing: true;
+}
+
+/**
+ * Everything the digest (and `convene agenda list`) needs for one occurrence.
+ *  - agenda: the final agenda in the chair's order: this occurrence's accepted (and, after the
+ *    call, done) items by position.
+ *  - carriedOver: items from the last call that are still on the table: accepted at the
+ *    previous held occurrence (or at a cancelled one since) and not marked done, and items
+ *    deferred to this occurrence. Oldest first. Not positioned: the chair accepts one here
+ *    (accept --occurrence) to place it, and it then rolls on from here. Rolling over one call
+ *    at a time keeps a chair who never marks items done from growing an endless list.
+ *  - awaiting: the inbox for this occurrence (state proposed), oldest proposal first; late ones
+ *    are flagged (AgendaItem.late) and extracted carry-overs flagged carriedOver.
+ *  - standing: the meeting's standing items, in config order.
+ */
+export interface AgendaView {
+  readonly meetingId: string;
+  readonly meetingName: string;
+  readonly occurrence: Occurrence;
+  readonly agenda: readonly AgendaItem[];
+  readonly carriedOver: readonly AgendaItem[];
+  readonly awaiting: readonly AgendaItem[];
+  readonly standing: readonly StandingItem[];
+}
+
+/** The agenda of one occurrence: see AgendaView. */
+export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence): AgendaView {
+  const until = occurrence.originalStart ?? occurrence.start;
+  const prev = previousOccurrence(db, meeting, Math.min(occurrence.start, until));
+  const since = prev ? Math.min(prev.start, prev.originalStart ?? prev.start) : -8.64e15;
+  const own = db
+    .prepare<[string, string], ItemRow>(`SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')`)
+    .all(meeting.id, occurrence.key);
+  const earlier = db
+    .prepare<[string, string, number, number], ItemRow>(
+      `SELECT * FROM agenda_items WHERE meeting_id = ? AND state = 'accepted' AND occ_key IS NOT ? AND occ_start >= ? AND occ_start < ?`,
+    )
+    .all(meeting.id, occurrence.key, since, until);
+  const items = toItems(db, [...own, ...earlier]);
+  const byId = (a: AgendaItem, b: AgendaItem) => a.id - b.id;
+  const bySource = (a: AgendaItem, b: AgendaItem) => (a.sourceDate ?? a.createdAt) - (b.sourceDate ?? b.createdAt) || byId(a, b);
+  const mine = items.filter((i) => i.occurrenceKey === occurrence.key);
+  return {
+    meetingId: meeting.id,
+    meetingName: meeting.name,
+    occurrence,
+    agenda: mine.filter((i) => i.state === 'accepted' || i.state === 'done').sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || byId(a, b)),
+    carriedOver: [...items.filter((i) => i.occurrenceKey !== occurrence.key), ...mine.filter((i) => i.state === 'deferred')].sort(bySource),
+    awaiting: mine.filter((i) => i.state === 'proposed').sort(bySource),
+    standing: meeting.standingItems.map((title) => ({ title, standing: true as const })),
+  };
+}
+
+/** One audit-log entry. */
+export interface LogEntry {
+  readonly id: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly itemId: number | null;
+  readonly meetingId: string | null;
+  readonly occurrenceKey: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** The audit log, oldest first (the last `limit` entries). */
+export function readLog(db: Db, filter: { itemId?: number; meetingId?: string; limit?: number; includeExtraction?: boolean } = {}): LogEntry[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.itemId !== undefined) {
+    where.push('item_id = ?');
+    args.push(filter.itemId);
+  }
+  if (filter.meetingId !== undefined) {
+    where.push('meeting_id = ?');
+    args.push(filter.meetingId);
+  }
+  if (filter.includeExtraction === false) where.push("action NOT LIKE 'extract.%'");
+  const rows = db
+    .prepare<(string | number)[], { id: number; at: number; actor: string; action: string; item_id: number | null; meeting_id: string | null; occ_key: string | null; before_json: string | null; after_json: string | null }>(
+      `SELECT * FROM (SELECT * FROM agenda_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?) ORDER BY id`,
+    )
+    .all(...args, filter.limit ?? 1000);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    itemId: r.item_id,
+    meetingId: r.meeting_id,
+    occurrenceKey: r.occ_key,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
+}

@@ -1,0 +1,259 @@
+/**
+ * The chair's review: the only path that changes an existing agenda item (extraction only
+ * inserts; see store.ts). Each action checks the state machine, writes the item and one audit
+ * log row in one transaction, and returns the item as it now is.
+ *
+ *   proposed  → accepted | rejected | deferred | merged | withdrawn
+ *   accepted  → accepted (re-placed) | done | rejected | deferred | merged | withdrawn
+ *   deferred  → accepted | rejected | deferred | merged | withdrawn
+ *   rejected  → accepted | deferred            (the chair changed their mind)
+ *   withdrawn → accepted | deferred
+ *   done, merged: final.
+ * Positions: the accepted and done items of an occurrence are numbered 1..n; an item leaving
+ * them closes the gap.
+ */
+import type { MeetingConfig } from '../config/meetings.js';
+import { ConveneError } from '../errors.js';
+import { nextOccurrence, occurrenceByKey } from '../meetings/occurrences.js';
+import type { Occurrence } from '../meetings/types.js';
+import type { Db } from '../store/db.js';
+import { logAction } from './audit.js';
+import { itemRow, type ItemRow } from './item-row.js';
+import type { AgendaItem, ItemState } from './item-types.js';
+import { getItem } from './reader.js';
+import { normaliseTitle } from './title.js';
+
+export interface ReviewContext {
+  readonly actor: string;
+  readonly now: number;
+  readonly meetings: readonly MeetingConfig[];
+}
+
+const NEXT: Record<ItemState, readonly ItemState[]> = {
+  proposed: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
+  accepted: ['accepted', 'done', 'rejected', 'deferred', 'merged', 'withdrawn'],
+  deferred: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
+  rejected: ['accepted', 'deferred'],
+  withdrawn: ['accepted', 'deferred'],
+  done: [],
+  merged: [],
+};
+
+const VERB: Record<ItemState, string> = {
+  proposed: 'propose',
+  accepted: 'accept',
+  rejected: 'reject',
+  deferred: 'defer',
+  merged: 'merge',
+  withdrawn: 'withdraw',
+  done: 'mark done',
+};
+
+/** True when the state machine allows the move. */
+export function canMove(from: ItemState, to: ItemState): boolean {
+  return NEXT[from].includes(to);
+}
+
+function load(db: Db, id: number): ItemRow {
+  const row = itemRow(db, id);
+  if (!row) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
+  return row;
+}
+
+function check(row: ItemRow, to: ItemState): void {
+  if (!canMove(row.state, to)) throw new ConveneError('AGENDA', `agenda: item ${row.id} is ${row.state}; cannot ${VERB[to]} it`);
+}
+
+function meetingOf(c: ReviewContext, id: string): MeetingConfig {
+  const m = c.meetings.find((x) => x.id === id);
+  if (!m) throw new ConveneError('AGENDA', `agenda: meeting "${id}" is not in the config`);
+  return m;
+}
+
+/** Run one action: the change and its log row in one transaction; returns the item after. */
+function act(db: Db, c: ReviewContext, id: number, action: string, change: (row: ItemRow) => void): AgendaItem {
+  return db.transaction(() => {
+    const before = getItem(db, id);
+    if (!before) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
+    change(load(db, id));
+    const after = getItem(db, id)!;
+    logAction(db, { at: c.now, actor: c.actor, action, itemId: id, meetingId: after.meetingId, occurrenceKey: after.occurrenceKey, before: snapshot(before), after: snapshot(after) });
+    return after;
+  })();
+}
+
+function snapshot(i: AgendaItem): Record<string, unknown> {
+  return { state: i.state, occurrence: i.occurrenceKey, position: i.position, title: i.title, presenter: i.presenter, durationMinutes: i.durationMinutes, reason: i.reason, mergedInto: i.mergedInto };
+}
+
+function set(db: Db, id: number, fields: Record<string, unknown>, now: number): void {
+  const keys = Object.keys(fields);
+  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...fields, updated_at: now, id });
+}
+
+/** Renumber the accepted/done items of an occurrence 1..n, keeping their order; `place` puts one item at a position. */
+function renumber(db: Db, meetingId: string, occKey: string | null, now: number, place?: { id: number; position: number }): void {
+  const rows = db
+    .prepare<[string, string | null], { id: number; position: number | null }>(
+      `SELECT id, position FROM agenda_items WHERE meeting_id = ? AND occ_key IS ? AND state IN ('accepted','done') ORDER BY position IS NULL, position, updated_at, id`,
+    )
+    .all(meetingId, occKey);
+  const order = rows.map((r) => r.id).filter((id) => id !== place?.id);
+  if (place) order.splice(Math.max(0, Math.min(place.position - 1, order.length)), 0, place.id);
+  const update = db.prepare('UPDATE agenda_items SET position = ?, updated_at = CASE WHEN position IS ? THEN updated_at ELSE ? END WHERE id = ?');
+  order.forEach((id, i) => update.run(i + 1, i + 1, now, id));
+}
+
+function occurrenceFor(db: Db, meeting: MeetingConfig, key: string): Occurrence {
+  const occ = occurrenceByKey(db, meeting, key);
+  if (!occ) throw new ConveneError('AGENDA', `agenda: ${meeting.id} has no occurrence ${key}`);
+  return occ;
+}
+
+/**
+ * Accept an item onto its occurrence's agenda (or onto `occurrenceKey`: how a carried-over item
+ * is placed on a later call), at `position` (default: last).
+ */
+export function accept(db: Db, id: number, c: ReviewContext, options: { position?: number; occurrenceKey?: string } = {}): AgendaItem {
+  return act(db, c, id, 'accept', (row) => {
+    check(row, 'accepted');
+    const meeting = meetingOf(c, row.meeting_id);
+    let key = row.occ_key;
+    let start = row.occ_start;
+    if (options.occurrenceKey !== undefined && options.occurrenceKey !== row.occ_key) {
+      const occ = occurrenceFor(db, meeting, options.occurrenceKey);
+      key = occ.key;
+      start = occ.originalStart ?? occ.start;
+    }
+    if (key === null) throw new ConveneError('AGENDA', `agenda: item ${id} has no occurrence; give one with --occurrence`);
+    if (row.state === 'accepted' && key === row.occ_key && options.position === undefined) {
+      throw new ConveneError('AGENDA', `agenda: item ${id} is already accepted (position ${row.position}); use move to reorder`);
+    }
+    const oldKey = row.occ_key;
+    set(db, id, { state: 'accepted', occ_key: key, occ_start: start, position: null, reason: null }, c.now);
+    if (oldKey !== key) renumber(db, row.meeting_id, oldKey, c.now);
+    renumber(db, row.meeting_id, key, c.now, { id, position: options.position ?? Number.MAX_SAFE_INTEGER });
+  });
+}
+
+/** Reject with a reason (shown in the log and `agenda list`). */
+export function reject(db: Db, id: number, reason: string | null, c: ReviewContext): AgendaItem {
+  return leave(db, id, 'rejected', 'reject', reason, c);
+}
+
+/** Withdraw (the proposer dropped it). */
+export function withdraw(db: Db, id: number, reason: string | null, c: ReviewContext): AgendaItem {
+  return leave(db, id, 'withdrawn', 'withdraw', reason, c);
+}
+
+function leave(db: Db, id: number, to: ItemState, action: string, reason: string | null, c: ReviewContext): AgendaItem {
+  return act(db, c, id, action, (row) => {
+    check(row, to);
+    set(db, id, { state: to, position: null, reason }, c.now);
+    renumber(db, row.meeting_id, row.occ_key, c.now);
+  });
+}
+
+/** Mark an accepted item done after the call: it stops rolling over and keeps its position. */
+export function markDone(db: Db, id: number, c: ReviewContext): AgendaItem {
+  return act(db, c, id, 'done', (row) => {
+    check(row, 'done');
+    set(db, id, { state: 'done' }, c.now);
+  });
+}
+
+/** Defer to the occurrence after the item's own (or after now, when it has none). */
+export function defer(db: Db, id: number, c: ReviewContext): AgendaItem {
+  return act(db, c, id, 'defer', (row) => {
+    check(row, 'deferred');
+    const meeting = meetingOf(c, row.meeting_id);
+    const current = row.occ_key ? occurrenceByKey(db, meeting, row.occ_key) : null;
+    const next = nextOccurrence(db, meeting, current ? Math.max(current.start, current.originalStart ?? current.start) : c.now);
+    if (!next) throw new ConveneError('AGENDA', `agenda: ${meeting.id} has no later occurrence to defer item ${id} to`);
+    set(db, id, { state: 'deferred', occ_key: next.key, occ_start: next.originalStart ?? next.start, position: null, deferred_from: row.occ_key }, c.now);
+    renumber(db, row.meeting_id, row.occ_key, c.now);
+  });
+}
+
+/** Edit what the chair may edit; marks the item chair_edited. */
+export function edit(db: Db, id: number, fields: { title?: string; presenter?: string | null; durationMinutes?: number | null }, c: ReviewContext): AgendaItem {
+  return act(db, c, id, 'edit', (row) => {
+    if (row.state === 'merged') throw new ConveneError('AGENDA', `agenda: item ${id} is merged into ${row.merged_into}; edit that one`);
+    const change: Record<string, unknown> = { chair_edited: 1 };
+    if (fields.title !== undefined) {
+      const title = fields.title.replace(/\s+/g, ' ').trim();
+      if (!title) throw new ConveneError('USAGE', 'agenda: the title must not be empty');
+      change.title = title;
+      change.title_norm = normaliseTitle(title) || title.toLowerCase();
+    }
+    if (fields.presenter !== undefined) change.presenter = fields.presenter?.trim() || null;
+    if (fields.durationMinutes !== undefined) change.duration_min = fields.durationMinutes;
+    if (Object.keys(change).length === 1) throw new ConveneError('USAGE', 'agenda: edit needs --title, --presenter or --duration');
+    set(db, id, change, c.now);
+  });
+}
+
+/** Move an accepted item to position `to` (1-based) on its occurrence's agenda. */
+export function move(db: Db, id: number, to: number, c: ReviewContext): AgendaItem {
+  return act(db, c, id, 'move', (row) => {
+    if (row.state !== 'accepted') throw new ConveneError('AGENDA', `agenda: item ${id} is ${row.state}; only accepted items have a position`);
+    if (!Number.isInteger(to) || to < 1) throw new ConveneError('USAGE', 'agenda: --to takes a position from 1');
+    renumber(db, row.meeting_id, row.occ_key, c.now, { id, position: to });
+  });
+}
+
+/**
+ * Merge `others` into `keep`: their sources (proposals and supporters) move to it, they become
+ * 'merged' with merged_into = keep. Returns the kept item.
+ */
+export function merge(db: Db, keep: number, others: readonly number[], c: ReviewContext): AgendaItem {
+  if (others.length === 0) throw new ConveneError('USAGE', 'agenda: merge needs two items: merge KEEP OTHER...');
+  return db.transaction(() => mergeAll(db, keep, others, c))();
+}
+
+function mergeAll(db: Db, keep: number, others: readonly number[], c: ReviewContext): AgendaItem {
+  const target = load(db, keep);
+  if (target.state === 'merged') throw new ConveneError('AGENDA', `agenda: item ${keep} is itself merged into ${target.merged_into}`);
+  for (const other of others) {
+    if (other === keep) throw new ConveneError('USAGE', `agenda: cannot merge item ${keep} into itself`);
+    const row = load(db, other);
+    if (row.meeting_id !== target.meeting_id) throw new ConveneError('AGENDA', `agenda: items ${keep} and ${other} belong to different meetings`);
+    act(db, c, other, 'merge', (r) => {
+      check(r, 'merged');
+      db.prepare('UPDATE OR IGNORE agenda_sources SET item_id = ? WHERE item_id = ?').run(keep, other);
+      set(db, other, { state: 'merged', merged_into: keep, position: null }, c.now);
+      renumber(db, r.meeting_id, r.occ_key, c.now);
+    });
+  }
+  return getItem(db, keep)!;
+}
+
+/** An item nobody mailed: the chair adds it, accepted at `position` (default last) unless `proposed`. */
+export function addItem(
+  db: Db,
+  meeting: MeetingConfig,
+  occurrence: Occurrence,
+  fields: { title: string; proposer?: string; presenter?: string; durationMinutes?: number; links?: readonly string[]; position?: number; proposed?: boolean },
+  c: ReviewContext,
+): AgendaItem {
+  const title = fields.title.replace(/\s+/g, ' ').trim();
+  if (!title) throw new ConveneError('USAGE', 'agenda: add needs a --title');
+  const norm = normaliseTitle(title) || title.toLowerCase();
+  return db.transaction(() => {
+    const info = db
+      .prepare(
+        `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
+           duration_min, links_json, chair_edited, created_at, updated_at)
+         VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(meeting.id, occurrence.key, occurrence.originalStart ?? occurrence.start, title, norm, norm, fields.proposer ?? c.actor, fields.presenter ?? null, fields.durationMinutes ?? null, JSON.stringify(fields.links ?? []), c.now, c.now);
+    const id = Number(info.lastInsertRowid);
+    if (!fields.proposed) {
+      set(db, id, { state: 'accepted' }, c.now);
+      renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? Number.MAX_SAFE_INTEGER });
+    }
+    const item = getItem(db, id)!;
+    logAction(db, { at: c.now, actor: c.actor, action: 'add', itemId: id, meetingId: meeting.id, occurrenceKey: occurrence.key, after: snapshot(item) });
+    return item;
+  })();
+}

@@ -1,0 +1,29 @@
+/** `convene agenda extract [--since DATE] [--json]`: re-run extraction over the archive (insert-only). */
+import { reextract } from '../agenda/reextract.js';
+import { ConveneError } from '../errors.js';
+import { cliNow } from './agenda-common.js';
+import { parseCommandArgs } from './args.js';
+import type { CommandContext } from './context.js';
+import { makePrinter } from './output.js';
+import { progressBar } from './progress.js';
+
+export async function runExtract(ctx: CommandContext): Promise<number> {
+  const usage = 'convene agenda extract [--since DATE] [--json]';
+  const { values } = parseCommandArgs(ctx.argv, { since: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
+  const config = ctx.config();
+  if (config.meetings.length === 0) throw new ConveneError('CONFIG', 'no meetings are configured: nothing to extract agenda items for');
+  const since = values.since !== undefined ? Date.parse(values.since) : undefined;
+  if (since !== undefined && Number.isNaN(since)) throw new ConveneError('USAGE', `--since is not a date: "${values.since}"`);
+  const bar = progressBar(ctx.stderr, 'extracting');
+  const fixed = values.now !== undefined || ctx.env.CONVENE_NOW ? cliNow(ctx, values.now) : undefined;
+  const summary = await reextract(ctx.db(), {
+    meetings: config.meetings,
+    now: () => fixed ?? Date.now(),
+    ...(since !== undefined ? { since } : {}),
+    onProgress: (done, total) => bar.update(done, total, `${done}/${total} messages`),
+  });
+  bar.done();
+  const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+  printer.object(summary, (s) => `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`);
+  return summary.failed > 0 ? 1 : 0;
+}

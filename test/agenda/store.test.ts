@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getItem, listItems, readLog } from '../../src/agenda/reader.js';
+import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/store.js';
+import type { Db } from '../../src/store/db.js';
+import { cand, freshDb, wctx } from './store-helpers.js';
+
+let db: Db;
+beforeEach(() => {
+  db = freshDb();
+});
+
+describe('addCandidate', () => {
+  it('creates an inbox item on the next occurrence with its provenance', () => {
+    const r = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', presenter: 'Bob', durationMinutes: 15, links: ['https://github.com/mirage/ocaml-tls/pull/1'] }), wctx());
+    expect(r.action).toBe('created');
+    const item = getItem(db, r.itemId!)!;
+    expect(item).toMatchObject({
+      meetingId: 'mirage',
+      occurrenceKey: 'mirage/2025-01-22',
+      state: 'proposed',
+      position: null,
+      title: 'Unikernel TLS stack',
+      proposer: 'Alice <alice@example.org>',
+      presenter: 'Bob',
+      durationMinutes: 15,
+      rule: 'subject-tag',
+      late: false,
+      messageIds: ['a@x'],
+    });
+    expect(readLog(db).map((e) => e.action)).toEqual(['extract.add']);
+  });
+
+  it('marks a proposal inside the cutoff late and puts it on the call after', () => {
+    const r = addCandidate(db, cand('Late topic', '2025-01-21T18:00'), wctx());
+    expect(getItem(db, r.itemId!)).toMatchObject({ occurrenceKey: 'mirage/2025-02-05', late: true });
+  });
+
+  it('honours a named date', () => {
+    const r = addCandidate(db, cand('Named', '2025-01-10T12:00', { namedDate: '2025-02-19' }), wctx());
+    expect(getItem(db, r.itemId!)!.occurrenceKey).toBe('mirage/2025-02-19');
+  });
+
+  it('merges near-duplicates: same normalised title, a resend, the same link', () => {
+    const first = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', links: ['https://github.com/mirage/ocaml-tls/pull/1'] }), wctx());
+    const sameTitle = addCandidate(db, cand('unikernel TLS-stack!', '2025-01-11T12:00', { messageId: 'b@x', proposer: 'Carol <carol@example.org>' }), wctx());
+    const resend = addCandidate(db, cand('Unikernel TLS stack', '2025-01-12T12:00', { messageId: 'c@x' }), wctx());
+    const sameLink = addCandidate(db, cand('Review ocaml-tls PR', '2025-01-12T13:00', { messageId: 'd@x', links: ['https://github.com/mirage/ocaml-tls/pull/1/'] }), wctx());
+    const other = addCandidate(db, cand('Something else', '2025-01-12T13:00', { messageId: 'e@x', links: ['https://github.com'] }), wctx());
+    expect([sameTitle, resend, sameLink].map((r) => [r.action, r.itemId])).toEqual([
+      ['joined', first.itemId],
+      ['joined', first.itemId],
+      ['joined', first.itemId],
+    ]);
+    expect(other.action).toBe('created');
+    const item = getItem(db, first.itemId!)!;
+    expect(item.messageIds).toEqual(['a@x', 'b@x', 'c@x', 'd@x']);
+    expect(item.supporters).toEqual(['Carol <carol@example.org>']);
+    expect(item.title).toBe('Unikernel TLS stack'); // the first title stays
+    expect(listItems(db)).toHaveLength(2);
+  });
+
+  it('is idempotent: the same candidate again changes nothing', () => {
+    const c = cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x' });
+    const first = addCandidate(db, c, wctx());
+    expect(addCandidate(db, c, wctx(Date.UTC(2025, 5, 1)))).toEqual({ action: 'unchanged', itemId: first.itemId });
+    expect(listItems(db)).toHaveLength(1);
+    expect(getItem(db, first.itemId!)!.sources).toHaveLength(1);
+  });
+
+  it('ignores candidates for unknown meetings', () => {
+    expect(addCandidate(db, cand('X topic', '2025-01-10T12:00', { meetingId: 'nope' }), wctx()).action).toBe('ignored');
+  });
+
+  it('uses an explicit occurrenceStart', () => {
+    const start = Date.UTC(2025, 1, 19, 16, 0);
+    const r = addCandidate(db, cand('Pinned', '2025-01-10T12:00', { occurrenceStart: start }), wctx());
+    expect(getItem(db, r.itemId!)!.occurrenceKey).toBe('mirage/2025-02-19');
+  });
+});
+
+describe('addSupport', () => {
+  it('adds a supporter to the item the parent proposed, once', () => {
+    const r = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', threadId: 7 }), wctx());
+    const s = { meetingId: 'mirage', threadId: 7, parentMid: 'a@x', messageId: 'plus1@x', supporter: 'Dave <dave@example.org>' };
+    expect(addSupport(db, s, wctx())).toEqual({ action: 'joined', itemId: r.itemId });
+    expect(addSupport(db, s, wctx())).toEqual({ action: 'unchanged', itemId: r.itemId });
+    expect(getItem(db, r.itemId!)).toMatchObject({ supporters: ['Dave <dave@example.org>'], messageIds: ['a@x'] });
+  });
+
+  it('falls back to the thread, and ignores support with no item', () => {
+    const r = addCandidate(db, cand('Topic', '2025-01-10T12:00', { messageId: 'a@x', threadId: 9 }), wctx());
+    // the thread is looked up through the stored source message's current thread id
+    db.prepare("INSERT INTO messages (mid, mid_source, hash, size, date_source, thread_id, added_at) VALUES ('a@x', 'header', 'h1', 1, 'none', 9, 0)").run();
+    expect(addSupport(db, { meetingId: 'mirage', threadId: 9, parentMid: 'unknown@x', messageId: 's@x', supporter: 'E <e@x>' }, wctx()).itemId).toBe(r.itemId);
+    expect(addSupport(db, { meetingId: 'mirage', threadId: 10, parentMid: null, messageId: 't@x', supporter: 'E <e@x>' }, wctx()).action).toBe('ignored');
+  });
+
+  it('recordExtraction writes candidates and supports together', () => {
+    const results = recordExtraction(
+      db,
+      { candidates: [cand('One', '2025-01-10T12:00', { messageId: 'p@x', threadId: 3 })], supports: [{ meetingId: 'mirage', threadId: 3, parentMid: 'p@x', messageId: 'q@x', supporter: 'F <f@x>' }] },
+      wctx(),
+    );
+    expect(results.map((r) => r.action)).toEqual(['created', 'joined']);
+  });
+});
