@@ -1,9 +1,62 @@
 import { ConveneError } from '../errors.js';
+import { jsonLineLogger } from '../sources/imap-log.js';
+import type { MailboxSyncSummary, SyncResult } from '../sync.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { makePrinter } from './output.js';
+import { progressBar } from './progress.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene sync [--once] [--json]';
+
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'sync: not available yet');
+  async run(ctx) {
+    const { values } = parseCommandArgs(ctx.argv, { once: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
+    const config = ctx.config();
+    if (!config.imap) {
+      const where = config.path ?? 'convene.yaml (none found; --config PATH)';
+      throw new ConveneError('CONFIG', `config: imap: sync needs an "imap" section (host, user, password or oauth2Token) in ${where}`);
+    }
+    const db = ctx.db();
+    const { afterStoreHooks } = await import('../agenda/hooks.js');
+    const { syncImap } = await import('../sync.js');
+    const once = values.once === true;
+    // SIGINT/SIGTERM end the loop after the batch in flight, whose cursor then is committed.
+    const stop = new AbortController();
+    const onSignal = (): void => stop.abort();
+    if (!once) for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, onSignal);
+    let bar: ReturnType<typeof progressBar> | undefined;
+    let barMailbox = '';
+    let result: SyncResult;
+    try {
+      result = await syncImap({
+        db,
+        config: config.imap,
+        once,
+        logger: jsonLineLogger(ctx.stderr),
+        afterStore: await afterStoreHooks(config, db),
+        signal: stop.signal,
+        env: ctx.env,
+        onProgress: (p) => {
+          if (p.total === 0) return;
+          if (barMailbox !== p.mailbox) {
+            bar?.done();
+            bar = progressBar(ctx.stderr, `sync ${p.mailbox}`);
+            barMailbox = p.mailbox;
+          }
+          bar?.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`);
+        },
+      });
+    } finally {
+      bar?.done();
+      for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
+    }
+    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    printer.object(result, (r) => [...r.mailboxes.map(mailboxLine), ...(r.reconnects > 0 ? [`reconnected ${r.reconnects} times`] : [])].join('\n'));
+    return 0;
   },
 };
+
+function mailboxLine(m: MailboxSyncSummary): string {
+  const changed = m.uidValidityChanges > 0 ? ` (UIDVALIDITY changed: rescanned)` : '';
+  return `${m.mailbox}: ${m.read} read, ${m.stored} stored, ${m.duplicates} duplicates, ${m.failed} failed to parse (stored raw); at UID ${m.lastUid}${changed}`;
+}
