@@ -3,6 +3,7 @@ import type { PreparedMessage } from './mail/prepare.js';
 import type { ParsedMessage, RawMessage } from './mail/types.js';
 import { IndexWriter } from './search/index-writer.js';
 import type { Db } from './store/db.js';
+import { contentHash } from './mail/content-hash.js';
 import { MessageWriter, type StoredRow } from './store/message-writer.js';
 import { ThreadAssigner } from './thread/assign.js';
 import { threadLinks } from './thread/sanitize.js';
@@ -64,9 +65,17 @@ export class Ingester {
     return this.commitBatch(await this.prepareBatch(batch), options);
   }
 
-  /** The CPU-bound half: parse, hash, compress. Needs no transaction; may run ahead of commits. */
-  prepareBatch(batch: readonly RawMessage[]): Promise<PreparedMessage[]> {
-    return this.prepareFn(batch, this.writer.dictionary);
+  /**
+   * The CPU-bound half: parse, hash, compress. Needs no transaction; may run ahead of commits.
+   * Bytes already in the archive are not parsed again, so re-running an interrupted import
+   * costs a hash per message it had stored.
+   */
+  async prepareBatch(batch: readonly RawMessage[]): Promise<PreparedMessage[]> {
+    const hashes = batch.map((m) => contentHash(m.raw));
+    const known = hashes.map((h) => this.writer.has(h));
+    const fresh = await this.prepareFn(batch.filter((_, i) => !known[i]), this.writer.dictionary);
+    let next = 0;
+    return batch.map((m, i) => (known[i] ? { raw: m.raw, parsed: null, hash: hashes[i]! } : fresh[next++]!));
   }
 
   /**
@@ -80,8 +89,8 @@ export class Ingester {
       this.writer.ensureDictionary(prepared.map((p) => p.raw));
       for (const p of prepared) {
         summary.read++;
-        const row = this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded);
-        if (row.status === 'duplicate') {
+        const row = p.parsed ? this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded) : this.writer.countCopy(p.hash);
+        if (row.status === 'duplicate' || !p.parsed) {
           summary.duplicates++;
           continue;
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian machine of this kind, then the npm
-# packages, then builds dist/ (CLI tests spawn the compiled bin). Safe to re-run.
+# packages. `npm test` builds dist/ first (pretest): some tests spawn the compiled bin. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +20,3 @@ fi
 id vmail >/dev/null 2>&1 || useradd -r -M -s /usr/sbin/nologin -u 5000 -U vmail 2>/dev/null || useradd -r -M -s /usr/sbin/nologin -U vmail
 
 npm ci --no-audit --no-fund
-npm run build

@@ -1,9 +1,46 @@
+import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { clockNow } from './search.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
+
+/**
+ * Export stored raw bytes as mboxrd: every message (in storage order) when no query is given,
+ * else the matches oldest first. Never re-synthesised MIME: the bytes are the ones received.
+ */
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'export: not available yet');
+  async run(ctx) {
+    const { values, positionals } = parseCommandArgs(ctx.argv, { format: { type: 'string' }, out: { type: 'string' } }, USAGE);
+    const format = values.format ?? 'mboxrd';
+    if (format !== 'mboxrd') throw new ConveneError('USAGE', `export writes only --format mboxrd, not "${format}"`);
+    const db = ctx.db();
+    let ids: number[] | undefined;
+    if (positionals.length) {
+      const { prepareQuery } = await import('../search/query.js');
+      const { searchIds } = await import('../search/run.js');
+      ids = searchIds(db, prepareQuery(positionals.join(' '), clockNow(ctx)).compiled, { sort: 'oldest', limit: 0 });
+    }
+    const { writeMboxrd } = await import('../search/mboxrd-writer.js');
+    if (values.out === undefined) {
+      const n = await writeMboxrd(db, ctx.stdout, ids);
+      ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}\n`);
+      return 0;
+    }
+    const file = createWriteStream(values.out);
+    const opened = new Promise<void>((resolve, reject) => {
+      file.once('open', () => resolve());
+      file.once('error', reject);
+    });
+    try {
+      await opened;
+    } catch (err) {
+      throw new ConveneError('INPUT', `cannot write ${values.out}: ${(err as Error).message}`, { cause: err });
+    }
+    const n = await writeMboxrd(db, file, ids);
+    await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
+    return 0;
   },
 };

@@ -1,9 +1,142 @@
 import { ConveneError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
+import { makePrinter, styles } from './output.js';
+import type { Db } from '../store/db.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene show MSGID [--raw | --json]';
+
+interface Row {
+  id: number;
+  mid: string;
+  header_mid: string | null;
+  thread_id: number | null;
+  parent_mid: string | null;
+  date: number | null;
+  date_source: string;
+  from_name: string;
+  from_addr: string;
+  to_json: string;
+  cc_json: string;
+  subject: string;
+  in_reply_to_json: string;
+  refs_json: string;
+  list_id: string | null;
+  attachments_json: string;
+  parse_error: string | null;
+  size: number;
+}
+
+interface Brief {
+  id: number;
+  mid: string;
+  header_mid: string | null;
+  date: number | null;
+  from_name: string;
+  from_addr: string;
+  subject: string;
+}
+
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'show: not available yet');
+  async run(ctx) {
+    const { values, positionals } = parseCommandArgs(ctx.argv, { raw: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
+    const ref = positionals[0];
+    if (!ref || positionals.length > 1) throw new ConveneError('USAGE', `show needs one Message-ID (usage: ${USAGE})`);
+    if (values.raw && values.json) throw new ConveneError('USAGE', '--raw and --json cannot be combined');
+    const db = ctx.db();
+    const row = findMessage(db, ref);
+    if (!row) throw new ConveneError('NOT_FOUND', `no message "${ref}" in the archive`);
+    const { readRaw } = await import('../store/raw-reader.js');
+    const raw = readRaw(db, row.id);
+    if (!raw) throw new ConveneError('DB', `message "${row.mid}" has no stored raw bytes (run convene db check)`);
+    if (values.raw) {
+      // The stored bytes exactly: no decoding, no added newline.
+      await new Promise<void>((resolve, reject) => ctx.stdout.write(raw, (err) => (err ? reject(err) : resolve())));
+      return 0;
+    }
+    const ctxInfo = threadContext(db, row);
+    const { bodyText } = await import('../search/body-text.js');
+    const body = bodyText(raw);
+    const json = values.json === true || ctx.globals.json;
+    const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
+    const st = styles(printer.color);
+    const people = (j: string) => (JSON.parse(j) as { name: string; address: string }[]);
+    const fmtPeople = (j: string) => people(j).map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
+    const brief = (b: Brief) => ({ messageId: b.header_mid ?? b.mid, date: iso(b.date), from: { name: b.from_name, address: b.from_addr }, subject: b.subject });
+    const doc = {
+      messageId: row.header_mid ?? row.mid,
+      ...(row.header_mid !== row.mid ? { storedId: row.mid } : {}),
+      threadId: row.thread_id,
+      date: iso(row.date),
+      dateSource: row.date_source,
+      from: { name: row.from_name, address: row.from_addr },
+      to: people(row.to_json),
+      cc: people(row.cc_json),
+      subject: row.subject,
+      listId: row.list_id,
+      inReplyTo: JSON.parse(row.in_reply_to_json) as string[],
+      references: JSON.parse(row.refs_json) as string[],
+      attachments: JSON.parse(row.attachments_json) as unknown[],
+      size: row.size,
+      parseError: row.parse_error,
+      parent: row.parent_mid === null ? null : { messageId: row.parent_mid, inArchive: ctxInfo.parent !== null, ...(ctxInfo.parent ? brief(ctxInfo.parent) : {}) },
+      replies: ctxInfo.replies.map(brief),
+      variants: ctxInfo.variants.map((v) => v.mid),
+      threadSize: ctxInfo.threadSize,
+      body,
+    };
+    printer.object(doc, (d) => {
+      const line = (k: string, v: string | null | undefined) => (v ? `${st.bold(k + ':')} ${v}\n` : '');
+      let out = line('Message-ID', `<${d.messageId}>`) + line('Stored as', d.storedId);
+      out += line('Date', `${d.date ?? '(none)'}${d.dateSource !== 'header' ? ` (from ${d.dateSource})` : ''}`);
+      out += line('From', row.from_name ? `${row.from_name} <${row.from_addr}>` : row.from_addr) + line('To', fmtPeople(row.to_json)) + line('Cc', fmtPeople(row.cc_json));
+      out += line('Subject', d.subject) + line('List-Id', d.listId) + line('Parse error', d.parseError);
+      out += line('Thread', row.thread_id === null ? null : `${row.thread_id} (${d.threadSize} message${d.threadSize === 1 ? '' : 's'}; convene thread ${row.thread_id})`);
+      out += line('Parent', d.parent === null ? '(none: starts the thread)' : ctxInfo.parent ? summary(ctxInfo.parent) : `<${d.parent.messageId}> (not in the archive)`);
+      if (ctxInfo.replies.length) out += `${st.bold('Replies:')}\n${ctxInfo.replies.map((r) => `  ${summary(r)}\n`).join('')}`;
+      if (ctxInfo.variants.length) out += line('Same Message-ID', ctxInfo.variants.map((v) => v.mid).join(', '));
+      const att = JSON.parse(row.attachments_json) as { filename: string; size: number }[];
+      if (att.length) out += line('Attachments', att.map((a) => `${a.filename || '(unnamed)'} (${a.size} bytes)`).join(', '));
+      return `${out}\n${body.replace(/\s+$/, '')}`;
+    });
+    return 0;
   },
 };
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+function summary(b: Brief): string {
+  return `<${b.header_mid ?? b.mid}> ${iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)'} ${b.from_name || b.from_addr}: ${b.subject}`;
+}
+
+/** The message a user named: stored id first, else the first message with that Message-ID header. */
+export function findMessage(db: Db, ref: string): Row | undefined {
+  const id = ref.trim().replace(/^(?:id|mid):/, '').replace(/^<(.*)>$/, '$1');
+  return (
+    db.prepare<[string], Row>('SELECT * FROM messages WHERE mid = ?').get(id) ??
+    db.prepare<[string], Row>('SELECT * FROM messages WHERE header_mid = ? ORDER BY id LIMIT 1').get(id)
+  );
+}
+
+const BRIEF = 'id, mid, header_mid, date, from_name, from_addr, subject';
+
+/** Parent (when stored), direct replies by date, other messages with the same Message-ID, thread size. */
+function threadContext(db: Db, row: Row) {
+  const parent =
+    row.parent_mid === null
+      ? null
+      : (db
+          .prepare<[string, string], Brief>(`SELECT ${BRIEF} FROM messages WHERE mid = ? OR header_mid = ? ORDER BY mid = header_mid DESC, id LIMIT 1`)
+          .get(row.parent_mid, row.parent_mid) ?? null);
+  const own = [...new Set([row.mid, row.header_mid ?? row.mid])];
+  const replies = db
+    .prepare<(string | number)[], Brief>(`SELECT ${BRIEF} FROM messages WHERE parent_mid IN (${own.map(() => '?').join(',')}) AND id <> ? ORDER BY date, id`)
+    .all(...own, row.id);
+  const variants = row.header_mid
+    ? db.prepare<[string, number], Brief>(`SELECT ${BRIEF} FROM messages WHERE header_mid = ? AND id <> ? ORDER BY id`).all(row.header_mid, row.id)
+    : [];
+  const threadSize = row.thread_id === null ? 1 : db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE thread_id = ?').get(row.thread_id)!.n;
+  return { parent, replies, variants, threadSize };
+}

@@ -6,7 +6,8 @@ import type { ParsedMessage, RawMessage } from './types.js';
 /** A message made ready for the store outside the transaction: parsed, hashed, compressed. */
 export interface PreparedMessage {
   readonly raw: Buffer;
-  readonly parsed: ParsedMessage;
+  /** null when the bytes were already in the archive: a copy is counted, nothing parsed. */
+  readonly parsed: ParsedMessage | null;
   readonly hash: string;
   readonly encoded?: Encoded;
 }

@@ -88,6 +88,19 @@ export class MessageWriter {
     });
   }
 
+  /** True when these exact bytes are stored already. */
+  has(hash: string): boolean {
+    return this.byHash.get(hash) !== undefined;
+  }
+
+  /** Count another identical copy of stored bytes (call inside a transaction). */
+  countCopy(hash: string): StoredRow {
+    const existing = this.byHash.get(hash);
+    if (!existing) throw new Error(`internal: no stored message with hash ${hash}`);
+    this.bumpCopies.run(hash);
+    return { status: 'duplicate', id: existing.id, mid: existing.mid };
+  }
+
   /** The archive's compression dictionary, if it has one yet. */
   get dictionary(): Dictionary | undefined {
     return this.dict;
