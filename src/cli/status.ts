@@ -1,9 +1,42 @@
-import { ConveneError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
+import { parseNow } from './clock.js';
 import type { Command } from './context.js';
+import { makePrinter } from './output.js';
 
-// Placeholder until this command lands.
+const USAGE = 'convene status [--json] [--now TIME]';
+
+/** `convene status`: the last sync, the next jobs with their instants, and the outbox. */
 export const command: Command = {
-  async run() {
-    throw new ConveneError('USAGE', 'status: not available yet');
+  async run(ctx) {
+    const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
+    const db = ctx.db();
+    const { lastSync } = await import('../daemon/sync-step.js');
+    const { nextJobs } = await import('../daemon/jobs.js');
+    const { OutboxStore } = await import('../send/outbox-store.js');
+    const now = parseNow(values.now) ?? Date.now();
+    const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+    const counts = Object.fromEntries((db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const status = {
+      lastSync: iso(lastSync(db)),
+      nextJobs: nextJobs(db, now, 10).map((j) => ({ meeting: j.meeting, occurrence: j.occurrence, kind: j.kind, due: iso(j.due) })),
+      recentJobs: (db.prepare(`SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs WHERE state != 'pending' ORDER BY ran_at DESC LIMIT 5`).all() as { meeting: string; occurrence: string; kind: string; due: number; state: string; ranAt: number; detail: string | null }[]).map((j) => ({ ...j, due: iso(j.due), ranAt: iso(j.ranAt) })),
+      outbox: {
+        counts,
+        recent: new OutboxStore(db).recent(10).map((r) => ({ id: r.id, meeting: r.meeting, occurrence: r.occurrence, kind: r.kind, revision: r.revision, state: r.state, subject: r.subject, messageId: r.messageId, attempts: r.attempts, nextAttemptAt: iso(r.nextAttemptAt), sentAt: iso(r.sentAt), lastError: r.lastError })),
+      },
+    };
+    const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    p.object(status, (s) =>
+      [
+        `last sync: ${s.lastSync ?? 'never'}`,
+        'next jobs:',
+        ...(s.nextJobs.length ? s.nextJobs.map((j) => `  ${j.due}  ${j.kind.padEnd(14)} ${j.occurrence}`) : ['  none planned']),
+        'recent jobs:',
+        ...(s.recentJobs.length ? s.recentJobs.map((j) => `  ${j.ranAt}  ${j.kind.padEnd(14)} ${j.occurrence}  ${j.state}${j.detail ? ` (${j.detail})` : ''}`) : ['  none']),
+        `outbox: ${Object.entries(s.outbox.counts).map(([k, n]) => `${n} ${k}`).join(', ') || 'empty'}`,
+        ...s.outbox.recent.map((r) => `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`),
+      ].join('\n'),
+    );
+    return 0;
   },
 };

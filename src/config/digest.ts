@@ -1,11 +1,171 @@
+import { ConveneError } from '../errors.js';
+import { isZero, parseDuration, type IsoDuration } from '../meetings/iso-duration.js';
 import type { Obj } from './validate.js';
-import { asObject } from './validate.js';
+import { asObject, fail, onlyKeys, optBool, optString, optStringList } from './validate.js';
 
-/** Placeholder shape; the digest module owns the full validation (issue 5). */
-export interface DigestConfig {
-  readonly raw: Obj;
+/** Template paths that override the bundled ones in templates/. */
+export interface DigestTemplates {
+  readonly text?: string;
+  readonly html?: string;
+  readonly callForItems?: string;
+  readonly chairReminder?: string;
+  readonly cancelProposal?: string;
+  readonly notes?: string;
 }
 
-export function validateDigest(value: unknown): DigestConfig {
-  return { raw: asObject(value, 'digest') };
+/**
+ * How long before the call each job is due, as ISO 8601 durations whose date parts are nominal
+ * (calendar days on the meeting's wall clock) and time parts exact (src/daemon/due.ts). The digest
+ * default P1D (also spelled "previous-day") is the previous calendar day at the call's local time.
+ */
+export interface DigestTiming {
+  readonly callForItems: IsoDuration;
+  readonly chairReminder: IsoDuration;
+  readonly digest: IsoDuration;
+}
+
+/** The digest settings of one meeting: the global section with the meeting's overrides applied. */
+export interface DigestSettings {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly listId?: string;
+  readonly unsubscribe: readonly string[];
+  /** A URL template with {messageId} (the id without angle brackets, URL-encoded). */
+  readonly archiveUrl?: string;
+  readonly zones: readonly string[];
+  readonly join?: string;
+  /** true: items awaiting review are held back (the chair is told); false: listed, marked as such. */
+  readonly holdUnreviewed: boolean;
+  readonly templates: DigestTemplates;
+  readonly timing: DigestTiming;
+}
+
+export interface DigestConfig {
+  /** The raw global section (kept for callers of the placeholder shape). */
+  readonly raw: Obj;
+  readonly global: DigestSettings;
+  /** Per meeting id, the merged settings of meetings that override any key. */
+  readonly perMeeting: ReadonlyMap<string, DigestSettings>;
+}
+
+const KEYS = ['from', 'to', 'listId', 'unsubscribe', 'archiveUrl', 'zones', 'join', 'holdUnreviewed', 'templates', 'timing'];
+const TEMPLATE_KEYS = ['text', 'html', 'callForItems', 'chairReminder', 'cancelProposal', 'notes'] as const;
+
+export const DEFAULT_DIGEST: DigestSettings = {
+  from: 'convene <convene@localhost>',
+  to: [],
+  unsubscribe: [],
+  zones: [],
+  holdUnreviewed: false,
+  templates: {},
+  timing: { callForItems: parseDuration('P7D')!, chairReminder: parseDuration('P2D')!, digest: parseDuration('P1D')! },
+};
+
+/**
+ * Validate the global `digest:` section and every `meetings[i].digest` override (each key of the
+ * global section may be overridden per meeting). Errors name the key.
+ */
+export function validateDigest(value: unknown, meetings?: unknown): DigestConfig {
+  const raw = asObject(value, 'digest');
+  const global = mergeSection(DEFAULT_DIGEST, raw, 'digest');
+  const perMeeting = new Map<string, DigestSettings>();
+  if (Array.isArray(meetings)) {
+    meetings.forEach((m, i) => {
+      if (!m || typeof m !== 'object' || Array.isArray(m)) return; // the meetings validator reports it
+      const o = m as Obj;
+      if (o.digest === undefined || o.digest === null) return;
+      const key = `meetings[${i}].digest`;
+      perMeeting.set(String(o.id ?? ''), mergeSection(global, asObject(o.digest, key), key));
+    });
+  }
+  return { raw, global, perMeeting };
+}
+
+/** The settings for one meeting: its overrides if it has any, else the global section. */
+export function digestFor(config: DigestConfig, meetingId: string): DigestSettings {
+  return config.perMeeting.get(meetingId) ?? config.global;
+}
+
+function mergeSection(base: DigestSettings, o: Obj, key: string): DigestSettings {
+  onlyKeys(o, key, KEYS);
+  const from = optString(o, 'from', key);
+  if (from !== undefined) address(from, `${key}.from`);
+  const to = optStringList(o, 'to', key);
+  to?.forEach((a, i) => address(a, `${key}.to[${i}]`));
+  const unsubscribe = optStringList(o, 'unsubscribe', key);
+  unsubscribe?.forEach((u, i) => {
+    if (!/^mailto:[^@\s]+@[^@\s]+$/i.test(u) && !isHttps(u)) fail(`${key}.unsubscribe[${i}]`, `must be a mailto: or https: URL, not "${u}"`);
+  });
+  const archiveUrl = optString(o, 'archiveUrl', key);
+  if (archiveUrl !== undefined) {
+    if (!/^https?:\/\//i.test(archiveUrl)) fail(`${key}.archiveUrl`, 'must be an http(s) URL');
+    if (!archiveUrl.includes('{messageId}')) fail(`${key}.archiveUrl`, 'must contain {messageId}');
+  }
+  const zones = optStringList(o, 'zones', key);
+  zones?.forEach((z, i) => ianaZone(z, `${key}.zones[${i}]`));
+  const join = optString(o, 'join', key);
+  const listId = optString(o, 'listId', key);
+  if (listId !== undefined && !/^[^\s<>]+$/.test(listId)) fail(`${key}.listId`, 'must be a list id such as devel.lists.example.org');
+  return {
+    from: from ?? base.from,
+    to: to ?? base.to,
+    ...(listId !== undefined ? { listId } : base.listId !== undefined ? { listId: base.listId } : {}),
+    unsubscribe: unsubscribe ?? base.unsubscribe,
+    ...(archiveUrl !== undefined ? { archiveUrl } : base.archiveUrl !== undefined ? { archiveUrl: base.archiveUrl } : {}),
+    zones: zones ?? base.zones,
+    ...(join !== undefined ? { join } : base.join !== undefined ? { join: base.join } : {}),
+    holdUnreviewed: optBool(o, 'holdUnreviewed', key) ?? base.holdUnreviewed,
+    templates: templates(o.templates, `${key}.templates`, base.templates),
+    timing: timing(o.timing, `${key}.timing`, base.timing),
+  };
+}
+
+function templates(value: unknown, key: string, base: DigestTemplates): DigestTemplates {
+  const o = asObject(value, key);
+  onlyKeys(o, key, TEMPLATE_KEYS);
+  const out: Record<string, string> = { ...(base as Record<string, string>) };
+  for (const k of TEMPLATE_KEYS) {
+    const v = optString(o, k, key);
+    if (v !== undefined) {
+      if (v === '') fail(`${key}.${k}`, 'must be a file path');
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function timing(value: unknown, key: string, base: DigestTiming): DigestTiming {
+  const o = asObject(value, key);
+  onlyKeys(o, key, ['callForItems', 'chairReminder', 'digest']);
+  const dur = (k: keyof DigestTiming): IsoDuration => {
+    let v = optString(o, k, key);
+    if (v === undefined) return base[k];
+    if (k === 'digest' && v === 'previous-day') v = 'P1D';
+    const d = parseDuration(v);
+    if (d === null || isZero(d)) fail(`${key}.${k}`, `must be a non-zero ISO 8601 duration before the call, such as P7D or PT24H, not "${v}"`);
+    return d;
+  };
+  return { callForItems: dur('callForItems'), chairReminder: dur('chairReminder'), digest: dur('digest') };
+}
+
+function address(value: string, key: string): void {
+  if (!/[^@\s<>]+@[^@\s<>]+/.test(value)) fail(key, `must be an email address, not "${value}"`);
+}
+
+function isHttps(u: string): boolean {
+  try {
+    return new URL(u).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Refuse offsets and unknown names: only IANA zones move with daylight saving. */
+export function ianaZone(zone: string, key: string): void {
+  if (/^[+-]\d|^(GMT|UTC)[+-]/i.test(zone)) fail(key, `must be an IANA zone such as Europe/London, not an offset ("${zone}")`);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConveneError('CONFIG', `config: ${key}: unknown time zone "${zone}"`);
+  }
 }

@@ -1,0 +1,39 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { MailKey } from './headers.js';
+
+/** One outgoing mail, fully decided; composeEml turns it into the bytes the outbox stores. */
+export interface Outgoing {
+  readonly key: MailKey;
+  /** Without angle brackets. */
+  readonly messageId: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+  /** An iCalendar object with METHOD:PUBLISH. */
+  readonly ics?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly date: number;
+}
+
+/**
+ * Compose the RFC 5322 message: text/plain first, then HTML (multipart/alternative, the client
+ * shows the last part it understands), the calendar as a text/calendar; method=PUBLISH
+ * alternative (nodemailer also attaches it as invite.ics for clients that ignore alternatives).
+ * The bytes are stored in the outbox, so a resend is byte-for-byte the same mail.
+ */
+export async function composeEml(o: Outgoing): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: o.from,
+    to: [...o.to],
+    subject: o.subject,
+    messageId: `<${o.messageId}>`,
+    date: new Date(o.date),
+    text: o.text,
+    ...(o.html ? { html: o.html } : {}),
+    ...(o.ics ? { icalEvent: { method: 'PUBLISH', filename: 'call.ics', content: o.ics } } : {}),
+    headers: { ...o.headers },
+  });
+  return composer.compile().build();
+}

@@ -1,0 +1,74 @@
+import { offsetMs, offsetText, pad, zoneParts } from './zone.js';
+
+/** The call's time in one zone, ready for a template. */
+export interface ZoneTime {
+  readonly zone: string;
+  /** "Wednesday 6 May 2015" */
+  readonly date: string;
+  /** "17:00" */
+  readonly time: string;
+  /** "+01:00" */
+  readonly offset: string;
+  readonly weekday: string;
+  /** The local weekday differs from the meeting zone's (e.g. Tokyo on the next day). */
+  readonly otherDay: boolean;
+  /** "17:00 (UTC+01:00)", or "09:00 Thursday (UTC+09:00)" when the weekday differs. */
+  readonly text: string;
+}
+
+export interface CallTimes {
+  readonly local: ZoneTime;
+  readonly zones: readonly ZoneTime[];
+  /** One line per pair of zones whose offset difference changed since the previous call. */
+  readonly warnings: readonly string[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function zoneTime(instant: number, zone: string, refWeekday?: string): ZoneTime {
+  const p = zoneParts(instant, zone);
+  const offset = offsetText(offsetMs(instant, zone));
+  const otherDay = refWeekday !== undefined && refWeekday !== p.weekday;
+  const time = `${pad(p.hour)}:${pad(p.minute)}`;
+  return {
+    zone,
+    date: `${p.weekday} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`,
+    time,
+    offset,
+    weekday: p.weekday,
+    otherDay,
+    text: `${time}${otherDay ? ` ${p.weekday}` : ''} (UTC${offset})`,
+  };
+}
+
+/**
+ * The call time in the meeting's zone and each configured zone, plus warnings for the weeks
+ * when the US and Europe (or any two zones) have switched daylight saving on different dates:
+ * the offset difference between two zones at this call differs from the one at the previous call.
+ */
+export function callTimes(start: number, meetingZone: string, zones: readonly string[], previousStart?: number): CallTimes {
+  const local = zoneTime(start, meetingZone);
+  const all = [meetingZone, ...zones.filter((z) => z !== meetingZone)];
+  const warnings: string[] = [];
+  if (previousStart !== undefined) {
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const a = all[i]!;
+        const b = all[j]!;
+        const now = offsetMs(start, a) - offsetMs(start, b);
+        const before = offsetMs(previousStart, a) - offsetMs(previousStart, b);
+        if (now !== before) {
+          warnings.push(`${a} is now ${hours(now)} ${b} (${hours(before)} at the previous call): daylight saving changed in one of them only.`);
+        }
+      }
+    }
+  }
+  return { local, zones: zones.map((z) => zoneTime(start, z, local.weekday)), warnings };
+}
+
+function hours(diffMs: number): string {
+  if (diffMs === 0) return 'level with';
+  const h = Math.abs(diffMs) / 3_600_000;
+  const n = Number.isInteger(h) ? String(h) : h.toFixed(1);
+  return `${n} hour${h === 1 ? '' : 's'} ${diffMs > 0 ? 'ahead of' : 'behind'}`;
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { join } from 'node:path';
+import { resolveSecret } from '../config/secrets.js';
+import type { Config, SmtpConfig } from '../config/types.js';
+import { ConveneError } from '../errors.js';
+
+/** One mail as the outbox hands it over: the stored bytes and the SMTP envelope. */
+export interface Envelope {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly raw: Buffer;
+  /** Without angle brackets; names the file in the directory outbox. */
+  readonly messageId: string;
+  /** An HTML rendering to preview (written next to the .eml by the file transport). */
+  readonly html?: string;
+}
+
+/** Where mail goes: SMTP, or a directory of .eml files. Errors keep nodemailer's responseCode/code. */
+export interface Transport {
+  readonly kind: 'smtp' | 'file';
+  send(mail: Envelope): Promise<{ readonly response: string }>;
+  close(): void;
+}
+
+/** The bare address of "Name <addr>" (or of a bare address). */
+export function bareAddress(a: string): string {
+  return (/<([^<>]+)>\s*$/.exec(a)?.[1] ?? a).trim();
+}
+
+/**
+ * The directory outbox (the demo default, and dry runs): each mail becomes DIR/<message-id>.eml,
+ * with an .html preview beside it. Written to a temporary name and renamed, so a crash never
+ * leaves half a file.
+ */
+export function fileTransport(dir: string): Transport {
+  return {
+    kind: 'file',
+    async send(mail) {
+      mkdirSync(dir, { recursive: true });
+      const base = join(dir, mail.messageId.replace(/[^A-Za-z0-9.@_-]+/g, '_'));
+      const write = (path: string, data: Buffer | string): void => {
+        writeFileSync(`${path}.tmp`, data);
+        renameSync(`${path}.tmp`, path);
+      };
+      write(`${base}.eml`, mail.raw);
+      if (mail.html) write(`${base}.html`, mail.html);
+      return { response: `written ${base}.eml` };
+    },
+    close() {},
+  };
+}
+
+/**
+ * SMTP with nodemailer. TLS certificates are verified unless smtp.tls.insecureSkipVerify is set;
+ * without implicit TLS, STARTTLS is required unless smtp.tls.allowPlaintext says cleartext is
+ * acceptable (a local test server). The raw message is sent as stored: nodemailer adds nothing.
+ */
+export async function smtpTransport(config: SmtpConfig, env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
+  const nodemailer = await import('nodemailer');
+  let ca: string[] | undefined;
+  if (config.tlsCa !== undefined) {
+    try {
+      ca = [...rootCertificates, readFileSync(config.tlsCa, 'utf8')];
+    } catch (err) {
+      throw new ConveneError('CONFIG', `config: smtp.tls.ca: cannot read ${config.tlsCa}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
+  const password = config.password ? resolveSecret(config.password, 'smtp.password', env) : undefined;
+  const t = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    requireTLS: !config.secure && !config.allowPlaintext,
+    ignoreTLS: !config.secure && config.allowPlaintext,
+    ...(config.user !== undefined ? { auth: { user: config.user, pass: password ?? '' } } : {}),
+    tls: { rejectUnauthorized: !config.tlsInsecureSkipVerify, ...(ca ? { ca } : {}) },
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      const info = await t.sendMail({ envelope: { from: bareAddress(mail.from), to: mail.to.map(bareAddress) }, raw: mail.raw });
+      return { response: String(info.response ?? '') };
+    },
+    close() {
+      t.close();
+    },
+  };
+}
+
+/** The transport the config names: SMTP, or the directory outbox (the default). */
+export async function transportFromConfig(config: Config, env?: NodeJS.ProcessEnv): Promise<Transport> {
+  if (config.transport === 'smtp' && config.smtp) return smtpTransport(config.smtp, env);
+  return fileTransport(config.outboxDir);
+}
