@@ -3,9 +3,10 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
+import { loadConfigSync } from './config/load.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
-import type { Db } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 
 /**
  * argv → command table → run. Any error becomes one stderr line and a mapped exit code
@@ -29,20 +30,17 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   }
   let db: Db | undefined;
   let config: Config | undefined;
-  const loadedConfig = globals.config !== undefined || name !== 'init' ? await loadConfigFor(globals) : undefined;
+  // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
     argv: args,
     globals,
     ...io,
     config: () => {
-      config ??= loadedConfig!;
+      config ??= loadConfigSync(globals.config, globals.db !== undefined ? { db: globals.db } : {});
       return config;
     },
     db: () => {
-      if (!db) {
-        const { openDb } = requireDb();
-        db = openDb(globals.db ?? ctx.config().db);
-      }
+      db ??= openDb(globals.db ?? ctx.config().db);
       return db;
     },
   };
@@ -57,18 +55,6 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   } finally {
     db?.close();
   }
-}
-
-let dbModule: typeof import('./store/db.js') | undefined;
-function requireDb(): typeof import('./store/db.js') {
-  if (!dbModule) throw new Error('internal: db module not preloaded');
-  return dbModule;
-}
-
-async function loadConfigFor(globals: GlobalOptions): Promise<Config> {
-  dbModule = await import('./store/db.js');
-  const { loadConfig } = await import('./config/load.js');
-  return loadConfig(globals.config, globals.db !== undefined ? { db: globals.db } : {});
 }
 
 /** Pull --db, --config and --json out of argv wherever they stand. */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ConveneError } from '../errors.js';
 import { DEFAULT_DB_PATH } from '../store/db.js';
 import { validateDigest } from './digest.js';
@@ -17,6 +18,11 @@ const TOP_KEYS = ['db', 'imap', 'source', 'smtp', 'transport', 'outbox', 'meetin
  * defaults (every section optional: import and search need neither IMAP nor SMTP).
  */
 export async function loadConfig(path: string | undefined, overrides: { db?: string } = {}): Promise<Config> {
+  return loadConfigSync(path, overrides);
+}
+
+/** loadConfig, synchronously: commands load it on first use, and only those that need it pay for YAML. */
+export function loadConfigSync(path: string | undefined, overrides: { db?: string } = {}): Config {
   const file = path ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   if (file === undefined) return configFromValue({}, null, overrides);
   let text: string;
@@ -25,7 +31,7 @@ export async function loadConfig(path: string | undefined, overrides: { db?: str
   } catch (err) {
     throw new ConveneError('CONFIG_MISSING', `config: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  const { parse } = await import('yaml');
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   let value: unknown;
   try {
     value = parse(text);

@@ -1,8 +1,7 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../src/agenda/review.js';
 import { configFromValue } from '../../src/config/load.js';
@@ -20,7 +19,8 @@ import { appendMbox, configValue, OCC, T } from './harness.js';
  * echoed into the mbox the daemon syncs, as a real list would echo it to the archive.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUILD = join(ROOT, 'node_modules/.cache/convene-test-build');
+// The compiled bin, as users run it; `npm test` builds it first (the pretest script).
+const BUILD = join(ROOT, 'dist');
 
 function daemon(configPath: string, now: number, crashAt?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((done) => {
@@ -38,10 +38,9 @@ function daemon(configPath: string, now: number, crashAt?: string): Promise<{ co
 let capture: SmtpCapture;
 
 beforeAll(async () => {
-  // Compile the current sources (tsc emits even if a file elsewhere has a type error).
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD]).catch(() => undefined);
+  if (!existsSync(join(BUILD, 'src/main.js'))) throw new Error('dist/src/main.js is missing: run npm run build first');
   capture = await SmtpCapture.start();
-}, 240_000);
+});
 
 afterAll(async () => {
   await capture?.stop();
