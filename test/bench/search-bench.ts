@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Bench, type BenchContext, type BenchOutcome, skipped } from './context.js';
+import { conveneArgv, conveneMain, runConvene } from './convene.js';
+import { CORPUS_NAME, corpusMissing, prepareMaildir, prepareSlice } from './corpus.js';
+import { type BenchCommand, hyperfine, type HyperfineResult } from './hyperfine.js';
+import { inprocLatency } from './inproc-search.js';
+import { cachedPeerIndexes, markPeerIndex, muIndex, muSetup, notmuchNew, notmuchSetup, type PeerIndex, peerIndexDir } from './peer-index.js';
+import { missingMessage, missingPeers } from './peers.js';
+import { QUERY_CLASSES, type QueryClass } from './queries.js';
+import { fmtMs, fmtRatio, freshDir, runTimed, table } from './util.js';
+
+/** Startup headroom over a bare `node -e 0` that issue 3 allows. */
+const NODE_HEADROOM_MS = 15;
+
+/**
+ * The same queries through `convene search`, `notmuch search` and `mu find` as whole processes
+ * (hyperfine: median, warm-up runs, output to /dev/null), per query class, with `node -e 0` as
+ * the floor; then in-process p95 against mu's whole-process time.
+ *
+ * Commands per class: convene `search --limit 0 Q` (text, every match with its snippet) and
+ * `search --json Q` (every match, no snippet); notmuch `search --output=messages Q` (one id per
+ * message: its cheapest per-message listing) or, for --threads, plain `search Q` (its thread
+ * summary); mu `find Q` (one line per message) or `find --threads Q`.
+ */
+export const searchBench: Bench = {
+  name: 'search',
+  summary: 'whole-process search time vs notmuch and mu per query class; in-process p95',
+  async run(ctx: BenchContext): Promise<BenchOutcome> {
+    const source = join(ctx.corpora, CORPUS_NAME);
+    if (!existsSync(source)) return skipped(corpusMissing(source));
+    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/src/main.js not built (run npx tsc -p . first)');
+    const missing = missingPeers(['hyperfine']);
+    if (missing.length) return skipped(missingMessage(missing));
+    const slice = await prepareSlice(source, join(ctx.work, 'corpus'), ctx.options.limit);
+    const dir = freshDir(join(ctx.work, 'search'));
+    const db = join(dir, 'convene.sqlite');
+    ctx.log(`importing ${slice.messages} messages into ${db} (not timed here; see the import bench)`);
+    const imported = await runConvene(ctx.root, db, ['import', slice.mbox], { cwd: dir });
+    if (imported.code !== 0) throw new Error(`convene import failed: ${imported.stderr.trim()}`);
+    const probe = await runConvene(ctx.root, db, ['search', 'x'], { cwd: dir });
+    if (/not available yet/.test(probe.stderr)) return skipped('convene search is not available yet (src/cli/search.ts is a placeholder)');
+
+    const peers = await peerIndexes(ctx, slice);
+    const hf = { runs: ctx.options.runs, warmup: ctx.options.warmup, scratch: dir, cwd: dir };
+    // `convene --version` shows the CLI's fixed start-up cost (no config, no database) over bare node.
+    const [baseline, version] = await hyperfine(
+      [
+        { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
+        { name: 'convene --version', argv: [process.execPath, conveneMain(ctx.root), '--version'] },
+      ],
+      hf,
+    );
+    const floorMs = baseline!.medianMs;
+    ctx.log(`node -e 0: median ${fmtMs(floorMs)}; convene --version: ${fmtMs(version!.medianMs)} (${baseline!.runs} runs each)`);
+
+    const rows: string[][] = [];
+    const classes: Record<string, unknown>[] = [];
+    for (const c of QUERY_CLASSES) {
+      const hits = await countHits(ctx, c, db, dir, peers);
+      // mu find exits 4 on no match, which hyperfine would count as a failure: leave it out then.
+      const commands = commandsFor(ctx, c, db, hits.mu ? peers : { ...(peers.notmuch ? { notmuch: peers.notmuch } : {}) });
+      const results = await hyperfine(commands, { ...hf, ...(peers.notmuch ? { env: peers.notmuch.env } : {}) });
+      const by = (name: string): HyperfineResult | undefined => results.find((r) => r.name === name);
+      const conveneText = by('convene')!;
+      const conveneJson = by('convene --json')!;
+      const notmuch = by('notmuch');
+      const mu = by('mu');
+      const targetMs = Math.max(notmuch?.medianMs ?? 0, floorMs + NODE_HEADROOM_MS);
+      rows.push([
+        c.name,
+        `${hits.convene ?? '?'}/${hits.notmuch ?? '-'}/${hits.mu ?? '-'}`,
+        fmtMs(conveneText.medianMs),
+        fmtMs(conveneJson.medianMs),
+        notmuch ? fmtMs(notmuch.medianMs) : '-',
+        mu ? fmtMs(mu.medianMs) : '-',
+        fmtMs(targetMs),
+        conveneText.medianMs <= targetMs ? 'met' : 'missed',
+        notmuch ? fmtRatio(conveneText.medianMs / notmuch.medianMs) : '-',
+        mu ? fmtRatio(conveneText.medianMs / mu.medianMs) : '-',
+      ]);
+      classes.push({ ...c, hits, targetMs, met: conveneText.medianMs <= targetMs, metJson: conveneJson.medianMs <= targetMs, results });
+    }
+    ctx.log(
+      table(['class', 'hits c/nm/mu', 'convene', 'conv --json', 'notmuch', 'mu', 'target', 'text', 'c/nm', 'c/mu'], rows) +
+        `\n(target = max(notmuch, node -e 0 + ${NODE_HEADROOM_MS} ms); medians of ${ctx.options.runs} runs after ${ctx.options.warmup} warm-up; hits: convene/notmuch count/mu lines)`,
+    );
+
+    const inproc = await inprocLatency(ctx.root, db, QUERY_CLASSES, ctx.options.inprocRuns);
+    ctx.log(
+      table(
+        ['class', 'hits', 'p50', 'p95', 'mu whole-process', 'p95 ≤ mu'],
+        inproc.map((f, i) => {
+          const mu = (classes[i]!.results as HyperfineResult[]).find((r) => r.name === 'mu');
+          return [f.name, String(f.hits), fmtMs(f.p50Ms), fmtMs(f.p95Ms), mu ? fmtMs(mu.medianMs) : '-', mu ? (f.p95Ms <= mu.medianMs ? 'yes' : 'no') : '-'];
+        }),
+      ) + `\n(in-process: prepareQuery + searchMessages/searchThreads, every match, ${ctx.options.inprocRuns} runs each)`,
+    );
+    return { status: 'ok', figures: { messages: slice.messages, nodeBaseline: baseline, conveneVersion: version, classes, inproc } };
+  },
+};
+
+function commandsFor(ctx: BenchContext, c: QueryClass, db: string, peers: Peers): BenchCommand[] {
+  const threads = c.threads ? ['--threads'] : [];
+  const commands: BenchCommand[] = [
+    { name: 'convene', argv: conveneArgv(ctx.root, db, ['search', ...threads, '--limit', '0', c.query]) },
+    { name: 'convene --json', argv: conveneArgv(ctx.root, db, ['search', ...threads, '--json', c.query]) },
+  ];
+  if (peers.notmuch) commands.push({ name: 'notmuch', argv: ['notmuch', 'search', ...(c.threads ? [] : ['--output=messages']), c.query] });
+  if (peers.mu) commands.push({ name: 'mu', argv: ['mu', 'find', ...peers.mu.args, ...threads, c.query] });
+  return commands;
+}
+
+/** Matches per tool, so a fast answer to a different question is visible. */
+async function countHits(ctx: BenchContext, c: QueryClass, db: string, dir: string, peers: Peers): Promise<Record<string, number | null>> {
+  const out: Record<string, number | null> = {};
+  const json = await runConvene(ctx.root, db, ['search', ...(c.threads ? ['--threads'] : []), '--json', c.query], { cwd: dir, keepStdout: 1 << 30 });
+  out.convene = json.code === 0 ? (JSON.parse(json.stdout) as unknown[]).length : null;
+  if (peers.notmuch) {
+    const r = await runTimed('notmuch', ['count', ...(c.threads ? ['--output=threads'] : []), c.query], { env: peers.notmuch.env });
+    out.notmuch = r.code === 0 ? Number(r.stdout.trim()) : null;
+  }
+  if (peers.mu) {
+    const r = await runTimed('mu', ['find', ...peers.mu.args, ...(c.threads ? ['--threads'] : []), c.query], { env: peers.mu.env, keepStdout: 1 << 30 });
+    out.mu = r.code === 0 ? r.stdout.split('\n').filter(Boolean).length : null;
+  }
+  return out;
+}
+
+interface Peers {
+  mu?: PeerIndex;
+  notmuch?: PeerIndex;
+}
+
+/** mu and notmuch indexes of the slice: the import bench's when present, else built now (untimed). */
+async function peerIndexes(ctx: BenchContext, slice: Awaited<ReturnType<typeof prepareSlice>>): Promise<Peers> {
+  const absent = missingPeers(['mu', 'notmuch']);
+  if (absent.length) ctx.log(`columns skipped: ${missingMessage(absent)}`);
+  const cached = cachedPeerIndexes(ctx.work, slice.messages);
+  const peers: Peers = {};
+  const maildir = absent.length < 2 ? await prepareMaildir(slice, join(ctx.work, 'corpus')) : '';
+  const dir = peerIndexDir(ctx.work, slice.messages);
+  if (!absent.includes('mu')) {
+    peers.mu = cached.mu;
+    if (!peers.mu) {
+      ctx.log('building the mu index (once; the import bench also leaves one)');
+      peers.mu = await muSetup(maildir, join(dir, 'mu'));
+      await muIndex(peers.mu);
+      markPeerIndex(ctx.work, slice.messages, 'mu');
+    }
+  }
+  if (!absent.includes('notmuch')) {
+    peers.notmuch = cached.notmuch;
+    if (!peers.notmuch) {
+      ctx.log('building the notmuch index (once; the import bench also leaves one)');
+      peers.notmuch = notmuchSetup(maildir, join(dir, 'notmuch'));
+      await notmuchNew(peers.notmuch);
+      markPeerIndex(ctx.work, slice.messages, 'notmuch');
+    }
+  }
+  return peers;
+}
