@@ -6,7 +6,7 @@ import type { CommandContext, GlobalOptions } from './cli/context.js';
 import { loadConfigSync } from './config/load.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
-import { openDb, type Db } from './store/db.js';
+import type { Db } from './store/db.js';
 
 /**
  * argv → command table → run. Any error becomes one stderr line and a mapped exit code
@@ -30,6 +30,8 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   }
   let db: Db | undefined;
   let config: Config | undefined;
+  // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it.
+  const store = name === 'help' || name === 'init' ? undefined : await import('./store/db.js');
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
     argv: args,
@@ -40,7 +42,8 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
       return config;
     },
     db: () => {
-      db ??= openDb(globals.db ?? ctx.config().db);
+      if (!store) throw new Error(`internal: ${name} opened the database without loading it`);
+      db ??= store.openDb(globals.db ?? ctx.config().db);
       return db;
     },
   };

@@ -1,6 +1,7 @@
 import type { ImapConfig } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
 import { addSummary, emptySummary, Ingester, type AfterStoreHook, type IngestSummary } from './ingest.js';
+import type { Prepare } from './mail/prepare-pool.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep as realSleep, type BackoffPolicy } from './sources/backoff.js';
 import type { ConnectDeps } from './sources/imap-connect.js';
 import { silentLogger, type Logger } from './sources/imap-log.js';
@@ -59,6 +60,8 @@ export interface SyncOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** With `once`: failed attempts in a row (no batch committed in between) before giving up. */
   readonly maxAttempts?: number;
+  /** Parse/hash/compress step (a worker pool for backfills); in-thread by default. */
+  readonly prepare?: Prepare;
   /** Opens a connection; ImapSession.open unless a test injects one. */
   readonly open?: (config: ImapConfig, deps: ConnectDeps) => Promise<SyncSession>;
 }
@@ -128,7 +131,7 @@ class MailboxSync {
     private readonly logger: Logger,
   ) {
     this.state = new SyncState(options.db, options.config.account);
-    this.ingester = new Ingester(options.db);
+    this.ingester = new Ingester(options.db, options.prepare);
     this.now = options.now ?? Date.now;
     this.summaries = options.config.mailboxes.map((mailbox) => {
       const cursor = this.state.get(mailbox);

@@ -19,6 +19,8 @@ export const command: Command = {
     const db = ctx.db();
     const { afterStoreHooks } = await import('../agenda/hooks.js');
     const { syncImap } = await import('../sync.js');
+    const { lazyPool } = await import('../mail/prepare-pool.js');
+    const pool = lazyPool();
     const once = values.once === true;
     // SIGINT/SIGTERM end the loop after the batch in flight, whose cursor then is committed.
     const stop = new AbortController();
@@ -34,6 +36,7 @@ export const command: Command = {
         once,
         logger: jsonLineLogger(ctx.stderr),
         afterStore: await afterStoreHooks(config, db),
+        prepare: pool.prepare,
         signal: stop.signal,
         env: ctx.env,
         onProgress: (p) => {
@@ -47,6 +50,7 @@ export const command: Command = {
         },
       });
     } finally {
+      await pool.close();
       bar?.done();
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
     }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ConveneError } from '../errors.js';
-import { DEFAULT_DB_PATH } from '../store/db.js';
+import { DEFAULT_DB_PATH } from './defaults.js';
 import { validateDigest } from './digest.js';
 import { validateMeetings } from './meetings.js';
 import { validateImap, validateSmtp } from './sections.js';

@@ -84,3 +84,21 @@ function revive(raw: Buffer, r: WorkerResult): PreparedMessage {
   const e = r.encoded;
   return { raw, parsed: r.parsed, hash: r.hash, ...(e ? { encoded: { codec: e.codec, bytes: Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength) } } : {}) };
 }
+
+/**
+ * A pool started only when a batch is big enough to be worth it: a sync with no new mail, or the
+ * daemon's trickle of one message at a time, never pays for starting worker threads.
+ */
+export function lazyPool(minBatch = 64): { prepare: Prepare; close: () => Promise<void> } {
+  let pool: PreparePool | null | undefined;
+  return {
+    prepare: (batch, dict) => {
+      if (batch.length < minBatch) return prepareInThread(batch, dict);
+      if (pool === undefined) pool = PreparePool.create();
+      return (pool?.prepare ?? prepareInThread)(batch, dict);
+    },
+    close: async () => {
+      await pool?.close();
+    },
+  };
+}

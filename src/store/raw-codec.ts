@@ -1,22 +1,20 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { getDictionary } from './raw-dictionaries.js';
+
+export { registerDictionary } from './raw-dictionaries.js';
 
 /**
  * How raw bytes are kept: raw deflate, optionally with a preset dictionary. Dictionaries are
  * content-addressed (codec "deflate:<sha256 prefix>") and registered process-wide when a
  * database opens, so decoding needs no database handle.
  */
-const dictionaries = new Map<string, Buffer>();
 
 /** deflate caps a preset dictionary at its 32 KiB window. */
 export const MAX_DICTIONARY = 32 * 1024;
 
 export function dictionaryKey(dict: Buffer): string {
   return createHash('sha256').update(dict).digest('hex').slice(0, 16);
-}
-
-export function registerDictionary(key: string, dict: Buffer): void {
-  dictionaries.set(key, dict);
 }
 
 export interface Encoded {
@@ -33,7 +31,7 @@ export function decodeRaw(codec: string, bytes: Buffer): Buffer {
   if (codec === 'none') return bytes;
   if (codec === 'deflate') return inflateRawSync(bytes);
   if (codec.startsWith('deflate:')) {
-    const dict = dictionaries.get(codec.slice(8));
+    const dict = getDictionary(codec.slice(8));
     if (!dict) throw new Error(`raw codec ${codec}: dictionary not loaded`);
     return inflateRawSync(bytes, { dictionary: dict });
   }
