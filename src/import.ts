@@ -2,7 +2,7 @@ import { addSummary, emptySummary, Ingester, type IngestOptions, type IngestSumm
 import { PreparePool } from './mail/prepare-pool.js';
 import type { PreparedMessage } from './mail/prepare.js';
 import type { RawMessage } from './mail/types.js';
-import { openLocalSource, type SourceKind } from './sources/detect.js';
+import { openLocalSource, type LocalSource, type SourceKind } from './sources/detect.js';
 import type { Db } from './store/db.js';
 
 export interface ImportProgress {
@@ -22,6 +22,20 @@ export interface ImportOptions extends Pick<IngestOptions, 'afterStore'> {
   readonly onProgress?: (p: ImportProgress) => void;
   /** Parse in worker threads (default: when the compiled worker is available). */
   readonly workers?: boolean;
+  /** A follower's cursor per source (local-sync.ts); without one, every message is read and copies counted. */
+  readonly cursor?: (source: LocalSource) => SourceCursor;
+}
+
+/** Where a follower left off in one source, and how it moves on (DESIGN principle 7). */
+export interface SourceCursor {
+  /** Messages at the start of the source consumed before: passed over unread. */
+  readonly skip: number;
+  /** See IngestOptions.countCopies. */
+  readonly countCopies: boolean;
+  /** Runs inside each batch's transaction: `consumed` messages of the source (skip included) are now in. */
+  readonly commit: (db: Db, consumed: number) => void;
+  /** After the source's last batch: how many messages it yielded in all (skip included). */
+  readonly end?: (seen: number) => void;
 }
 
 /**
@@ -34,36 +48,44 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
   const pool = options.workers === false ? null : PreparePool.create();
   const ingester = pool ? new Ingester(db, pool.prepare) : new Ingester(db);
   const batchSize = options.batchSize ?? 500;
-  const ingestOptions: IngestOptions = options.afterStore ? { afterStore: options.afterStore } : {};
   const results: PathSummary[] = [];
   try {
     for (const source of sources) {
+      const cursor = options.cursor?.(source);
+      const ingestOptions: IngestOptions = {
+        ...(options.afterStore ? { afterStore: options.afterStore } : {}),
+        ...(cursor ? { countCopies: cursor.countCopies } : {}),
+      };
       const summary = emptySummary();
       let batch: RawMessage[] = [];
       let position = 0;
-      let ahead: { prepared: Promise<PreparedMessage[]>; position: number } | null = null;
+      let seen = 0;
+      let ahead: { prepared: Promise<PreparedMessage[]>; position: number; consumed: number } | null = null;
       const commitAhead = async (): Promise<void> => {
         if (!ahead) return;
-        const { prepared, position: done } = ahead;
+        const { prepared, position: done, consumed } = ahead;
         ahead = null;
-        addSummary(summary, ingester.commitBatch(await prepared, ingestOptions));
+        const commit = cursor ? { commit: (d: Db) => cursor.commit(d, consumed) } : {};
+        addSummary(summary, ingester.commitBatch(await prepared, { ...ingestOptions, ...commit }));
         options.onProgress?.({ path: source.path, done, total: source.total, summary });
       };
       const submit = async (): Promise<void> => {
         if (!batch.length) return;
-        const next = { prepared: ingester.prepareBatch(batch), position };
+        const next = { prepared: ingester.prepareBatch(batch), position, consumed: seen };
         next.prepared.catch(() => undefined); // awaited in commitAhead; avoid an unhandled rejection meanwhile
         batch = [];
         await commitAhead();
         ahead = next;
       };
       for await (const msg of source.messages()) {
-        batch.push(msg);
         position = msg.position;
+        if (++seen <= (cursor?.skip ?? 0)) continue;
+        batch.push(msg);
         if (batch.length >= batchSize) await submit();
       }
       await submit();
       await commitAhead();
+      cursor?.end?.(seen);
       results.push({ path: source.path, kind: source.kind, ...summary });
     }
   } finally {

@@ -31,6 +31,11 @@ export interface IngestOptions {
   /** Agenda extraction and other derived work, per newly stored message. */
   readonly afterStore?: readonly AfterStoreHook[];
   readonly now?: () => number;
+  /**
+   * False: bytes already in the archive are passed over without counting an identical copy (a
+   * follower re-reading its own source, local-sync.ts). Default true: an explicit import counts them.
+   */
+  readonly countCopies?: boolean;
 }
 
 export function emptySummary(): IngestSummary {
@@ -89,6 +94,10 @@ export class Ingester {
       this.writer.ensureDictionary(prepared.map((p) => p.raw));
       for (const p of prepared) {
         summary.read++;
+        if (!p.parsed && options.countCopies === false) {
+          summary.duplicates++;
+          continue;
+        }
         const row = p.parsed ? this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded) : this.writer.countCopy(p.hash);
         if (row.status === 'duplicate' || !p.parsed) {
           summary.duplicates++;

@@ -59,6 +59,11 @@ export class SyncState {
     })();
   }
 
+  /** Drop a cursor: the next pass starts from nothing (a local source that was rewritten). */
+  forget(mailbox: string): void {
+    this.db.prepare('DELETE FROM sync_state WHERE account = ? AND mailbox = ?').run(this.account, mailbox);
+  }
+
   /** Every cursor of every account (for stats). */
   static all(db: Db): SyncStateRow[] {
     return db

@@ -5,6 +5,7 @@
  */
 import type { MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
+import type { MessageRow } from '../store/message-row.js';
 import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
@@ -22,14 +23,7 @@ function joinPatterns(patterns: readonly string[]): string | null {
   return `/${parts.map((p) => `(?:${p})`).join('|')}/i`;
 }
 
-interface MsgRow {
-  mid: string;
-  subject: string;
-  from_addr: string;
-  headers_json: string;
-  thread_id: number | null;
-  date: number | null;
-}
+type MsgRow = Pick<MessageRow, 'mid' | 'subject' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
 
 /** Build the context for one database handle (statements prepared once). */
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {

@@ -1,16 +1,8 @@
 /**
  * The chair's review: the only path that changes an existing agenda item (extraction only
- * inserts; see store.ts). Each action checks the state machine, writes the item and one audit
- * log row in one transaction, and returns the item as it now is.
- *
- *   proposed  → accepted | rejected | deferred | merged | withdrawn
- *   accepted  → accepted (re-placed) | done | rejected | deferred | merged | withdrawn
- *   deferred  → accepted | rejected | deferred | merged | withdrawn
- *   rejected  → accepted | deferred            (the chair changed their mind)
- *   withdrawn → accepted | deferred
- *   done, merged: final.
- * Positions: the accepted and done items of an occurrence are numbered 1..n; an item leaving
- * them closes the gap.
+ * inserts; see store.ts). Each action checks the state machine (transitions.ts), writes the item
+ * and one audit log row in one transaction, and returns the item as it now is. The accepted and
+ * done items of an occurrence are numbered 1..n (positions.ts); an item leaving them closes the gap.
  */
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
@@ -20,8 +12,12 @@ import type { Db } from '../store/db.js';
 import { logAction } from './audit.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { AgendaItem, ItemState } from './item-types.js';
+import { LAST, renumber } from './positions.js';
 import { getItem } from './reader.js';
 import { normaliseTitle } from './title.js';
+import { checkMove } from './transitions.js';
+
+export { canMove } from './transitions.js';
 
 export interface ReviewContext {
   readonly actor: string;
@@ -29,39 +25,10 @@ export interface ReviewContext {
   readonly meetings: readonly MeetingConfig[];
 }
 
-const NEXT: Record<ItemState, readonly ItemState[]> = {
-  proposed: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
-  accepted: ['accepted', 'done', 'rejected', 'deferred', 'merged', 'withdrawn'],
-  deferred: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
-  rejected: ['accepted', 'deferred'],
-  withdrawn: ['accepted', 'deferred'],
-  done: [],
-  merged: [],
-};
-
-const VERB: Record<ItemState, string> = {
-  proposed: 'propose',
-  accepted: 'accept',
-  rejected: 'reject',
-  deferred: 'defer',
-  merged: 'merge',
-  withdrawn: 'withdraw',
-  done: 'mark done',
-};
-
-/** True when the state machine allows the move. */
-export function canMove(from: ItemState, to: ItemState): boolean {
-  return NEXT[from].includes(to);
-}
-
 function load(db: Db, id: number): ItemRow {
   const row = itemRow(db, id);
   if (!row) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
   return row;
-}
-
-function check(row: ItemRow, to: ItemState): void {
-  if (!canMove(row.state, to)) throw new ConveneError('AGENDA', `agenda: item ${row.id} is ${row.state}; cannot ${VERB[to]} it`);
 }
 
 function meetingOf(c: ReviewContext, id: string): MeetingConfig {
@@ -91,19 +58,6 @@ function set(db: Db, id: number, fields: Record<string, unknown>, now: number): 
   db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...fields, updated_at: now, id });
 }
 
-/** Renumber the accepted/done items of an occurrence 1..n, keeping their order; `place` puts one item at a position. */
-function renumber(db: Db, meetingId: string, occKey: string | null, now: number, place?: { id: number; position: number }): void {
-  const rows = db
-    .prepare<[string, string | null], { id: number; position: number | null }>(
-      `SELECT id, position FROM agenda_items WHERE meeting_id = ? AND occ_key IS ? AND state IN ('accepted','done') ORDER BY position IS NULL, position, updated_at, id`,
-    )
-    .all(meetingId, occKey);
-  const order = rows.map((r) => r.id).filter((id) => id !== place?.id);
-  if (place) order.splice(Math.max(0, Math.min(place.position - 1, order.length)), 0, place.id);
-  const update = db.prepare('UPDATE agenda_items SET position = ?, updated_at = CASE WHEN position IS ? THEN updated_at ELSE ? END WHERE id = ?');
-  order.forEach((id, i) => update.run(i + 1, i + 1, now, id));
-}
-
 function occurrenceFor(db: Db, meeting: MeetingConfig, key: string): Occurrence {
   const occ = occurrenceByKey(db, meeting, key);
   if (!occ) throw new ConveneError('AGENDA', `agenda: ${meeting.id} has no occurrence ${key}`);
@@ -116,7 +70,7 @@ function occurrenceFor(db: Db, meeting: MeetingConfig, key: string): Occurrence 
  */
 export function accept(db: Db, id: number, c: ReviewContext, options: { position?: number; occurrenceKey?: string } = {}): AgendaItem {
   return act(db, c, id, 'accept', (row) => {
-    check(row, 'accepted');
+    checkMove(row, 'accepted');
     const meeting = meetingOf(c, row.meeting_id);
     let key = row.occ_key;
     let start = row.occ_start;
@@ -132,7 +86,7 @@ export function accept(db: Db, id: number, c: ReviewContext, options: { position
     const oldKey = row.occ_key;
     set(db, id, { state: 'accepted', occ_key: key, occ_start: start, position: null, reason: null }, c.now);
     if (oldKey !== key) renumber(db, row.meeting_id, oldKey, c.now);
-    renumber(db, row.meeting_id, key, c.now, { id, position: options.position ?? Number.MAX_SAFE_INTEGER });
+    renumber(db, row.meeting_id, key, c.now, { id, position: options.position ?? LAST });
   });
 }
 
@@ -148,7 +102,7 @@ export function withdraw(db: Db, id: number, reason: string | null, c: ReviewCon
 
 function leave(db: Db, id: number, to: ItemState, action: string, reason: string | null, c: ReviewContext): AgendaItem {
   return act(db, c, id, action, (row) => {
-    check(row, to);
+    checkMove(row, to);
     set(db, id, { state: to, position: null, reason }, c.now);
     renumber(db, row.meeting_id, row.occ_key, c.now);
   });
@@ -157,7 +111,7 @@ function leave(db: Db, id: number, to: ItemState, action: string, reason: string
 /** Mark an accepted item done after the call: it stops rolling over and keeps its position. */
 export function markDone(db: Db, id: number, c: ReviewContext): AgendaItem {
   return act(db, c, id, 'done', (row) => {
-    check(row, 'done');
+    checkMove(row, 'done');
     set(db, id, { state: 'done' }, c.now);
   });
 }
@@ -165,7 +119,7 @@ export function markDone(db: Db, id: number, c: ReviewContext): AgendaItem {
 /** Defer to the occurrence after the item's own (or after now, when it has none). */
 export function defer(db: Db, id: number, c: ReviewContext): AgendaItem {
   return act(db, c, id, 'defer', (row) => {
-    check(row, 'deferred');
+    checkMove(row, 'deferred');
     const meeting = meetingOf(c, row.meeting_id);
     const current = row.occ_key ? occurrenceByKey(db, meeting, row.occ_key) : null;
     const next = nextOccurrence(db, meeting, current ? Math.max(current.start, current.originalStart ?? current.start) : c.now);
@@ -219,7 +173,7 @@ function mergeAll(db: Db, keep: number, others: readonly number[], c: ReviewCont
     const row = load(db, other);
     if (row.meeting_id !== target.meeting_id) throw new ConveneError('AGENDA', `agenda: items ${keep} and ${other} belong to different meetings`);
     act(db, c, other, 'merge', (r) => {
-      check(r, 'merged');
+      checkMove(r, 'merged');
       db.prepare('UPDATE OR IGNORE agenda_sources SET item_id = ? WHERE item_id = ?').run(keep, other);
       set(db, other, { state: 'merged', merged_into: keep, position: null }, c.now);
       renumber(db, r.meeting_id, r.occ_key, c.now);
@@ -250,7 +204,7 @@ export function addItem(
     const id = Number(info.lastInsertRowid);
     if (!fields.proposed) {
       set(db, id, { state: 'accepted' }, c.now);
-      renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? Number.MAX_SAFE_INTEGER });
+      renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? LAST });
     }
     const item = getItem(db, id)!;
     logAction(db, { at: c.now, actor: c.actor, action: 'add', itemId: id, meetingId: meeting.id, occurrenceKey: occurrence.key, after: snapshot(item) });

@@ -3,39 +3,12 @@ import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter, styles } from './output.js';
 import type { Db } from '../store/db.js';
+import type { MessageRow } from '../store/message-row.js';
 
 const USAGE = 'convene show MSGID [--raw | --json]';
 
-interface Row {
-  id: number;
-  mid: string;
-  header_mid: string | null;
-  thread_id: number | null;
-  parent_mid: string | null;
-  date: number | null;
-  date_source: string;
-  from_name: string;
-  from_addr: string;
-  to_json: string;
-  cc_json: string;
-  subject: string;
-  in_reply_to_json: string;
-  refs_json: string;
-  list_id: string | null;
-  attachments_json: string;
-  parse_error: string | null;
-  size: number;
-}
-
-interface Brief {
-  id: number;
-  mid: string;
-  header_mid: string | null;
-  date: number | null;
-  from_name: string;
-  from_addr: string;
-  subject: string;
-}
+type Row = MessageRow;
+type Brief = Pick<MessageRow, 'id' | 'mid' | 'header_mid' | 'date' | 'from_name' | 'from_addr' | 'subject'>;
 
 export const command: Command = {
   async run(ctx) {

@@ -27,7 +27,10 @@ function formatStats(s: ArchiveStats): string {
     `size            ${mb(s.rawBytes)} of mail, stored in ${mb(s.storedBytes)}; database ${mb(s.databaseBytes)}`,
   ];
   for (const b of s.mailboxes) {
-    lines.push(`imap ${b.account} ${b.mailbox}: uidvalidity ${b.uidValidity}, last uid ${b.lastUid}, last sync ${b.lastSyncAt ? new Date(b.lastSyncAt).toISOString() : 'never'}`);
+    const last = `last sync ${b.lastSyncAt ? new Date(b.lastSyncAt).toISOString() : 'never'}`;
+    // Local sources the daemon follows keep their cursor under the account 'file' (local-sync.ts).
+    if (b.account === 'file') lines.push(`file ${b.mailbox}: ${b.lastUid} messages read, ${last}`);
+    else lines.push(`imap ${b.account} ${b.mailbox}: uidvalidity ${b.uidValidity}, last uid ${b.lastUid}, ${last}`);
   }
   return lines.join('\n');
 }

@@ -14,9 +14,9 @@ export interface SyncOutcome {
 const lastLocal = new Map<string, number>();
 
 /**
- * Pull new mail once. The local source is re-read only when its modification time changed
- * (re-reading is safe, duplicates are recognised by content hash, but not free). Errors are
- * logged and reported as ok: false; the daemon carries on with its jobs.
+ * Pull new mail once. The local source is looked at only when its modification time changed, and
+ * then read from its cursor (local-sync.ts), so what was read before is neither read nor counted
+ * as a copy again. Errors are logged and reported as ok: false; the daemon carries on with its jobs.
  */
 export async function syncOnce(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number): Promise<SyncOutcome> {
   const { afterStoreHooks } = await import('../agenda/hooks.js');
@@ -38,10 +38,10 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
         record(db, now(), { source: 'local', path, stored: 0 });
         return { ok: true, stored: 0, source: 'local' };
       }
-      const { importPaths } = await import('../import.js');
-      const r = await importPaths(db, [path], { afterStore: await afterStoreHooks(config, db, { now }) });
+      const { syncLocal } = await import('../local-sync.js');
+      const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
       lastLocal.set(path, mtime);
-      const stored = r.reduce((n, p) => n + p.stored, 0);
+      const stored = r.stored;
       record(db, now(), { source: 'local', path, stored });
       if (stored) logger.info({ msg: 'synced', source: path, stored });
       return { ok: true, stored, source: 'local' };

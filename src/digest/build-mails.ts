@@ -1,9 +1,9 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
-import { linker, type ItemView } from './build.js';
+import { localDate } from '../meetings/zone.js';
+import { itemViewer, linker, type ItemView } from './build.js';
 import { callTimes, zoneTime, type CallTimes, type ZoneTime } from './times.js';
-import type { AgendaEntry, AgendaSnapshot, MeetingInfo } from './types.js';
-import { localDate } from './zone.js';
+import type { AgendaSnapshot, MeetingInfo } from './types.js';
 
 /** The model of the call for agenda items, the chair's reminder and the cancel proposal. */
 export interface CallModel {
@@ -35,11 +35,7 @@ export interface CallInput {
 
 function base(input: CallInput, subject: (m: MeetingInfo, date: string) => string): CallModel {
   const { meeting, occurrence: occ, settings, agenda } = input;
-  const link = linker(settings.archiveUrl);
-  const view = (e: AgendaEntry, i: number): ItemView => ({
-    number: i + 1, id: e.id, title: e.title, proposer: e.proposer ?? '', presenter: e.presenter ?? '',
-    duration: e.durationMinutes ? `${e.durationMinutes} min` : '', link: e.messageIds[0] ? link(e.messageIds[0]) : '', late: e.late === true,
-  });
+  const view = itemViewer(linker(settings.archiveUrl));
   const times = callTimes(occ.start, occ.zone, settings.zones);
   return {
     meeting: { id: meeting.id, name: meeting.name, zone: occ.zone },

@@ -1,8 +1,8 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
+import { localDate } from '../meetings/zone.js';
 import { callTimes, type CallTimes } from './times.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo, ThreadActivity } from './types.js';
-import { localDate } from './zone.js';
 
 export interface ItemView {
   readonly number: number;
@@ -64,16 +64,7 @@ export interface DigestInput {
 export function buildDigest(input: DigestInput): DigestModel {
   const { meeting, occurrence: occ, settings, agenda } = input;
   const link = linker(settings.archiveUrl);
-  const view = (e: AgendaEntry, i: number): ItemView => ({
-    number: i + 1,
-    id: e.id,
-    title: e.title,
-    proposer: e.proposer ?? '',
-    presenter: e.presenter ?? '',
-    duration: e.durationMinutes ? `${e.durationMinutes} min` : '',
-    link: e.messageIds[0] ? link(e.messageIds[0]) : '',
-    late: e.late === true,
-  });
+  const view = itemViewer(link);
   const items = agenda.items.map(view);
   const carriedOver = agenda.carriedOver.map(view);
   const awaiting = settings.holdUnreviewed ? [] : agenda.awaitingReview.map(view);
@@ -133,6 +124,20 @@ export function changesSince(sent: DigestModel, now: DigestModel): string[] {
 
 function describe(i: ItemView): string {
   return [i.presenter || 'no presenter', i.duration || 'no duration'].join(', ');
+}
+
+/** Agenda entries as the templates show them: numbered from 1 in list order, linked to the archive. */
+export function itemViewer(link: (mid: string) => string): (e: AgendaEntry, i: number) => ItemView {
+  return (e, i) => ({
+    number: i + 1,
+    id: e.id,
+    title: e.title,
+    proposer: e.proposer ?? '',
+    presenter: e.presenter ?? '',
+    duration: e.durationMinutes ? `${e.durationMinutes} min` : '',
+    link: e.messageIds[0] ? link(e.messageIds[0]) : '',
+    late: e.late === true,
+  });
 }
 
 /** A function from message id to archive link, or to '' when no archiveUrl is configured. */

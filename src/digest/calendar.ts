@@ -1,4 +1,5 @@
-import { offsetMs, offsetText, pad, zoneParts } from './zone.js';
+import { pad } from '../meetings/local-time.js';
+import { offsetAt, offsetText, toLocal } from '../meetings/zone.js';
 
 /** One calendar event: the call. */
 export interface CalendarEvent {
@@ -61,22 +62,22 @@ export function vtimezone(zone: string, around: number): string[] {
   const from = around - 400 * DAY;
   const to = around + 400 * DAY;
   const transitions: { at: number; before: number; after: number }[] = [];
-  let prev = offsetMs(from, zone);
+  let prev = offsetAt(from, zone);
   for (let t = from + DAY; t <= to; t += DAY) {
-    const o = offsetMs(t, zone);
+    const o = offsetAt(t, zone);
     if (o !== prev) {
       let lo = t - DAY; // offset prev at lo, o at t: bisect to the minute
       let hi = t;
       while (hi - lo > 60_000) {
         const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-        if (offsetMs(mid, zone) === prev) lo = mid;
+        if (offsetAt(mid, zone) === prev) lo = mid;
         else hi = mid;
       }
       transitions.push({ at: hi, before: prev, after: o });
       prev = o;
     }
   }
-  const initial = offsetMs(from, zone);
+  const initial = offsetAt(from, zone);
   const out = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const observance = (atLocal: string, before: number, after: number, daylight: boolean): void => {
     const kind = daylight ? 'DAYLIGHT' : 'STANDARD';
@@ -91,7 +92,7 @@ export function vtimezone(zone: string, around: number): string[] {
 }
 
 function localStamp(instant: number, zone: string): string {
-  const p = zoneParts(instant, zone);
+  const p = toLocal(instant, zone);
   return `${p.year}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
 }
 

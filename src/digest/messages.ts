@@ -26,62 +26,55 @@ export function digestMessage(model: DigestModel, settings: DigestSettings, now:
     ...(chair ? { organizer: { name: model.chair.replace(/\s*<[^>]*>\s*$/, '') || chair, email: chair } } : {}),
     stamp: now,
   });
-  return {
-    key,
-    messageId: messageIdFor(key, settings.from),
-    from: settings.from,
+  return envelope(key, settings, now, {
     to: settings.to,
     subject: model.subject,
     text: renderText('digest.txt', model, settings.templates),
     html: renderHtml('digest.html', model, settings.templates),
     ics,
     headers: { ...listHeaders(key, settings, true), ...threadHeaders(callId) },
-    date: now,
-  };
+  });
 }
 
 /** The call for agenda items, to the list. Its deterministic Message-ID is what the digest replies to. */
 export function callForItemsMessage(model: CallModel, occurrenceKey: string, settings: DigestSettings, now: number): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: occurrenceKey, kind: 'call-for-items', revision: 0 };
-  return {
-    key,
-    messageId: messageIdFor(key, settings.from),
-    from: settings.from,
+  return envelope(key, settings, now, {
     to: settings.to,
     subject: model.subject,
     text: renderText('call-for-items.txt', model, settings.templates),
     headers: listHeaders(key, settings, true),
-    date: now,
-  };
+  });
 }
 
 /** A mail to the chair only: the review reminder or the proposal to cancel. */
 export function chairMessage(kind: 'chair-reminder' | 'cancel-proposal' | 'held-note', model: CallModel, occurrenceKey: string, settings: DigestSettings, now: number): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: occurrenceKey, kind, revision: 0 };
-  return {
-    key,
-    messageId: messageIdFor(key, settings.from),
-    from: settings.from,
+  return envelope(key, settings, now, {
     to: [model.chair],
     subject: model.subject,
     // The held note is the reminder's text: the same list of items awaiting review.
     text: renderText(kind === 'cancel-proposal' ? 'cancel-proposal.txt' : 'chair-reminder.txt', model, settings.templates),
     headers: listHeaders(key, settings, false),
-    date: now,
-  };
+  });
 }
 
 /** Tell the chair (and the operator's log) that a mail could not be sent. */
 export function failureReportMessage(failed: { meeting: string; occurrence: string; kind: string; revision: number; id: number; subject: string; messageId: string }, chair: string, error: string, settings: DigestSettings, now: number): Outgoing {
   const key: MailKey = { meeting: failed.meeting, occurrence: failed.occurrence, kind: 'failure-report', revision: failed.id };
-  return {
-    key,
-    messageId: messageIdFor(key, settings.from),
-    from: settings.from,
+  return envelope(key, settings, now, {
     to: [chair],
     subject: `convene could not send: ${failed.subject}`,
     text: `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision}) was not sent.\n\nSubject: ${failed.subject}\nMessage-ID: <${failed.messageId}>\nError: ${error}\n\nSee the daemon's log; \`convene status\` shows the outbox.\n`,
     headers: listHeaders(key, settings, false),
-    date: now,
-  };
+  });
+}
+
+/**
+ * What every mail we send shares: it comes from settings.from, is dated by the injected clock,
+ * and its Message-ID is derived from its key, so a resend or a crash-restart makes the same id
+ * (headers.ts messageIdFor).
+ */
+function envelope(key: MailKey, settings: DigestSettings, now: number, parts: Omit<Outgoing, 'key' | 'messageId' | 'from' | 'date'>): Outgoing {
+  return { key, messageId: messageIdFor(key, settings.from), from: settings.from, ...parts, date: now };
 }

@@ -1,4 +1,5 @@
-import { offsetMs, offsetText, pad, zoneParts } from './zone.js';
+import { pad, weekdayName } from '../meetings/local-time.js';
+import { offsetAt, offsetText, toLocal } from '../meetings/zone.js';
 
 /** The call's time in one zone, ready for a template. */
 export interface ZoneTime {
@@ -26,18 +27,19 @@ export interface CallTimes {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function zoneTime(instant: number, zone: string, refWeekday?: string): ZoneTime {
-  const p = zoneParts(instant, zone);
-  const offset = offsetText(offsetMs(instant, zone));
-  const otherDay = refWeekday !== undefined && refWeekday !== p.weekday;
+  const p = toLocal(instant, zone);
+  const day = weekdayName(p);
+  const offset = offsetText(offsetAt(instant, zone));
+  const otherDay = refWeekday !== undefined && refWeekday !== day;
   const time = `${pad(p.hour)}:${pad(p.minute)}`;
   return {
     zone,
-    date: `${p.weekday} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`,
+    date: `${day} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`,
     time,
     offset,
-    weekday: p.weekday,
+    weekday: day,
     otherDay,
-    text: `${time}${otherDay ? ` ${p.weekday}` : ''} (UTC${offset})`,
+    text: `${time}${otherDay ? ` ${day}` : ''} (UTC${offset})`,
   };
 }
 
@@ -55,8 +57,8 @@ export function callTimes(start: number, meetingZone: string, zones: readonly st
       for (let j = i + 1; j < all.length; j++) {
         const a = all[i]!;
         const b = all[j]!;
-        const now = offsetMs(start, a) - offsetMs(start, b);
-        const before = offsetMs(previousStart, a) - offsetMs(previousStart, b);
+        const now = offsetAt(start, a) - offsetAt(start, b);
+        const before = offsetAt(previousStart, a) - offsetAt(previousStart, b);
         if (now !== before) {
           warnings.push(`${a} is now ${hours(now)} ${b} (${hours(before)} at the previous call): daylight saving changed in one of them only.`);
         }

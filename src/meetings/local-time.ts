@@ -66,7 +66,10 @@ export function addDateParts(l: LocalDateTime, d: IsoDuration, sign: 1 | -1 = 1)
   return fromWallMs(base + sign * (d.weeks * 7 + d.days) * 86_400_000);
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+/** A number zero-padded to `w` digits ("05"). */
+export function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
 
 /** "YYYY-MM-DD". */
 export function formatLocalDate(l: LocalDateTime): string {
@@ -82,4 +85,11 @@ export function formatLocal(l: LocalDateTime): string {
 export function weekday(l: LocalDateTime): number {
   const d = new Date(Date.UTC(l.year, l.month - 1, l.day)).getUTCDay();
   return d === 0 ? 7 : d;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The English weekday name ("Wednesday"), as mails and notes print it. */
+export function weekdayName(l: LocalDateTime): string {
+  return WEEKDAYS[weekday(l) - 1]!;
 }

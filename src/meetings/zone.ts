@@ -16,7 +16,7 @@
  */
 import { ConveneError } from '../errors.js';
 import { exactMs, type IsoDuration } from './iso-duration.js';
-import { addDateParts, fromWallMs, wallMs, type LocalDateTime } from './local-time.js';
+import { addDateParts, formatLocalDate, fromWallMs, pad, wallMs, type LocalDateTime } from './local-time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -109,10 +109,19 @@ export function addDuration(instant: number, d: IsoDuration, zone: string, sign:
 
 /** The zone's offset as "+01:00" / "-08:00". */
 export function formatOffset(instant: number, zone: string): string {
-  const off = Math.round(offsetAt(instant, zone) / 60_000);
-  const sign = off < 0 ? '-' : '+';
+  return offsetText(offsetAt(instant, zone));
+}
+
+/** An offset in ms as "+01:00" / "-08:00" (rounded to the minute). */
+export function offsetText(offsetMs: number): string {
+  const off = Math.round(offsetMs / 60_000);
   const a = Math.abs(off);
-  return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  return `${off < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** The local date "YYYY-MM-DD" of an instant in a zone. */
+export function localDate(instant: number, zone: string): string {
+  return formatLocalDate(toLocal(instant, zone));
 }
 
 /** Parse a local time in a zone or throw a MEETING error naming what was wrong. */

@@ -1,6 +1,7 @@
 import type { AgendaSnapshot, MeetingInfo } from '../digest/types.js';
-import { zoneParts } from '../digest/zone.js';
+import { weekdayName } from '../meetings/local-time.js';
 import type { Occurrence } from '../meetings/types.js';
+import { localDate, toLocal } from '../meetings/zone.js';
 
 /** What templates/notes.md renders: the minutes skeleton of one call. */
 export interface NotesModel {
@@ -32,8 +33,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function buildNotes(input: NotesInput): NotesModel {
   const { occurrence: occ, meeting } = input;
-  const p = zoneParts(occ.start, occ.zone);
-  const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  const p = toLocal(occ.start, occ.zone);
+  const date = localDate(occ.start, occ.zone);
   const chair = meeting.chair ?? '';
   const name = chair.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '').trim();
   const email = /<([^<>]+)>/.exec(chair)?.[1] ?? (chair.includes('@') ? chair.trim() : '');
@@ -45,8 +46,8 @@ export function buildNotes(input: NotesInput): NotesModel {
   const list = titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
   let nextCall = '';
   if (input.next) {
-    const n = zoneParts(input.next.start, input.next.zone);
-    nextCall = `${n.weekday}, ${ordinal(n.day)} ${MONTHS[n.month - 1]}`;
+    const n = toLocal(input.next.start, input.next.zone);
+    nextCall = `${weekdayName(n)}, ${ordinal(n.day)} ${MONTHS[n.month - 1]}`;
   }
   return {
     date,
@@ -67,8 +68,4 @@ export function yamlQuote(s: string): string {
 function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

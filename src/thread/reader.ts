@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import type { MessageRow } from '../store/message-row.js';
 import { threadLinks } from './sanitize.js';
 import type { TreeInput } from './tree.js';
 
@@ -11,22 +12,8 @@ export interface ThreadMessage extends TreeInput {
   readonly subject: string;
 }
 
-interface Row {
-  id: number;
-  mid: string;
-  header_mid: string | null;
-  extra_mids_json: string;
-  thread_id: number;
-  date: number | null;
-  from_name: string;
-  from_addr: string;
-  to_json: string;
-  cc_json: string;
-  subject: string;
-  in_reply_to_json: string;
-  refs_json: string;
-  hash: string;
-}
+/** The columns loadThread selects; thread_id is not null there (it selects by it). */
+type Row = Pick<MessageRow, 'id' | 'mid' | 'header_mid' | 'extra_mids_json' | 'date' | 'from_name' | 'from_addr' | 'to_json' | 'cc_json' | 'subject' | 'in_reply_to_json' | 'refs_json' | 'hash'> & { thread_id: number };
 
 /**
  * The thread a user named: a thread number, or a Message-ID (with or without <>, or id:) of a

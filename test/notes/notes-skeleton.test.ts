@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot, MeetingInfo } from '../../src/digest/types.js';
-import { wallToInstant } from '../../src/digest/zone.js';
 import type { Occurrence } from '../../src/meetings/types.js';
+import { fromLocal } from '../../src/meetings/zone.js';
 import { buildNotes } from '../../src/notes/build.js';
 import { renderNotes } from '../../src/notes/render.js';
 import { shape, structureOf } from './structure.js';
@@ -18,7 +18,7 @@ const meeting: MeetingInfo = {
 
 function occurrenceOn(date: string): Occurrence {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const start = wallToInstant({ year: y, month: m, day: d, hour: 16, minute: 0 }, 'Europe/London');
+  const start = fromLocal({ year: y, month: m, day: d, hour: 16, minute: 0, second: 0 }, 'Europe/London');
   return { meetingId: 'mirage', key: `mirage/${date}`, start, end: start + 3_600_000, zone: 'Europe/London', status: 'scheduled', sequence: 0 };
 }
 

@@ -1,0 +1,145 @@
+import { appendFileSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configFromValue } from '../src/config/load.js';
+import { syncOnce } from '../src/daemon/sync-step.js';
+import { importPaths } from '../src/import.js';
+import { syncLocal } from '../src/local-sync.js';
+import { silentLogger } from '../src/sources/imap-log.js';
+import { readMbox } from '../src/sources/mbox.js';
+import { openDb, type Db } from '../src/store/db.js';
+import { archiveStats } from '../src/store/stats.js';
+import { EXT4_200 } from './helpers/ext4-slice.js';
+import { generateMessage } from './helpers/message-generator.js';
+import { tempDir } from './helpers/tmp.js';
+
+const dir = tempDir();
+const MBOX = gunzipSync(readFileSync(EXT4_200));
+/** Byte offsets where each message of MBOX ends, and how many distinct messages it holds. */
+let ends: number[] = [];
+let distinct = 0;
+
+beforeAll(async () => {
+  const path = join(dir, 'probe.mbox');
+  writeFileSync(path, MBOX);
+  for await (const m of readMbox(path, false)) ends.push(m.position);
+  const db = openDb(join(dir, 'probe.sqlite'));
+  distinct = (await importPaths(db, [path], { workers: false }))[0]!.stored;
+  db.close();
+});
+
+let n = 0;
+function fresh(bytes: Buffer = MBOX): { db: Db; path: string } {
+  n++;
+  const path = join(dir, `list-${n}.mbox`);
+  writeFileSync(path, bytes);
+  return { db: openDb(join(dir, `archive-${n}.sqlite`)), path };
+}
+
+function append(path: string, subject: string): void {
+  const raw = generateMessage({ subject, messageId: `${subject.replace(/\W+/g, '-')}@example.org` }).toString('utf8');
+  appendFileSync(path, `From list@example.org Mon Jun  8 00:00:00 2026\n${raw}\n`);
+}
+
+const cursor = (db: Db, path: string) =>
+  db.prepare("SELECT uid_validity AS uidValidity, last_uid AS lastUid FROM sync_state WHERE account = 'file' AND mailbox = ?").get(path) as
+    | { uidValidity: string; lastUid: number }
+    | undefined;
+const events = (db: Db) => db.prepare("SELECT detail FROM event_log WHERE kind = 'source-rewritten'").all() as { detail: string }[];
+
+describe('the daemon following a local mbox (config source.path)', () => {
+  it('two passes leave identicalCopies at 0; an appended message is picked up', async () => {
+    const { db, path } = fresh();
+    const config = configFromValue({ db: join(dir, 'unused.sqlite'), source: { path } }, null);
+    const pass = () => syncOnce(db, config, silentLogger, {}, () => Date.UTC(2026, 5, 1));
+    expect(distinct).toBe(ends.length); // the slice holds no copies of its own
+    const first = await pass();
+    expect(first).toEqual({ ok: true, stored: distinct, source: 'local' });
+    // A restarted daemon, or a touched file: the mtime shortcut does not apply; the cursor does.
+    utimesSync(path, new Date(), new Date(Date.now() + 5_000));
+    expect(await pass()).toEqual({ ok: true, stored: 0, source: 'local' });
+    expect(archiveStats(db)).toMatchObject({ messages: distinct, identicalCopies: 0 });
+    expect(cursor(db, path)?.lastUid).toBe(ends.length);
+
+    append(path, 'Appended after the first pass');
+    expect(await pass()).toEqual({ ok: true, stored: 1, source: 'local' });
+    expect(archiveStats(db)).toMatchObject({ messages: distinct + 1, identicalCopies: 0 });
+    expect(cursor(db, path)?.lastUid).toBe(ends.length + 1);
+    db.close();
+  });
+
+  it('reads nothing the second time, and only what was appended after that', async () => {
+    const { db, path } = fresh();
+    const first = await syncLocal(db, path, { workers: false });
+    expect(first).toMatchObject({ kind: 'mbox', rescan: true, read: ends.length, stored: distinct });
+    const second = await syncLocal(db, path, { workers: false });
+    expect(second).toMatchObject({ rescan: false, read: 0, stored: 0, duplicates: 0 });
+    append(path, 'One more');
+    append(path, 'And another');
+    const third = await syncLocal(db, path, { workers: false });
+    expect(third).toMatchObject({ rescan: false, read: 2, stored: 2 });
+    expect(cursor(db, path)?.lastUid).toBe(ends.length + 2);
+    expect(events(db)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps the fingerprint while the file grows, so a small file appended to is not read again', async () => {
+    const { db, path } = fresh(MBOX.subarray(0, ends[2]!)); // three messages: smaller than the fingerprinted 64 KiB
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ read: 3 });
+    const before = cursor(db, path)!.uidValidity;
+    appendFileSync(path, MBOX.subarray(ends[2]!, ends[5]!));
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ rescan: false, read: 3 });
+    expect(cursor(db, path)).toEqual({ uidValidity: before, lastUid: 6 });
+    db.close();
+  });
+
+  it('rescans a file rewritten at its start, without counting what it holds as copies', async () => {
+    const { db, path } = fresh();
+    await syncLocal(db, path, { workers: false });
+    const copies = archiveStats(db).identicalCopies;
+    writeFileSync(path, MBOX.subarray(ends[0]!)); // the first message removed: the start changed
+    const r = await syncLocal(db, path, { workers: false });
+    expect(r).toMatchObject({ rescan: true, read: ends.length - 1, stored: 0 });
+    expect(archiveStats(db).identicalCopies).toBe(copies);
+    expect(cursor(db, path)?.lastUid).toBe(ends.length - 1);
+    expect(events(db).map((e) => JSON.parse(e.detail) as { why: string })).toEqual([{ path, why: 'its start changed' }]);
+    db.close();
+  });
+
+  it('rescans a file that lost messages past its fingerprinted start, and then follows it again', async () => {
+    const { db, path } = fresh();
+    await syncLocal(db, path, { workers: false });
+    truncateSync(path, ends[ends.length - 6]!); // the last five messages gone, the start untouched
+    append(path, 'Written after the truncation');
+    const r = await syncLocal(db, path, { workers: false });
+    expect(r).toMatchObject({ rescan: true, stored: 1 });
+    expect(cursor(db, path)?.lastUid).toBe(ends.length - 4);
+    expect(events(db)).toHaveLength(1);
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ rescan: false, read: 0 });
+    db.close();
+  });
+
+  it('rescans a gzip mbox every pass without counting stored messages again', async () => {
+    const { db } = fresh();
+    const first = await syncLocal(db, EXT4_200, { workers: false });
+    expect(first).toMatchObject({ kind: 'mbox.gz', rescan: true, stored: distinct });
+    const copies = archiveStats(db).identicalCopies;
+    const second = await syncLocal(db, EXT4_200, { workers: false });
+    expect(second).toMatchObject({ rescan: true, read: ends.length, stored: 0 });
+    expect(archiveStats(db).identicalCopies).toBe(copies);
+    expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('leaves convene import as it was: importing the same file twice counts every message as a copy', async () => {
+    const { db, path } = fresh();
+    await importPaths(db, [path], { workers: false });
+    const copies = archiveStats(db).identicalCopies;
+    const [again] = await importPaths(db, [path], { workers: false });
+    expect(again).toMatchObject({ read: ends.length, stored: 0, duplicates: ends.length });
+    expect(archiveStats(db).identicalCopies).toBe(copies + ends.length);
+    expect(cursor(db, path)).toBeUndefined();
+    db.close();
+  });
+});
