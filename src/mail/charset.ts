@@ -2,13 +2,16 @@ import { Transform } from 'node:stream';
 
 /**
  * The charset fallback chain for body parts: declared → UTF-8 → windows-1252 → latin-1.
- * Text labelled ISO-8859-1 (or US-ASCII) is read as windows-1252, as WHATWG's Encoding standard
+ * Text labelled ISO-8859-1 is read as windows-1252, as WHATWG's Encoding standard
  * does: mailers that mislabel cp1252 text put curly quotes and dashes in 0x80-0x9F, where real
  * latin-1 has only unused C1 controls. Node 20's TextDecoder decodes "windows-1252" as plain
  * latin-1 (nodejs/node#56542), so that table is ours.
  */
 export function decodeWithFallback(bytes: Buffer, declared: string | undefined): string {
-  const label = declared?.trim().toLowerCase().replace(/^"|"$/g, '');
+  let label = declared?.trim().toLowerCase().replace(/^"|"$/g, '');
+  // 8-bit bytes under a US-ASCII label were never ASCII: most often UTF-8 from a mislabelling
+  // mailer, so the label says nothing and the chain starts at UTF-8.
+  if (label && ASCII_LABELS.has(label)) label = undefined;
   const chain = [label, 'utf-8', 'windows-1252'];
   for (const l of chain) {
     if (!l) continue;
@@ -22,7 +25,8 @@ export function decodeWithFallback(bytes: Buffer, declared: string | undefined):
   return bytes.toString('latin1'); // unreachable: windows-1252 decodes every byte
 }
 
-const LATIN1_FAMILY = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819']);
+const LATIN1_FAMILY = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819']);
+const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'us']);
 
 // windows-1252 bytes 0x80..0x9F; the five undefined ones map to the C1 control, as WHATWG does.
 const CP1252_HIGH = [

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { FallbackIconv } from './charset.js';
+import { fastParse } from './fast-parse.js';
 import { chooseDate, parseDateHeader } from './dates.js';
 import { first, readHeaders } from './headers.js';
 import { limitExceeded, PARSE_LIMITS } from './limits.js';
@@ -15,7 +16,7 @@ const KEPT_HEADERS = ['auto-submitted', 'x-autoreply', 'x-auto-response-suppress
  * Parse raw bytes into convene's narrow ParsedMessage. Never throws: a body that cannot be parsed
  * leaves `parseError` set and the header fields read from the raw header block.
  */
-export async function parseMessage(input: RawMessage): Promise<ParsedMessage> {
+export async function parseMessage(input: RawMessage, options: { fastPath?: boolean } = {}): Promise<ParsedMessage> {
   const headers = readHeaders(input.raw);
   const ids = (headers.get('message-id') ?? []).flatMap((v) => extractIds(v));
   const headerDate = parseDateHeader(first(headers, 'date'));
@@ -27,8 +28,9 @@ export async function parseMessage(input: RawMessage): Promise<ParsedMessage> {
   }
 
   let parseError = limitExceeded(input.raw);
+  const fast = !parseError && options.fastPath !== false ? fastParse(input.raw, headers) : null;
   let mail: ParsedMail | null = null;
-  if (!parseError) {
+  if (!parseError && !fast) {
     try {
       mail = await simpleParser(input.raw, {
         Iconv: FallbackIconv as never,
@@ -42,17 +44,17 @@ export async function parseMessage(input: RawMessage): Promise<ParsedMessage> {
     }
   }
 
-  const subject = mail?.subject ?? decodeLatin1Header(first(headers, 'subject'));
-  const text = (mail?.text ?? '').slice(0, PARSE_LIMITS.maxIndexedText);
+  const subject = fast?.subject ?? mail?.subject ?? decodeLatin1Header(first(headers, 'subject'));
+  const text = (fast?.text ?? mail?.text ?? '').slice(0, PARSE_LIMITS.maxIndexedText);
   const body = splitQuotes(text);
   return {
     messageId: ids[0] ?? null,
     extraMessageIds: ids.slice(1),
     date,
     dateSource: source,
-    from: firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from')),
-    to: addresses(mail?.to),
-    cc: addresses(mail?.cc),
+    from: fast ? fast.from : (firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from'))),
+    to: fast?.to ?? addresses(mail?.to),
+    cc: fast?.cc ?? addresses(mail?.cc),
     subject,
     subjectNorm: normaliseSubject(subject),
     inReplyTo: (headers.get('in-reply-to') ?? []).flatMap((v) => extractIds(v)),

@@ -10,8 +10,12 @@ export { registerDictionary } from './raw-dictionaries.js';
  * database opens, so decoding needs no database handle.
  */
 
-/** deflate caps a preset dictionary at its 32 KiB window. */
-export const MAX_DICTIONARY = 32 * 1024;
+/**
+ * deflate allows up to its 32 KiB window, but zlib processes the whole dictionary on every
+ * call: 16 KiB keeps most of the gain (about 17% vs 19% smaller on the kernel list) at a
+ * fraction of the per-message cost.
+ */
+export const MAX_DICTIONARY = 16 * 1024;
 
 export function dictionaryKey(dict: Buffer): string {
   return createHash('sha256').update(dict).digest('hex').slice(0, 16);
