@@ -7,6 +7,7 @@ import { transportFromConfig, type Transport } from '../send/transport.js';
 import type { Logger } from '../sources/imap-log.js';
 import type { Db } from '../store/db.js';
 import { makeOutbox } from './context.js';
+import { followImap, type ImapFollower } from './imap-follow.js';
 import { planJobs } from './jobs.js';
 import { syncOnce } from './sync-step.js';
 import { tick, type TickResult } from './tick.js';
@@ -43,8 +44,8 @@ export async function runOnce(o: DaemonOptions): Promise<TickResult> {
   }
 }
 
-async function pass(o: DaemonOptions, config: Config, outbox: Outbox, resolve: boolean): Promise<TickResult & { resolved: boolean }> {
-  const synced = await syncOnce(o.db, config, o.logger, o.env, o.now);
+async function pass(o: DaemonOptions, config: Config, outbox: Outbox, resolve: boolean, imap?: ImapFollower | null): Promise<TickResult & { resolved: boolean }> {
+  const synced = await syncOnce(o.db, config, o.logger, o.env, o.now, imap ? imap.caughtUp : undefined);
   // A send interrupted by a crash is resolved only after a good sync: the list's echo of the mail
   // is how we know it went out. Until then the row stays "sending" and is not sent again.
   const resolved = resolve ? synced.ok && (await outbox.resolveInterrupted()) === 0 : true;
@@ -53,16 +54,17 @@ async function pass(o: DaemonOptions, config: Config, outbox: Outbox, resolve: b
 }
 
 /**
- * The long-running daemon: a first pass at start (which is the catch-up), then a tick every
- * minute on node-cron (each tick syncs a local source when it changed, plans and runs due jobs,
- * delivers the outbox). IMAP is synced at each tick as well (sync.ts `once` passes; the IMAP
- * helper's IDLE loop can replace this). SIGTERM/SIGINT let the pass in flight finish and exit;
- * SIGHUP reloads the config, keeping the old one when the new one is invalid.
+ * The long-running daemon: IMAP followed in its own loop (IDLE; imap-follow.ts), a first pass at
+ * start (which is the catch-up), then a tick every minute on node-cron (each tick syncs a local
+ * source when it changed, plans and runs due jobs, delivers the outbox). SIGTERM/SIGINT let the
+ * pass in flight and the batch in flight finish and exit; SIGHUP reloads the config, keeping the
+ * old one when the new one is invalid (and restarts the IMAP loop with the new one).
  */
 export async function runDaemon(o: DaemonOptions): Promise<void> {
   let config = o.config;
   let transport = o.transport ?? (await transportFromConfig(config, o.env));
   let outbox = makeOutbox({ db: o.db, config: () => config, transport, now: o.now, logger: o.logger, env: o.env });
+  let imap = followImap(o.db, config, o.logger, o.env, o.now);
   let inFlight: Promise<unknown> = Promise.resolve();
   let resolved = false;
   let stopping = false;
@@ -70,7 +72,7 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
     if (stopping) return inFlight;
     inFlight = inFlight.then(async () => {
       try {
-        const r = await pass(o, config, outbox, !resolved);
+        const r = await pass(o, config, outbox, !resolved, imap);
         resolved ||= r.resolved;
         if (r.ran.length || r.deliveries) o.logger.info({ msg: 'tick', now: new Date(o.now()).toISOString(), jobs: r.ran.length, deliveries: r.deliveries });
       } catch (err) {
@@ -91,6 +93,8 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
         transport = await transportFromConfig(config, o.env);
       }
       outbox = makeOutbox({ db: o.db, config: () => config, transport, now: o.now, logger: o.logger, env: o.env });
+      await imap?.stop();
+      imap = stopping ? null : followImap(o.db, config, o.logger, o.env, o.now);
       o.logger.info({ msg: 'config reloaded', path: config.path, meetings: config.meetings.map((m) => m.id) });
     } catch (err) {
       o.logger.error({ msg: 'config reload failed; keeping the old config', error: oneLine(err) });
@@ -106,6 +110,7 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
     stopping = true;
     o.logger.info({ msg: 'stopping: finishing the work in flight', why });
     void task?.stop();
+    void imap?.stop(); // ends IDLE; a batch in flight commits first
     void inFlight.then(() => onStopped());
   };
   // Signals are handled from the start: a SIGHUP during the first pass must not kill the process.
@@ -116,11 +121,15 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   o.signal?.addEventListener('abort', () => stop('abort'), { once: true });
 
   o.logger.info({ msg: 'daemon started', now: new Date(o.now()).toISOString(), meetings: config.meetings.map((m) => m.id), transport: transport.kind });
+  // Catch up with the list before the first pass plans and runs jobs (the digest should see the
+  // latest proposals), but never hold the jobs back for long: a dead IMAP server must not stop them.
+  await imap?.firstCatchUp(60_000);
   await runPass();
   const seconds = o.tickSeconds ?? 60;
   if (!stopping) task = cron.schedule(seconds === 60 ? '* * * * *' : `*/${seconds} * * * * *`, () => void runPass(), { noOverlap: true });
   if (o.signal?.aborted) stop('abort');
   await stopped;
+  await imap?.stop();
   for (const [sig, fn] of handlers) process.off(sig, fn);
   if (!o.transport) transport.close();
   o.logger.info({ msg: 'daemon stopped' });

@@ -18,9 +18,14 @@ const lastLocal = new Map<string, number>();
  * then read from its cursor (local-sync.ts), so what was read before is neither read nor counted
  * as a copy again. Errors are logged and reported as ok: false; the daemon carries on with its jobs.
  */
-export async function syncOnce(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number): Promise<SyncOutcome> {
+export async function syncOnce(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number, imapFollowed?: () => boolean): Promise<SyncOutcome> {
   const { afterStoreHooks } = await import('../agenda/hooks.js');
   try {
+    if (config.imap && imapFollowed) {
+      // The long-running daemon follows IMAP in its own loop (imap-follow.ts); a tick only asks
+      // whether that loop has caught up at least once since it (re)connected.
+      return { ok: imapFollowed(), stored: 0, source: 'imap' };
+    }
     if (config.imap) {
       const { syncImap } = await import('../sync.js');
       const r = await syncImap({ db, config: config.imap, once: true, logger, afterStore: await afterStoreHooks(config, db, { now }), env, now });

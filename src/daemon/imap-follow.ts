@@ -1,0 +1,69 @@
+import type { Config } from '../config/types.js';
+import { oneLine } from '../errors.js';
+import type { Logger } from '../sources/imap-log.js';
+import type { Db } from '../store/db.js';
+
+/** The daemon's IMAP loop: started once, stopped on SIGTERM or restarted on SIGHUP. */
+export interface ImapFollower {
+  /** True once the mailboxes have caught up since the loop started. */
+  readonly caughtUp: () => boolean;
+  /** Resolves when the loop first catches up, ends, or after `ms`, whichever comes first. */
+  firstCatchUp(ms: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Follow the list over IMAP for as long as the daemon runs: sync.ts in watch mode (IDLE, poll as
+ * fallback, reconnect with backoff after any drop), so new mail is ingested, and agenda items
+ * extracted, when it arrives rather than at the next tick. A permanent failure (rejected
+ * credentials) is logged once and ends the loop; the daemon keeps running its jobs.
+ */
+export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number): ImapFollower | null {
+  if (!config.imap) return null;
+  const imap = config.imap;
+  const stop = new AbortController();
+  let caughtUp = false;
+  let onCaughtUp: () => void = () => undefined;
+  const first = new Promise<void>((done) => (onCaughtUp = done));
+  const loop = (async () => {
+    const { afterStoreHooks } = await import('../agenda/hooks.js');
+    const { syncImap } = await import('../sync.js');
+    const { lazyPool } = await import('../mail/prepare-pool.js');
+    const pool = lazyPool();
+    try {
+      await syncImap({
+        db,
+        config: imap,
+        once: false,
+        logger,
+        env,
+        now,
+        signal: stop.signal,
+        prepare: pool.prepare,
+        afterStore: await afterStoreHooks(config, db, { now }),
+        onCaughtUp: (r) => {
+          caughtUp = true;
+          onCaughtUp();
+          const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
+          db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(now(), JSON.stringify({ source: 'imap', stored }));
+        },
+      });
+    } catch (err) {
+      logger.error({ msg: 'imap sync stopped', error: oneLine(err) });
+    } finally {
+      await pool.close();
+    }
+  })();
+  return {
+    caughtUp: () => caughtUp,
+    async firstCatchUp(ms) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([first, loop, new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
+      clearTimeout(timer);
+    },
+    async stop() {
+      stop.abort();
+      await loop;
+    },
+  };
+}
