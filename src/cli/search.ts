@@ -123,13 +123,17 @@ function fit(s: string, width: number): string {
 async function printText(ctx: CommandContext, hits: readonly MessageHit[], ast: import('../search/ast.js').QueryNode, color: boolean): Promise<void> {
   if (!hits.length) return;
   const st = styles(color);
-  const { readRaw } = await import('../store/raw-reader.js');
+  const { iterateRaw } = await import('../store/raw-reader.js');
   const { bodyText } = await import('../search/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
   const terms = snippetTerms(ast);
-  const db = ctx.db();
+  // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in
+  // the order given and skips ids without raw bytes: such a row gets no snippet.
+  const raws = iterateRaw(ctx.db(), hits.map((h) => h.id));
+  let next = raws.next();
   for (const h of hits) {
-    const raw = readRaw(db, h.id);
+    const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
+    if (raw) next = raws.next();
     const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
     ctx.stdout.write(
       `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
