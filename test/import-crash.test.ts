@@ -17,11 +17,11 @@ import { contentHash } from '../src/store/message-writer.js';
 import { EXT4_2000, loadMbox } from './helpers/ext4-slice.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+const MAIN = join(ROOT, 'dist', 'bin', 'main.js');
 let dir: string;
 
 beforeAll(() => {
-  // The CLI under test is the compiled one (`node dist/src/main.js`), as users run it; `npm test`
+  // The CLI under test is the compiled one (`node dist/bin/main.js`), as users run it; `npm test`
   // builds it first (the pretest script).
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
   dir = mkdtempSync(join(tmpdir(), 'convene-crash-'));

@@ -8,7 +8,7 @@
 # Re-running it changes nothing and sends nothing twice.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-convene() { node dist/src/main.js --config data/demo/convene.yaml "$@"; }
+convene() { node dist/bin/main.js --config data/demo/convene.yaml "$@"; }
 
 convene daemon --once --now 2025-12-03T00:00:30Z
 

@@ -3,9 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTimed, type RunOptions, type TimedRun } from './util.js';
 
-/** The built CLI; the bench runs what users run (`node dist/src/main.js`). */
+/** The built CLI; the bench runs what users run (`node dist/bin/main.js`). */
 export function conveneMain(root: string): string {
-  return join(root, 'dist', 'src', 'main.js');
+  return join(root, 'dist', 'bin', 'main.js');
 }
 
 /** argv for one convene invocation against a database. */

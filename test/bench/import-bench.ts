@@ -29,7 +29,7 @@ export const importBench: Bench = {
   async run(ctx: BenchContext): Promise<BenchOutcome> {
     const source = join(ctx.corpora, CORPUS_NAME);
     if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/src/main.js not built (run npx tsc -p . first)');
+    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
     const missing = missingPeers(['time']);
     if (missing.length) return skipped(missingMessage(missing));
     const limit = ctx.options.limit;
@@ -47,7 +47,7 @@ export const importBench: Bench = {
     if (run.code !== 0) throw new Error(`convene import exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     const summary = parseImportSummary(run);
     const facts = dbFacts(db);
-    figures.push(figure('convene', `node dist/src/main.js --db ${db} ${conveneArgs.join(' ')}`, slice.messages, run, facts.bytes));
+    figures.push(figure('convene', `node dist/bin/main.js --db ${db} ${conveneArgs.join(' ')}`, slice.messages, run, facts.bytes));
     ctx.log(`convene import: ${JSON.stringify(summary)}; ${facts.messages} rows, raw bytes stored ${fmtBytes(facts.rawBytes)}, db before checkpoint ${fmtBytes(facts.bytesBeforeCheckpoint)}`);
 
     const peersMissing = missingPeers(['mu', 'notmuch']);

@@ -27,7 +27,7 @@ export const scaleBench: Bench = {
   async run(ctx: BenchContext): Promise<BenchOutcome> {
     const source = join(ctx.corpora, CORPUS_NAME);
     if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/src/main.js not built (run npx tsc -p . first)');
+    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
     const missing = missingPeers(['time']);
     if (missing.length) return skipped(missingMessage(missing));
     const n = ctx.options.n;
@@ -70,7 +70,7 @@ export const scaleBench: Bench = {
         figures: {
           n,
           mboxBytes: bytes,
-          import: { command: `node dist/src/main.js --db ${db} import ${mbox} --json`, wallMs: run.wallMs, msgPerSec: rate, peakRssBytes: run.maxRssBytes ?? null },
+          import: { command: `node dist/bin/main.js --db ${db} import ${mbox} --json`, wallMs: run.wallMs, msgPerSec: rate, peakRssBytes: run.maxRssBytes ?? null },
           db: facts,
           inproc,
           cli,

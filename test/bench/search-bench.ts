@@ -29,7 +29,7 @@ export const searchBench: Bench = {
   async run(ctx: BenchContext): Promise<BenchOutcome> {
     const source = join(ctx.corpora, CORPUS_NAME);
     if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/src/main.js not built (run npx tsc -p . first)');
+    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
     const missing = missingPeers(['hyperfine']);
     if (missing.length) return skipped(missingMessage(missing));
     const slice = await prepareSlice(source, join(ctx.work, 'corpus'), ctx.options.limit);

@@ -22,7 +22,7 @@ export const syncBench: Bench = {
   async run(ctx: BenchContext): Promise<BenchOutcome> {
     const source = join(ctx.corpora, CORPUS_NAME);
     if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/src/main.js not built (run npx tsc -p . first)');
+    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
     const helper = join(ctx.root, 'dist', 'test', 'helpers', 'dovecot.js');
     if (!existsSync(helper)) return skipped('test/helpers/dovecot.ts not built (dist/test/helpers/dovecot.js missing)');
     const missing = missingPeers(['dovecot', 'time']);
@@ -119,7 +119,7 @@ async function measureConvene(ctx: BenchContext, server: DovecotServer, dir: str
   for (let i = 0; i < Math.min(ctx.options.runs, 5); i++) resyncs.push((await conveneSync(ctx, syncArgs, dir, env)).wallMs);
   rows.push(['convene sync --once', fmtMs(first.wallMs), (messages / (first.wallMs / 1000)).toFixed(0)]);
   out.convene = {
-    command: `node dist/src/main.js ${syncArgs.join(' ')}`,
+    command: `node dist/bin/main.js ${syncArgs.join(' ')}`,
     wallMs: first.wallMs,
     peakRssBytes: first.maxRssBytes ?? null,
     stored: facts.messages,

@@ -12,7 +12,7 @@ import { SmtpCapture } from '../helpers/smtp-capture.js';
 import { appendMbox, configValue, OCC, T } from './harness.js';
 
 /**
- * kill -9 of the real daemon process (`node dist/src/main.js daemon --once --now ...`) in each
+ * kill -9 of the real daemon process (`node dist/bin/main.js daemon --once --now ...`) in each
  * outbox state, then restart: exactly one digest reaches the SMTP server. The process kills
  * itself with SIGKILL at the chosen point (CONVENE_CRASH_AT), which is what kill -9 does, but at
  * a deterministic moment. The capture server plays the list: what it accepts for the list is
@@ -24,7 +24,7 @@ const BUILD = join(ROOT, 'dist');
 
 function daemon(configPath: string, now: number, crashAt?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(BUILD, 'src/main.js'), '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()], {
+    const child = spawn(process.execPath, [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()], {
       env: { ...process.env, ...(crashAt ? { CONVENE_CRASH_AT: crashAt } : { CONVENE_CRASH_AT: '' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -38,7 +38,7 @@ function daemon(configPath: string, now: number, crashAt?: string): Promise<{ co
 let capture: SmtpCapture;
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILD, 'src/main.js'))) throw new Error('dist/src/main.js is missing: run npm run build first');
+  if (!existsSync(join(BUILD, 'bin/main.js'))) throw new Error('dist/bin/main.js is missing: run npm run build first');
   capture = await SmtpCapture.start();
 });
 
@@ -100,7 +100,7 @@ describe('the long-running daemon', () => {
     const value = configValue(dir, null);
     const configPath = join(dir, 'convene.yaml');
     writeFileSync(configPath, JSON.stringify(value));
-    const child = spawn(process.execPath, [join(BUILD, 'src/main.js'), '--config', configPath, 'daemon', '--now', new Date(T.callForItems + 30_000).toISOString(), '--tick', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--now', new Date(T.callForItems + 30_000).toISOString(), '--tick', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: { msg: string; [k: string]: unknown }[] = [];
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
