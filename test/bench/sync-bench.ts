@@ -27,11 +27,6 @@ export const syncBench: Bench = {
     if (!existsSync(helper)) return skipped('test/helpers/dovecot.ts not built (dist/test/helpers/dovecot.js missing)');
     const missing = missingPeers(['dovecot', 'time']);
     if (missing.length) return skipped(missingMessage(missing));
-    // Without an imap section a real sync fails at once on the config; the placeholder says so.
-    const probe = await runConvene(ctx.root, join(ctx.work, 'probe.sqlite'), ['sync', '--once'], { cwd: ctx.work });
-    const conveneReady = !/not available yet/.test(probe.stderr + probe.stdout);
-    if (!conveneReady) ctx.log('convene sync is not available yet (src/cli/sync.ts is a placeholder): measuring the peers only');
-    if (!conveneReady && missingPeers(['mbsync']).length) return skipped(`convene sync not available yet and ${missingMessage(['mbsync'])}`);
 
     const slice = await prepareSlice(source, join(ctx.work, 'corpus'), ctx.options.limit);
     const dir = freshDir(join(ctx.work, 'sync'));
@@ -41,7 +36,7 @@ export const syncBench: Bench = {
       ctx.log(`dovecot on 127.0.0.1:${server.tlsPort} (TLS), ${server.dir}; loading ${slice.messages} messages as maildir files`);
       await loadMessages(server, slice.mbox);
       ctx.log(`primed: ${await primeDovecot(server)}`);
-      const figures = await measure(ctx, server, dir, slice.messages, conveneReady);
+      const figures = await measure(ctx, server, dir, slice.messages);
       return { status: 'ok', figures: { messages: slice.messages, ...figures } };
     } finally {
       await server.close();
@@ -71,10 +66,10 @@ async function primeDovecot(server: DovecotServer): Promise<string> {
   return r.code === 0 ? r.stdout.trim() : `doveadm failed (${r.stderr.trim()}): not primed`;
 }
 
-async function measure(ctx: BenchContext, server: DovecotServer, dir: string, messages: number, conveneReady: boolean): Promise<Record<string, unknown>> {
+async function measure(ctx: BenchContext, server: DovecotServer, dir: string, messages: number): Promise<Record<string, unknown>> {
   const rows: string[][] = [];
   const out: Record<string, unknown> = {};
-  const first = conveneReady ? await measureConvene(ctx, server, dir, messages, rows, out) : undefined;
+  const first = await measureConvene(ctx, server, dir, messages, rows, out);
   const peerMissing = missingPeers(['mbsync']);
   if (peerMissing.length) {
     ctx.log(`mbsync pipelines skipped: ${missingMessage(peerMissing)}`);
@@ -82,7 +77,7 @@ async function measure(ctx: BenchContext, server: DovecotServer, dir: string, me
     const pipelines = await measurePipelines(server, dir, messages, rows);
     out.pipelines = pipelines;
     const fastest = Math.min(...Object.entries(pipelines).filter(([k]) => k.includes('+')).map(([, v]) => v));
-    out.speedupVsFastestPipeline = first && Number.isFinite(fastest) ? fastest / first.wallMs : null;
+    out.speedupVsFastestPipeline = Number.isFinite(fastest) ? fastest / first.wallMs : null;
   }
   ctx.log(table(['pipeline', 'wall', 'msg/s'], rows));
   if (typeof out.speedupVsFastestPipeline === 'number') ctx.log(`convene vs the faster pipeline: ${fmtRatio(out.speedupVsFastestPipeline)} as fast (target ≥ 2×)`);
