@@ -5,6 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { prepareMessage, type PreparedMessage } from './prepare.js';
 import type { RawMessage } from './types.js';
 
+/** Messages above this size are prepared on the calling thread (see PreparePool.prepare). */
+const IN_THREAD_BYTES = 1024 * 1024;
+
 export type Prepare = (batch: readonly RawMessage[], dict?: { key: string; bytes: Buffer }) => Promise<PreparedMessage[]>;
 
 /** In-thread preparation: the default, and what tests running TypeScript sources use. */
@@ -49,6 +52,18 @@ export class PreparePool {
   }
 
   readonly prepare: Prepare = async (batch, dict) => {
+    // Big messages (huge attachments) are prepared here: a worker's small heap is sized for
+    // ordinary mail, and cloning megabytes to a worker costs more than it saves.
+    const big = batch.map((m) => m.raw.length > IN_THREAD_BYTES);
+    const small = batch.filter((_, i) => !big[i]);
+    const [fromWorkers, inThread] = await Promise.all([this.spread(small, dict), prepareInThread(batch.filter((_, i) => big[i]), dict)]);
+    let s = 0;
+    let b = 0;
+    return batch.map((_, i) => (big[i] ? inThread[b++]! : fromWorkers[s++]!));
+  };
+
+  /** Split a batch across the workers; results come back in the batch's order. */
+  private async spread(batch: readonly RawMessage[], dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage[]> {
     const n = this.workers.length;
     const size = Math.ceil(batch.length / n);
     const parts = await Promise.all(
@@ -66,7 +81,7 @@ export class PreparePool {
       }),
     );
     return parts.flat();
-  };
+  }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));

@@ -42,6 +42,8 @@ describe('raw storage codec', () => {
     const pool = PreparePool.create(2);
     expect(pool).not.toBeNull();
     const batch = Array.from({ length: 9 }, (_, i) => ({ raw: generateMessage({ messageId: `w${i}@x`, subject: `Subject ${i}` }) }));
+    // A big one in the middle is prepared on this thread; the order must hold all the same.
+    batch.splice(4, 0, { raw: generateMessage({ messageId: 'big@x', subject: 'Big', body: 'x'.repeat(72) + '\n'.repeat(1) + 'y\n'.repeat(800_000) }) });
     try {
       const a = await pool.prepare(batch);
       const b = await prepareInThread(batch);
