@@ -99,3 +99,22 @@ describe('parseMessage', () => {
     expect(typeof m.bodyText).toBe('string');
   });
 });
+
+describe('Date headers without a zone', () => {
+  it('are read as UTC whatever the host time zone is', async () => {
+    const { parseDateHeader } = await import('../../src/mail/dates.js');
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = tz;
+        expect(parseDateHeader('Mon, 1 Jan 2024 10:00:00')).toBe(Date.UTC(2024, 0, 1, 10));
+        expect(parseDateHeader('Mon, 1 Jan 2024 10:00:00 -0500')).toBe(Date.UTC(2024, 0, 1, 15));
+        expect(parseDateHeader('Mon, 1 Jan 2024 10:00:00 EST')).toBe(Date.UTC(2024, 0, 1, 15));
+        expect(parseDateHeader('Mon, 1 Jan 2024 10:00:00 GMT (comment)')).toBe(Date.UTC(2024, 0, 1, 10));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
