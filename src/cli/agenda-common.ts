@@ -7,15 +7,12 @@ import { findOccurrence, nextOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import { formatOffset, toLocal } from '../meetings/zone.js';
 import type { Db } from '../store/db.js';
+import { cliNow as clockNow } from './clock.js';
 import type { CommandContext } from './context.js';
 
-/** Now: --now TIME, else CONVENE_NOW (ISO or ms; the test and demo clock), else the system clock. */
+/** Now: --now TIME, else CONVENE_NOW, else the system clock (clock.ts parseInstant rules). */
 export function cliNow(ctx: Pick<CommandContext, 'env'>, flag?: string): number {
-  const fixed = flag ?? ctx.env.CONVENE_NOW;
-  if (!fixed) return Date.now();
-  const ms = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
-  if (Number.isNaN(ms)) throw new ConveneError('USAGE', `${flag !== undefined ? '--now' : 'CONVENE_NOW'} is not a date: "${fixed}"`);
-  return ms;
+  return clockNow(ctx.env, flag);
 }
 
 /** The meeting named by --meeting, or the only one configured. */

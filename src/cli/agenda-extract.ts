@@ -2,6 +2,7 @@
 import { reextract } from '../agenda/reextract.js';
 import { ConveneError } from '../errors.js';
 import { cliNow } from './agenda-common.js';
+import { parseInstant } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { makePrinter } from './output.js';
@@ -12,8 +13,7 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(ctx.argv, { since: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
   const config = ctx.config();
   if (config.meetings.length === 0) throw new ConveneError('CONFIG', 'no meetings are configured: nothing to extract agenda items for');
-  const since = values.since !== undefined ? Date.parse(values.since) : undefined;
-  if (since !== undefined && Number.isNaN(since)) throw new ConveneError('USAGE', `--since is not a date: "${values.since}"`);
+  const since = values.since !== undefined ? parseInstant(values.since, '--since') : undefined;
   const bar = progressBar(ctx.stderr, 'extracting');
   const fixed = values.now !== undefined || ctx.env.CONVENE_NOW ? cliNow(ctx, values.now) : undefined;
   const summary = await reextract(ctx.db(), {

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
-import { clockNow } from './search.js';
+import { cliNow } from './clock.js';
 
 const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
 
@@ -20,7 +20,7 @@ export const command: Command = {
     if (positionals.length) {
       const { prepareQuery } = await import('../search/query.js');
       const { searchIds } = await import('../search/run.js');
-      ids = searchIds(db, prepareQuery(positionals.join(' '), clockNow(ctx)).compiled, { sort: 'oldest', limit: 0 });
+      ids = searchIds(db, prepareQuery(positionals.join(' '), cliNow(ctx.env)).compiled, { sort: 'oldest', limit: 0 });
     }
     const { writeMboxrd } = await import('../search/mboxrd-writer.js');
     if (values.out === undefined) {

@@ -1,4 +1,5 @@
 import { ConveneError } from '../errors.js';
+import { cliNow } from './clock.js';
 import { parseCommandArgs, intOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
@@ -36,7 +37,7 @@ export const command: Command = {
     const limit = intOption(values.limit, 'limit', format === 'text' ? DEFAULT_TEXT_LIMIT : 0);
 
     const { prepareQuery } = await import('../search/query.js');
-    const query = prepareQuery(positionals.join(' '), clockNow(ctx));
+    const query = prepareQuery(positionals.join(' '), cliNow(ctx.env));
     if (values.explain) {
       const { explainQuery } = await import('../search/explain.js');
       ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
@@ -83,15 +84,6 @@ function outputFormat(format: string | undefined, json: boolean, jsonl: boolean)
   }
   if (format) return format as OutputFormat | 'mboxrd';
   return jsonl ? 'jsonl' : json ? 'json' : 'text';
-}
-
-/** The clock: CONVENE_NOW (ISO or ms, for scripts and tests) or the real time. */
-export function clockNow(ctx: Pick<CommandContext, 'env'>): number {
-  const fixed = ctx.env.CONVENE_NOW;
-  if (!fixed) return Date.now();
-  const ms = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
-  if (Number.isNaN(ms)) throw new ConveneError('USAGE', `CONVENE_NOW is not a date: "${fixed}"`);
-  return ms;
 }
 
 /** Search results as JSON: the fields scripts rely on. */
