@@ -15,6 +15,7 @@ export class ThreadAssigner {
   private readonly setThread;
   private readonly addGhost;
   private readonly dropGhost;
+  private readonly keepAlias;
   private readonly midExists;
 
   constructor(db: Db) {
@@ -26,6 +27,7 @@ export class ThreadAssigner {
     this.setThread = db.prepare('UPDATE messages SET thread_id = ?, parent_mid = ? WHERE id = ?');
     this.addGhost = db.prepare('INSERT OR IGNORE INTO ghosts (mid, thread_id) VALUES (?, ?)');
     this.dropGhost = db.prepare('DELETE FROM ghosts WHERE mid = ?');
+    this.keepAlias = db.prepare('INSERT INTO ghosts (mid, thread_id) VALUES (?, ?) ON CONFLICT(mid) DO UPDATE SET thread_id = excluded.thread_id');
     // A stored message not yet threaded (db reindex walks in id order) counts as unseen: it gets a
     // ghost row, which it picks up when its own turn comes.
     this.midExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM messages WHERE mid = ? AND thread_id IS NOT NULL');
@@ -56,7 +58,13 @@ export class ThreadAssigner {
       }
     }
     this.setThread.run(tid, parent, id);
-    for (const mid of ownIds) this.dropGhost.run(mid);
+    // The stored id stops being a ghost. Any other id the message is known by (a second
+    // Message-ID header) stays a row of its own in ghosts, pointing at this thread, so a reply
+    // that names it later still joins: the partition must not depend on delivery order.
+    for (const mid of ownIds) {
+      if (mid === ownIds[0] || this.midExists.get(mid)) this.dropGhost.run(mid);
+      else this.keepAlias.run(mid, tid);
+    }
     for (const ref of refs) if (!this.midExists.get(ref)) this.addGhost.run(ref, tid);
     return tid;
   }
