@@ -109,7 +109,7 @@ export class Ingester {
         for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed: p.parsed });
       }
       options.commit?.(this.db);
-    })();
+    }).immediate(); // take the write lock up front: a deferred BEGIN can fail with SQLITE_BUSY_SNAPSHOT
     return summary;
   }
 

@@ -163,6 +163,12 @@ class MailboxSync {
             commit: () => this.state.advance(mailbox, batch.uidValidity, batch.lastUid, this.now()),
           });
         } catch (err) {
+          // Another writer holding the database (a `db reindex`, a review in another process)
+          // is a wait, not a failure: back off and reconnect like after a dropped connection.
+          const code = (err as { code?: unknown }).code;
+          if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+            throw new ImapTransientError(`the database is busy (${code}); retrying`, code, { cause: err });
+          }
           throw new ConveneError('DB', `storing mail from IMAP mailbox ${mailbox} failed: ${oneLine(err)}`, { cause: err });
         }
         addSummary(summary, stored);

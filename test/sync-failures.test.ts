@@ -201,4 +201,28 @@ describe('IMAP sync when things go wrong', () => {
     expect((err as Error).message).toContain('"no-such-box" does not exist');
     db.close();
   });
+
+  test('a busy database (another writer holding it) is waited out, not the end of the sync', async () => {
+    server.addMessages('busy', raws.slice(0, 60));
+    const path = join(dir, 'busy.sqlite');
+    const db = openDb(path);
+    db.pragma('busy_timeout = 50');
+    // Another process (here: another connection) holds the write lock, as `db reindex` does.
+    const other = openDb(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    const delays: number[] = [];
+    const result = await syncImap({
+      config: testImapConfig(server, { mailboxes: ['busy'], batchSize: 20 }),
+      db, env: IMAP_ENV, once: true, backoff,
+      sleep: async (ms) => {
+        delays.push(ms);
+        if (other.inTransaction) other.prepare('COMMIT').run(); // the other writer finishes
+      },
+    });
+    other.close();
+    expect(delays.length).toBeGreaterThan(0);
+    expect(result.mailboxes[0]!.stored).toBe(distinctCount(raws.slice(0, 60)));
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(distinctCount(raws.slice(0, 60)));
+    db.close();
+  });
 });

@@ -46,7 +46,7 @@ function act(db: Db, c: ReviewContext, id: number, action: string, change: (row:
     const after = getItem(db, id)!;
     logAction(db, { at: c.now, actor: c.actor, action, itemId: id, meetingId: after.meetingId, occurrenceKey: after.occurrenceKey, before: snapshot(before), after: snapshot(after) });
     return after;
-  })();
+  }).immediate(); // the chair's CLI and the daemon write the same file: take the lock up front
 }
 
 function snapshot(i: AgendaItem): Record<string, unknown> {
@@ -162,7 +162,7 @@ export function move(db: Db, id: number, to: number, c: ReviewContext): AgendaIt
  */
 export function merge(db: Db, keep: number, others: readonly number[], c: ReviewContext): AgendaItem {
   if (others.length === 0) throw new ConveneError('USAGE', 'agenda: merge needs two items: merge KEEP OTHER...');
-  return db.transaction(() => mergeAll(db, keep, others, c))();
+  return db.transaction(() => mergeAll(db, keep, others, c)).immediate();
 }
 
 function mergeAll(db: Db, keep: number, others: readonly number[], c: ReviewContext): AgendaItem {
@@ -209,5 +209,5 @@ export function addItem(
     const item = getItem(db, id)!;
     logAction(db, { at: c.now, actor: c.actor, action: 'add', itemId: id, meetingId: meeting.id, occurrenceKey: occurrence.key, after: snapshot(item) });
     return item;
-  })();
+  }).immediate();
 }

@@ -1,7 +1,10 @@
 import type { Config } from '../config/types.js';
-import { oneLine } from '../errors.js';
+import { ConveneError, oneLine } from '../errors.js';
 import type { Logger } from '../sources/imap-log.js';
 import type { Db } from '../store/db.js';
+
+/** Pause before the IMAP loop starts over after an error that was not a connection drop. */
+const RESTART_MS = 60_000;
 
 /** The daemon's IMAP loop: started once, stopped on SIGTERM or restarted on SIGHUP. */
 export interface ImapFollower {
@@ -29,28 +32,41 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
     const { afterStoreHooks } = await import('../agenda/hooks.js');
     const { syncImap } = await import('../sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
+    const { sleep } = await import('../sources/backoff.js');
     const pool = lazyPool();
     try {
-      await syncImap({
-        db,
-        config: imap,
-        once: false,
-        logger,
-        env,
-        now,
-        signal: stop.signal,
-        prepare: pool.prepare,
-        afterStore: await afterStoreHooks(config, db, { now }),
-        onCaughtUp: (r) => {
-          caughtUp = true;
-          onCaughtUp();
-          const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
-          db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(now(), JSON.stringify({ source: 'imap', stored }));
-        },
-      });
-    } catch (err) {
-      logger.error({ msg: 'imap sync stopped', error: oneLine(err) });
+      // sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
+      // credentials: stop, retrying can lock the account) or an error while storing (start over
+      // after a pause, so a transient database problem does not end ingestion for good).
+      while (!stop.signal.aborted) {
+        try {
+          await syncImap({
+            db,
+            config: imap,
+            once: false,
+            logger,
+            env,
+            now,
+            signal: stop.signal,
+            prepare: pool.prepare,
+            afterStore: await afterStoreHooks(config, db, { now }),
+            onCaughtUp: (r) => {
+              caughtUp = true;
+              onCaughtUp();
+              const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
+              db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(now(), JSON.stringify({ source: 'imap', stored }));
+            },
+          });
+        } catch (err) {
+          caughtUp = false;
+          const permanent = err instanceof ConveneError && (err.code === 'IMAP_AUTH' || err.code === 'CONFIG');
+          logger.error({ msg: permanent ? 'imap sync stopped' : 'imap sync failed; restarting in a minute', error: oneLine(err) });
+          if (permanent) return;
+          await sleep(RESTART_MS, stop.signal);
+        }
+      }
     } finally {
+      caughtUp = false;
       await pool.close();
     }
   })();
