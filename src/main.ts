@@ -104,6 +104,12 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
       io.stderr.write(`convene: ${oneLine(err)}\n`);
       return err.exitCode;
     }
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+      const locked = new ConveneError('DB_LOCKED', 'the database is busy with another writer (a sync, a reindex); try again in a moment');
+      io.stderr.write(`convene: ${locked.message}\n`);
+      return locked.exitCode;
+    }
     io.stderr.write(`convene: internal error: ${oneLine(err)}\n`);
     if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 70;

@@ -62,3 +62,23 @@ describe('convene import / stats / db (CLI)', () => {
     expect((await cli(['--db', db, 'stats', '--bogus'])).code).toBe(2);
   });
 });
+
+describe('a database locked by another writer', () => {
+  const dir = tempDir();
+  it('is one clear line and exit 1, not an internal error', async () => {
+    const db = join(dir, 'locked.sqlite');
+    const { openDb } = await import('../../src/store/db.js');
+    const holder = openDb(db);
+    holder.prepare('BEGIN IMMEDIATE').run();
+    const mbox = join(dir, 'one.mbox');
+    writeFileSync(mbox, `From x@x Tue May  5 10:00:00 2015\n${generateMessage({ messageId: 'l@x' }).toString()}\n`);
+    try {
+      const r = await cli(['--db', db, 'import', mbox, '--json']); // after the 5 s busy timeout
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^convene: the database is busy with another writer/);
+    } finally {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    }
+  });
+});
