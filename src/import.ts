@@ -26,7 +26,12 @@ export interface ImportOptions extends Pick<IngestOptions, 'afterStore'> {
   readonly cursor?: (source: LocalSource) => SourceCursor;
 }
 
-/** Where a follower left off in one source, and how it moves on (DESIGN principle 7). */
+/**
+ * Where a follower left off in one source, and how it moves on (DESIGN principle 7). A source
+ * read with a cursor is followed while it grows, so an mbox's last message that is not yet closed
+ * by its blank line (mbox.ts `unterminated`) is neither ingested nor counted: were it counted, the
+ * next pass would skip it and the archive keep its first half for good. It is read once complete.
+ */
 export interface SourceCursor {
   /** Messages at the start of the source consumed before: passed over unread. */
   readonly skip: number;
@@ -78,6 +83,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
         ahead = next;
       };
       for await (const msg of source.messages()) {
+        if (cursor && msg.unterminated) break; // the last message, still being written: next pass
         position = msg.position;
         if (++seen <= (cursor?.skip ?? 0)) continue;
         batch.push(msg);

@@ -12,6 +12,8 @@
  * 'source-rewritten' and rescans it from the start. Not caught: an edit past the fingerprinted
  * start that keeps the count (one message removed and one appended between two passes); the
  * appended one is then missed. Delivery to a list's mbox only appends, the case the cursor is for.
+ * A last message not yet closed by the mbox's blank line may be half written: a pass neither
+ * ingests nor counts it (import.ts), and reads it whole once the writer has finished it.
  *
  * A gzip'd mbox (its bytes change as a whole) and a maildir (files are added anywhere in the
  * order and renamed when read) get no cursor: each pass is a rescan. A rescan hashes every

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { syncLocal } from '../src/local-sync.js';
 import { silentLogger } from '../src/sources/imap-log.js';
 import { readMbox } from '../src/sources/mbox.js';
 import { openDb, type Db } from '../src/store/db.js';
+import { readRaw } from '../src/store/raw-reader.js';
 import { archiveStats } from '../src/store/stats.js';
 import { EXT4_200 } from './helpers/ext4-slice.js';
 import { generateMessage } from './helpers/message-generator.js';
@@ -140,6 +141,98 @@ describe('the daemon following a local mbox (config source.path)', () => {
     expect(again).toMatchObject({ read: ends.length, stored: 0, duplicates: ends.length });
     expect(archiveStats(db).identicalCopies).toBe(copies + ends.length);
     expect(cursor(db, path)).toBeUndefined();
+    db.close();
+  });
+});
+
+/** An mbox block (From_ line, message, closing blank line) with a body long enough to cut mid-way. */
+function block(subject: string): { block: Buffer; raw: Buffer; mid: string } {
+  const mid = `${subject.replace(/\W+/g, '-')}@example.org`;
+  const raw = generateMessage({ subject, messageId: mid, body: 'A line of the body that goes on.\n'.repeat(20) });
+  return { block: Buffer.concat([Buffer.from('From list@example.org Mon Jun  8 00:00:00 2026\n'), raw, Buffer.from('\n')]), raw, mid };
+}
+
+const storedRaw = (db: Db, mid: string): Buffer | null => {
+  const row = db.prepare('SELECT id FROM messages WHERE header_mid = ?').get(mid) as { id: number } | undefined;
+  return row ? readRaw(db, row.id) : null;
+};
+
+describe('a local mbox caught while a message is being appended', () => {
+  it('leaves a half-written last message for the next pass, then stores it whole', async () => {
+    const one = block('First, complete');
+    const two = block('Second, written in two steps');
+    const { db, path } = fresh(one.block);
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ read: 1, stored: 1 });
+
+    const head = two.block.subarray(0, 150);
+    expect(head.subarray(-2).toString('latin1')).not.toBe('\n\n'); // cut mid-message, not at a blank line
+    appendFileSync(path, head);
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ rescan: false, read: 0, stored: 0 });
+    expect(cursor(db, path)?.lastUid).toBe(1);
+    expect(storedRaw(db, two.mid)).toBeNull();
+
+    appendFileSync(path, two.block.subarray(150));
+    expect(await syncLocal(db, path, { workers: false })).toMatchObject({ rescan: false, read: 1, stored: 1 });
+    expect(cursor(db, path)?.lastUid).toBe(2);
+    expect(storedRaw(db, two.mid)?.equals(two.raw)).toBe(true);
+    expect(events(db)).toEqual([]);
+    db.close();
+  });
+
+  it('the daemon picks the rest up too (its change check sees the append)', async () => {
+    const one = block('Daemon first');
+    const two = block('Daemon second, in two steps');
+    const { db, path } = fresh(one.block);
+    const config = configFromValue({ db: join(dir, 'unused.sqlite'), source: { path } }, null);
+    const pass = () => syncOnce(db, config, silentLogger, {}, () => Date.UTC(2026, 5, 1));
+    expect(await pass()).toMatchObject({ ok: true, stored: 1 });
+    appendFileSync(path, two.block.subarray(0, 150));
+    expect(await pass()).toMatchObject({ ok: true, stored: 0 });
+    appendFileSync(path, two.block.subarray(150));
+    expect(await pass()).toMatchObject({ ok: true, stored: 1 });
+    expect(storedRaw(db, two.mid)?.equals(two.raw)).toBe(true);
+    db.close();
+  });
+
+  it('convene import still takes a last message that lacks the closing blank line', async () => {
+    const one = block('Import first');
+    const two = block('Import last, unterminated');
+    const { db, path } = fresh(Buffer.concat([one.block, two.block.subarray(0, -1)]));
+    const [r] = await importPaths(db, [path], { workers: false });
+    expect(r).toMatchObject({ read: 2, stored: 2 });
+    expect(storedRaw(db, two.mid)?.equals(two.raw)).toBe(true);
+    db.close();
+  });
+});
+
+describe('the daemon following a local maildir (config source.path)', () => {
+  it('reads the maildir again after a delivery into new/, which leaves the top directory alone', async () => {
+    const top = join(dir, 'maildir');
+    for (const sub of ['tmp', 'new', 'cur']) mkdirSync(join(top, sub), { recursive: true });
+    // Maildir delivery: write into tmp/, then rename into new/ (cr.yp.to/proto/maildir.html).
+    const deliver = (name: string, subject: string): void => {
+      writeFileSync(join(top, 'tmp', name), generateMessage({ subject, messageId: `${name}@example.org` }));
+      renameSync(join(top, 'tmp', name), join(top, 'new', name));
+    };
+    deliver('1780876800.M1P1.host', 'Delivered first');
+    // Pin the times (whole seconds: a Date drops the sub-millisecond part a stat reports), so the
+    // test does not hang on the file system's mtime granularity.
+    const at = new Date(Date.UTC(2026, 5, 1));
+    const later = new Date(at.getTime() + 1_000);
+    utimesSync(top, at, at);
+    utimesSync(join(top, 'new'), at, at);
+    const db = openDb(join(dir, 'maildir.sqlite'));
+    const config = configFromValue({ db: join(dir, 'unused.sqlite'), source: { path: top } }, null);
+    const pass = () => syncOnce(db, config, silentLogger, {}, () => Date.UTC(2026, 5, 1));
+    expect(await pass()).toEqual({ ok: true, stored: 1, source: 'local' });
+
+    deliver('1780876900.M2P1.host', 'Delivered second');
+    // As a delivery leaves them: the top directory as it was, new/ changed.
+    utimesSync(top, at, at);
+    utimesSync(join(top, 'new'), later, later);
+    expect(statSync(top).mtimeMs).toBe(at.getTime());
+    expect(await pass()).toEqual({ ok: true, stored: 1, source: 'local' });
+    expect(archiveStats(db)).toMatchObject({ messages: 2 });
     db.close();
   });
 });

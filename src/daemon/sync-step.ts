@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
 import type { Logger } from '../sources/imap-log.js';
+import { maildirFolders } from '../sources/maildir.js';
 import type { Db } from '../store/db.js';
 
 /** One sync pass: IMAP when configured, else the local mbox/maildir `source.path`. */
@@ -11,10 +13,10 @@ export interface SyncOutcome {
   readonly source: 'imap' | 'local' | 'none';
 }
 
-const lastLocal = new Map<string, number>();
+const lastLocal = new Map<string, string>();
 
 /**
- * Pull new mail once. The local source is looked at only when its modification time changed, and
+ * Pull new mail once. The local source is looked at only when it changed (changeMark), and
  * then read from its cursor (local-sync.ts), so what was read before is neither read nor counted
  * as a copy again. Errors are logged and reported as ok: false; the daemon carries on with its jobs.
  */
@@ -36,8 +38,9 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
     if (config.source) {
       const path = config.source.path;
       const st = statSync(path);
-      const mtime = st.mtimeMs;
-      if (lastLocal.get(path) === mtime) return { ok: true, stored: 0, source: 'local' };
+      // Taken before reading, so a change made while the pass reads shows up in the next one.
+      const mark = changeMark(path, st);
+      if (lastLocal.get(path) === mark) return { ok: true, stored: 0, source: 'local' };
       if (st.isFile() && st.size === 0) {
         // An empty mbox (nothing echoed yet) is a valid, if quiet, list.
         record(db, now(), { source: 'local', path, stored: 0 });
@@ -45,7 +48,7 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
       }
       const { syncLocal } = await import('../local-sync.js');
       const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
-      lastLocal.set(path, mtime);
+      lastLocal.set(path, mark);
       const stored = r.stored;
       record(db, now(), { source: 'local', path, stored });
       if (stored) logger.info({ msg: 'synced', source: path, stored });
@@ -56,6 +59,28 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
     logger.error({ msg: 'sync failed', error: oneLine(err) });
     return { ok: false, stored: 0, source: config.imap ? 'imap' : config.source ? 'local' : 'none' };
   }
+}
+
+/**
+ * What tells a pass that a local source may hold new mail. An mbox: its mtime and size (the size
+ * too, as an append within one mtime tick of a coarse file system keeps the mtime). A maildir:
+ * delivery writes to tmp/ and renames into new/, and a reader moves files to cur/, which changes
+ * those directories' mtimes but not the top directory's (cr.yp.to/proto/maildir.html), so the
+ * mark lists the mtime of every folder's new/ and cur/ (and the top's, for folders added).
+ */
+function changeMark(path: string, st: Stats): string {
+  if (!st.isDirectory()) return `${st.mtimeMs}:${st.size}`;
+  const parts = [`${st.mtimeMs}`];
+  for (const folder of maildirFolders(path)) {
+    for (const sub of ['new', 'cur']) {
+      try {
+        parts.push(`${folder}/${sub}:${statSync(join(folder, sub)).mtimeMs}`);
+      } catch {
+        // a maildir may lack one of them: nothing to watch there
+      }
+    }
+  }
+  return parts.join('|');
 }
 
 function record(db: Db, at: number, detail: object): void {

@@ -11,7 +11,8 @@ export interface LocalSource {
   readonly kind: SourceKind;
   /** Total for progress: bytes for mbox, files for maildir. */
   readonly total: number;
-  readonly messages: () => AsyncGenerator<RawMessage & { position: number }>;
+  /** `unterminated`: see MboxMessage (mbox.ts). */
+  readonly messages: () => AsyncGenerator<RawMessage & { position: number; unterminated?: true }>;
 }
 
 /** Detect a local source: a maildir directory, an mbox, or a gzip-compressed mbox. */

@@ -6,6 +6,12 @@ import type { RawMessage } from '../mail/types.js';
 export interface MboxMessage extends RawMessage {
   /** Bytes of the (uncompressed) file consumed so far. */
   readonly position: number;
+  /**
+   * Set on the last message when the file does not end with the blank line that closes an mbox
+   * message: it may still be being written. A follower leaves it for its next pass; an import
+   * of a whole file takes it as it is.
+   */
+  readonly unterminated?: true;
 }
 
 const FROM = Buffer.from('\nFrom ');
@@ -40,8 +46,14 @@ export async function* readMbox(path: string, gzip: boolean): AsyncGenerator<Mbo
   if (buf.length) {
     const msg = cut(buf);
     consumed += buf.length;
-    if (msg) yield { ...msg, position: consumed };
+    if (msg) yield { ...msg, position: consumed, ...(terminated(buf) ? {} : { unterminated: true as const }) };
   }
+}
+
+/** True when the block ends with the blank line (LF or CRLF) that closes an mbox message. */
+function terminated(block: Buffer): boolean {
+  const n = block.length;
+  return (n >= 2 && block[n - 1] === 0x0a && block[n - 2] === 0x0a) || (n >= 3 && block[n - 1] === 0x0a && block[n - 2] === 0x0d && block[n - 3] === 0x0a);
 }
 
 /** One "From ..." block → the raw message (From_ line removed, separator blank line dropped, unescaped). */
