@@ -37,20 +37,20 @@ export async function runOnce(o: DaemonOptions): Promise<TickResult> {
   const transport = o.transport ?? (await transportFromConfig(o.config, o.env));
   try {
     const outbox = makeOutbox({ db: o.db, config: () => o.config, transport, now: o.now, logger: o.logger, env: o.env });
-    const { resolved: _r, ...result } = await pass(o, o.config, outbox, true);
-    return result;
+    return await pass(o, o.config, outbox);
   } finally {
     if (!o.transport) transport.close();
   }
 }
 
-async function pass(o: DaemonOptions, config: Config, outbox: Outbox, resolve: boolean, imap?: ImapFollower | null): Promise<TickResult & { resolved: boolean }> {
+async function pass(o: DaemonOptions, config: Config, outbox: Outbox, imap?: ImapFollower | null): Promise<TickResult> {
   const synced = await syncOnce(o.db, config, o.logger, o.env, o.now, imap ? imap.caughtUp : undefined);
   // A send interrupted by a crash is resolved only after a good sync: the list's echo of the mail
   // is how we know it went out. Until then the row stays "sending" and is not sent again.
-  const resolved = resolve ? synced.ok && (await outbox.resolveInterrupted()) === 0 : true;
+  // Every pass: a claim whose lease ran out or whose process died is resolved (send/claim-lease.ts).
+  if (synced.ok) await outbox.resolveInterrupted();
   planJobs(o.db, config, o.now(), o.logger);
-  return { ...(await tick({ db: o.db, config, outbox, now: o.now, logger: o.logger })), resolved };
+  return tick({ db: o.db, config, outbox, now: o.now, logger: o.logger });
 }
 
 /**
@@ -66,14 +66,12 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   let outbox = makeOutbox({ db: o.db, config: () => config, transport, now: o.now, logger: o.logger, env: o.env });
   let imap = followImap(o.db, config, o.logger, o.env, o.now);
   let inFlight: Promise<unknown> = Promise.resolve();
-  let resolved = false;
   let stopping = false;
   const runPass = (): Promise<unknown> => {
     if (stopping) return inFlight;
     inFlight = inFlight.then(async () => {
       try {
-        const r = await pass(o, config, outbox, !resolved, imap);
-        resolved ||= r.resolved;
+        const r = await pass(o, config, outbox, imap);
         if (r.ran.length || r.deliveries) o.logger.info({ msg: 'tick', now: new Date(o.now()).toISOString(), jobs: r.ran.length, deliveries: r.deliveries });
       } catch (err) {
         o.logger.error({ msg: 'tick failed', error: oneLine(err) });

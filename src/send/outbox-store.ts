@@ -24,6 +24,9 @@ export interface OutboxRow {
   readonly createdAt: number;
   readonly sentAt: number | null;
   readonly resolvedBy: string | null;
+  /** When the row last entered "sending" (ms UTC), and by whom ("host pid"): its lease. */
+  readonly claimedAt: number | null;
+  readonly claimedBy: string | null;
 }
 
 export interface NewOutboxRow {
@@ -44,7 +47,8 @@ export interface NewOutboxRow {
 
 const COLUMNS = `id, meeting, occurrence, kind, revision, state, message_id AS messageId, subject, recipients_json AS recipientsJson,
   due, give_up_at AS giveUpAt, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, eml, html,
-  model_json AS modelJson, created_at AS createdAt, sent_at AS sentAt, resolved_by AS resolvedBy`;
+  model_json AS modelJson, created_at AS createdAt, sent_at AS sentAt, resolved_by AS resolvedBy, claimed_at AS claimedAt,
+  claimed_by AS claimedBy`;
 
 function toRow(r: Record<string, unknown>): OutboxRow {
   const env = JSON.parse(String(r.recipientsJson)) as { from: string; to: string[] };
@@ -99,9 +103,15 @@ export class OutboxStore {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?`).all(limit) as Record<string, unknown>[]).map(toRow);
   }
 
-  /** queued → sending; false when another process got there first. */
-  claim(id: number): boolean {
-    return this.db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'queued'`).run(id).changes === 1;
+  /**
+   * queued → sending, recording when and by whom (the lease resolveInterrupted honours); false
+   * when another process got there first.
+   */
+  claim(id: number, now: number, claimant: string): boolean {
+    return (
+      this.db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, claimed_by = ? WHERE id = ? AND state = 'queued'`).run(now, claimant, id)
+        .changes === 1
+    );
   }
 
   markSent(id: number, now: number, resolvedBy: string | null): void {

@@ -1,6 +1,7 @@
 import { oneLine } from '../errors.js';
 import type { Logger } from '../sources/imap-log.js';
 import type { Db } from '../store/db.js';
+import { claimantGone, claimExpired, currentClaimant } from './claim-lease.js';
 import { OutboxStore, type OutboxRow } from './outbox-store.js';
 import { classifySendError, retryDelay } from './retry.js';
 import type { Transport } from './transport.js';
@@ -24,6 +25,8 @@ export interface OutboxDeps {
   /** Called when a mail failed for good (to tell the chair); its own failures are only logged. */
   readonly onPermanentFailure?: (row: OutboxRow, error: string) => Promise<void>;
   readonly crashPoint?: (point: CrashPoint) => void;
+  /** Is a claimant known to be dead? (default: same host and its pid is gone; see claim-lease.ts) */
+  readonly claimantGone?: (claimant: string) => boolean;
 }
 
 export interface Delivery {
@@ -40,21 +43,33 @@ export interface Delivery {
  * and the row becoming "sent": such a row is still "sending" on restart, and is resolved before
  * anything else happens: found in the archive or the Sent folder → sent; not found → sent again
  * with the same bytes and the same Message-ID (so receivers that dedupe on it drop a duplicate).
+ * A row another live process is still sending looks the same, so a claim carries a lease
+ * (claim-lease.ts): only a claim whose claimant is gone or whose lease ran out is resolved.
  */
 export class Outbox {
   readonly store: OutboxStore;
 
+  private readonly claimant: string;
+
   constructor(private readonly deps: OutboxDeps) {
     this.store = new OutboxStore(deps.db);
+    this.claimant = currentClaimant();
   }
 
   /**
    * Resolve rows a crash left in "sending". Call at start, after a sync. Returns how many are
-   * left unresolved (a lookup failed): those stay in "sending", neither sent again nor lost.
+   * left unresolved (a lookup failed, or another process may still be sending it: its lease has
+   * not run out): those stay in "sending", neither sent again nor lost.
    */
   async resolveInterrupted(): Promise<number> {
     let unresolved = 0;
+    const now = this.deps.now();
     for (const row of this.store.inState('sending')) {
+      if (!claimExpired(row, now, this.deps.claimantGone ?? claimantGone)) {
+        unresolved++;
+        this.deps.logger.info({ msg: 'a send is in progress elsewhere; leaving it to its claimant', id: row.id, kind: row.kind, messageId: row.messageId, claimedBy: row.claimedBy, claimedAt: new Date(row.claimedAt!).toISOString() });
+        continue;
+      }
       let where: string | null;
       try {
         where = (await this.deps.findDelivered?.(row.messageId)) ?? null;
@@ -94,16 +109,11 @@ export class Outbox {
       return { id: row.id, kind: row.kind, outcome: 'failed' };
     }
     this.deps.crashPoint?.('queued');
-    if (!this.store.claim(row.id)) return { id: row.id, kind: row.kind, outcome: 'skipped' };
+    if (!this.store.claim(row.id, started, this.claimant)) return { id: row.id, kind: row.kind, outcome: 'skipped' };
     this.deps.crashPoint?.('sending');
+    let info: { response: string };
     try {
-      const info = await this.deps.transport.send({ from: row.from, to: row.recipients, raw: row.eml, messageId: row.messageId, ...(row.html ? { html: row.html } : {}) });
-      this.deps.crashPoint?.('accepted');
-      const now = this.deps.now();
-      this.store.markSent(row.id, now, null);
-      const late = row.due !== null && now - row.due > LATE_GRACE_MS;
-      logger.info({ msg: 'mail sent', ...fields, transport: this.deps.transport.kind, response: info.response, attempts: row.attempts + 1, late, ...(late ? { lateByMs: now - row.due! } : {}) });
-      return { id: row.id, kind: row.kind, outcome: 'sent', late };
+      info = await this.deps.transport.send({ from: row.from, to: row.recipients, raw: row.eml, messageId: row.messageId, ...(row.html ? { html: row.html } : {}) });
     } catch (err) {
       const error = oneLine(err);
       const now = this.deps.now();
@@ -119,6 +129,15 @@ export class Outbox {
       await this.reportFailure(row, error);
       return { id: row.id, kind: row.kind, outcome: 'failed' };
     }
+    // The server has accepted the mail. An error from here on (say the database is locked) is
+    // not a send failure and must not be reported as one: it propagates, the row stays
+    // "sending", and resolveInterrupted later finds the mail in the archive or the Sent folder.
+    this.deps.crashPoint?.('accepted');
+    const now = this.deps.now();
+    this.store.markSent(row.id, now, null);
+    const late = row.due !== null && now - row.due > LATE_GRACE_MS;
+    logger.info({ msg: 'mail sent', ...fields, transport: this.deps.transport.kind, response: info.response, attempts: row.attempts + 1, late, ...(late ? { lateByMs: now - row.due! } : {}) });
+    return { id: row.id, kind: row.kind, outcome: 'sent', late };
   }
 
   private async reportFailure(row: OutboxRow, error: string): Promise<void> {

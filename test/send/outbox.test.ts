@@ -10,6 +10,8 @@ import { openDb } from '../../src/store/db.js';
 import { memoryLogger } from '../daemon/harness.js';
 
 const NOW = Date.UTC(2026, 5, 9, 15);
+/** A claimant that was kill -9'd: the outboxes below are told it is gone. */
+const CRASHED = 'crashed-host 1';
 
 function fakeTransport(fail?: (n: number) => unknown): Transport & { sent: Envelope[] } {
   const sent: Envelope[] = [];
@@ -37,7 +39,7 @@ function setup(transport: Transport, extra: { findDelivered?: (mid: string) => P
   const db = openDb(':memory:');
   let now = NOW;
   const log = memoryLogger();
-  const outbox = new Outbox({ db, transport, now: () => now, logger: log, ...extra });
+  const outbox = new Outbox({ db, transport, now: () => now, logger: log, claimantGone: (c) => c === CRASHED, ...extra });
   return { db, outbox, log, setNow: (t: number) => (now = t) };
 }
 
@@ -68,7 +70,7 @@ describe('outbox', () => {
     const t = fakeTransport();
     const { outbox, db } = setup(t, { findDelivered: async (mid) => ((db.prepare('SELECT 1 FROM messages WHERE header_mid = ?').get(mid) ? 'archive' : null)) });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id); // the process died here, after SMTP accepted
+    outbox.store.claim(row.id, NOW, CRASHED); // the process died here, after SMTP accepted
     db.prepare(`INSERT INTO messages (mid, header_mid, mid_source, hash, size, date_source, added_at) VALUES (?, ?, 'header', 'h', 1, 'none', 0)`).run(row.messageId, row.messageId);
     await outbox.resolveInterrupted();
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'sent', resolvedBy: 'archive' });
@@ -81,7 +83,7 @@ describe('outbox', () => {
     const asked: string[] = [];
     const { outbox } = setup(t, { findDelivered: async (mid) => (asked.push(mid), null) });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id);
+    outbox.store.claim(row.id, NOW, CRASHED);
     await outbox.resolveInterrupted();
     expect(asked).toEqual([row.messageId]);
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'queued', resolvedBy: 'resend' });
@@ -94,7 +96,7 @@ describe('outbox', () => {
   it('the Sent folder is asked when the archive has not seen it', async () => {
     const { outbox } = setup(fakeTransport(), { findDelivered: async () => 'sent-mailbox' });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id);
+    outbox.store.claim(row.id, NOW, CRASHED);
     await outbox.resolveInterrupted();
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'sent', resolvedBy: 'sent-mailbox' });
   });
@@ -103,7 +105,7 @@ describe('outbox', () => {
     const t = fakeTransport();
     const { outbox } = setup(t, { findDelivered: async () => { throw new Error('IMAP down'); } });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id);
+    outbox.store.claim(row.id, NOW, CRASHED);
     expect(await outbox.resolveInterrupted()).toBe(1);
     await outbox.deliverDue();
     expect(outbox.store.byId(row.id)!.state).toBe('sending');

@@ -2,6 +2,7 @@ import * as m001 from './001-archive.js';
 import * as m002 from './002-threads-search.js';
 import * as m003 from './003-agenda.js';
 import * as m004 from './004-outbox-jobs.js';
+import * as m005 from './005-outbox-lease.js';
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
 export const MIGRATIONS: readonly { readonly version: number; readonly up: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly up: strin
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
+  { version: 5, up: m005.up },
 ];
