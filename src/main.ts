@@ -3,7 +3,6 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
-import { loadConfigSync } from './config/load.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
 import type { Db } from './store/db.js';
@@ -30,15 +29,18 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   }
   let db: Db | undefined;
   let config: Config | undefined;
-  // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it.
+  // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it;
+  // the config loader (validators, zones, YAML) only commands that may read the config.
   const store = name === 'help' || name === 'init' ? undefined : await import('./store/db.js');
+  const configLoader = entry.archiveOnly && globals.db !== undefined ? undefined : await import('./config/load.js');
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
     argv: args,
     globals,
     ...io,
     config: () => {
-      config ??= loadConfigSync(globals.config, globals.db !== undefined ? { db: globals.db } : {});
+      if (!configLoader) throw new Error(`internal: ${name} read the config without loading it`);
+      config ??= configLoader.loadConfigSync(globals.config, globals.db !== undefined ? { db: globals.db } : {});
       return config;
     },
     db: () => {

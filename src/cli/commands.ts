@@ -8,6 +8,8 @@ export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** Reads the archive only: with --db given, no config file is read (start-up time). */
+  readonly archiveOnly?: true;
   readonly load: () => Promise<Command>;
 }
 
@@ -17,11 +19,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', summary: 'write a commented example convene.yaml', usage: 'convene init [PATH] [--force]', load: lazy(() => import('./init.js')) },
   { name: 'import', summary: 'import mbox (optionally .gz) files and maildirs', usage: 'convene import PATH... [--json]', load: lazy(() => import('./import.js')) },
   { name: 'sync', summary: 'pull the list over IMAP (--once for cron)', usage: 'convene sync [--once] [--json]', load: lazy(() => import('./sync.js')) },
-  { name: 'search', summary: 'search the archive', usage: 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]', load: lazy(() => import('./search.js')) },
-  { name: 'thread', summary: 'show a whole thread as a tree', usage: 'convene thread ID [--json] [--flat]', load: lazy(() => import('./thread.js')) },
-  { name: 'show', summary: 'show one message', usage: 'convene show MSGID [--raw | --json]', load: lazy(() => import('./show.js')) },
-  { name: 'export', summary: 'export raw messages as mboxrd', usage: 'convene export [QUERY] [--format mboxrd] [--out FILE]', load: lazy(() => import('./export.js')) },
-  { name: 'stats', summary: 'archive statistics', usage: 'convene stats [--json]', load: lazy(() => import('./stats.js')) },
+  { name: 'search', archiveOnly: true, summary: 'search the archive', usage: 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]', load: lazy(() => import('./search.js')) },
+  { name: 'thread', archiveOnly: true, summary: 'show a whole thread as a tree', usage: 'convene thread ID [--json] [--flat]', load: lazy(() => import('./thread.js')) },
+  { name: 'show', archiveOnly: true, summary: 'show one message', usage: 'convene show MSGID [--raw | --json]', load: lazy(() => import('./show.js')) },
+  { name: 'export', archiveOnly: true, summary: 'export raw messages as mboxrd', usage: 'convene export [QUERY] [--format mboxrd] [--out FILE]', load: lazy(() => import('./export.js')) },
+  { name: 'stats', archiveOnly: true, summary: 'archive statistics', usage: 'convene stats [--json]', load: lazy(() => import('./stats.js')) },
   { name: 'db', summary: 'database maintenance: check, reindex', usage: 'convene db check|reindex [--json]', load: lazy(() => import('./db.js')) },
   { name: 'meetings', summary: 'list the next occurrences of each meeting', usage: 'convene meetings [--count N] [--json]', load: lazy(() => import('./meetings.js')) },
   { name: 'meeting', summary: 'one-off changes: cancel, move, add an occurrence', usage: 'convene meeting cancel|move|add ID DATE [NEWDATE]', load: lazy(() => import('./meeting.js')) },
