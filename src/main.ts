@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
@@ -45,7 +45,12 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     },
     db: () => {
       if (!store) throw new Error(`internal: ${name} opened the database without loading it`);
-      db ??= store.openDb(globals.db ?? ctx.config().db);
+      const path = globals.db ?? ctx.config().db;
+      // Reading commands never create an empty archive where the user mistyped a path.
+      if (!db && entry.archiveOnly && path !== ':memory:' && !existsSync(path)) {
+        throw new ConveneError('NOT_FOUND', `no archive at ${path}: run convene import or convene sync first (or give --db)`);
+      }
+      db ??= store.openDb(path);
       return db;
     },
   };

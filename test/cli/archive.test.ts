@@ -82,3 +82,17 @@ describe('a database locked by another writer', () => {
     }
   });
 });
+
+describe('reading commands on a path with no archive', () => {
+  const dir = tempDir();
+  it('say so in one line and create nothing', async () => {
+    const { existsSync } = await import('node:fs');
+    const path = join(dir, 'typo.sqlite');
+    for (const argv of [['search', 'foo'], ['stats'], ['show', 'x@y'], ['export']]) {
+      const r = await cli(['--db', path, ...argv]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`convene: no archive at ${path}: run convene import or convene sync first (or give --db)\n`);
+    }
+    expect(existsSync(path)).toBe(false);
+  });
+});
