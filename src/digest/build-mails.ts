@@ -1,4 +1,5 @@
 import type { DigestSettings } from '../config/digest.js';
+import { displayName } from '../mail/mailbox.js';
 import type { Occurrence } from '../meetings/types.js';
 import { localDate } from '../meetings/zone.js';
 import { itemViewer, linker, type ItemView } from './build.js';
@@ -40,7 +41,7 @@ function base(input: CallInput, subject: (m: MeetingInfo, date: string) => strin
   return {
     meeting: { id: meeting.id, name: meeting.name, zone: occ.zone },
     chair: meeting.chair ?? '',
-    chairName: (meeting.chair ?? '').replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '').trim(),
+    chairName: displayName(meeting.chair ?? ''),
     date: localDate(occ.start, occ.zone),
     subject: subject(meeting, times.local.date),
     times,

@@ -1,4 +1,5 @@
 import type { DigestSettings } from '../config/digest.js';
+import { displayName } from '../mail/mailbox.js';
 import type { CallModel } from './build-mails.js';
 import type { DigestModel } from './build.js';
 import { buildIcs } from './calendar.js';
@@ -23,7 +24,7 @@ export function digestMessage(model: DigestModel, settings: DigestSettings, now:
       ...(model.join ? ['', `Join: ${model.join}`] : []),
     ].join('\n'),
     ...(model.join ? { url: model.join } : {}),
-    ...(chair ? { organizer: { name: model.chair.replace(/\s*<[^>]*>\s*$/, '') || chair, email: chair } } : {}),
+    ...(chair ? { organizer: { name: displayName(model.chair) || chair, email: chair } } : {}),
     stamp: now,
   });
   return envelope(key, settings, now, {

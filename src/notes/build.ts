@@ -1,4 +1,5 @@
 import type { AgendaSnapshot, MeetingInfo } from '../digest/types.js';
+import { bareAddress, displayName } from '../mail/mailbox.js';
 import { weekdayName } from '../meetings/local-time.js';
 import type { Occurrence } from '../meetings/types.js';
 import { localDate, toLocal } from '../meetings/zone.js';
@@ -36,8 +37,8 @@ export function buildNotes(input: NotesInput): NotesModel {
   const p = toLocal(occ.start, occ.zone);
   const date = localDate(occ.start, occ.zone);
   const chair = meeting.chair ?? '';
-  const name = chair.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '').trim();
-  const email = /<([^<>]+)>/.exec(chair)?.[1] ?? (chair.includes('@') ? chair.trim() : '');
+  const name = displayName(chair);
+  const email = chair.includes('@') ? bareAddress(chair) : '';
   const seen = new Set<string>();
   const agenda = [...input.agenda.standing, ...input.agenda.items, ...input.agenda.carriedOver]
     .map((i) => ({ title: i.title.replace(/\s+/g, ' ').trim() }))

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveSecret } from '../config/secrets.js';
+import { caBundle } from '../config/tls.js';
+import { bareAddress } from '../mail/mailbox.js';
 import type { Config, SmtpConfig } from '../config/types.js';
-import { ConveneError } from '../errors.js';
 
 /** One mail as the outbox hands it over: the stored bytes and the SMTP envelope. */
 export interface Envelope {
@@ -21,11 +21,6 @@ export interface Transport {
   readonly kind: 'smtp' | 'file';
   send(mail: Envelope): Promise<{ readonly response: string }>;
   close(): void;
-}
-
-/** The bare address of "Name <addr>" (or of a bare address). */
-export function bareAddress(a: string): string {
-  return (/<([^<>]+)>\s*$/.exec(a)?.[1] ?? a).trim();
 }
 
 /**
@@ -58,14 +53,7 @@ export function fileTransport(dir: string): Transport {
  */
 export async function smtpTransport(config: SmtpConfig, env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
   const nodemailer = await import('nodemailer');
-  let ca: string[] | undefined;
-  if (config.tlsCa !== undefined) {
-    try {
-      ca = [...rootCertificates, readFileSync(config.tlsCa, 'utf8')];
-    } catch (err) {
-      throw new ConveneError('CONFIG', `config: smtp.tls.ca: cannot read ${config.tlsCa}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
+  const ca = caBundle(config.tlsCa, 'smtp.tls.ca');
   const password = config.password ? resolveSecret(config.password, 'smtp.password', env) : undefined;
   const t = nodemailer.createTransport({
     host: config.host,

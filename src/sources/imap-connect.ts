@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import { resolveSecret } from '../config/secrets.js';
+import { caBundle } from '../config/tls.js';
 import type { ImapConfig } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
 import { imapflowLogger, type Logger } from './imap-log.js';
@@ -28,14 +27,7 @@ export function imapflowOptions(config: ImapConfig, deps: ConnectDeps): ImapFlow
   if (config.tlsInsecureSkipVerify) {
     deps.logger.warn({ msg: 'TLS certificate verification is OFF for IMAP (imap.tls.insecureSkipVerify): the connection can be intercepted', host: config.host });
   }
-  let ca: string[] | undefined;
-  if (config.tlsCa !== undefined) {
-    try {
-      ca = [...rootCertificates, readFileSync(config.tlsCa, 'utf8')];
-    } catch (err) {
-      throw new ConveneError('CONFIG', `config: imap.tls.ca: cannot read ${config.tlsCa}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
+  const ca = caBundle(config.tlsCa, 'imap.tls.ca');
   return {
     host: config.host,
     port: config.port,

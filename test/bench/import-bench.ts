@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bench, type BenchContext, type BenchOutcome, skipped } from './context.js';
-import { conveneMain, dbFacts, runConvene } from './convene.js';
-import { CORPUS_NAME, corpusMissing, prepareMaildir, prepareSlice } from './corpus.js';
+import { type Bench, type BenchContext, type BenchOutcome } from './context.js';
+import { preflight } from './preflight.js';
+import { dbFacts, runConvene } from './convene.js';
+import { prepareMaildir, prepareSlice } from './corpus.js';
 import { markPeerIndex, muIndex, muSetup, notmuchNew, notmuchSetup, peerDbSize, peerIndexDir } from './peer-index.js';
 import { missingMessage, missingPeers } from './peers.js';
 import { fmtBytes, fmtMs, fmtRatio, freshDir, table, type TimedRun } from './util.js';
@@ -27,11 +27,9 @@ export const importBench: Bench = {
   name: 'import',
   summary: 'cold import msg/s, peak RSS and database size vs mu index and notmuch new',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const source = join(ctx.corpora, CORPUS_NAME);
-    if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
-    const missing = missingPeers(['time']);
-    if (missing.length) return skipped(missingMessage(missing));
+    const ready = preflight(ctx, ['time']);
+    if (!('source' in ready)) return ready;
+    const { source } = ready;
     const limit = ctx.options.limit;
     const corpusDir = join(ctx.work, 'corpus');
     const slice = await prepareSlice(source, corpusDir, limit);

@@ -1,10 +1,10 @@
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { loadArchiveModel } from './archive-model.js';
-import { type Bench, type BenchContext, type BenchOutcome, skipped } from './context.js';
-import { conveneArgv, conveneMain, dbFacts, runConvene } from './convene.js';
-import { CORPUS_NAME, corpusMissing } from './corpus.js';
+import { type Bench, type BenchContext, type BenchOutcome } from './context.js';
+import { preflight } from './preflight.js';
+import { conveneArgv, dbFacts, runConvene } from './convene.js';
 import { writeArchive } from './generate-archive.js';
 import { hyperfine } from './hyperfine.js';
 import { inprocLatency } from './inproc-search.js';
@@ -25,11 +25,9 @@ export const scaleBench: Bench = {
   name: 'scale',
   summary: 'generated archive of N messages: import rate, RSS, db size, search p50/p95 and CLI time',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const source = join(ctx.corpora, CORPUS_NAME);
-    if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
-    const missing = missingPeers(['time']);
-    if (missing.length) return skipped(missingMessage(missing));
+    const ready = preflight(ctx, ['time']);
+    if (!('source' in ready)) return ready;
+    const { source } = ready;
     const n = ctx.options.n;
     const dir = freshDir(join(ctx.work, `scale-${n}`));
     const mbox = join(dir, `generated-${n}.mbox`);

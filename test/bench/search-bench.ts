@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bench, type BenchContext, type BenchOutcome, skipped } from './context.js';
+import { type Bench, type BenchContext, type BenchOutcome } from './context.js';
+import { preflight } from './preflight.js';
 import { conveneArgv, conveneMain, runConvene } from './convene.js';
-import { CORPUS_NAME, corpusMissing, prepareMaildir, prepareSlice } from './corpus.js';
+import { prepareMaildir, prepareSlice } from './corpus.js';
 import { type BenchCommand, hyperfine, type HyperfineResult } from './hyperfine.js';
 import { inprocLatency } from './inproc-search.js';
 import { cachedPeerIndexes, markPeerIndex, muIndex, muSetup, notmuchNew, notmuchSetup, type PeerIndex, peerIndexDir } from './peer-index.js';
@@ -27,11 +27,9 @@ export const searchBench: Bench = {
   name: 'search',
   summary: 'whole-process search time vs notmuch and mu per query class; in-process p95',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const source = join(ctx.corpora, CORPUS_NAME);
-    if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
-    const missing = missingPeers(['hyperfine']);
-    if (missing.length) return skipped(missingMessage(missing));
+    const ready = preflight(ctx, ['hyperfine']);
+    if (!('source' in ready)) return ready;
+    const { source } = ready;
     const slice = await prepareSlice(source, join(ctx.work, 'corpus'), ctx.options.limit);
     const dir = freshDir(join(ctx.work, 'search'));
     const db = join(dir, 'convene.sqlite');

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bench, type BenchContext, type BenchOutcome, skipped } from './context.js';
-import { conveneMain, dbFacts, runConvene } from './convene.js';
-import { blockToMessage, CORPUS_NAME, corpusMissing, mboxBlocks, prepareSlice } from './corpus.js';
+import { preflight } from './preflight.js';
+import { conveneMain, dbFacts } from './convene.js';
+import { blockToMessage, mboxBlocks, prepareSlice } from './corpus.js';
 import { muIndex, muSetup, notmuchNew, notmuchSetup } from './peer-index.js';
 import { missingMessage, missingPeers } from './peers.js';
 import { fmtBytes, fmtMs, fmtRatio, freshDir, median, runChecked, runTimed, table, which, type TimedRun } from './util.js';
@@ -20,13 +21,11 @@ export const syncBench: Bench = {
   name: 'sync',
   summary: 'convene sync --once vs mbsync + mu index / notmuch new, and the no-new-mail re-sync',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const source = join(ctx.corpora, CORPUS_NAME);
-    if (!existsSync(source)) return skipped(corpusMissing(source));
-    if (!existsSync(conveneMain(ctx.root))) return skipped('dist/bin/main.js not built (run npm run build first)');
+    const ready = preflight(ctx, ['dovecot', 'time']);
+    if (!('source' in ready)) return ready;
+    const { source } = ready;
     const helper = join(ctx.root, 'dist', 'test', 'helpers', 'dovecot.js');
     if (!existsSync(helper)) return skipped('test/helpers/dovecot.ts not built (dist/test/helpers/dovecot.js missing)');
-    const missing = missingPeers(['dovecot', 'time']);
-    if (missing.length) return skipped(missingMessage(missing));
 
     const slice = await prepareSlice(source, join(ctx.work, 'corpus'), ctx.options.limit);
     const dir = freshDir(join(ctx.work, 'sync'));
