@@ -78,7 +78,8 @@ export class Ingester {
   async prepareBatch(batch: readonly RawMessage[]): Promise<PreparedMessage[]> {
     const hashes = batch.map((m) => contentHash(m.raw));
     const known = hashes.map((h) => this.writer.has(h));
-    const fresh = await this.prepareFn(batch.filter((_, i) => !known[i]), this.writer.dictionary);
+    // The hash goes along so the preparing thread does not compute it again.
+    const fresh = await this.prepareFn(batch.flatMap((m, i) => (known[i] ? [] : [{ ...m, hash: hashes[i]! }])), this.writer.dictionary);
     let next = 0;
     return batch.map((m, i) => (known[i] ? { raw: m.raw, parsed: null, hash: hashes[i]! } : fresh[next++]!));
   }

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { prepareMessage, type PreparedMessage } from './prepare.js';
-import type { RawMessage } from './types.js';
+import { prepareMessage, type HashedRawMessage, type PreparedMessage } from './prepare.js';
 
 /** Messages above this size are prepared on the calling thread (see PreparePool.prepare). */
 const IN_THREAD_BYTES = 1024 * 1024;
 
-export type Prepare = (batch: readonly RawMessage[], dict?: { key: string; bytes: Buffer }) => Promise<PreparedMessage[]>;
+export type Prepare = (batch: readonly HashedRawMessage[], dict?: { key: string; bytes: Buffer }) => Promise<PreparedMessage[]>;
 
 /** In-thread preparation: the default, and what tests running TypeScript sources use. */
 export const prepareInThread: Prepare = async (batch, dict) => {
@@ -63,7 +62,7 @@ export class PreparePool {
   };
 
   /** Split a batch across the workers; results come back in the batch's order. */
-  private async spread(batch: readonly RawMessage[], dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage[]> {
+  private async spread(batch: readonly HashedRawMessage[], dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage[]> {
     const n = this.workers.length;
     const size = Math.ceil(batch.length / n);
     const parts = await Promise.all(

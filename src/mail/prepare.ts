@@ -12,8 +12,11 @@ export interface PreparedMessage {
   readonly encoded?: Encoded;
 }
 
+/** A raw message whose content hash the caller may already know (ingest hashes to dedupe). */
+export type HashedRawMessage = RawMessage & { readonly hash?: string };
+
 /** Everything CPU-bound about one message, in whichever thread runs it. */
-export async function prepareMessage(input: RawMessage, dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage> {
+export async function prepareMessage(input: HashedRawMessage, dict?: { key: string; bytes: Buffer }): Promise<PreparedMessage> {
   const parsed = await parseMessage(input);
-  return { raw: input.raw, parsed, hash: contentHash(input.raw), encoded: encodeRaw(input.raw, dict) };
+  return { raw: input.raw, parsed, hash: input.hash ?? contentHash(input.raw), encoded: encodeRaw(input.raw, dict) };
 }
