@@ -41,11 +41,6 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
       // Taken before reading, so a change made while the pass reads shows up in the next one.
       const mark = changeMark(path, st);
       if (lastLocal.get(path) === mark) return { ok: true, stored: 0, source: 'local' };
-      if (st.isFile() && st.size === 0) {
-        // An empty mbox (nothing echoed yet) is a valid, if quiet, list.
-        record(db, now(), { source: 'local', path, stored: 0 });
-        return { ok: true, stored: 0, source: 'local' };
-      }
       const { syncLocal } = await import('../local-sync.js');
       const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
       lastLocal.set(path, mark);

@@ -37,7 +37,8 @@ export function openLocalSource(path: string): LocalSource {
   if (head[0] === 0x1f && head[1] === 0x8b) {
     return { path, kind: 'mbox.gz', total: st.size, messages: () => readMbox(path, true) };
   }
-  if (head.toString('latin1') === 'From ') {
+  // An empty file is an empty mbox (a list nothing has been delivered to yet).
+  if (st.size === 0 || head.toString('latin1') === 'From ') {
     return { path, kind: 'mbox', total: st.size, messages: () => readMbox(path, false) };
   }
   throw new ConveneError('INPUT', `${path}: neither an mbox (no leading "From " line), a gzip'd mbox, nor a maildir`);

@@ -51,3 +51,17 @@ describe('mbox', () => {
     expect(deliveryTime('/m/cur/1382298587.M1P2.host:2,S')).toBe(1382298587000);
   });
 });
+
+describe('an empty file', () => {
+  const dir = tempDir();
+  it('is an empty mbox, not an error', async () => {
+    const { openLocalSource } = await import('../../src/sources/detect.js');
+    const path = join(dir, 'empty.mbox');
+    writeFileSync(path, '');
+    const source = openLocalSource(path);
+    expect(source.kind).toBe('mbox');
+    const all = [];
+    for await (const m of source.messages()) all.push(m);
+    expect(all).toEqual([]);
+  });
+});
