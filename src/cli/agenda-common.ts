@@ -7,13 +7,6 @@ import { findOccurrence, nextOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import { formatOffset, toLocal } from '../meetings/zone.js';
 import type { Db } from '../store/db.js';
-import { cliNow as clockNow } from './clock.js';
-import type { CommandContext } from './context.js';
-
-/** Now: --now TIME, else CONVENE_NOW, else the system clock (clock.ts parseInstant rules). */
-export function cliNow(ctx: Pick<CommandContext, 'env'>, flag?: string): number {
-  return clockNow(ctx.env, flag);
-}
 
 /** The meeting named by --meeting, or the only one configured. */
 export function chooseMeeting(meetings: readonly MeetingConfig[], id: string | undefined): MeetingConfig {

@@ -1,8 +1,8 @@
 /** `convene agenda extract [--since DATE] [--json]`: re-run extraction over the archive (insert-only). */
 import { reextract } from '../agenda/reextract.js';
 import { ConveneError } from '../errors.js';
-import { cliNow } from './agenda-common.js';
-import { parseInstant } from './clock.js';
+
+import { cliNow, parseInstant } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { makePrinter } from './output.js';
@@ -15,7 +15,7 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
   if (config.meetings.length === 0) throw new ConveneError('CONFIG', 'no meetings are configured: nothing to extract agenda items for');
   const since = values.since !== undefined ? parseInstant(values.since, '--since') : undefined;
   const bar = progressBar(ctx.stderr, 'extracting');
-  const fixed = values.now !== undefined || ctx.env.CONVENE_NOW ? cliNow(ctx, values.now) : undefined;
+  const fixed = values.now !== undefined || ctx.env.CONVENE_NOW ? cliNow(ctx.env, values.now) : undefined;
   const summary = await reextract(ctx.db(), {
     meetings: config.meetings,
     now: () => fixed ?? Date.now(),

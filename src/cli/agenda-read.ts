@@ -1,7 +1,8 @@
 /** `convene agenda list` and `convene agenda log`. */
 import { agendaFor, ITEM_STATES, listItems, readLog, type ItemState } from '../agenda/reader.js';
 import { ConveneError } from '../errors.js';
-import { chooseMeeting, chooseOccurrence, cliNow, itemJson, itemLine, localLabel } from './agenda-common.js';
+import { chooseMeeting, chooseOccurrence, itemJson, itemLine, localLabel } from './agenda-common.js';
+import { cliNow } from './clock.js';
 import { intOption, parseCommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { makePrinter } from './output.js';
@@ -18,7 +19,7 @@ function show(ctx: CommandContext): number {
   const { values } = parseCommandArgs(ctx.argv, { meeting: { type: 'string' }, occurrence: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
   const meeting = chooseMeeting(ctx.config().meetings, values.meeting);
   const db = ctx.db();
-  const occ = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx, values.now));
+  const occ = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx.env, values.now));
   const view = agendaFor(db, meeting, occ);
   const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
   const json = { meeting: meeting.id, occurrence: occ.key, start: new Date(occ.start).toISOString(), status: occ.status, agenda: view.agenda.map(itemJson), standing: view.standing, carriedOver: view.carriedOver.map(itemJson), awaiting: view.awaiting.map(itemJson) };
@@ -58,7 +59,7 @@ function list(ctx: CommandContext): number {
   if (values.occurrence !== undefined) {
     const meeting = chooseMeeting(config.meetings, values.meeting);
     meetingId = meeting.id;
-    occurrenceKey = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx, values.now)).key;
+    occurrenceKey = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx.env, values.now)).key;
   } else if (meetingId !== undefined) {
     chooseMeeting(config.meetings, meetingId);
   }

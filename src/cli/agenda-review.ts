@@ -11,7 +11,8 @@ import { agendaFor, listItems } from '../agenda/reader.js';
 import { accept, defer, edit, reject, type ReviewContext } from '../agenda/review.js';
 import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { chooseMeeting, chooseOccurrence, cliNow } from './agenda-common.js';
+import { chooseMeeting, chooseOccurrence } from './agenda-common.js';
+import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { styles } from './output.js';
@@ -98,7 +99,7 @@ export async function runReview(ctx: CommandContext): Promise<number> {
   }
   const config = ctx.config();
   const db = ctx.db();
-  const now = cliNow(ctx, values.now);
+  const now = cliNow(ctx.env, values.now);
   let items: AgendaItem[];
   if (values.meeting !== undefined || values.occurrence !== undefined || config.meetings.length === 1) {
     const meeting = chooseMeeting(config.meetings, values.meeting);

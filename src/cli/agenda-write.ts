@@ -3,7 +3,8 @@ import { actorFrom } from '../agenda/audit.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { accept, addItem, defer, edit, markDone, merge, move, reject, withdraw, type ReviewContext } from '../agenda/review.js';
 import { ConveneError } from '../errors.js';
-import { chooseMeeting, chooseOccurrence, cliNow, itemId, itemJson, itemLine, parseMinutes } from './agenda-common.js';
+import { chooseMeeting, chooseOccurrence, itemId, itemJson, itemLine, parseMinutes } from './agenda-common.js';
+import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { makePrinter } from './output.js';
@@ -48,7 +49,7 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
   const { values, positionals } = parseCommandArgs(ctx.argv, OPTIONS, usage);
   const config = ctx.config();
   const db = ctx.db();
-  const now = cliNow(ctx, values.now);
+  const now = cliNow(ctx.env, values.now);
   const c: ReviewContext = { actor: actorFrom(values.as, ctx.env), now, meetings: config.meetings };
   const id = (): number => itemId(positionals[0], usage);
   let item: AgendaItem;

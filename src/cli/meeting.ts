@@ -9,7 +9,8 @@ import { ConveneError } from '../errors.js';
 import { parseLocal, type LocalDateTime } from '../meetings/local-time.js';
 import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/overrides.js';
 import { fromLocal, localKind, toLocal } from '../meetings/zone.js';
-import { chooseMeeting, chooseOccurrence, cliNow, localLabel } from './agenda-common.js';
+import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
+import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { occurrenceJson } from './meetings.js';
@@ -37,7 +38,7 @@ export const command: Command = {
     const config = ctx.config();
     const meeting = chooseMeeting(config.meetings, id);
     const db = ctx.db();
-    const now = cliNow(ctx, values.now);
+    const now = cliNow(ctx.env, values.now);
     const c = { actor: actorFrom(values.as, ctx.env), now };
     let result;
     if (action === 'add') {

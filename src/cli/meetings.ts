@@ -3,7 +3,8 @@ import { nextOccurrences, occurrencesBetween } from '../meetings/occurrences.js'
 import type { Occurrence } from '../meetings/types.js';
 import { formatLocal } from '../meetings/local-time.js';
 import { formatOffset, toLocal } from '../meetings/zone.js';
-import { chooseMeeting, cliNow, localLabel } from './agenda-common.js';
+import { chooseMeeting, localLabel } from './agenda-common.js';
+import { cliNow } from './clock.js';
 import { intOption, parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';
@@ -37,7 +38,7 @@ export const command: Command = {
       else printer.records([], () => '');
       return 0;
     }
-    const now = cliNow(ctx, values.now);
+    const now = cliNow(ctx.env, values.now);
     const db = ctx.db();
     // The next N held occurrences, with any cancelled ones among them shown as such.
     const upcoming = (m: (typeof meetings)[number]) => {
