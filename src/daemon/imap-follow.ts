@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
 import type { Logger } from '../sources/imap-log.js';
 import type { Db } from '../store/db.js';
+import { recordSync } from './sync-step.js';
 
 /** Pause before the IMAP loop starts over after an error that was not a connection drop. */
 const RESTART_MS = 60_000;
@@ -54,7 +55,7 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
               caughtUp = true;
               onCaughtUp();
               const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
-              db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(now(), JSON.stringify({ source: 'imap', stored }));
+              recordSync(db, now(), { source: 'imap', stored });
             },
           });
         } catch (err) {

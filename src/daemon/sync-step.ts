@@ -32,7 +32,7 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
       const { syncImap } = await import('../sync.js');
       const r = await syncImap({ db, config: config.imap, once: true, logger, afterStore: await afterStoreHooks(config, db, { now }), env, now });
       const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
-      record(db, now(), { source: 'imap', stored });
+      recordSync(db, now(), { source: 'imap', stored });
       return { ok: true, stored, source: 'imap' };
     }
     if (config.source) {
@@ -45,7 +45,7 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
       const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
       lastLocal.set(path, mark);
       const stored = r.stored;
-      record(db, now(), { source: 'local', path, stored });
+      recordSync(db, now(), { source: 'local', path, stored });
       if (stored) logger.info({ msg: 'synced', source: path, stored });
       return { ok: true, stored, source: 'local' };
     }
@@ -78,7 +78,8 @@ function changeMark(path: string, st: Stats): string {
   return parts.join('|');
 }
 
-function record(db: Db, at: number, detail: object): void {
+/** Note a sync in the event log: `status` and lastSync() read it. */
+export function recordSync(db: Db, at: number, detail: object): void {
   db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(at, JSON.stringify(detail));
 }
 
