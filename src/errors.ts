@@ -43,7 +43,20 @@ export function isTransient(err: unknown): boolean {
   if (!e) return false;
   if (e.transient === true) return true;
   if (typeof e.responseCode === 'number') return e.responseCode >= 400 && e.responseCode < 500;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'NoConnection', 'ESOCKET', 'ECONNECTION', 'EAI_AGAIN', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText'].includes(e.code ?? '');
+  return [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'NoConnection',
+    'ESOCKET',
+    'ECONNECTION',
+    'EAI_AGAIN',
+    'ClosedAfterConnectTLS',
+    'ClosedAfterConnectText',
+  ].includes(e.code ?? '');
 }
 
 /** The message of any thrown value, on one line. */

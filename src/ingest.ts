@@ -57,7 +57,10 @@ export class Ingester {
   private readonly index: IndexWriter;
 
   /** `prepare` parses, hashes and compresses (a worker pool in bulk imports). */
-  constructor(private readonly db: Db, private readonly prepareFn: Prepare = prepareInThread) {
+  constructor(
+    private readonly db: Db,
+    private readonly prepareFn: Prepare = prepareInThread,
+  ) {
     this.writer = new MessageWriter(db);
     this.threads = new ThreadAssigner(db);
     this.index = new IndexWriter(db);
@@ -79,7 +82,10 @@ export class Ingester {
     const hashes = batch.map((m) => contentHash(m.raw));
     const known = hashes.map((h) => this.writer.has(h));
     // The hash goes along so the preparing thread does not compute it again.
-    const fresh = await this.prepareFn(batch.flatMap((m, i) => (known[i] ? [] : [{ ...m, hash: hashes[i]! }])), this.writer.dictionary);
+    const fresh = await this.prepareFn(
+      batch.flatMap((m, i) => (known[i] ? [] : [{ ...m, hash: hashes[i]! }])),
+      this.writer.dictionary,
+    );
     let next = 0;
     return batch.map((m, i) => (known[i] ? { raw: m.raw, parsed: null, hash: hashes[i]! } : fresh[next++]!));
   }
@@ -91,26 +97,28 @@ export class Ingester {
   commitBatch(prepared: readonly PreparedMessage[], options: IngestOptions = {}): IngestSummary {
     const now = options.now?.() ?? Date.now();
     const summary = emptySummary();
-    this.db.transaction(() => {
-      this.writer.ensureDictionary(prepared.map((p) => p.raw));
-      for (const p of prepared) {
-        summary.read++;
-        if (!p.parsed && options.countCopies === false) {
-          summary.duplicates++;
-          continue;
+    this.db
+      .transaction(() => {
+        this.writer.ensureDictionary(prepared.map((p) => p.raw));
+        for (const p of prepared) {
+          summary.read++;
+          if (!p.parsed && options.countCopies === false) {
+            summary.duplicates++;
+            continue;
+          }
+          const row = p.parsed ? this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded) : this.writer.countCopy(p.hash);
+          if (row.status === 'duplicate' || !p.parsed) {
+            summary.duplicates++;
+            continue;
+          }
+          summary.stored++;
+          if (p.parsed.parseError) summary.failed++;
+          this.derive(row, p.parsed);
+          for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed: p.parsed });
         }
-        const row = p.parsed ? this.writer.store(p.raw, p.parsed, p.hash, now, p.encoded) : this.writer.countCopy(p.hash);
-        if (row.status === 'duplicate' || !p.parsed) {
-          summary.duplicates++;
-          continue;
-        }
-        summary.stored++;
-        if (p.parsed.parseError) summary.failed++;
-        this.derive(row, p.parsed);
-        for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed: p.parsed });
-      }
-      options.commit?.(this.db);
-    }).immediate(); // take the write lock up front: a deferred BEGIN can fail with SQLITE_BUSY_SNAPSHOT
+        options.commit?.(this.db);
+      })
+      .immediate(); // take the write lock up front: a deferred BEGIN can fail with SQLITE_BUSY_SNAPSHOT
     return summary;
   }
 

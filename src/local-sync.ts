@@ -97,5 +97,9 @@ function rewritten(db: Db, state: SyncState, path: string, why: string, at: numb
     db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)').run(at, 'source-rewritten', JSON.stringify({ path, why }));
     state.forget(path);
   })();
-  logger.warn({ msg: 'local source rewritten: reading it again from the start (stored messages are not counted again)', source: path, why });
+  logger.warn({
+    msg: 'local source rewritten: reading it again from the start (stored messages are not counted again)',
+    source: path,
+    why,
+  });
 }

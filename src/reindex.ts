@@ -18,7 +18,11 @@ export interface ReindexSummary {
  */
 export async function reindex(db: Db, hooks: readonly AfterStoreHook[] = [], batchSize = 500): Promise<ReindexSummary> {
   const ingester = new Ingester(db);
-  const rows = db.prepare<[], { id: number; mid: string; date: number | null; date_source: string }>('SELECT id, mid, date, date_source FROM messages ORDER BY id').all();
+  const rows = db
+    .prepare<[], { id: number; mid: string; date: number | null; date_source: string }>(
+      'SELECT id, mid, date, date_source FROM messages ORDER BY id',
+    )
+    .all();
   const raws = db.prepare<[number], { codec: string; bytes: Buffer }>('SELECT codec, bytes FROM raw WHERE id = ?');
   let failures = 0;
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -33,7 +37,12 @@ export async function reindex(db: Db, hooks: readonly AfterStoreHook[] = [], bat
       const parsed = await Promise.all(
         batch.map((r) => {
           const raw = raws.get(r.id)!;
-          const fallback = r.date_source === 'internal' ? { internalDate: r.date ?? undefined } : r.date_source === 'from-line' ? { fromLineDate: r.date ?? undefined } : {};
+          const fallback =
+            r.date_source === 'internal'
+              ? { internalDate: r.date ?? undefined }
+              : r.date_source === 'from-line'
+                ? { fromLineDate: r.date ?? undefined }
+                : {};
           return parseMessage({ raw: decodeRaw(raw.codec, raw.bytes), ...(fallback as object) });
         }),
       );

@@ -71,6 +71,12 @@ export class SyncState {
         'SELECT account, mailbox, uid_validity, last_uid, last_sync_at FROM sync_state ORDER BY account, mailbox',
       )
       .all()
-      .map((r) => ({ account: r.account, mailbox: r.mailbox, uidValidity: r.uid_validity, lastUid: r.last_uid, lastSyncAt: r.last_sync_at }));
+      .map((r) => ({
+        account: r.account,
+        mailbox: r.mailbox,
+        uidValidity: r.uid_validity,
+        lastUid: r.last_uid,
+        lastSyncAt: r.last_sync_at,
+      }));
   }
 }

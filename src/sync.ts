@@ -12,7 +12,13 @@ import { SyncState } from './sync-state.js';
 
 /** The part of an IMAP connection the loop uses (ImapSession; tests may wrap it). */
 export interface SyncSession {
-  fetchNew(mailbox: string, cursor: ImapCursor | null, batchSize: number, handlers: FetchHandlers, signal?: AbortSignal): Promise<FetchPass>;
+  fetchNew(
+    mailbox: string,
+    cursor: ImapCursor | null,
+    batchSize: number,
+    handlers: FetchHandlers,
+    signal?: AbortSignal,
+  ): Promise<FetchPass>;
   waitForChange(mailbox: string, pollMs: number, useIdle: boolean, signal?: AbortSignal): Promise<WakeReason>;
   close(): Promise<void>;
 }
@@ -142,45 +148,63 @@ class MailboxSync {
   async run(session: SyncSession, mailbox: string): Promise<void> {
     const summary = this.summaries.find((s) => s.mailbox === mailbox)!;
     const { config, afterStore, onProgress, signal } = this.options;
-    const pass = await session.fetchNew(mailbox, this.state.get(mailbox), config.batchSize, {
-      onOpen: (info) => {
-        summary.uidValidity = info.uidValidity;
-        if (info.previousUidValidity !== null) {
-          // RFC 3501 §2.3.1.1: the old UIDs mean nothing now. Rescan from 0; the store recognises
-          // messages it has by their content hash, so nothing is imported twice.
-          this.state.resetForUidValidity(mailbox, info.previousUidValidity, info.uidValidity, this.now());
-          summary.uidValidityChanges++;
-          summary.lastUid = 0;
-          this.logger.warn({ msg: 'UIDVALIDITY changed: rescanning the mailbox', mailbox, from: info.previousUidValidity, to: info.uidValidity });
-        }
-        onProgress?.({ mailbox, done: 0, total: info.total, summary });
-      },
-      onBatch: async (batch) => {
-        let stored: IngestSummary;
-        try {
-          stored = await this.ingester.ingestBatch(batch.messages, {
-            ...(afterStore ? { afterStore } : {}),
-            commit: () => this.state.advance(mailbox, batch.uidValidity, batch.lastUid, this.now()),
-          });
-        } catch (err) {
-          // Another writer holding the database (a `db reindex`, a review in another process)
-          // is a wait, not a failure: back off and reconnect like after a dropped connection.
-          const code = (err as { code?: unknown }).code;
-          if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-            throw new ImapTransientError(`the database is busy (${code}); retrying`, code, { cause: err });
+    const pass = await session.fetchNew(
+      mailbox,
+      this.state.get(mailbox),
+      config.batchSize,
+      {
+        onOpen: (info) => {
+          summary.uidValidity = info.uidValidity;
+          if (info.previousUidValidity !== null) {
+            // RFC 3501 §2.3.1.1: the old UIDs mean nothing now. Rescan from 0; the store recognises
+            // messages it has by their content hash, so nothing is imported twice.
+            this.state.resetForUidValidity(mailbox, info.previousUidValidity, info.uidValidity, this.now());
+            summary.uidValidityChanges++;
+            summary.lastUid = 0;
+            this.logger.warn({
+              msg: 'UIDVALIDITY changed: rescanning the mailbox',
+              mailbox,
+              from: info.previousUidValidity,
+              to: info.uidValidity,
+            });
           }
-          throw new ConveneError('DB', `storing mail from IMAP mailbox ${mailbox} failed: ${oneLine(err)}`, { cause: err });
-        }
-        addSummary(summary, stored);
-        summary.lastUid = batch.lastUid;
-        this.onProgressMade();
-        onProgress?.({ mailbox, done: batch.done, total: batch.total, summary });
+          onProgress?.({ mailbox, done: 0, total: info.total, summary });
+        },
+        onBatch: async (batch) => {
+          let stored: IngestSummary;
+          try {
+            stored = await this.ingester.ingestBatch(batch.messages, {
+              ...(afterStore ? { afterStore } : {}),
+              commit: () => this.state.advance(mailbox, batch.uidValidity, batch.lastUid, this.now()),
+            });
+          } catch (err) {
+            // Another writer holding the database (a `db reindex`, a review in another process)
+            // is a wait, not a failure: back off and reconnect like after a dropped connection.
+            const code = (err as { code?: unknown }).code;
+            if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+              throw new ImapTransientError(`the database is busy (${code}); retrying`, code, { cause: err });
+            }
+            throw new ConveneError('DB', `storing mail from IMAP mailbox ${mailbox} failed: ${oneLine(err)}`, { cause: err });
+          }
+          addSummary(summary, stored);
+          summary.lastUid = batch.lastUid;
+          this.onProgressMade();
+          onProgress?.({ mailbox, done: batch.done, total: batch.total, summary });
+        },
       },
-    }, signal);
+      signal,
+    );
     // Records the UIDVALIDITY of a mailbox seen for the first time, and the time of this pass.
     this.state.advance(mailbox, pass.uidValidity, pass.lastUid, this.now());
     if (pass.total > 0) {
-      this.logger.info({ msg: 'mailbox synced', mailbox, fetched: pass.fetched, lastUid: pass.lastUid, read: summary.read, stored: summary.stored });
+      this.logger.info({
+        msg: 'mailbox synced',
+        mailbox,
+        fetched: pass.fetched,
+        lastUid: pass.lastUid,
+        read: summary.read,
+        stored: summary.stored,
+      });
     }
   }
 }

@@ -49,7 +49,10 @@ function committed(path: string): number {
 const walSize = (path: string): number => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
 
 /** Run the import; SIGKILL it as soon as `killWhen` holds. Resolves how it ended. */
-function importUntil(db: string, killWhen: ((elapsedMs: number) => boolean) | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+function importUntil(
+  db: string,
+  killWhen: ((elapsedMs: number) => boolean) | null,
+): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN, '--db', db, 'import', EXT4_2000], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -51,7 +51,10 @@ describe('the malformed corpus (541 files: broken MIME, odd charsets, no ids, no
   });
 
   it('never dates a message "now": every date comes from the header or a recorded fallback', () => {
-    const rows = db.prepare("SELECT date_source, count(*) AS n FROM messages GROUP BY date_source").all() as { date_source: string; n: number }[];
+    const rows = db.prepare('SELECT date_source, count(*) AS n FROM messages GROUP BY date_source').all() as {
+      date_source: string;
+      n: number;
+    }[];
     const sources = Object.fromEntries(rows.map((r) => [r.date_source, r.n]));
     expect(sources.header).toBeGreaterThan(400);
     // These file names carry no delivery time, so the fallback is each file's mtime (kept by tar),

@@ -45,8 +45,7 @@ function append(path: string, subject: string): void {
 
 const cursor = (db: Db, path: string) =>
   db.prepare("SELECT uid_validity AS uidValidity, last_uid AS lastUid FROM sync_state WHERE account = 'file' AND mailbox = ?").get(path) as
-    | { uidValidity: string; lastUid: number }
-    | undefined;
+    { uidValidity: string; lastUid: number } | undefined;
 const events = (db: Db) => db.prepare("SELECT detail FROM event_log WHERE kind = 'source-rewritten'").all() as { detail: string }[];
 
 describe('the daemon following a local mbox (config source.path)', () => {

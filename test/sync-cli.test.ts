@@ -16,17 +16,20 @@ beforeAll(async () => {
   [server, raws] = await Promise.all([startDovecot(), loadMbox()]);
   dir = mkdtempSync(join(tmpdir(), 'convene-sync-cli-'));
   configPath = join(dir, 'convene.yaml');
-  writeFileSync(configPath, [
-    'imap:',
-    '  host: 127.0.0.1',
-    `  port: ${server.port}`,
-    '  secure: false',
-    '  user: test',
-    '  password: { env: CONVENE_TEST_IMAP_PASS }',
-    `  tls: { ca: ${server.caPath} }`,
-    '  mailboxes: [lists/ext4]',
-    '  batchSize: 64',
-  ].join('\n'));
+  writeFileSync(
+    configPath,
+    [
+      'imap:',
+      '  host: 127.0.0.1',
+      `  port: ${server.port}`,
+      '  secure: false',
+      '  user: test',
+      '  password: { env: CONVENE_TEST_IMAP_PASS }',
+      `  tls: { ca: ${server.caPath} }`,
+      '  mailboxes: [lists/ext4]',
+      '  batchSize: 64',
+    ].join('\n'),
+  );
 });
 
 afterAll(async () => {
@@ -51,12 +54,18 @@ describe('convene sync', () => {
     const db = join(dir, 'cli.sqlite');
     const first = await cli(['--db', db, '--config', configPath, 'sync', '--once', '--json']);
     expect(first.code, first.stderr).toBe(0);
-    const summary = JSON.parse(first.stdout) as { account: string; mailboxes: { mailbox: string; read: number; stored: number; lastUid: number }[] };
+    const summary = JSON.parse(first.stdout) as {
+      account: string;
+      mailboxes: { mailbox: string; read: number; stored: number; lastUid: number }[];
+    };
     expect(summary.account).toBe('test@127.0.0.1');
     expect(summary.mailboxes).toEqual([
       expect.objectContaining({ mailbox: 'lists/ext4', read: 100, stored: distinctCount(raws.slice(0, 100)), lastUid: 100 }),
     ]);
-    const logs = first.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
+    const logs = first.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: string; msg: string });
     expect(logs.map((l) => l.msg)).toEqual(['imap connected', 'mailbox synced']);
 
     server.addMessages('lists/ext4', [newMessage('cli-1')]);

@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 const count = (db: Db, sql: string): number => db.prepare(sql).pluck().get() as number;
-const lastUid = (db: Db, mailbox: string): number => db.prepare('SELECT last_uid FROM sync_state WHERE mailbox = ?').pluck().get(mailbox) as number;
+const lastUid = (db: Db, mailbox: string): number =>
+  db.prepare('SELECT last_uid FROM sync_state WHERE mailbox = ?').pluck().get(mailbox) as number;
 
 /** Captures a command's output streams. */
 function io() {
@@ -55,25 +56,39 @@ describe('IMAP sync when things go wrong', () => {
       const session = await ImapSession.open(...args);
       return {
         fetchNew: (mailbox, cursor, size, handlers, signal) =>
-          session.fetchNew(mailbox, cursor, size, {
-            ...handlers,
-            onBatch: async (batch) => {
-              await handlers.onBatch(batch);
-              if (!outage) {
-                await server.stop();
-                outage = (async () => {
-                  await new Promise((r) => setTimeout(r, 300));
-                  await server.start();
-                })();
-              }
+          session.fetchNew(
+            mailbox,
+            cursor,
+            size,
+            {
+              ...handlers,
+              onBatch: async (batch) => {
+                await handlers.onBatch(batch);
+                if (!outage) {
+                  await server.stop();
+                  outage = (async () => {
+                    await new Promise((r) => setTimeout(r, 300));
+                    await server.start();
+                  })();
+                }
+              },
             },
-          }, signal),
+            signal,
+          ),
         waitForChange: (...a) => session.waitForChange(...a),
         close: () => session.close(),
       };
     };
     const logger = memoryLogger();
-    const result = await syncImap({ db, config: testImapConfig(server, { mailboxes: ['restart'] }), once: true, env: IMAP_ENV, backoff, logger, open });
+    const result = await syncImap({
+      db,
+      config: testImapConfig(server, { mailboxes: ['restart'] }),
+      once: true,
+      env: IMAP_ENV,
+      backoff,
+      logger,
+      open,
+    });
     await outage;
     const box = result.mailboxes[0]!;
     expect(result.reconnects).toBeGreaterThanOrEqual(1);
@@ -99,7 +114,10 @@ describe('IMAP sync when things go wrong', () => {
     const committed: number[] = [];
     try {
       const result = await syncImap({
-        db, env: IMAP_ENV, once: true, backoff,
+        db,
+        env: IMAP_ENV,
+        once: true,
+        backoff,
         config: testImapConfig(server, { port: proxy.port, mailboxes: [mailbox] }),
         onProgress: (p) => void (p.done > 0 && committed.push(p.summary.lastUid)),
       });
@@ -124,16 +142,19 @@ describe('IMAP sync when things go wrong', () => {
     const passFile = join(dir, 'wrong-pass');
     writeFileSync(passFile, 'not-the-password\n');
     const configPath = join(dir, 'wrong.yaml');
-    writeFileSync(configPath, [
-      'imap:',
-      '  host: 127.0.0.1',
-      `  port: ${proxy.port}`,
-      '  secure: false',
-      '  user: test',
-      `  password: { file: ${passFile} }`,
-      `  tls: { ca: ${server.caPath} }`,
-      '  mailboxes: [restart]',
-    ].join('\n'));
+    writeFileSync(
+      configPath,
+      [
+        'imap:',
+        '  host: 127.0.0.1',
+        `  port: ${proxy.port}`,
+        '  secure: false',
+        '  user: test',
+        `  password: { file: ${passFile} }`,
+        `  tls: { ca: ${server.caPath} }`,
+        '  mailboxes: [restart]',
+      ].join('\n'),
+    );
     const { out, streams } = io();
     try {
       // Without --once: the daemon-style loop must not retry rejected credentials either.
@@ -150,7 +171,13 @@ describe('IMAP sync when things go wrong', () => {
 
   test('the API reports an auth failure as ConveneError IMAP_AUTH after one attempt', async () => {
     const db = openDb(':memory:');
-    const err = await syncImap({ db, config: testImapConfig(server, { mailboxes: ['restart'] }), once: true, env: { IMAP_PASS: 'wrong' }, backoff }).catch((e: unknown) => e);
+    const err = await syncImap({
+      db,
+      config: testImapConfig(server, { mailboxes: ['restart'] }),
+      once: true,
+      env: { IMAP_PASS: 'wrong' },
+      backoff,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConveneError);
     expect((err as ConveneError).code).toBe('IMAP_AUTH');
     expect((err as ConveneError).exitCode).toBe(3);
@@ -162,7 +189,11 @@ describe('IMAP sync when things go wrong', () => {
     const delays: number[] = [];
     const db = openDb(':memory:');
     const err = await syncImap({
-      db, env: IMAP_ENV, once: true, maxAttempts: 4, backoff: { baseMs: 1000, maxMs: 60_000, factor: 2 },
+      db,
+      env: IMAP_ENV,
+      once: true,
+      maxAttempts: 4,
+      backoff: { baseMs: 1000, maxMs: 60_000, factor: 2 },
       config: testImapConfig(server, { port, mailboxes: ['x'] }),
       random: () => 0.5,
       sleep: async (ms) => void delays.push(ms),
@@ -180,9 +211,16 @@ describe('IMAP sync when things go wrong', () => {
     const db = openDb(':memory:');
     let connections = 0;
     const err = await syncImap({
-      db, env: IMAP_ENV, once: true, backoff,
+      db,
+      env: IMAP_ENV,
+      once: true,
+      backoff,
       config: testImapConfig(server, { mailboxes: ['store-fails'] }),
-      afterStore: [() => { throw new Error('disk full'); }],
+      afterStore: [
+        () => {
+          throw new Error('disk full');
+        },
+      ],
       open: async (...args) => (connections++, ImapSession.open(...args)),
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConveneError);
@@ -196,7 +234,13 @@ describe('IMAP sync when things go wrong', () => {
 
   test('a mailbox that does not exist is a clear error, not retried', async () => {
     const db = openDb(':memory:');
-    const err = await syncImap({ db, env: IMAP_ENV, once: true, backoff, config: testImapConfig(server, { mailboxes: ['no-such-box'] }) }).catch((e: unknown) => e);
+    const err = await syncImap({
+      db,
+      env: IMAP_ENV,
+      once: true,
+      backoff,
+      config: testImapConfig(server, { mailboxes: ['no-such-box'] }),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConveneError);
     expect((err as Error).message).toContain('"no-such-box" does not exist');
     db.close();
@@ -213,7 +257,10 @@ describe('IMAP sync when things go wrong', () => {
     const delays: number[] = [];
     const result = await syncImap({
       config: testImapConfig(server, { mailboxes: ['busy'], batchSize: 20 }),
-      db, env: IMAP_ENV, once: true, backoff,
+      db,
+      env: IMAP_ENV,
+      once: true,
+      backoff,
       sleep: async (ms) => {
         delays.push(ms);
         if (other.inTransaction) other.prepare('COMMIT').run(); // the other writer finishes

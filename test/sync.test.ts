@@ -26,8 +26,7 @@ afterAll(async () => {
 const count = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() as number) ?? 0;
 const cursorOf = (db: Db, mailbox: string) =>
   db.prepare('SELECT uid_validity AS uidValidity, last_uid AS lastUid FROM sync_state WHERE mailbox = ?').get(mailbox) as
-    | { uidValidity: string; lastUid: number }
-    | undefined;
+    { uidValidity: string; lastUid: number } | undefined;
 
 function sync(db: Db, mailbox: string, extra: Partial<Parameters<typeof syncImap>[0]> = {}) {
   return syncImap({ db, config: testImapConfig(server, { mailboxes: [mailbox] }), once: true, env: IMAP_ENV, ...extra });
@@ -100,7 +99,9 @@ describe('IMAP sync against Dovecot', () => {
     expect(second).toMatchObject({ uidValidityChanges: 1, read: 41, stored: 1, duplicates: 40, lastUid: 41 });
     expect(count(db, 'SELECT count(*) FROM messages')).toBe(stored + 1);
     const events = db.prepare("SELECT detail FROM event_log WHERE kind = 'imap-uidvalidity-changed'").pluck().all() as string[];
-    expect(events.map((e) => JSON.parse(e))).toEqual([{ account: 'test@127.0.0.1', mailbox: 'validity', from: first.uidValidity, to: second.uidValidity }]);
+    expect(events.map((e) => JSON.parse(e))).toEqual([
+      { account: 'test@127.0.0.1', mailbox: 'validity', from: first.uidValidity, to: second.uidValidity },
+    ]);
     expect(logger.entries.some((e) => e.level === 'warn' && /UIDVALIDITY changed/.test(e.fields.msg))).toBe(true);
     expect(cursorOf(db, 'validity')).toEqual({ uidValidity: second.uidValidity, lastUid: 41 });
     const third = (await sync(db, 'validity')).mailboxes[0]!;
@@ -115,7 +116,10 @@ describe('IMAP sync against Dovecot', () => {
     let caughtUp = 0;
     // An hour between polls: only an IDLE notification can wake the loop within the test.
     const running = syncImap({
-      db, env: IMAP_ENV, once: false, signal: stop.signal,
+      db,
+      env: IMAP_ENV,
+      once: false,
+      signal: stop.signal,
       config: testImapConfig(server, { mailboxes: ['idle'], pollSeconds: 3600 }),
       onCaughtUp: () => void caughtUp++,
     });
@@ -135,7 +139,10 @@ describe('IMAP sync against Dovecot', () => {
     const stop = new AbortController();
     let caughtUp = 0;
     const running = syncImap({
-      db, env: IMAP_ENV, once: false, signal: stop.signal,
+      db,
+      env: IMAP_ENV,
+      once: false,
+      signal: stop.signal,
       config: testImapConfig(server, { mailboxes: ['poll'], idle: false, pollSeconds: 1 }),
       onCaughtUp: () => void caughtUp++,
     });

@@ -12,7 +12,9 @@ const threadStmts = new WeakMap<Db, ThreadStmt>();
 function threadStmt(db: Db): ThreadStmt {
   let s = threadStmts.get(db);
   if (!s) {
-    s = db.prepare<[number], { thread_id: number | null; parent_mid: string | null }>('SELECT thread_id, parent_mid FROM messages WHERE id = ?');
+    s = db.prepare<[number], { thread_id: number | null; parent_mid: string | null }>(
+      'SELECT thread_id, parent_mid FROM messages WHERE id = ?',
+    );
     threadStmts.set(db, s);
   }
   return s;
@@ -58,8 +60,12 @@ export async function agendaMessageFromArchive(db: Db, id: number): Promise<Agen
 
 /** The author's own text of a stored message, for the review screen. */
 export async function ownTextOf(db: Db, mid: string): Promise<{ subject: string; from: string; date: number | null; text: string } | null> {
-  const row = db.prepare<[string, string], { id: number }>('SELECT id FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1').get(mid, mid);
+  const row = db
+    .prepare<[string, string], { id: number }>('SELECT id FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1')
+    .get(mid, mid);
   if (!row) return null;
   const msg = await agendaMessageFromArchive(db, row.id);
-  return msg ? { subject: msg.subject, from: msg.fromName ? `${msg.fromName} <${msg.fromAddr}>` : msg.fromAddr, date: msg.date, text: msg.bodyText } : null;
+  return msg
+    ? { subject: msg.subject, from: msg.fromName ? `${msg.fromName} <${msg.fromAddr}>` : msg.fromAddr, date: msg.date, text: msg.bodyText }
+    : null;
 }

@@ -33,7 +33,10 @@ export function annotate(line: string): Annotated {
     presenter = p[1]!.trim();
     title = title.replace(p[0], ' ');
   }
-  title = title.replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  title = title
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     title,
     links,

@@ -13,7 +13,14 @@ import { escapeRegex } from './patterns.js';
 
 /** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
 export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
-  return { id: m.id, name: m.name, aliases: m.agenda.aliases, subjectTags: m.agenda.subjectTags, calls: joinPatterns(m.agenda.calls), lists: m.lists };
+  return {
+    id: m.id,
+    name: m.name,
+    aliases: m.agenda.aliases,
+    subjectTags: m.agenda.subjectTags,
+    calls: joinPatterns(m.agenda.calls),
+    lists: m.lists,
+  };
 }
 
 function joinPatterns(patterns: readonly string[]): string | null {
@@ -29,11 +36,17 @@ type MsgRow = Pick<MessageRow, 'mid' | 'subject' | 'from_addr' | 'headers_json' 
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
   const configs = meetings.map(agendaConfigOf);
   const compiled = compileMeetings(configs);
-  const byMid = db.prepare<[string, string], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1');
+  const byMid = db.prepare<[string, string], MsgRow>(
+    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1',
+  );
   // The thread's root: its earliest message without a stored parent (walks the (thread_id, date)
   // index and stops at the first hit), else its earliest message.
-  const rootOf = db.prepare<[number], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1');
-  const firstOf = db.prepare<[number], MsgRow>('SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1');
+  const rootOf = db.prepare<[number], MsgRow>(
+    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1',
+  );
+  const firstOf = db.prepare<[number], MsgRow>(
+    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1',
+  );
   const existing = db.prepare<[string, string, string], { id: number }>(
     "SELECT id FROM agenda_items WHERE meeting_id = ? AND state != 'merged' AND (title_norm = ? OR orig_norm = ?) ORDER BY id DESC LIMIT 1",
   );

@@ -18,7 +18,11 @@ const RULES = [subjectTagRule, chairCallRule, callReplyRule, inlineRule, deferra
 const compiled = new WeakMap<ExtractContext['meetings'], CompiledMeeting[]>();
 
 /** The facts every rule reads, computed once per message (exported for the rules' own tests). */
-export function makeEnv(msg: AgendaMessage, ctx: ExtractContext, meetings: readonly CompiledMeeting[] = compileMeetings(ctx.meetings)): RuleEnv {
+export function makeEnv(
+  msg: AgendaMessage,
+  ctx: ExtractContext,
+  meetings: readonly CompiledMeeting[] = compileMeetings(ctx.meetings),
+): RuleEnv {
   const text = ownProse(msg.bodyText);
   return {
     msg,
@@ -26,7 +30,8 @@ export function makeEnv(msg: AgendaMessage, ctx: ExtractContext, meetings: reado
     meetings: meetingsForList(meetings, msg.listId),
     thread: ctx.threadInfo(msg),
     text,
-    isReply: msg.parentMid !== null || msg.inReplyTo.length > 0 || /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject),
+    isReply:
+      msg.parentMid !== null || msg.inReplyTo.length > 0 || /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject),
     isMinutes: isMinutes(msg, text),
     callMeeting: callMeetingForMessage(msg.subject, text, meetingsForList(meetings, msg.listId)),
   };

@@ -28,7 +28,8 @@ export async function afterStoreHooks(config: Config, db: Db, options: HookOptio
         const msg = agendaMessageFromStored(hookDb, stored);
         const result = extract(msg, ctx);
         // A savepoint: a failure half-way leaves none of this message's writes behind.
-        if (result.candidates.length || result.supports.length) hookDb.transaction(() => recordExtraction(hookDb, result, { meetings: config.meetings, now: now() }))();
+        if (result.candidates.length || result.supports.length)
+          hookDb.transaction(() => recordExtraction(hookDb, result, { meetings: config.meetings, now: now() }))();
       } catch (err) {
         hookDb
           .prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)')

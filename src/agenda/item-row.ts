@@ -46,11 +46,14 @@ export function toItems(db: Db, rows: readonly ItemRow[]): AgendaItem[] {
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const found = db
-      .prepare<number[], SourceRow>(`SELECT item_id, mid, role, person, rule, date FROM agenda_sources WHERE item_id IN (${ids.map(() => '?').join(',')}) ORDER BY role = 'support', date IS NULL, date, added_at, mid`)
+      .prepare<number[], SourceRow>(
+        `SELECT item_id, mid, role, person, rule, date FROM agenda_sources WHERE item_id IN (${ids.map(() => '?').join(',')}) ORDER BY role = 'support', date IS NULL, date, added_at, mid`,
+      )
       .all(...ids);
     for (const s of found) {
       const list = sources.get(s.item_id) ?? [];
-      if (!list.some((x) => x.mid === s.mid && x.role === s.role)) list.push({ mid: s.mid, role: s.role, person: s.person, rule: s.rule as RuleName | null, date: s.date });
+      if (!list.some((x) => x.mid === s.mid && x.role === s.role))
+        list.push({ mid: s.mid, role: s.role, person: s.person, rule: s.rule as RuleName | null, date: s.date });
       sources.set(s.item_id, list);
     }
   }

@@ -145,14 +145,17 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * 2020-01-14", "community call 12/11/2024" (day first, as European chairs write it).
  */
 export function namedDateIn(text: string, messageDate: number | null = null): string | null {
-  const iso = /\b(?:at|for|on|in|during)\s+(?:the\s+)?(\d{4}-\d{2}-\d{2})\b/i.exec(text) ?? /\b(\d{4}-\d{2}-\d{2})\s+(?:\w+\s+){0,3}(?:meeting|call)\b/i.exec(text);
+  const iso =
+    /\b(?:at|for|on|in|during)\s+(?:the\s+)?(\d{4}-\d{2}-\d{2})\b/i.exec(text) ??
+    /\b(\d{4}-\d{2}-\d{2})\s+(?:\w+\s+){0,3}(?:meeting|call)\b/i.exec(text);
   if (iso) return iso[1]!;
   const dmy = /\b(?:call|meeting)\b[^\n]{0,40}?\(?\b(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/i.exec(text);
   if (dmy) {
     const year = dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]!;
     return `${year}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
   }
-  const named = /\b(?:call|meeting)\b[^\n]{0,30}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(text);
+  const named =
+    /\b(?:call|meeting)\b[^\n]{0,30}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(text);
   if (named) {
     const month = MONTHS.indexOf(named[2]!.toLowerCase()) + 1;
     if (messageDate === null) return null;

@@ -24,7 +24,11 @@ export function escapeRegex(text: string): string {
  * "security working group" also matches "Security  Working\nGroup" and "security working-group".
  */
 export function phraseRegex(phrase: string): RegExp {
-  const words = phrase.trim().split(/[\s-]+/).filter(Boolean).map(escapeRegex);
+  const words = phrase
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(escapeRegex);
   const lead = /^\w/.test(phrase.trim()) ? '\\b' : '';
   const tail = /\w$/.test(phrase.trim()) ? '\\b' : '';
   return new RegExp(`${lead}${words.join('[\\s-]+')}${tail}`, 'i');

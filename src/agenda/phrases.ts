@@ -11,28 +11,43 @@ export interface Phrase {
   readonly sentence: string;
 }
 
-const VERB = '(?:(?:briefly\\s+)?explain|discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
-const WANT = "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
+const VERB =
+  '(?:(?:briefly\\s+)?explain|discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
+const WANT =
+  "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
-const FIRST_PERSON = new RegExp(`\\b${WANT}\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`, 'i');
-const SLOT = new RegExp(`\\b(?:we|i)\\s+(?:wanted|want|would\\s+like|'d\\s+like|need)\\s+(?:a|some)\\s+(?:slot|time)\\s+to\\s+${VERB}\\s+(.+)`, 'i');
+const FIRST_PERSON = new RegExp(
+  `\\b${WANT}\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`,
+  'i',
+);
+const SLOT = new RegExp(
+  `\\b(?:we|i)\\s+(?:wanted|want|would\\s+like|'d\\s+like|need)\\s+(?:a|some)\\s+(?:slot|time)\\s+to\\s+${VERB}\\s+(.+)`,
+  'i',
+);
 // "can we discuss X at the next call", "could we talk about X".
 const QUESTION = new RegExp(`\\b(?:can|could|shall|should|may)\\s+we\\s+(?:please\\s+)?${VERB}\\s+(.+)`, 'i');
 // "X wants to talk about Y", "Paolo is going to give an update on Y": a chair naming a presenter.
-const THIRD_PERSON = new RegExp(`\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?)\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`);
+const THIRD_PERSON = new RegExp(
+  `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?)\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
+);
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
-const PROPOSE_TOPIC = /\b(?:propose|suggest|submit)\s+(?:a|the|this|another|one\s+more)\s+(?:topic|session|discussion|item)\s*(?::|-|–|\bon\b|\babout\b)\s*(.+)/i;
+const PROPOSE_TOPIC =
+  /\b(?:propose|suggest|submit)\s+(?:a|the|this|another|one\s+more)\s+(?:topic|session|discussion|item)\s*(?::|-|–|\bon\b|\babout\b)\s*(.+)/i;
 // "could we grab a slot for X", "I would like to grab an open slot for discussing X", "can I slot in X".
-const SLOT_FOR = /\b(?:grab|get|have|request|reserve|book)\s+(?:a|an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|to|about)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|\bslot\s+in\s+(?:a\s+)?(.+)/i;
+const SLOT_FOR =
+  /\b(?:grab|get|have|request|reserve|book)\s+(?:a|an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|to|about)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|\bslot\s+in\s+(?:a\s+)?(.+)/i;
 
 /** Sentences of a text: paragraphs with line wraps joined, split at . ? ! followed by space. */
 export function sentencesOf(text: string): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n\s*\n/)) {
-    const flat = para.replace(/\s*\n\s*/g, ' ').replace(/[’‘]/g, "'").trim();
+    const flat = para
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/[’‘]/g, "'")
+      .trim();
     if (!flat) continue;
     for (const s of flat.split(/(?<=[.?!])\s+(?=[A-Z"(])/)) if (s.trim()) out.push(s.trim());
   }
@@ -40,7 +55,8 @@ export function sentencesOf(text: string): string[] {
 }
 
 // Where a topic phrase stops: the place/time it is for, a reason, or the sentence end.
-const TOPIC_END = /\s+(?:at|in|during|on|for)\s+(?:the\s+|our\s+|this\s+|next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|conference)\b.*$|\s+or\s+(?:during|at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:people|folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|,\s+(?:as|since|because|so|which|if|but|or|please)\b|\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$/i;
+const TOPIC_END =
+  /\s+(?:at|in|during|on|for)\s+(?:the\s+|our\s+|this\s+|next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|conference)\b.*$|\s+or\s+(?:during|at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:people|folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|,\s+(?:as|since|because|so|which|if|but|or|please)\b|\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$/i;
 
 /** Trim a captured topic at the place/time it names and at the sentence's end. */
 export function trimTopic(raw: string): string {
@@ -53,7 +69,8 @@ export function trimTopic(raw: string): string {
   return t.replace(/^(?:about|on|the\s+topic\s+of)\s+/i, '').trim();
 }
 
-const POINTER = /^(?:(?:under|at|in|for|during|via|to|on)\b.*|this|it|that|these|this\s+(?:topic|item|issue|proposal|discussion|thread|one|problem|series|work)|the\s+(?:topic|above|issue|proposal))$/i;
+const POINTER =
+  /^(?:(?:under|at|in|for|during|via|to|on)\b.*|this|it|that|these|this\s+(?:topic|item|issue|proposal|discussion|thread|one|problem|series|work)|the\s+(?:topic|above|issue|proposal))$/i;
 
 /** True when the captured topic only points at the thread ("this", "this topic"). */
 export function isPointer(topic: string): boolean {
@@ -64,7 +81,12 @@ export function isPointer(topic: string): boolean {
 export function proposalPhrases(text: string): Phrase[] {
   const out: Phrase[] = [];
   for (const sentence of sentencesOf(text)) {
-    const m = FIRST_PERSON.exec(sentence) ?? SLOT.exec(sentence) ?? QUESTION.exec(sentence) ?? PROPOSE_TOPIC.exec(sentence) ?? SLOT_FOR.exec(sentence);
+    const m =
+      FIRST_PERSON.exec(sentence) ??
+      SLOT.exec(sentence) ??
+      QUESTION.exec(sentence) ??
+      PROPOSE_TOPIC.exec(sentence) ??
+      SLOT_FOR.exec(sentence);
     if (m) {
       out.push({ topic: trimTopic(m[1] ?? m[2] ?? ''), sentence });
       continue;

@@ -21,6 +21,8 @@ export function renumber(db: Db, meetingId: string, occKey: string | null, now: 
     .all(meetingId, occKey);
   const order = rows.map((r) => r.id).filter((id) => id !== place?.id);
   if (place) order.splice(Math.max(0, Math.min(place.position - 1, order.length)), 0, place.id);
-  const update = db.prepare('UPDATE agenda_items SET position = ?, updated_at = CASE WHEN position IS ? THEN updated_at ELSE ? END WHERE id = ?');
+  const update = db.prepare(
+    'UPDATE agenda_items SET position = ?, updated_at = CASE WHEN position IS ? THEN updated_at ELSE ? END WHERE id = ?',
+  );
   order.forEach((id, i) => update.run(i + 1, i + 1, now, id));
 }

@@ -85,7 +85,9 @@ export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence
   const prev = previousOccurrence(db, meeting, Math.min(occurrence.start, until));
   const since = prev ? Math.min(prev.start, prev.originalStart ?? prev.start) : -8.64e15;
   const own = db
-    .prepare<[string, string], ItemRow>(`SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')`)
+    .prepare<[string, string], ItemRow>(
+      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')`,
+    )
     .all(meeting.id, occurrence.key);
   const earlier = db
     .prepare<[string, string, number, number], ItemRow>(
@@ -100,7 +102,9 @@ export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence
     meetingId: meeting.id,
     meetingName: meeting.name,
     occurrence,
-    agenda: mine.filter((i) => i.state === 'accepted' || i.state === 'done').sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || byId(a, b)),
+    agenda: mine
+      .filter((i) => i.state === 'accepted' || i.state === 'done')
+      .sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || byId(a, b)),
     carriedOver: [...items.filter((i) => i.occurrenceKey !== occurrence.key), ...mine.filter((i) => i.state === 'deferred')].sort(bySource),
     awaiting: mine.filter((i) => i.state === 'proposed').sort(bySource),
     standing: meeting.standingItems.map((title) => ({ title, standing: true as const })),
@@ -121,7 +125,10 @@ export interface LogEntry {
 }
 
 /** The audit log, oldest first (the last `limit` entries). */
-export function readLog(db: Db, filter: { itemId?: number; meetingId?: string; limit?: number; includeExtraction?: boolean } = {}): LogEntry[] {
+export function readLog(
+  db: Db,
+  filter: { itemId?: number; meetingId?: string; limit?: number; includeExtraction?: boolean } = {},
+): LogEntry[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (filter.itemId !== undefined) {
@@ -134,9 +141,20 @@ export function readLog(db: Db, filter: { itemId?: number; meetingId?: string; l
   }
   if (filter.includeExtraction === false) where.push("action NOT LIKE 'extract.%'");
   const rows = db
-    .prepare<(string | number)[], { id: number; at: number; actor: string; action: string; item_id: number | null; meeting_id: string | null; occ_key: string | null; before_json: string | null; after_json: string | null }>(
-      `SELECT * FROM (SELECT * FROM agenda_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?) ORDER BY id`,
-    )
+    .prepare<
+      (string | number)[],
+      {
+        id: number;
+        at: number;
+        actor: string;
+        action: string;
+        item_id: number | null;
+        meeting_id: string | null;
+        occ_key: string | null;
+        before_json: string | null;
+        after_json: string | null;
+      }
+    >(`SELECT * FROM (SELECT * FROM agenda_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?) ORDER BY id`)
     .all(...args, filter.limit ?? 1000);
   return rows.map((r) => ({
     id: r.id,

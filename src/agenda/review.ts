@@ -39,23 +39,47 @@ function meetingOf(c: ReviewContext, id: string): MeetingConfig {
 
 /** Run one action: the change and its log row in one transaction; returns the item after. */
 function act(db: Db, c: ReviewContext, id: number, action: string, change: (row: ItemRow) => void): AgendaItem {
-  return db.transaction(() => {
-    const before = getItem(db, id);
-    if (!before) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
-    change(load(db, id));
-    const after = getItem(db, id)!;
-    logAction(db, { at: c.now, actor: c.actor, action, itemId: id, meetingId: after.meetingId, occurrenceKey: after.occurrenceKey, before: snapshot(before), after: snapshot(after) });
-    return after;
-  }).immediate(); // the chair's CLI and the daemon write the same file: take the lock up front
+  return db
+    .transaction(() => {
+      const before = getItem(db, id);
+      if (!before) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
+      change(load(db, id));
+      const after = getItem(db, id)!;
+      logAction(db, {
+        at: c.now,
+        actor: c.actor,
+        action,
+        itemId: id,
+        meetingId: after.meetingId,
+        occurrenceKey: after.occurrenceKey,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return after;
+    })
+    .immediate(); // the chair's CLI and the daemon write the same file: take the lock up front
 }
 
 function snapshot(i: AgendaItem): Record<string, unknown> {
-  return { state: i.state, occurrence: i.occurrenceKey, position: i.position, title: i.title, presenter: i.presenter, durationMinutes: i.durationMinutes, reason: i.reason, mergedInto: i.mergedInto };
+  return {
+    state: i.state,
+    occurrence: i.occurrenceKey,
+    position: i.position,
+    title: i.title,
+    presenter: i.presenter,
+    durationMinutes: i.durationMinutes,
+    reason: i.reason,
+    mergedInto: i.mergedInto,
+  };
 }
 
 function set(db: Db, id: number, fields: Record<string, unknown>, now: number): void {
   const keys = Object.keys(fields);
-  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...fields, updated_at: now, id });
+  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
+    ...fields,
+    updated_at: now,
+    id,
+  });
 }
 
 function occurrenceFor(db: Db, meeting: MeetingConfig, key: string): Occurrence {
@@ -124,13 +148,23 @@ export function defer(db: Db, id: number, c: ReviewContext): AgendaItem {
     const current = row.occ_key ? occurrenceByKey(db, meeting, row.occ_key) : null;
     const next = nextOccurrence(db, meeting, current ? Math.max(current.start, current.originalStart ?? current.start) : c.now);
     if (!next) throw new ConveneError('AGENDA', `agenda: ${meeting.id} has no later occurrence to defer item ${id} to`);
-    set(db, id, { state: 'deferred', occ_key: next.key, occ_start: next.originalStart ?? next.start, position: null, deferred_from: row.occ_key }, c.now);
+    set(
+      db,
+      id,
+      { state: 'deferred', occ_key: next.key, occ_start: next.originalStart ?? next.start, position: null, deferred_from: row.occ_key },
+      c.now,
+    );
     renumber(db, row.meeting_id, row.occ_key, c.now);
   });
 }
 
 /** Edit what the chair may edit; marks the item chair_edited. */
-export function edit(db: Db, id: number, fields: { title?: string; presenter?: string | null; durationMinutes?: number | null }, c: ReviewContext): AgendaItem {
+export function edit(
+  db: Db,
+  id: number,
+  fields: { title?: string; presenter?: string | null; durationMinutes?: number | null },
+  c: ReviewContext,
+): AgendaItem {
   return act(db, c, id, 'edit', (row) => {
     if (row.state === 'merged') throw new ConveneError('AGENDA', `agenda: item ${id} is merged into ${row.merged_into}; edit that one`);
     const change: Record<string, unknown> = { chair_edited: 1 };
@@ -150,7 +184,8 @@ export function edit(db: Db, id: number, fields: { title?: string; presenter?: s
 /** Move an accepted item to position `to` (1-based) on its occurrence's agenda. */
 export function move(db: Db, id: number, to: number, c: ReviewContext): AgendaItem {
   return act(db, c, id, 'move', (row) => {
-    if (row.state !== 'accepted') throw new ConveneError('AGENDA', `agenda: item ${id} is ${row.state}; only accepted items have a position`);
+    if (row.state !== 'accepted')
+      throw new ConveneError('AGENDA', `agenda: item ${id} is ${row.state}; only accepted items have a position`);
     if (!Number.isInteger(to) || to < 1) throw new ConveneError('USAGE', 'agenda: --to takes a position from 1');
     renumber(db, row.meeting_id, row.occ_key, c.now, { id, position: to });
   });
@@ -171,7 +206,8 @@ function mergeAll(db: Db, keep: number, others: readonly number[], c: ReviewCont
   for (const other of others) {
     if (other === keep) throw new ConveneError('USAGE', `agenda: cannot merge item ${keep} into itself`);
     const row = load(db, other);
-    if (row.meeting_id !== target.meeting_id) throw new ConveneError('AGENDA', `agenda: items ${keep} and ${other} belong to different meetings`);
+    if (row.meeting_id !== target.meeting_id)
+      throw new ConveneError('AGENDA', `agenda: items ${keep} and ${other} belong to different meetings`);
     act(db, c, other, 'merge', (r) => {
       checkMove(r, 'merged');
       db.prepare('UPDATE OR IGNORE agenda_sources SET item_id = ? WHERE item_id = ?').run(keep, other);
@@ -187,27 +223,58 @@ export function addItem(
   db: Db,
   meeting: MeetingConfig,
   occurrence: Occurrence,
-  fields: { title: string; proposer?: string; presenter?: string; durationMinutes?: number; links?: readonly string[]; position?: number; proposed?: boolean },
+  fields: {
+    title: string;
+    proposer?: string;
+    presenter?: string;
+    durationMinutes?: number;
+    links?: readonly string[];
+    position?: number;
+    proposed?: boolean;
+  },
   c: ReviewContext,
 ): AgendaItem {
   const title = fields.title.replace(/\s+/g, ' ').trim();
   if (!title) throw new ConveneError('USAGE', 'agenda: add needs a --title');
   const norm = normaliseTitle(title) || title.toLowerCase();
-  return db.transaction(() => {
-    const info = db
-      .prepare(
-        `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
+  return db
+    .transaction(() => {
+      const info = db
+        .prepare(
+          `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
            duration_min, links_json, chair_edited, created_at, updated_at)
          VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      )
-      .run(meeting.id, occurrence.key, occurrence.originalStart ?? occurrence.start, title, norm, norm, fields.proposer ?? c.actor, fields.presenter ?? null, fields.durationMinutes ?? null, JSON.stringify(fields.links ?? []), c.now, c.now);
-    const id = Number(info.lastInsertRowid);
-    if (!fields.proposed) {
-      set(db, id, { state: 'accepted' }, c.now);
-      renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? LAST });
-    }
-    const item = getItem(db, id)!;
-    logAction(db, { at: c.now, actor: c.actor, action: 'add', itemId: id, meetingId: meeting.id, occurrenceKey: occurrence.key, after: snapshot(item) });
-    return item;
-  }).immediate();
+        )
+        .run(
+          meeting.id,
+          occurrence.key,
+          occurrence.originalStart ?? occurrence.start,
+          title,
+          norm,
+          norm,
+          fields.proposer ?? c.actor,
+          fields.presenter ?? null,
+          fields.durationMinutes ?? null,
+          JSON.stringify(fields.links ?? []),
+          c.now,
+          c.now,
+        );
+      const id = Number(info.lastInsertRowid);
+      if (!fields.proposed) {
+        set(db, id, { state: 'accepted' }, c.now);
+        renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? LAST });
+      }
+      const item = getItem(db, id)!;
+      logAction(db, {
+        at: c.now,
+        actor: c.actor,
+        action: 'add',
+        itemId: id,
+        meetingId: meeting.id,
+        occurrenceKey: occurrence.key,
+        after: snapshot(item),
+      });
+      return item;
+    })
+    .immediate();
 }

@@ -41,7 +41,11 @@ const OPEN = "('proposed','accepted','deferred')";
 
 /** Normalise a link for comparison: no fragment, no trailing slash, lower-case scheme and host. */
 export function normaliseLink(url: string): string {
-  return url.trim().replace(/#.*$/, '').replace(/\/+$/, '').replace(/^(\w+:\/\/[^/]+)/, (h) => h.toLowerCase());
+  return url
+    .trim()
+    .replace(/#.*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/^(\w+:\/\/[^/]+)/, (h) => h.toLowerCase());
 }
 
 /** Write everything one message's extraction produced. Call inside the caller's transaction. */
@@ -68,7 +72,15 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   const match = findDuplicate(db, meeting.id, assigned?.occurrence.key ?? null, norm, cand.links);
   if (match) {
     insertSource(db, match.id, cand.messageId, 'proposal', cand.proposer, cand.rule, norm, cand.date, c.now);
-    logAction(db, { at: c.now, actor: c.actor ?? 'convene', action: 'extract.join', itemId: match.id, meetingId: meeting.id, occurrenceKey: match.occ_key, after: { mid: cand.messageId, title: cand.title, rule: cand.rule } });
+    logAction(db, {
+      at: c.now,
+      actor: c.actor ?? 'convene',
+      action: 'extract.join',
+      itemId: match.id,
+      meetingId: meeting.id,
+      occurrenceKey: match.occ_key,
+      after: { mid: cand.messageId, title: cand.title, rule: cand.rule },
+    });
     return { action: 'joined', itemId: match.id };
   }
 
@@ -101,7 +113,15 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
     );
   const id = Number(info.lastInsertRowid);
   insertSource(db, id, cand.messageId, 'proposal', cand.proposer, cand.rule, norm, cand.date, c.now);
-  logAction(db, { at: c.now, actor: c.actor ?? 'convene', action: 'extract.add', itemId: id, meetingId: meeting.id, occurrenceKey: occ?.key ?? null, after: { title: cand.title, rule: cand.rule, mid: cand.messageId, late: assigned?.late ?? false } });
+  logAction(db, {
+    at: c.now,
+    actor: c.actor ?? 'convene',
+    action: 'extract.add',
+    itemId: id,
+    meetingId: meeting.id,
+    occurrenceKey: occ?.key ?? null,
+    after: { title: cand.title, rule: cand.rule, mid: cand.messageId, late: assigned?.late ?? false },
+  });
   return { action: 'created', itemId: id };
 }
 
@@ -132,15 +152,35 @@ export function addSupport(db: Db, s: Support, c: ExtractWriteContext): WriteRes
     if (inThread) target = survivor(db, inThread.id);
   }
   if (!target) return { action: 'ignored', itemId: null, reason: 'no item to support' };
-  const known = db.prepare<[number, string], { n: number }>('SELECT 1 AS n FROM agenda_sources WHERE item_id = ? AND mid = ?').get(target.id, s.messageId);
+  const known = db
+    .prepare<[number, string], { n: number }>('SELECT 1 AS n FROM agenda_sources WHERE item_id = ? AND mid = ?')
+    .get(target.id, s.messageId);
   if (known) return { action: 'unchanged', itemId: target.id };
   const date = db.prepare<[string], { date: number | null }>('SELECT date FROM messages WHERE mid = ?').get(s.messageId)?.date ?? null;
   insertSource(db, target.id, s.messageId, 'support', s.supporter, null, '', date, c.now);
-  logAction(db, { at: c.now, actor: c.actor ?? 'convene', action: 'extract.support', itemId: target.id, meetingId: target.meeting_id, occurrenceKey: target.occ_key, after: { mid: s.messageId, supporter: s.supporter } });
+  logAction(db, {
+    at: c.now,
+    actor: c.actor ?? 'convene',
+    action: 'extract.support',
+    itemId: target.id,
+    meetingId: target.meeting_id,
+    occurrenceKey: target.occ_key,
+    after: { mid: s.messageId, supporter: s.supporter },
+  });
   return { action: 'joined', itemId: target.id };
 }
 
-function insertSource(db: Db, itemId: number, mid: string, role: 'proposal' | 'support', person: string, rule: string | null, candNorm: string, date: number | null, now: number): void {
+function insertSource(
+  db: Db,
+  itemId: number,
+  mid: string,
+  role: 'proposal' | 'support',
+  person: string,
+  rule: string | null,
+  candNorm: string,
+  date: number | null,
+  now: number,
+): void {
   db.prepare(
     `INSERT OR IGNORE INTO agenda_sources (item_id, mid, role, person, rule, cand_norm, date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(itemId, mid, role, person, rule, candNorm, date, now);
@@ -172,7 +212,9 @@ function findDuplicate(db: Db, meetingId: string, occKey: string | null, norm: s
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;
   const withLinks = db
-    .prepare<{ meeting: string; occ: string | null }, ItemRow>(`SELECT * FROM agenda_items WHERE ${scope} AND links_json != '[]' ORDER BY occ_key IS @occ DESC, id DESC`)
+    .prepare<{ meeting: string; occ: string | null }, ItemRow>(
+      `SELECT * FROM agenda_items WHERE ${scope} AND links_json != '[]' ORDER BY occ_key IS @occ DESC, id DESC`,
+    )
     .all({ meeting: meetingId, occ: occKey });
   const hit = withLinks.find((r) => (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
   return hit ? survivor(db, hit.id) : undefined;

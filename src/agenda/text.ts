@@ -7,7 +7,8 @@
 const DIFF_START = /^(?:diff --git |Index: |@@ -\d|\+\+\+ [ab]?\/|--- a\/)/;
 const DIFF_BODY = /^(?:[ +\-@\\]|index [0-9a-f]|new file mode|deleted file mode|similarity index|rename (?:from|to)|old mode|new mode|$)/;
 // Where a top-posted reply's original begins (Outlook, Lotus, Gmail forwards), or a list footer.
-const ORIGINAL_START = /^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|(?:From|Von|De):\s.+\s*$|Begin forwarded message:|-----\s*Forwarded by)/i;
+const ORIGINAL_START =
+  /^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|(?:From|Von|De):\s.+\s*$|Begin forwarded message:|-----\s*Forwarded by)/i;
 
 /** Remove diff hunks (issue 4: diffs are never items). */
 export function stripDiffs(text: string): string {

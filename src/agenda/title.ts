@@ -11,7 +11,10 @@ const LEADING_MARKER = /^\s*(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-z][.)]|#+)\s+/i;
 export function titleFromSubject(subject: string): string {
   let s = subject.replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 10; i++) {
-    const next = s.replace(REPLY_PREFIX, '').replace(/^\s*(?:\[[^\]]{0,80}\]\s*)+/, '').trim();
+    const next = s
+      .replace(REPLY_PREFIX, '')
+      .replace(/^\s*(?:\[[^\]]{0,80}\]\s*)+/, '')
+      .trim();
     if (next === s) break;
     s = next;
   }

@@ -88,7 +88,14 @@ export function itemJson(i: AgendaItem) {
 /** One line per item for text output. */
 export function itemLine(i: AgendaItem): string {
   const pos = i.position !== null ? `${i.position}.` : '  ';
-  const flags = [i.rule ?? 'chair', i.late ? 'late' : '', i.carriedOver ? 'carried over' : '', i.chairEdited ? 'edited' : '', i.reason ? `reason: ${i.reason}` : '', i.mergedInto ? `merged into #${i.mergedInto}` : '']
+  const flags = [
+    i.rule ?? 'chair',
+    i.late ? 'late' : '',
+    i.carriedOver ? 'carried over' : '',
+    i.chairEdited ? 'edited' : '',
+    i.reason ? `reason: ${i.reason}` : '',
+    i.mergedInto ? `merged into #${i.mergedInto}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const extra = [i.presenter ? `[${i.presenter}]` : '', i.durationMinutes ? `(${i.durationMinutes} min)` : ''].filter(Boolean).join(' ');

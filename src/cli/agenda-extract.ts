@@ -24,6 +24,10 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
   });
   bar.done();
   const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-  printer.object(summary, (s) => `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`);
+  printer.object(
+    summary,
+    (s) =>
+      `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`,
+  );
   return summary.failed > 0 ? 1 : 0;
 }

@@ -16,21 +16,49 @@ export async function runRead(sub: string, ctx: CommandContext): Promise<number>
 /** The whole agenda of one occurrence, as the digest will show it (agendaFor). */
 function show(ctx: CommandContext): number {
   const usage = 'convene agenda show [--meeting ID] [--occurrence DATE|next] [--json]';
-  const { values } = parseCommandArgs(ctx.argv, { meeting: { type: 'string' }, occurrence: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
+  const { values } = parseCommandArgs(
+    ctx.argv,
+    { meeting: { type: 'string' }, occurrence: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
+    usage,
+  );
   const meeting = chooseMeeting(ctx.config().meetings, values.meeting);
   const db = ctx.db();
   const occ = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx.env, values.now));
   const view = agendaFor(db, meeting, occ);
   const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-  const json = { meeting: meeting.id, occurrence: occ.key, start: new Date(occ.start).toISOString(), status: occ.status, agenda: view.agenda.map(itemJson), standing: view.standing, carriedOver: view.carriedOver.map(itemJson), awaiting: view.awaiting.map(itemJson) };
+  const json = {
+    meeting: meeting.id,
+    occurrence: occ.key,
+    start: new Date(occ.start).toISOString(),
+    status: occ.status,
+    agenda: view.agenda.map(itemJson),
+    standing: view.standing,
+    carriedOver: view.carriedOver.map(itemJson),
+    awaiting: view.awaiting.map(itemJson),
+  };
   printer.object(json, () => {
     const section = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
     return [
       `${meeting.name}, ${localLabel(occ.start, meeting.zone)} (${occ.key}${occ.status !== 'scheduled' ? `, ${occ.status}` : ''})`,
-      ...section('Agenda', view.agenda.map((i) => `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''} — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`)),
-      ...section('Standing', view.standing.map((s) => s.title)),
-      ...section('Carried over', view.carriedOver.map((i) => `${i.title} — ${i.proposer} #${i.id} (${i.state})`)),
-      ...section('Awaiting review', view.awaiting.map((i) => `${i.title} — ${i.proposer} #${i.id}${i.late ? ' (late)' : ''}`)),
+      ...section(
+        'Agenda',
+        view.agenda.map(
+          (i) =>
+            `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''} — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
+        ),
+      ),
+      ...section(
+        'Standing',
+        view.standing.map((s) => s.title),
+      ),
+      ...section(
+        'Carried over',
+        view.carriedOver.map((i) => `${i.title} — ${i.proposer} #${i.id} (${i.state})`),
+      ),
+      ...section(
+        'Awaiting review',
+        view.awaiting.map((i) => `${i.title} — ${i.proposer} #${i.id}${i.late ? ' (late)' : ''}`),
+      ),
       ...(view.agenda.length + view.carriedOver.length + view.awaiting.length === 0 ? ['(no items yet)'] : []),
     ].join('\n');
   });
@@ -43,14 +71,25 @@ export function parseStates(text: string | undefined): readonly ItemState[] | un
   if (text === 'all') return undefined;
   const states = text.split(',').map((s) => s.trim());
   for (const s of states) {
-    if (!(ITEM_STATES as readonly string[]).includes(s)) throw new ConveneError('USAGE', `--state takes ${ITEM_STATES.join(', ')}, open or all, not "${s}"`);
+    if (!(ITEM_STATES as readonly string[]).includes(s))
+      throw new ConveneError('USAGE', `--state takes ${ITEM_STATES.join(', ')}, open or all, not "${s}"`);
   }
   return states as ItemState[];
 }
 
 function list(ctx: CommandContext): number {
   const usage = 'convene agenda list [--meeting ID] [--occurrence DATE|next] [--state S|open|all] [--json]';
-  const { values } = parseCommandArgs(ctx.argv, { meeting: { type: 'string' }, occurrence: { type: 'string' }, state: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
+  const { values } = parseCommandArgs(
+    ctx.argv,
+    {
+      meeting: { type: 'string' },
+      occurrence: { type: 'string' },
+      state: { type: 'string' },
+      json: { type: 'boolean' },
+      now: { type: 'string' },
+    },
+    usage,
+  );
   const config = ctx.config();
   const db = ctx.db();
   const states = parseStates(values.state);
@@ -63,7 +102,11 @@ function list(ctx: CommandContext): number {
   } else if (meetingId !== undefined) {
     chooseMeeting(config.meetings, meetingId);
   }
-  const items = listItems(db, { ...(meetingId ? { meetingId } : {}), ...(occurrenceKey ? { occurrenceKey } : {}), ...(states ? { states } : {}) });
+  const items = listItems(db, {
+    ...(meetingId ? { meetingId } : {}),
+    ...(occurrenceKey ? { occurrenceKey } : {}),
+    ...(states ? { states } : {}),
+  });
   const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
   if (printer.format === 'text' && items.length === 0) {
     printer.line('no agenda items');
@@ -75,7 +118,17 @@ function list(ctx: CommandContext): number {
 
 function log(ctx: CommandContext): number {
   const usage = 'convene agenda log [--item ID] [--meeting ID] [--limit N] [--all] [--json]';
-  const { values } = parseCommandArgs(ctx.argv, { item: { type: 'string' }, meeting: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' } }, usage);
+  const { values } = parseCommandArgs(
+    ctx.argv,
+    {
+      item: { type: 'string' },
+      meeting: { type: 'string' },
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    usage,
+  );
   const entries = readLog(ctx.db(), {
     ...(values.item !== undefined ? { itemId: intOption(values.item, 'item', 0) } : {}),
     ...(values.meeting !== undefined ? { meetingId: values.meeting } : {}),

@@ -37,20 +37,38 @@ export interface ReviewTally {
 const MAX_SHOWN_LINES = 30;
 
 /** Walk `items`; stops at q. Returns what was done. */
-export async function reviewSession(db: Db, items: readonly AgendaItem[], io: ReviewIO, c: ReviewContext, color = false): Promise<ReviewTally> {
+export async function reviewSession(
+  db: Db,
+  items: readonly AgendaItem[],
+  io: ReviewIO,
+  c: ReviewContext,
+  color = false,
+): Promise<ReviewTally> {
   const s = styles(color);
   const tally: ReviewTally = { accepted: 0, rejected: 0, deferred: 0, edited: 0, skipped: 0 };
   let n = 0;
   for (const item of items) {
     n++;
     io.write(`\n${s.bold(`[${n}/${items.length}] #${item.id} ${item.title}`)}\n`);
-    io.write(s.dim(`${item.occurrenceKey ?? '(no occurrence)'} · proposed by ${item.proposer || '?'} · rule ${item.rule ?? 'chair'}${item.late ? ' · LATE' : ''}${item.carriedOver ? ' · carried over' : ''}${item.supporters.length ? ` · supported by ${item.supporters.join(', ')}` : ''}`) + '\n');
+    io.write(
+      s.dim(
+        `${item.occurrenceKey ?? '(no occurrence)'} · proposed by ${item.proposer || '?'} · rule ${item.rule ?? 'chair'}${item.late ? ' · LATE' : ''}${item.carriedOver ? ' · carried over' : ''}${item.supporters.length ? ` · supported by ${item.supporters.join(', ')}` : ''}`,
+      ) + '\n',
+    );
     const mid = item.messageIds[0];
     const source = mid ? await ownTextOf(db, mid) : null;
     if (source) {
       const lines = source.text.split('\n');
-      io.write(s.cyan(`--- ${source.from}${source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : ''}: ${source.subject}`) + '\n');
-      io.write(lines.slice(0, MAX_SHOWN_LINES).join('\n') + (lines.length > MAX_SHOWN_LINES ? `\n${s.dim(`[${lines.length - MAX_SHOWN_LINES} more lines]`)}` : '') + '\n');
+      io.write(
+        s.cyan(
+          `--- ${source.from}${source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : ''}: ${source.subject}`,
+        ) + '\n',
+      );
+      io.write(
+        lines.slice(0, MAX_SHOWN_LINES).join('\n') +
+          (lines.length > MAX_SHOWN_LINES ? `\n${s.dim(`[${lines.length - MAX_SHOWN_LINES} more lines]`)}` : '') +
+          '\n',
+      );
     }
     let done = false;
     for (let tries = 0; !done && tries < 100; tries++) {
@@ -92,10 +110,17 @@ export async function reviewSession(db: Db, items: readonly AgendaItem[], io: Re
 
 export async function runReview(ctx: CommandContext): Promise<number> {
   const usage = 'convene agenda review [--meeting ID] [--occurrence DATE] [--as NAME]';
-  const { values } = parseCommandArgs(ctx.argv, { meeting: { type: 'string' }, occurrence: { type: 'string' }, as: { type: 'string' }, now: { type: 'string' } }, usage);
+  const { values } = parseCommandArgs(
+    ctx.argv,
+    { meeting: { type: 'string' }, occurrence: { type: 'string' }, as: { type: 'string' }, now: { type: 'string' } },
+    usage,
+  );
   const stdin = process.stdin;
   if (!stdin.isTTY || !ctx.stdout.isTTY) {
-    throw new ConveneError('USAGE', 'agenda review is interactive and needs a terminal; use agenda list, then agenda accept|reject|defer ITEM');
+    throw new ConveneError(
+      'USAGE',
+      'agenda review is interactive and needs a terminal; use agenda list, then agenda accept|reject|defer ITEM',
+    );
   }
   const config = ctx.config();
   const db = ctx.db();
@@ -115,7 +140,9 @@ export async function runReview(ctx: CommandContext): Promise<number> {
   const io = terminalIO(stdin, ctx.stdout);
   try {
     const t = await reviewSession(db, items, io, c, !ctx.env.NO_COLOR);
-    ctx.stdout.write(`\n${t.accepted} accepted, ${t.rejected} rejected, ${t.deferred} deferred, ${t.edited} edited, ${t.skipped} skipped\n`);
+    ctx.stdout.write(
+      `\n${t.accepted} accepted, ${t.rejected} rejected, ${t.deferred} deferred, ${t.edited} edited, ${t.skipped} skipped\n`,
+    );
   } finally {
     io.close();
   }

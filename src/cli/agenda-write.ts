@@ -56,7 +56,10 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
   switch (sub) {
     case 'accept': {
       const pos = position(values.position, 'position');
-      item = accept(db, id(), c, { ...(pos !== undefined ? { position: pos } : {}), ...(values.occurrence !== undefined ? { occurrenceKey: occurrenceKeyFor(ctx, id(), values.occurrence, now) } : {}) });
+      item = accept(db, id(), c, {
+        ...(pos !== undefined ? { position: pos } : {}),
+        ...(values.occurrence !== undefined ? { occurrenceKey: occurrenceKeyFor(ctx, id(), values.occurrence, now) } : {}),
+      });
       break;
     }
     case 'reject':
@@ -91,7 +94,12 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
     }
     case 'merge':
       if (positionals.length < 2) throw new ConveneError('USAGE', `merge needs two or more items (usage: ${usage})`);
-      item = merge(db, itemId(positionals[0], usage), positionals.slice(1).map((p) => itemId(p, usage)), c);
+      item = merge(
+        db,
+        itemId(positionals[0], usage),
+        positionals.slice(1).map((p) => itemId(p, usage)),
+        c,
+      );
       break;
     default: {
       if (values.title === undefined) throw new ConveneError('USAGE', `add needs --title (usage: ${usage})`);

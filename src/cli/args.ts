@@ -9,7 +9,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  */
 export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...argv],
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new ConveneError('USAGE', `${(err as Error).message.replace(/\s*\n[\s\S]*/, '')} (usage: ${usage})`);
   }

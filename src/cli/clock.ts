@@ -10,7 +10,8 @@ import { ConveneError } from '../errors.js';
 export function parseInstant(text: string, what = '--now'): number {
   const t = text.trim();
   if (/^\d+$/.test(t)) return Number(t);
-  if (!/(Z|[+-]\d\d:?\d\d)$/i.test(t)) throw new ConveneError('USAGE', `${what} needs an instant with a zone, like 2026-03-10T16:00Z, not "${text}"`);
+  if (!/(Z|[+-]\d\d:?\d\d)$/i.test(t))
+    throw new ConveneError('USAGE', `${what} needs an instant with a zone, like 2026-03-10T16:00Z, not "${text}"`);
   const ms = Date.parse(t);
   if (Number.isNaN(ms)) throw new ConveneError('USAGE', `${what}: "${text}" is not an ISO 8601 instant`);
   return ms;
@@ -43,6 +44,10 @@ export function meetingArg(config: Config, id: string | undefined): MeetingConfi
     throw new ConveneError('USAGE', `--meeting ID is required (configured: ${config.meetings.map((m) => m.id).join(', ') || 'none'})`);
   }
   const m = config.meetings.find((x) => x.id === id);
-  if (!m) throw new ConveneError('NOT_FOUND', `no meeting "${id}" in the config (configured: ${config.meetings.map((x) => x.id).join(', ') || 'none'})`);
+  if (!m)
+    throw new ConveneError(
+      'NOT_FOUND',
+      `no meeting "${id}" in the config (configured: ${config.meetings.map((x) => x.id).join(', ') || 'none'})`,
+    );
   return m;
 }

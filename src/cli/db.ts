@@ -13,7 +13,12 @@ export const command: Command = {
     if (sub === 'check') {
       const { checkArchive } = await import('../store/check.js');
       const result = checkArchive(ctx.db());
-      printer.object(result, (r) => [...r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`), r.ok ? 'archive consistent' : 'archive has problems'].join('\n'));
+      printer.object(result, (r) =>
+        [
+          ...r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
+          r.ok ? 'archive consistent' : 'archive has problems',
+        ].join('\n'),
+      );
       return result.ok ? 0 : 1;
     }
     if (sub === 'reindex') {

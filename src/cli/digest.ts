@@ -15,7 +15,15 @@ export const command: Command = {
   async run(ctx) {
     const { values, positionals } = parseCommandArgs(
       ctx.argv,
-      { meeting: { type: 'string' }, occurrence: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' }, update: { type: 'boolean' }, now: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        meeting: { type: 'string' },
+        occurrence: { type: 'string' },
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        update: { type: 'boolean' },
+        now: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       USAGE,
     );
     const sub = positionals[0];
@@ -28,7 +36,8 @@ export const command: Command = {
     const now = clockFrom(parseNow(values.now), false);
     const { pickOccurrence } = await import('../daemon/ports.js');
     const occ = pickOccurrence(db, meeting, values.occurrence, now());
-    if (!occ) throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
+    if (!occ)
+      throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
     if (occ.status === 'cancelled') throw new ConveneError('INPUT', `${occ.key} is cancelled`);
     const { OutboxStore } = await import('../send/outbox-store.js');
     const actions = await import('../daemon/actions.js');
@@ -37,13 +46,31 @@ export const command: Command = {
 
     if (sub === 'preview' || values['dry-run']) {
       const plan = actions.prepareDigest(deps, meeting, occ, { update });
-      if (!plan.outgoing) throw new ConveneError('INPUT', `the agenda of ${occ.key} is empty and no chair is configured: nothing would be sent`);
+      if (!plan.outgoing)
+        throw new ConveneError('INPUT', `the agenda of ${occ.key} is empty and no chair is configured: nothing would be sent`);
       const o = plan.outgoing;
-      if (plan.kind === 'cancel-proposal') ctx.stderr.write(`convene: the agenda of ${occ.key} is empty: the chair would get a proposal to cancel instead\n`);
+      if (plan.kind === 'cancel-proposal')
+        ctx.stderr.write(`convene: the agenda of ${occ.key} is empty: the chair would get a proposal to cancel instead\n`);
       if (values['dry-run'] && sub === 'send') {
         const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-        p.object({ kind: plan.kind, occurrence: occ.key, revision: o.key.revision, messageId: o.messageId, subject: o.subject, to: o.to, changes: plan.model.changes }, (r) =>
-          [`would send ${r.kind} r${r.revision} for ${r.occurrence}`, `  Subject: ${r.subject}`, `  To: ${r.to.join(', ')}`, `  Message-ID: <${r.messageId}>`, ...r.changes.map((c) => `  changed: ${c}`)].join('\n'),
+        p.object(
+          {
+            kind: plan.kind,
+            occurrence: occ.key,
+            revision: o.key.revision,
+            messageId: o.messageId,
+            subject: o.subject,
+            to: o.to,
+            changes: plan.model.changes,
+          },
+          (r) =>
+            [
+              `would send ${r.kind} r${r.revision} for ${r.occurrence}`,
+              `  Subject: ${r.subject}`,
+              `  To: ${r.to.join(', ')}`,
+              `  Message-ID: <${r.messageId}>`,
+              ...r.changes.map((c) => `  changed: ${c}`),
+            ].join('\n'),
         );
         return 0;
       }
@@ -65,8 +92,22 @@ export const command: Command = {
       if (q.row.state === 'queued') await outbox.deliver(q.row);
       const row = outbox.store.byId(q.row.id)!;
       const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-      const out = { id: row.id, kind: row.kind, occurrence: row.occurrence, revision: row.revision, state: row.state, messageId: row.messageId, subject: row.subject, alreadyQueued: !q.created, ...(row.lastError ? { error: row.lastError } : {}) };
-      p.object(out, (r) => `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`);
+      const out = {
+        id: row.id,
+        kind: row.kind,
+        occurrence: row.occurrence,
+        revision: row.revision,
+        state: row.state,
+        messageId: row.messageId,
+        subject: row.subject,
+        alreadyQueued: !q.created,
+        ...(row.lastError ? { error: row.lastError } : {}),
+      };
+      p.object(
+        out,
+        (r) =>
+          `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`,
+      );
       return row.state === 'failed' ? 1 : 0;
     } finally {
       transport.close();

@@ -6,7 +6,13 @@ import { PREFIXES } from '../search/prefixes.js';
 /** `convene help search`: the query language, every prefix with an example. */
 export function searchHelp(): string {
   const width = Math.max(...PREFIXES.map((p) => [p.name, ...p.aliases].map((a) => a + ':').join(' ').length));
-  const rows = PREFIXES.map((p) => `  ${[p.name, ...p.aliases].map((a) => a + ':').join(' ').padEnd(width)}  ${p.help}\n  ${' '.repeat(width)}    e.g. ${p.example}`);
+  const rows = PREFIXES.map(
+    (p) =>
+      `  ${[p.name, ...p.aliases]
+        .map((a) => a + ':')
+        .join(' ')
+        .padEnd(width)}  ${p.help}\n  ${' '.repeat(width)}    e.g. ${p.example}`,
+  );
   return `convene search QUERY — the query language (notmuch / public-inbox style)
 
 Free words and "quoted phrases" search the subject, the body (quoted reply lines
@@ -37,7 +43,9 @@ export const command: Command = {
     const topic = ctx.argv.find((a) => !a.startsWith('-'));
     if (!topic) {
       const width = Math.max(...COMMANDS.map((c) => c.name.length));
-      ctx.stdout.write(`usage: convene [--db PATH] [--config PATH] <command> [options]\n\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nconvene help COMMAND for its usage; convene help search for the query language.\n`);
+      ctx.stdout.write(
+        `usage: convene [--db PATH] [--config PATH] <command> [options]\n\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nconvene help COMMAND for its usage; convene help search for the query language.\n`,
+      );
       return 0;
     }
     if (topic === 'search' || topic === 'query') {

@@ -20,14 +20,24 @@ export const command: Command = {
     });
     bar.done();
     const total = results.reduce(
-      (t, r) => ({ read: t.read + r.read, stored: t.stored + r.stored, duplicates: t.duplicates + r.duplicates, failed: t.failed + r.failed }),
+      (t, r) => ({
+        read: t.read + r.read,
+        stored: t.stored + r.stored,
+        duplicates: t.duplicates + r.duplicates,
+        failed: t.failed + r.failed,
+      }),
       { read: 0, stored: 0, duplicates: 0, failed: 0 },
     );
     const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
     printer.object({ paths: results, total }, (r) =>
       [
-        ...r.paths.map((p) => `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ${p.failed} failed to parse (stored raw)`),
-        ...(r.paths.length > 1 ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`] : []),
+        ...r.paths.map(
+          (p) =>
+            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ${p.failed} failed to parse (stored raw)`,
+        ),
+        ...(r.paths.length > 1
+          ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`]
+          : []),
       ].join('\n'),
     );
     return 0;

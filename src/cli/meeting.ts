@@ -19,9 +19,10 @@ import { makePrinter } from './output.js';
 const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
 
 function localOf(text: string, meeting: MeetingConfig, timeOfDay: LocalDateTime | null, what: string): number {
-  const base = timeOfDay ?? (meeting.schedule?.first ?? meeting.dates[0] ?? null);
+  const base = timeOfDay ?? meeting.schedule?.first ?? meeting.dates[0] ?? null;
   const l = parseLocal(text, base ? { hour: base.hour, minute: base.minute } : undefined);
-  if (!l || (!base && text.trim().length <= 10)) throw new ConveneError('USAGE', `${what} "${text}" is not a local date and time like 2025-01-22T16:00 (in ${meeting.zone})`);
+  if (!l || (!base && text.trim().length <= 10))
+    throw new ConveneError('USAGE', `${what} "${text}" is not a local date and time like 2025-01-22T16:00 (in ${meeting.zone})`);
   if (localKind(l, meeting.zone) === 'gap') {
     throw new ConveneError('USAGE', `${what} ${text} does not exist in ${meeting.zone} (the clocks go forward then); pick another time`);
   }
@@ -30,9 +31,14 @@ function localOf(text: string, meeting: MeetingConfig, timeOfDay: LocalDateTime 
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { as: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      ctx.argv,
+      { as: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
+      USAGE,
+    );
     const [action, id, date, newDate] = positionals;
-    if (!action || !['cancel', 'move', 'add'].includes(action)) throw new ConveneError('USAGE', `meeting needs cancel, move or add (usage: ${USAGE})`);
+    if (!action || !['cancel', 'move', 'add'].includes(action))
+      throw new ConveneError('USAGE', `meeting needs cancel, move or add (usage: ${USAGE})`);
     if (!id || !date) throw new ConveneError('USAGE', `meeting ${action} needs a meeting id and a date (usage: ${USAGE})`);
     if (action === 'move' && !newDate) throw new ConveneError('USAGE', `meeting move needs the new date (usage: ${USAGE})`);
     const config = ctx.config();
@@ -45,10 +51,16 @@ export const command: Command = {
       result = addOccurrence(db, meeting, localOf(date, meeting, null, 'DATE'), c);
     } else {
       const occ = chooseOccurrence(db, meeting, date, now);
-      result = action === 'cancel' ? cancelOccurrence(db, meeting, occ, c) : moveOccurrence(db, meeting, occ, localOf(newDate!, meeting, toLocal(occ.start, meeting.zone), 'NEWDATE'), c);
+      result =
+        action === 'cancel'
+          ? cancelOccurrence(db, meeting, occ, c)
+          : moveOccurrence(db, meeting, occ, localOf(newDate!, meeting, toLocal(occ.start, meeting.zone), 'NEWDATE'), c);
     }
     const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-    printer.object(occurrenceJson(result), (o) => `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`);
+    printer.object(
+      occurrenceJson(result),
+      (o) => `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
+    );
     return 0;
   },
 };

@@ -28,7 +28,11 @@ export function occurrenceJson(o: Occurrence) {
 
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { count: { type: 'string' }, meeting: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
+    const { values } = parseCommandArgs(
+      ctx.argv,
+      { count: { type: 'string' }, meeting: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
+      USAGE,
+    );
     const config = ctx.config();
     const count = intOption(values.count, 'count', 3);
     const meetings = values.meeting !== undefined ? [chooseMeeting(config.meetings, values.meeting)] : config.meetings;
@@ -46,12 +50,21 @@ export const command: Command = {
       const last = held.at(-1);
       return last ? occurrencesBetween(db, m, now + 1, last.start + 1, { includeCancelled: true }) : held;
     };
-    const rows = meetings.map((m) => ({ meeting: m.id, name: m.name, zone: m.zone, chair: m.chair ?? null, occurrences: upcoming(m).map(occurrenceJson) }));
+    const rows = meetings.map((m) => ({
+      meeting: m.id,
+      name: m.name,
+      zone: m.zone,
+      chair: m.chair ?? null,
+      occurrences: upcoming(m).map(occurrenceJson),
+    }));
     printer.records(rows, (r) =>
       [
         `${r.name} (${r.meeting}, ${r.zone})`,
         ...(r.occurrences.length === 0 ? ['  no future occurrences'] : []),
-        ...r.occurrences.map((o) => `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`),
+        ...r.occurrences.map(
+          (o) =>
+            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
+        ),
       ].join('\n'),
     );
     return 0;

@@ -9,7 +9,11 @@ const USAGE = 'convene notes --meeting ID [--occurrence DATE] [--out FILE] [--no
 /** `convene notes`: the minutes skeleton of a call (default: the call in progress or the next one). */
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { meeting: { type: 'string' }, occurrence: { type: 'string' }, out: { type: 'string' }, now: { type: 'string' } }, USAGE);
+    const { values } = parseCommandArgs(
+      ctx.argv,
+      { meeting: { type: 'string' }, occurrence: { type: 'string' }, out: { type: 'string' }, now: { type: 'string' } },
+      USAGE,
+    );
     const config = ctx.config();
     const meeting = meetingArg(config, values.meeting);
     const db = ctx.db();
@@ -17,7 +21,8 @@ export const command: Command = {
     const { pickOccurrence } = await import('../daemon/ports.js');
     const { exactMs } = await import('../meetings/iso-duration.js');
     const occ = pickOccurrence(db, meeting, values.occurrence, now - exactMs(meeting.duration));
-    if (!occ) throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
+    if (!occ)
+      throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
     const { notesFor } = await import('../daemon/actions.js');
     const md = notesFor({ db, config }, meeting, occ);
     if (values.out) {

@@ -14,7 +14,11 @@ export interface Printer {
   line(text: string): void;
 }
 
-export function makePrinter(stream: NodeJS.WritableStream & { isTTY?: boolean }, format: OutputFormat, env: NodeJS.ProcessEnv = process.env): Printer {
+export function makePrinter(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  format: OutputFormat,
+  env: NodeJS.ProcessEnv = process.env,
+): Printer {
   const color = format === 'text' && stream.isTTY === true && !env.NO_COLOR;
   const write = (s: string): void => void stream.write(s);
   return {

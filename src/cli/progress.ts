@@ -13,7 +13,9 @@ export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean; c
       const width = 24;
       const frac = total > 0 ? Math.min(1, done / total) : 0;
       const filled = Math.round(frac * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${extra}\x1b[K`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${extra}\x1b[K`,
+      );
     },
     done(): void {
       if (enabled) stream.write('\r\x1b[K');

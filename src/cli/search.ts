@@ -31,7 +31,8 @@ export const command: Command = {
     );
     if (positionals.length === 0) throw new ConveneError('USAGE', `search needs a query (usage: ${USAGE}; see convene help search)`);
     const sort = (values.sort ?? 'newest') as SortOrder;
-    if (!['newest', 'oldest', 'relevance'].includes(sort)) throw new ConveneError('USAGE', `--sort takes relevance, newest or oldest, not "${values.sort}"`);
+    if (!['newest', 'oldest', 'relevance'].includes(sort))
+      throw new ConveneError('USAGE', `--sort takes relevance, newest or oldest, not "${values.sort}"`);
     const format = outputFormat(values.format, values.json === true || ctx.globals.json, values.jsonl === true);
     if (format === 'mboxrd' && values.threads) throw new ConveneError('USAGE', '--threads cannot be combined with --format mboxrd');
     const limit = intOption(values.limit, 'limit', format === 'text' ? DEFAULT_TEXT_LIMIT : 0);
@@ -101,7 +102,15 @@ export function hitJson(h: MessageHit) {
 
 function threadJson(t: ThreadHit) {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  return { threadId: t.threadId, matched: t.matched, total: t.total, firstDate: iso(t.firstDate), lastDate: iso(t.lastDate), subject: t.subject, participants: t.participants };
+  return {
+    threadId: t.threadId,
+    matched: t.matched,
+    total: t.total,
+    firstDate: iso(t.firstDate),
+    lastDate: iso(t.lastDate),
+    subject: t.subject,
+    participants: t.participants,
+  };
 }
 
 export function shortDate(ms: number | null): string {
@@ -112,7 +121,12 @@ function fit(s: string, width: number): string {
   return s.length > width ? s.slice(0, width - 1) + '…' : s.padEnd(width);
 }
 
-async function printText(ctx: CommandContext, hits: readonly MessageHit[], ast: import('../search/ast.js').QueryNode, color: boolean): Promise<void> {
+async function printText(
+  ctx: CommandContext,
+  hits: readonly MessageHit[],
+  ast: import('../search/ast.js').QueryNode,
+  color: boolean,
+): Promise<void> {
   if (!hits.length) return;
   const st = styles(color);
   const { iterateRaw } = await import('../store/raw-reader.js');
@@ -121,7 +135,10 @@ async function printText(ctx: CommandContext, hits: readonly MessageHit[], ast: 
   const terms = snippetTerms(ast);
   // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in
   // the order given and skips ids without raw bytes: such a row gets no snippet.
-  const raws = iterateRaw(ctx.db(), hits.map((h) => h.id));
+  const raws = iterateRaw(
+    ctx.db(),
+    hits.map((h) => h.id),
+  );
   let next = raws.next();
   for (const h of hits) {
     const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
@@ -137,7 +154,8 @@ async function printText(ctx: CommandContext, hits: readonly MessageHit[], ast: 
 function threadLine(color: boolean) {
   const st = styles(color);
   return (t: ThreadHit): string => {
-    const people = t.participants.length > 3 ? `${t.participants.slice(0, 3).join(', ')}, +${t.participants.length - 3}` : t.participants.join(', ');
+    const people =
+      t.participants.length > 3 ? `${t.participants.slice(0, 3).join(', ')}, +${t.participants.length - 3}` : t.participants.join(', ');
     return `${st.dim(shortDate(t.lastDate))}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
   };
 }

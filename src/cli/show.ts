@@ -33,9 +33,17 @@ export const command: Command = {
     const json = values.json === true || ctx.globals.json;
     const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
     const st = styles(printer.color);
-    const people = (j: string) => (JSON.parse(j) as { name: string; address: string }[]);
-    const fmtPeople = (j: string) => people(j).map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
-    const brief = (b: Brief) => ({ messageId: b.header_mid ?? b.mid, date: iso(b.date), from: { name: b.from_name, address: b.from_addr }, subject: b.subject });
+    const people = (j: string) => JSON.parse(j) as { name: string; address: string }[];
+    const fmtPeople = (j: string) =>
+      people(j)
+        .map((a) => (a.name ? `${a.name} <${a.address}>` : a.address))
+        .join(', ');
+    const brief = (b: Brief) => ({
+      messageId: b.header_mid ?? b.mid,
+      date: iso(b.date),
+      from: { name: b.from_name, address: b.from_addr },
+      subject: b.subject,
+    });
     const doc = {
       messageId: row.header_mid ?? row.mid,
       ...(row.header_mid !== row.mid ? { storedId: row.mid } : {}),
@@ -52,7 +60,10 @@ export const command: Command = {
       attachments: JSON.parse(row.attachments_json) as unknown[],
       size: row.size,
       parseError: row.parse_error,
-      parent: row.parent_mid === null ? null : { messageId: row.parent_mid, inArchive: ctxInfo.parent !== null, ...(ctxInfo.parent ? brief(ctxInfo.parent) : {}) },
+      parent:
+        row.parent_mid === null
+          ? null
+          : { messageId: row.parent_mid, inArchive: ctxInfo.parent !== null, ...(ctxInfo.parent ? brief(ctxInfo.parent) : {}) },
       replies: ctxInfo.replies.map(brief),
       variants: ctxInfo.variants.map((v) => v.mid),
       threadSize: ctxInfo.threadSize,
@@ -62,10 +73,25 @@ export const command: Command = {
       const line = (k: string, v: string | null | undefined) => (v ? `${st.bold(k + ':')} ${v}\n` : '');
       let out = line('Message-ID', `<${d.messageId}>`) + line('Stored as', d.storedId);
       out += line('Date', `${d.date ?? '(none)'}${d.dateSource !== 'header' ? ` (from ${d.dateSource})` : ''}`);
-      out += line('From', row.from_name ? `${row.from_name} <${row.from_addr}>` : row.from_addr) + line('To', fmtPeople(row.to_json)) + line('Cc', fmtPeople(row.cc_json));
+      out +=
+        line('From', row.from_name ? `${row.from_name} <${row.from_addr}>` : row.from_addr) +
+        line('To', fmtPeople(row.to_json)) +
+        line('Cc', fmtPeople(row.cc_json));
       out += line('Subject', d.subject) + line('List-Id', d.listId) + line('Parse error', d.parseError);
-      out += line('Thread', row.thread_id === null ? null : `${row.thread_id} (${d.threadSize} message${d.threadSize === 1 ? '' : 's'}; convene thread ${row.thread_id})`);
-      out += line('Parent', d.parent === null ? '(none: starts the thread)' : ctxInfo.parent ? summary(ctxInfo.parent) : `<${d.parent.messageId}> (not in the archive)`);
+      out += line(
+        'Thread',
+        row.thread_id === null
+          ? null
+          : `${row.thread_id} (${d.threadSize} message${d.threadSize === 1 ? '' : 's'}; convene thread ${row.thread_id})`,
+      );
+      out += line(
+        'Parent',
+        d.parent === null
+          ? '(none: starts the thread)'
+          : ctxInfo.parent
+            ? summary(ctxInfo.parent)
+            : `<${d.parent.messageId}> (not in the archive)`,
+      );
       if (ctxInfo.replies.length) out += `${st.bold('Replies:')}\n${ctxInfo.replies.map((r) => `  ${summary(r)}\n`).join('')}`;
       if (ctxInfo.variants.length) out += line('Same Message-ID', ctxInfo.variants.map((v) => v.mid).join(', '));
       const att = JSON.parse(row.attachments_json) as { filename: string; size: number }[];
@@ -86,7 +112,10 @@ function summary(b: Brief): string {
 
 /** The message a user named: stored id first, else the first message with that Message-ID header. */
 export function findMessage(db: Db, ref: string): Row | undefined {
-  const id = ref.trim().replace(/^(?:id|mid):/, '').replace(/^<(.*)>$/, '$1');
+  const id = ref
+    .trim()
+    .replace(/^(?:id|mid):/, '')
+    .replace(/^<(.*)>$/, '$1');
   return (
     db.prepare<[string], Row>('SELECT * FROM messages WHERE mid = ?').get(id) ??
     db.prepare<[string], Row>('SELECT * FROM messages WHERE header_mid = ? ORDER BY id LIMIT 1').get(id)
@@ -101,15 +130,24 @@ function threadContext(db: Db, row: Row) {
     row.parent_mid === null
       ? null
       : (db
-          .prepare<[string, string], Brief>(`SELECT ${BRIEF} FROM messages WHERE mid = ? OR header_mid = ? ORDER BY mid = header_mid DESC, id LIMIT 1`)
+          .prepare<[string, string], Brief>(
+            `SELECT ${BRIEF} FROM messages WHERE mid = ? OR header_mid = ? ORDER BY mid = header_mid DESC, id LIMIT 1`,
+          )
           .get(row.parent_mid, row.parent_mid) ?? null);
   const own = [...new Set([row.mid, row.header_mid ?? row.mid])];
   const replies = db
-    .prepare<(string | number)[], Brief>(`SELECT ${BRIEF} FROM messages WHERE parent_mid IN (${own.map(() => '?').join(',')}) AND id <> ? ORDER BY date, id`)
+    .prepare<(string | number)[], Brief>(
+      `SELECT ${BRIEF} FROM messages WHERE parent_mid IN (${own.map(() => '?').join(',')}) AND id <> ? ORDER BY date, id`,
+    )
     .all(...own, row.id);
   const variants = row.header_mid
-    ? db.prepare<[string, number], Brief>(`SELECT ${BRIEF} FROM messages WHERE header_mid = ? AND id <> ? ORDER BY id`).all(row.header_mid, row.id)
+    ? db
+        .prepare<[string, number], Brief>(`SELECT ${BRIEF} FROM messages WHERE header_mid = ? AND id <> ? ORDER BY id`)
+        .all(row.header_mid, row.id)
     : [];
-  const threadSize = row.thread_id === null ? 1 : db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE thread_id = ?').get(row.thread_id)!.n;
+  const threadSize =
+    row.thread_id === null
+      ? 1
+      : db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE thread_id = ?').get(row.thread_id)!.n;
   return { parent, replies, variants, threadSize };
 }

@@ -15,14 +15,46 @@ export const command: Command = {
     const { OutboxStore } = await import('../send/outbox-store.js');
     const now = parseNow(values.now) ?? Date.now();
     const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
-    const counts = Object.fromEntries((db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const counts = Object.fromEntries(
+      (db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [
+        r.state,
+        r.n,
+      ]),
+    );
     const status = {
       lastSync: iso(lastSync(db)),
       nextJobs: nextJobs(db, now, 10).map((j) => ({ meeting: j.meeting, occurrence: j.occurrence, kind: j.kind, due: iso(j.due) })),
-      recentJobs: (db.prepare(`SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs WHERE state != 'pending' ORDER BY ran_at DESC LIMIT 5`).all() as { meeting: string; occurrence: string; kind: string; due: number; state: string; ranAt: number; detail: string | null }[]).map((j) => ({ ...j, due: iso(j.due), ranAt: iso(j.ranAt) })),
+      recentJobs: (
+        db
+          .prepare(
+            `SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs WHERE state != 'pending' ORDER BY ran_at DESC LIMIT 5`,
+          )
+          .all() as {
+          meeting: string;
+          occurrence: string;
+          kind: string;
+          due: number;
+          state: string;
+          ranAt: number;
+          detail: string | null;
+        }[]
+      ).map((j) => ({ ...j, due: iso(j.due), ranAt: iso(j.ranAt) })),
       outbox: {
         counts,
-        recent: new OutboxStore(db).recent(10).map((r) => ({ id: r.id, meeting: r.meeting, occurrence: r.occurrence, kind: r.kind, revision: r.revision, state: r.state, subject: r.subject, messageId: r.messageId, attempts: r.attempts, nextAttemptAt: iso(r.nextAttemptAt), sentAt: iso(r.sentAt), lastError: r.lastError })),
+        recent: new OutboxStore(db).recent(10).map((r) => ({
+          id: r.id,
+          meeting: r.meeting,
+          occurrence: r.occurrence,
+          kind: r.kind,
+          revision: r.revision,
+          state: r.state,
+          subject: r.subject,
+          messageId: r.messageId,
+          attempts: r.attempts,
+          nextAttemptAt: iso(r.nextAttemptAt),
+          sentAt: iso(r.sentAt),
+          lastError: r.lastError,
+        })),
       },
     };
     const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
@@ -32,9 +64,18 @@ export const command: Command = {
         'next jobs:',
         ...(s.nextJobs.length ? s.nextJobs.map((j) => `  ${j.due}  ${j.kind.padEnd(14)} ${j.occurrence}`) : ['  none planned']),
         'recent jobs:',
-        ...(s.recentJobs.length ? s.recentJobs.map((j) => `  ${j.ranAt}  ${j.kind.padEnd(14)} ${j.occurrence}  ${j.state}${j.detail ? ` (${j.detail})` : ''}`) : ['  none']),
-        `outbox: ${Object.entries(s.outbox.counts).map(([k, n]) => `${n} ${k}`).join(', ') || 'empty'}`,
-        ...s.outbox.recent.map((r) => `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`),
+        ...(s.recentJobs.length
+          ? s.recentJobs.map((j) => `  ${j.ranAt}  ${j.kind.padEnd(14)} ${j.occurrence}  ${j.state}${j.detail ? ` (${j.detail})` : ''}`)
+          : ['  none']),
+        `outbox: ${
+          Object.entries(s.outbox.counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ') || 'empty'
+        }`,
+        ...s.outbox.recent.map(
+          (r) =>
+            `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
+        ),
       ].join('\n'),
     );
     return 0;

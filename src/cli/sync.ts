@@ -55,7 +55,9 @@ export const command: Command = {
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
     }
     const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-    printer.object(result, (r) => [...r.mailboxes.map(mailboxLine), ...(r.reconnects > 0 ? [`reconnected ${r.reconnects} times`] : [])].join('\n'));
+    printer.object(result, (r) =>
+      [...r.mailboxes.map(mailboxLine), ...(r.reconnects > 0 ? [`reconnected ${r.reconnects} times`] : [])].join('\n'),
+    );
     return 0;
   },
 };

@@ -31,7 +31,9 @@ export const command: Command = {
         return raw ? bodyText(raw) : '';
       };
       if (json) {
-        ctx.stdout.write(JSON.stringify({ threadId, messages: messages.map((m) => ({ ...messageJson(m), parent: m.parent, body: body(m) })) }) + '\n');
+        ctx.stdout.write(
+          JSON.stringify({ threadId, messages: messages.map((m) => ({ ...messageJson(m), parent: m.parent, body: body(m) })) }) + '\n',
+        );
         return 0;
       }
       for (const m of messages) {

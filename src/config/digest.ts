@@ -94,7 +94,8 @@ function mergeSection(base: DigestSettings, o: Obj, key: string): DigestSettings
   to?.forEach((a, i) => address(a, `${key}.to[${i}]`));
   const unsubscribe = optStringList(o, 'unsubscribe', key);
   unsubscribe?.forEach((u, i) => {
-    if (!/^mailto:[^@\s]+@[^@\s]+$/i.test(u) && !isHttps(u)) fail(`${key}.unsubscribe[${i}]`, `must be a mailto: or https: URL, not "${u}"`);
+    if (!/^mailto:[^@\s]+@[^@\s]+$/i.test(u) && !isHttps(u))
+      fail(`${key}.unsubscribe[${i}]`, `must be a mailto: or https: URL, not "${u}"`);
   });
   const archiveUrl = optString(o, 'archiveUrl', key);
   if (archiveUrl !== undefined) {
@@ -142,7 +143,8 @@ function timing(value: unknown, key: string, base: DigestTiming): DigestTiming {
     if (v === undefined) return base[k];
     if (k === 'digest' && v === 'previous-day') v = 'P1D';
     const d = parseDuration(v);
-    if (d === null || isZero(d)) fail(`${key}.${k}`, `must be a non-zero ISO 8601 duration before the call, such as P7D or PT24H, not "${v}"`);
+    if (d === null || isZero(d))
+      fail(`${key}.${k}`, `must be a non-zero ISO 8601 duration before the call, such as P7D or PT24H, not "${v}"`);
     return d;
   };
   return { callForItems: dur('callForItems'), chairReminder: dur('chairReminder'), digest: dur('digest') };

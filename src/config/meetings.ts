@@ -117,7 +117,8 @@ function validateMeeting(value: unknown, key: string): MeetingConfig {
 
   const dates = (optStringList(o, 'dates', key) ?? []).map((d, j) => {
     const l = parseLocal(d);
-    if (!l || !/T|\s/.test(d.trim())) fail(`${key}.dates[${j}]`, `"${d}" is not a local date and time like "2025-12-10T09:00" (no offset: the zone is the meeting's)`);
+    if (!l || !/T|\s/.test(d.trim()))
+      fail(`${key}.dates[${j}]`, `"${d}" is not a local date and time like "2025-12-10T09:00" (no offset: the zone is the meeting's)`);
     return l;
   });
   const dateKeys = new Set<string>();
@@ -186,7 +187,8 @@ function duration(o: Obj, k: string, key: string, fallback: string, zeroOk: bool
   if (falseOk && o[k] === false) return null;
   const text = optString(o, k, key) ?? fallback;
   const d = parseDuration(text);
-  if (!d) fail(`${key}.${k}`, `"${text}" is not an ISO 8601 duration such as PT1H, PT24H or P7D${falseOk ? ' (or false to turn it off)' : ''}`);
+  if (!d)
+    fail(`${key}.${k}`, `"${text}" is not an ISO 8601 duration such as PT1H, PT24H or P7D${falseOk ? ' (or false to turn it off)' : ''}`);
   if (!zeroOk && isZero(d)) fail(`${key}.${k}`, 'must be longer than zero');
   return d;
 }

@@ -4,7 +4,8 @@ import { asObject, fail, onlyKeys, optBool, optNumber, optString, optStringList,
 
 export function validateSecret(value: unknown, key: string): SecretRef | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') fail(key, 'put the secret in an environment variable or a file: { env: NAME } or { file: PATH }, never inline');
+  if (typeof value === 'string')
+    fail(key, 'put the secret in an environment variable or a file: { env: NAME } or { file: PATH }, never inline');
   const o = asObject(value, key);
   onlyKeys(o, key, ['env', 'file', 'command']);
   const ref: SecretRef = {
@@ -31,7 +32,21 @@ export function validateImap(value: unknown): ImapConfig | undefined {
   if (value === undefined || value === null) return undefined;
   const key = 'imap';
   const o = asObject(value, key);
-  onlyKeys(o, key, ['account', 'host', 'port', 'secure', 'user', 'password', 'oauth2Token', 'mailbox', 'mailboxes', 'tls', 'batchSize', 'idle', 'pollSeconds']);
+  onlyKeys(o, key, [
+    'account',
+    'host',
+    'port',
+    'secure',
+    'user',
+    'password',
+    'oauth2Token',
+    'mailbox',
+    'mailboxes',
+    'tls',
+    'batchSize',
+    'idle',
+    'pollSeconds',
+  ]);
   const host = reqString(o, 'host', key);
   const user = reqString(o, 'user', key);
   const secure = optBool(o, 'secure', key) ?? true;

@@ -59,11 +59,22 @@ export function prepareDigest(deps: ActionDeps, meeting: MeetingConfig, occ: Occ
   let revision = 0;
   let sent: DigestModel | undefined;
   if (options.update) {
-    if (!last || !last.modelJson) throw new ConveneError('INPUT', `digest: no digest was sent for ${occ.key} yet; send one first (without --update)`);
+    if (!last || !last.modelJson)
+      throw new ConveneError('INPUT', `digest: no digest was sent for ${occ.key} yet; send one first (without --update)`);
     revision = last.revision + 1;
     sent = JSON.parse(last.modelJson) as DigestModel;
   }
-  const model = buildDigest({ meeting: info, occurrence: occ, ...(previous ? { previous } : {}), since, agenda, activity, settings, revision, ...(sent ? { sent } : {}) });
+  const model = buildDigest({
+    meeting: info,
+    occurrence: occ,
+    ...(previous ? { previous } : {}),
+    since,
+    agenda,
+    activity,
+    settings,
+    revision,
+    ...(sent ? { sent } : {}),
+  });
   if (model.empty && !options.update) {
     if (!info.chair) return { kind: 'cancel-proposal', model, outgoing: null };
     const call = buildCancelProposal({ meeting: info, occurrence: occ, agenda, settings, digestDue: now });
@@ -75,15 +86,26 @@ export function prepareDigest(deps: ActionDeps, meeting: MeetingConfig, occ: Occ
 }
 
 async function queue(deps: ActionDeps, o: Outgoing, due: number | null, giveUpAt: number | null, modelJson?: string): Promise<Queued> {
-  if (o.to.length === 0) throw new ConveneError('CONFIG', `config: digest.to: no recipients for the ${o.key.kind} mail of ${o.key.meeting}`);
+  if (o.to.length === 0)
+    throw new ConveneError('CONFIG', `config: digest.to: no recipients for the ${o.key.kind} mail of ${o.key.meeting}`);
   const existing = deps.store.byKey(o.key.meeting, o.key.occurrence, o.key.kind, o.key.revision);
   if (existing) return { row: existing, created: false, kind: o.key.kind };
   const eml = await composeEml(o);
   const { row, created } = deps.store.enqueue(
     {
-      meeting: o.key.meeting, occurrence: o.key.occurrence, kind: o.key.kind, revision: o.key.revision,
-      messageId: o.messageId, subject: o.subject, from: o.from, recipients: o.to, due, giveUpAt, eml,
-      ...(o.html ? { html: o.html } : {}), ...(modelJson ? { modelJson } : {}),
+      meeting: o.key.meeting,
+      occurrence: o.key.occurrence,
+      kind: o.key.kind,
+      revision: o.key.revision,
+      messageId: o.messageId,
+      subject: o.subject,
+      from: o.from,
+      recipients: o.to,
+      due,
+      giveUpAt,
+      eml,
+      ...(o.html ? { html: o.html } : {}),
+      ...(modelJson ? { modelJson } : {}),
     },
     deps.now(),
   );
@@ -91,7 +113,12 @@ async function queue(deps: ActionDeps, o: Outgoing, due: number | null, giveUpAt
 }
 
 /** Queue the digest (or the cancel proposal) of an occurrence. At most one per revision. */
-export async function queueDigest(deps: ActionDeps, meeting: MeetingConfig, occ: Occurrence, options: { update?: boolean; due?: number } = {}): Promise<Queued> {
+export async function queueDigest(
+  deps: ActionDeps,
+  meeting: MeetingConfig,
+  occ: Occurrence,
+  options: { update?: boolean; due?: number } = {},
+): Promise<Queued> {
   if (!options.update) {
     const done = deps.store.byKey(meeting.id, occ.key, 'digest', 0) ?? deps.store.byKey(meeting.id, occ.key, 'cancel-proposal', 0);
     if (done) return { row: done, created: false, kind: done.kind };
@@ -106,7 +133,13 @@ export async function queueDigest(deps: ActionDeps, meeting: MeetingConfig, occ:
   const queued = await queue(deps, plan.outgoing, due, occ.start, plan.kind === 'digest' ? JSON.stringify(plan.model) : undefined);
   const info = meetingInfo(meeting);
   if (plan.kind === 'digest' && plan.model.held > 0 && info.chair && !options.update) {
-    const model = buildHeldNote({ meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue: due });
+    const model = buildHeldNote({
+      meeting: info,
+      occurrence: occ,
+      agenda: agendaSnapshot(deps.db, meeting, occ),
+      settings,
+      digestDue: due,
+    });
     await queue(deps, chairMessage('held-note', model, occ.key, settings, deps.now()), due, occ.start);
   }
   return queued;
@@ -143,7 +176,15 @@ export async function queueFailureReport(deps: ActionDeps, meeting: MeetingConfi
 export function notesFor(deps: Pick<ActionDeps, 'db' | 'config'>, meeting: MeetingConfig, occ: Occurrence): string {
   const settings = settingsOf(deps.config, meeting);
   const next = nextOf(deps.db, meeting, occ);
-  return renderNotes(buildNotes({ meeting: meetingInfo(meeting), occurrence: occ, ...(next ? { next } : {}), agenda: agendaSnapshot(deps.db, meeting, occ) }), settings.templates);
+  return renderNotes(
+    buildNotes({
+      meeting: meetingInfo(meeting),
+      occurrence: occ,
+      ...(next ? { next } : {}),
+      agenda: agendaSnapshot(deps.db, meeting, occ),
+    }),
+    settings.templates,
+  );
 }
 
 /** The notes job: write the skeleton to <outbox>/notes/<meeting>-<date>.md. Returns the path. */

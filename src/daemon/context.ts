@@ -28,7 +28,8 @@ export interface OutboxWiring {
 export function makeOutbox(w: OutboxWiring): Outbox {
   const crashAt = w.env.CONVENE_CRASH_AT as CrashPoint | undefined;
   const cfg = w.config();
-  const sentLookup = w.sentLookup ?? (cfg.imap && cfg.sentMailbox ? sentMailboxLookup(cfg.imap, cfg.sentMailbox, w.logger, w.env) : undefined);
+  const sentLookup =
+    w.sentLookup ?? (cfg.imap && cfg.sentMailbox ? sentMailboxLookup(cfg.imap, cfg.sentMailbox, w.logger, w.env) : undefined);
   return new Outbox({
     db: w.db,
     transport: w.transport,

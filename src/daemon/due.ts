@@ -21,7 +21,12 @@ export const JOB_KINDS: readonly JobKind[] = ['call-for-items', 'chair-reminder'
  * The durations come from the meeting's `jobs:` keys when it sets them, else from the digest
  * section's `timing:` (global or the meeting's `digest.timing`).
  */
-export function dueOf(kind: JobKind, occ: { start: number; end: number; zone: string }, meeting: MeetingConfig | undefined, timing: DigestTiming): number | null {
+export function dueOf(
+  kind: JobKind,
+  occ: { start: number; end: number; zone: string },
+  meeting: MeetingConfig | undefined,
+  timing: DigestTiming,
+): number | null {
   if (kind === 'notes') return occ.end;
   const d = durationFor(kind, meeting, timing);
   return d === null ? null : addDuration(occ.start, d, occ.zone, -1);

@@ -38,7 +38,9 @@ export function planJobs(db: Db, config: Config, now: number, logger?: Logger): 
      ON CONFLICT (meeting, occurrence, kind) DO UPDATE SET due = excluded.due, start = excluded.start
      WHERE jobs.state = 'pending' AND (jobs.due != excluded.due OR jobs.start != excluded.start)`,
   );
-  const cancel = db.prepare(`UPDATE jobs SET state = 'skipped', ran_at = ?, detail = 'occurrence cancelled' WHERE meeting = ? AND occurrence = ? AND state = 'pending'`);
+  const cancel = db.prepare(
+    `UPDATE jobs SET state = 'skipped', ran_at = ?, detail = 'occurrence cancelled' WHERE meeting = ? AND occurrence = ? AND state = 'pending'`,
+  );
   let changed = 0;
   db.transaction(() => {
     for (const meeting of config.meetings) {

@@ -72,7 +72,8 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
     inFlight = inFlight.then(async () => {
       try {
         const r = await pass(o, config, outbox, imap);
-        if (r.ran.length || r.deliveries) o.logger.info({ msg: 'tick', now: new Date(o.now()).toISOString(), jobs: r.ran.length, deliveries: r.deliveries });
+        if (r.ran.length || r.deliveries)
+          o.logger.info({ msg: 'tick', now: new Date(o.now()).toISOString(), jobs: r.ran.length, deliveries: r.deliveries });
       } catch (err) {
         o.logger.error({ msg: 'tick failed', error: oneLine(err) });
       }
@@ -118,7 +119,12 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   }
   o.signal?.addEventListener('abort', () => stop('abort'), { once: true });
 
-  o.logger.info({ msg: 'daemon started', now: new Date(o.now()).toISOString(), meetings: config.meetings.map((m) => m.id), transport: transport.kind });
+  o.logger.info({
+    msg: 'daemon started',
+    now: new Date(o.now()).toISOString(),
+    meetings: config.meetings.map((m) => m.id),
+    transport: transport.kind,
+  });
   // Catch up with the list before the first pass plans and runs jobs (the digest should see the
   // latest proposals), but never hold the jobs back for long: a dead IMAP server must not stop them.
   await imap?.firstCatchUp(60_000);

@@ -20,7 +20,14 @@ const lastLocal = new Map<string, string>();
  * then read from its cursor (local-sync.ts), so what was read before is neither read nor counted
  * as a copy again. Errors are logged and reported as ok: false; the daemon carries on with its jobs.
  */
-export async function syncOnce(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number, imapFollowed?: () => boolean): Promise<SyncOutcome> {
+export async function syncOnce(
+  db: Db,
+  config: Config,
+  logger: Logger,
+  env: NodeJS.ProcessEnv,
+  now: () => number,
+  imapFollowed?: () => boolean,
+): Promise<SyncOutcome> {
   const { afterStoreHooks } = await import('../agenda/hooks.js');
   try {
     if (config.imap && imapFollowed) {
@@ -30,7 +37,15 @@ export async function syncOnce(db: Db, config: Config, logger: Logger, env: Node
     }
     if (config.imap) {
       const { syncImap } = await import('../sync.js');
-      const r = await syncImap({ db, config: config.imap, once: true, logger, afterStore: await afterStoreHooks(config, db, { now }), env, now });
+      const r = await syncImap({
+        db,
+        config: config.imap,
+        once: true,
+        logger,
+        afterStore: await afterStoreHooks(config, db, { now }),
+        env,
+        now,
+      });
       const stored = r.mailboxes.reduce((n, m) => n + m.stored, 0);
       recordSync(db, now(), { source: 'imap', stored });
       return { ok: true, stored, source: 'imap' };

@@ -72,14 +72,22 @@ async function runJob(deps: TickDeps, job: JobRow): Promise<string> {
       detail = `notes written to ${writeNotes(actions, meeting, occ)}`;
     } else {
       const q: Queued =
-        job.kind === 'digest' ? await queueDigest(actions, meeting, occ, { due: job.due })
-        : job.kind === 'call-for-items' ? await queueCallForItems(actions, meeting, occ, job.due)
-        : await queueChairReminder(actions, meeting, occ, job.due);
+        job.kind === 'digest'
+          ? await queueDigest(actions, meeting, occ, { due: job.due })
+          : job.kind === 'call-for-items'
+            ? await queueCallForItems(actions, meeting, occ, job.due)
+            : await queueChairReminder(actions, meeting, occ, job.due);
       detail = q.row ? `${q.created ? 'queued' : 'already queued'} ${q.kind} #${q.row.id}` : (q.note ?? 'nothing to send');
     }
     const state = late ? 'late' : 'done';
     finishJob(deps.db, job.id, state, now, detail);
-    deps.logger[late ? 'warn' : 'info']({ msg: late ? 'job ran late' : 'job ran', ...fields, late, ...(late ? { lateByMs: now - job.due } : {}), detail });
+    deps.logger[late ? 'warn' : 'info']({
+      msg: late ? 'job ran late' : 'job ran',
+      ...fields,
+      late,
+      ...(late ? { lateByMs: now - job.due } : {}),
+      detail,
+    });
     return state;
   } catch (err) {
     // Left pending: the next tick tries again (until the call starts, then it is skipped).

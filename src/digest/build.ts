@@ -26,7 +26,13 @@ export interface ThreadView {
 export interface DigestModel {
   readonly meeting: { readonly id: string; readonly name: string; readonly zone: string };
   readonly chair: string;
-  readonly occurrence: { readonly key: string; readonly date: string; readonly start: number; readonly end: number; readonly sequence: number };
+  readonly occurrence: {
+    readonly key: string;
+    readonly date: string;
+    readonly start: number;
+    readonly end: number;
+    readonly sequence: number;
+  };
   readonly subject: string;
   readonly revision: number;
   readonly updated: boolean;
@@ -40,7 +46,12 @@ export interface DigestModel {
   /** Items awaiting review that holdUnreviewed kept out of the digest. */
   readonly held: number;
   /** `first`: no previous call; the window starts at the first proposal for this one. */
-  readonly since: { readonly from: string; readonly first: boolean; readonly newThreads: readonly ThreadView[]; readonly active: readonly ThreadView[] };
+  readonly since: {
+    readonly from: string;
+    readonly first: boolean;
+    readonly newThreads: readonly ThreadView[];
+    readonly active: readonly ThreadView[];
+  };
   /** Nothing to discuss: no digest; the chair gets a proposal to cancel instead. */
   readonly empty: boolean;
 }
@@ -72,7 +83,12 @@ export function buildDigest(input: DigestInput): DigestModel {
   const updated = input.revision > 0;
   const times = callTimes(occ.start, occ.zone, settings.zones, input.previous?.start);
   const threads = (list: readonly ThreadActivity[]): ThreadView[] =>
-    list.map((t) => ({ subject: t.subject || '(no subject)', starter: t.starter, messages: t.messages, link: t.rootMid ? link(t.rootMid) : '' }));
+    list.map((t) => ({
+      subject: t.subject || '(no subject)',
+      starter: t.starter,
+      messages: t.messages,
+      link: t.rootMid ? link(t.rootMid) : '',
+    }));
   const newThreads = [...input.activity].filter((t) => t.isNew).sort((a, b) => a.firstDate - b.firstDate || a.threadId - b.threadId);
   const active = [...input.activity].sort((a, b) => b.messages - a.messages || a.firstDate - b.firstDate || a.threadId - b.threadId);
   const model: DigestModel = {
@@ -104,7 +120,10 @@ export function buildDigest(input: DigestInput): DigestModel {
 /** What an update changes against the digest that was sent, one line each. */
 export function changesSince(sent: DigestModel, now: DigestModel): string[] {
   const out: string[] = [];
-  if (sent.occurrence.start !== now.occurrence.start) out.push(`The call moved: it is now ${now.times.local.date} at ${now.times.local.time} (was ${sent.times.local.date} at ${sent.times.local.time}).`);
+  if (sent.occurrence.start !== now.occurrence.start)
+    out.push(
+      `The call moved: it is now ${now.times.local.date} at ${now.times.local.time} (was ${sent.times.local.date} at ${sent.times.local.time}).`,
+    );
   const before = new Map(sent.items.map((i) => [i.id, i]));
   const after = new Map(now.items.map((i) => [i.id, i]));
   for (const i of now.items) {

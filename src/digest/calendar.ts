@@ -81,7 +81,13 @@ export function vtimezone(zone: string, around: number): string[] {
   const out = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const observance = (atLocal: string, before: number, after: number, daylight: boolean): void => {
     const kind = daylight ? 'DAYLIGHT' : 'STANDARD';
-    out.push(`BEGIN:${kind}`, `DTSTART:${atLocal}`, `TZOFFSETFROM:${offsetText(before).replace(':', '')}`, `TZOFFSETTO:${offsetText(after).replace(':', '')}`, `END:${kind}`);
+    out.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${atLocal}`,
+      `TZOFFSETFROM:${offsetText(before).replace(':', '')}`,
+      `TZOFFSETTO:${offsetText(after).replace(':', '')}`,
+      `END:${kind}`,
+    );
   };
   const offsets = [initial, ...transitions.map((t) => t.after)];
   const standard = Math.min(...offsets);

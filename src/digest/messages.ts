@@ -49,7 +49,13 @@ export function callForItemsMessage(model: CallModel, occurrenceKey: string, set
 }
 
 /** A mail to the chair only: the review reminder or the proposal to cancel. */
-export function chairMessage(kind: 'chair-reminder' | 'cancel-proposal' | 'held-note', model: CallModel, occurrenceKey: string, settings: DigestSettings, now: number): Outgoing {
+export function chairMessage(
+  kind: 'chair-reminder' | 'cancel-proposal' | 'held-note',
+  model: CallModel,
+  occurrenceKey: string,
+  settings: DigestSettings,
+  now: number,
+): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: occurrenceKey, kind, revision: 0 };
   return envelope(key, settings, now, {
     to: [model.chair],
@@ -61,7 +67,13 @@ export function chairMessage(kind: 'chair-reminder' | 'cancel-proposal' | 'held-
 }
 
 /** Tell the chair (and the operator's log) that a mail could not be sent. */
-export function failureReportMessage(failed: { meeting: string; occurrence: string; kind: string; revision: number; id: number; subject: string; messageId: string }, chair: string, error: string, settings: DigestSettings, now: number): Outgoing {
+export function failureReportMessage(
+  failed: { meeting: string; occurrence: string; kind: string; revision: number; id: number; subject: string; messageId: string },
+  chair: string,
+  error: string,
+  settings: DigestSettings,
+  now: number,
+): Outgoing {
   const key: MailKey = { meeting: failed.meeting, occurrence: failed.occurrence, kind: 'failure-report', revision: failed.id };
   return envelope(key, settings, now, {
     to: [chair],
@@ -76,6 +88,11 @@ export function failureReportMessage(failed: { meeting: string; occurrence: stri
  * and its Message-ID is derived from its key, so a resend or a crash-restart makes the same id
  * (headers.ts messageIdFor).
  */
-function envelope(key: MailKey, settings: DigestSettings, now: number, parts: Omit<Outgoing, 'key' | 'messageId' | 'from' | 'date'>): Outgoing {
+function envelope(
+  key: MailKey,
+  settings: DigestSettings,
+  now: number,
+  parts: Omit<Outgoing, 'key' | 'messageId' | 'from' | 'date'>,
+): Outgoing {
   return { key, messageId: messageIdFor(key, settings.from), from: settings.from, ...parts, date: now };
 }

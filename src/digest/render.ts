@@ -37,7 +37,10 @@ export function loadTemplate(name: TemplateName, overrides: DigestTemplates = {}
   try {
     return { text: readFileSync(path, 'utf8'), source: path };
   } catch (err) {
-    throw new ConveneError('CONFIG', `config: digest.templates.${OVERRIDE_KEY[name]}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new ConveneError(
+      'CONFIG',
+      `config: digest.templates.${OVERRIDE_KEY[name]}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
 }
 

@@ -60,7 +60,9 @@ export function callTimes(start: number, meetingZone: string, zones: readonly st
         const now = offsetAt(start, a) - offsetAt(start, b);
         const before = offsetAt(previousStart, a) - offsetAt(previousStart, b);
         if (now !== before) {
-          warnings.push(`${a} is now ${hours(now)} ${b} (${hours(before)} at the previous call): daylight saving changed in one of them only.`);
+          warnings.push(
+            `${a} is now ${hours(now)} ${b} (${hours(before)} at the previous call): daylight saving changed in one of them only.`,
+          );
         }
       }
     }

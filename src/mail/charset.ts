@@ -25,13 +25,25 @@ export function decodeWithFallback(bytes: Buffer, declared: string | undefined):
   return bytes.toString('latin1'); // unreachable: windows-1252 decodes every byte
 }
 
-const LATIN1_FAMILY = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819']);
+const LATIN1_FAMILY = new Set([
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'cp819',
+  'ibm819',
+]);
 const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'us']);
 
 // windows-1252 bytes 0x80..0x9F; the five undefined ones map to the C1 control, as WHATWG does.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 export function decodeWindows1252(bytes: Buffer): string {
@@ -52,7 +64,10 @@ export function decodeWindows1252(bytes: Buffer): string {
  */
 export class FallbackIconv extends Transform {
   private readonly chunks: Buffer[] = [];
-  constructor(private readonly from: string, _to: string) {
+  constructor(
+    private readonly from: string,
+    _to: string,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {

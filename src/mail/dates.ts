@@ -11,7 +11,10 @@ const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b[A-Za-z]{1,5})$/;
 export function parseDateHeader(value: string | undefined): number | null {
   if (!value) return null;
   // Drop comments such as "(CEST)" and a trailing day-of-week junk; Date.parse handles the rest.
-  let cleaned = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let cleaned = value
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!cleaned) return null;
   // No zone at all: read it as UTC. Date.parse would use the host's zone, so the stored date
   // (and the meeting a proposal goes to) would change with the machine (RFC 5322 §3.3: the zone

@@ -17,7 +17,8 @@ export function limitExceeded(raw: Buffer): string | null {
   const parts = countMatches(text, /^content-type:/gim);
   if (parts > PARSE_LIMITS.maxParts) return `${parts} MIME parts, over the limit of ${PARSE_LIMITS.maxParts}: headers only`;
   const boundaries = countMatches(text, /boundary\s*=/gi);
-  if (boundaries > PARSE_LIMITS.maxDepth) return `${boundaries} nested multiparts, over the limit of ${PARSE_LIMITS.maxDepth}: headers only`;
+  if (boundaries > PARSE_LIMITS.maxDepth)
+    return `${boundaries} nested multiparts, over the limit of ${PARSE_LIMITS.maxDepth}: headers only`;
   return null;
 }
 

@@ -7,5 +7,8 @@ export function bareAddress(mailbox: string): string {
 
 /** The display name: the text before "<addr>", without surrounding quotes ('' for a bare address). */
 export function displayName(mailbox: string): string {
-  return mailbox.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '').trim();
+  return mailbox
+    .replace(/\s*<[^>]*>\s*$/, '')
+    .replace(/^"|"$/g, '')
+    .trim();
 }

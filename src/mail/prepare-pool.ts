@@ -55,7 +55,13 @@ export class PreparePool {
     // ordinary mail, and cloning megabytes to a worker costs more than it saves.
     const big = batch.map((m) => m.raw.length > IN_THREAD_BYTES);
     const small = batch.filter((_, i) => !big[i]);
-    const [fromWorkers, inThread] = await Promise.all([this.spread(small, dict), prepareInThread(batch.filter((_, i) => big[i]), dict)]);
+    const [fromWorkers, inThread] = await Promise.all([
+      this.spread(small, dict),
+      prepareInThread(
+        batch.filter((_, i) => big[i]),
+        dict,
+      ),
+    ]);
     let s = 0;
     let b = 0;
     return batch.map((_, i) => (big[i] ? inThread[b++]! : fromWorkers[s++]!));
@@ -96,7 +102,12 @@ interface WorkerResult {
 /** Join a worker's result to the raw bytes the main thread kept; Uint8Arrays become Buffers. */
 function revive(raw: Buffer, r: WorkerResult): PreparedMessage {
   const e = r.encoded;
-  return { raw, parsed: r.parsed, hash: r.hash, ...(e ? { encoded: { codec: e.codec, bytes: Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength) } } : {}) };
+  return {
+    raw,
+    parsed: r.parsed,
+    hash: r.hash,
+    ...(e ? { encoded: { codec: e.codec, bytes: Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength) } } : {}),
+  };
 }
 
 /**

@@ -17,7 +17,11 @@ parentPort?.on('message', async (req: Request) => {
     const p = await prepareMessage({ ...m, raw }, dict);
     // Send back only what the main thread lacks, each in a buffer of its own: cloning a view
     // clones its whole underlying ArrayBuffer.
-    out.push({ parsed: p.parsed, hash: p.hash, encoded: p.encoded ? { codec: p.encoded.codec, bytes: new Uint8Array(p.encoded.bytes) } : undefined });
+    out.push({
+      parsed: p.parsed,
+      hash: p.hash,
+      encoded: p.encoded ? { codec: p.encoded.codec, bytes: new Uint8Array(p.encoded.bytes) } : undefined,
+    });
   }
   parentPort!.postMessage({ seq: req.seq, prepared: out });
 });

@@ -59,5 +59,13 @@ export function formatDuration(d: IsoDuration): string {
 
 /** Multiply every part (schedule expansion: the k-th occurrence is first + k × period). */
 export function scaleDuration(d: IsoDuration, k: number): IsoDuration {
-  return { years: d.years * k, months: d.months * k, weeks: d.weeks * k, days: d.days * k, hours: d.hours * k, minutes: d.minutes * k, seconds: d.seconds * k };
+  return {
+    years: d.years * k,
+    months: d.months * k,
+    weeks: d.weeks * k,
+    days: d.days * k,
+    hours: d.hours * k,
+    minutes: d.minutes * k,
+    seconds: d.seconds * k,
+  };
 }

@@ -20,7 +20,13 @@ export interface OccurrenceOptions {
 }
 
 /** The occurrences of a meeting starting in [from, to), in start order. `db` null: config only. */
-export function occurrencesBetween(db: Db | null, meeting: MeetingConfig, from: number, to: number, options: OccurrenceOptions = {}): Occurrence[] {
+export function occurrencesBetween(
+  db: Db | null,
+  meeting: MeetingConfig,
+  from: number,
+  to: number,
+  options: OccurrenceOptions = {},
+): Occurrence[] {
   const overrides = readOverrides(db, meeting.id);
   const limit = options.limit ?? MAX_OCCURRENCES;
   const out: Occurrence[] = [];

@@ -19,7 +19,13 @@ export interface ChangeContext {
   readonly now: number;
 }
 
-function upsert(db: Db, meetingId: string, key: string, row: { originalStart: number | null; start: number; cancelled: boolean; extra: boolean; sequence: number }, c: ChangeContext): void {
+function upsert(
+  db: Db,
+  meetingId: string,
+  key: string,
+  row: { originalStart: number | null; start: number; cancelled: boolean; extra: boolean; sequence: number },
+  c: ChangeContext,
+): void {
   db.prepare(
     `INSERT INTO meeting_overrides (meeting_id, occ_key, original_start, start, cancelled, extra, sequence, actor, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -37,7 +43,13 @@ export function cancelOccurrence(db: Db, meeting: MeetingConfig, occ: Occurrence
   if (occ.status === 'cancelled') throw new ConveneError('MEETING', `${occ.key} is already cancelled`);
   const extra = readOverrides(db, meeting.id).get(occ.key)?.extra ?? false;
   db.transaction(() => {
-    upsert(db, meeting.id, occ.key, { originalStart: originalOf(occ), start: occ.start, cancelled: true, extra, sequence: occ.sequence + 1 }, c);
+    upsert(
+      db,
+      meeting.id,
+      occ.key,
+      { originalStart: originalOf(occ), start: occ.start, cancelled: true, extra, sequence: occ.sequence + 1 },
+      c,
+    );
     logAction(db, { at: c.now, actor: c.actor, action: 'meeting.cancel', meetingId: meeting.id, occurrenceKey: occ.key, before: occ });
   })();
   return { ...occ, status: 'cancelled', sequence: occ.sequence + 1 };
@@ -52,7 +64,15 @@ export function moveOccurrence(db: Db, meeting: MeetingConfig, occ: Occurrence, 
   const original = originalOf(occ);
   db.transaction(() => {
     upsert(db, meeting.id, occ.key, { originalStart: original, start: newStart, cancelled: false, extra, sequence: occ.sequence + 1 }, c);
-    logAction(db, { at: c.now, actor: c.actor, action: 'meeting.move', meetingId: meeting.id, occurrenceKey: occ.key, before: occ, after: { start: newStart } });
+    logAction(db, {
+      at: c.now,
+      actor: c.actor,
+      action: 'meeting.move',
+      meetingId: meeting.id,
+      occurrenceKey: occ.key,
+      before: occ,
+      after: { start: newStart },
+    });
   })();
   const moved = original !== null && newStart !== original;
   return {
@@ -70,7 +90,8 @@ export function addOccurrence(db: Db, meeting: MeetingConfig, start: number, c: 
   const local = toLocal(start, meeting.zone);
   const dayFrom = start - 2 * 86_400_000;
   const near = occurrencesBetween(db, meeting, dayFrom, start + 2 * 86_400_000, { includeCancelled: true });
-  if (near.some((o) => o.start === start && o.status !== 'cancelled')) throw new ConveneError('MEETING', `${meeting.id} already meets then`);
+  if (near.some((o) => o.start === start && o.status !== 'cancelled'))
+    throw new ConveneError('MEETING', `${meeting.id} already meets then`);
   const dayKey = occurrenceKey(meeting.id, local);
   const taken = new Set([...near.map((o) => o.key), ...readOverrides(db, meeting.id).keys()]);
   const key = taken.has(dayKey) ? occurrenceKey(meeting.id, local, true) : dayKey;

@@ -64,7 +64,14 @@ export function toLocal(instant: number, zone: string): LocalDateTime {
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
   const era = parts.find((p) => p.type === 'era')?.value;
   const y = get('year');
-  return { year: era === 'BC' || era === 'B' ? 1 - y : y, month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: era === 'BC' || era === 'B' ? 1 - y : y,
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** The zone's UTC offset at an instant, in ms (Europe/London in summer: +3_600_000). */

@@ -47,7 +47,10 @@ export function parseContentType(value: string | undefined): ContentType {
   for (const p of rest) {
     const eq = p.indexOf('=');
     if (eq < 0) continue;
-    params[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    params[p.slice(0, eq).trim().toLowerCase()] = p
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
   }
   return { mime: mime.trim().toLowerCase(), params };
 }
@@ -82,7 +85,10 @@ function decodeText(body: Buffer, encoding: string | undefined, charset: string 
 /** RFC 2045 section 6.7: =XX escapes and soft line breaks. */
 export function decodeQuotedPrintable(body: Buffer): Buffer {
   const text = body.toString('latin1').replace(/=\r?\n/g, '');
-  return Buffer.from(text.replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+  return Buffer.from(
+    text.replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  );
 }
 
 /** Declared charset, else UTF-8 when valid, else windows-1252 (a superset of latin-1 in practice). */
@@ -104,7 +110,8 @@ function decodeCharset(bytes: Buffer, charset: string | undefined): string {
 }
 
 /** windows-1252 bytes 0x80-0x9F (Node's TextDecoder treats the label as latin-1, nodejs/node#56542). */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Buffer): string {
   let out = '';

@@ -71,7 +71,9 @@ export function compileQuery(root: QueryNode): CompiledQuery {
   if (root.kind === 'and') {
     const { pos, neg, rest } = splitAnd(root.children, done);
     if (pos.length) {
-      const where = rest.length ? join([...rest.flatMap(rowidBounds), toSql({ kind: 'and', children: rest }, done)], ' AND ') : { sql: '1', params: [] };
+      const where = rest.length
+        ? join([...rest.flatMap(rowidBounds), toSql({ kind: 'and', children: rest }, done)], ' AND ')
+        : { sql: '1', params: [] };
       return { where: where.sql, params: where.params, match: `(${pos.join(' AND ')})${neg.map((n) => ` NOT ${n}`).join('')}` };
     }
   }
@@ -88,7 +90,10 @@ export function compileQuery(root: QueryNode): CompiledQuery {
 function rowidBounds(node: QueryNode): Sql[] {
   if (node.kind !== 'date' || (node.from === null && node.to === null)) return [];
   const range: Sql = join(
-    [...(node.from !== null ? [{ sql: 'date >= ?', params: [node.from] }] : []), ...(node.to !== null ? [{ sql: 'date < ?', params: [node.to] }] : [])],
+    [
+      ...(node.from !== null ? [{ sql: 'date >= ?', params: [node.from] }] : []),
+      ...(node.to !== null ? [{ sql: 'date < ?', params: [node.to] }] : []),
+    ],
     ' AND ',
   );
   return [
@@ -138,7 +143,10 @@ function toSql(node: QueryNode, done: Map<QueryNode, string | null>): Sql {
       return join(parts, ' AND ');
     }
     case 'or':
-      return join(node.children.map((c) => toSql(c, done)), ' OR ');
+      return join(
+        node.children.map((c) => toSql(c, done)),
+        ' OR ',
+      );
     case 'id':
       return { sql: '(m.mid = ? OR m.header_mid = ?)', params: [node.value, node.value] };
     case 'thread':
@@ -154,7 +162,9 @@ function toSql(node: QueryNode, done: Map<QueryNode, string | null>): Sql {
       return join(parts, ' AND ');
     }
     case 'flag':
-      return node.flag === 'attachment' ? { sql: "m.attachments_json <> '[]'", params: [] } : { sql: 'm.parent_mid IS NOT NULL', params: [] };
+      return node.flag === 'attachment'
+        ? { sql: "m.attachments_json <> '[]'", params: [] }
+        : { sql: 'm.parent_mid IS NOT NULL', params: [] };
   }
 }
 

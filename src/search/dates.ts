@@ -14,8 +14,25 @@ export interface DateRange {
 const DAY = 86_400_000;
 const UNITS: Record<string, number> = { min: 60_000, h: 3_600_000, d: DAY, w: 7 * DAY };
 const UNIT_NAMES: Record<string, string> = {
-  min: 'min', mins: 'min', minute: 'min', minutes: 'min', h: 'h', hour: 'h', hours: 'h', d: 'd', day: 'd', days: 'd',
-  w: 'w', week: 'w', weeks: 'w', m: 'm', month: 'm', months: 'm', y: 'y', year: 'y', years: 'y',
+  min: 'min',
+  mins: 'min',
+  minute: 'min',
+  minutes: 'min',
+  h: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  week: 'w',
+  weeks: 'w',
+  m: 'm',
+  month: 'm',
+  months: 'm',
+  y: 'y',
+  year: 'y',
+  years: 'y',
 };
 
 /** A period [start, end) for one date expression, or null when it cannot be read. */
@@ -53,7 +70,14 @@ function isoPeriod(t: string): { start: number; end: number } | null {
   const start = Date.UTC(...parts);
   const back = new Date(start);
   // Reject 2019-02-30 and 25:00 rather than letting Date roll them over.
-  if (back.getUTCFullYear() !== parts[0] || back.getUTCMonth() !== parts[1] || back.getUTCDate() !== parts[2] || back.getUTCHours() !== parts[3] || back.getUTCMinutes() !== parts[4] || back.getUTCSeconds() !== parts[5]) {
+  if (
+    back.getUTCFullYear() !== parts[0] ||
+    back.getUTCMonth() !== parts[1] ||
+    back.getUTCDate() !== parts[2] ||
+    back.getUTCHours() !== parts[3] ||
+    back.getUTCMinutes() !== parts[4] ||
+    back.getUTCSeconds() !== parts[5]
+  ) {
     return null;
   }
   const next = new Date(start);

@@ -77,7 +77,9 @@ class Parser {
     }
     if (children.length === 0) {
       const t = this.peek();
-      throw t?.t === 'rparen' ? syntaxError("empty parentheses or a ')' with nothing before it", t.column) : syntaxError('a term is missing', this.column());
+      throw t?.t === 'rparen'
+        ? syntaxError("empty parentheses or a ')' with nothing before it", t.column)
+        : syntaxError('a term is missing', this.column());
     }
     return children.length === 1 ? children[0]! : { kind: 'and', children };
   }

@@ -25,7 +25,8 @@ export interface MessageHit {
   readonly score: number | null;
 }
 
-const COLUMNS = 'm.id AS id, m.mid AS mid, m.header_mid AS headerMid, m.thread_id AS threadId, m.date AS date, m.from_name AS fromName, m.from_addr AS fromAddr, m.subject AS subject';
+const COLUMNS =
+  'm.id AS id, m.mid AS mid, m.header_mid AS headerMid, m.thread_id AS threadId, m.date AS date, m.from_name AS fromName, m.from_addr AS fromAddr, m.subject AS subject';
 const BM25 = `bm25(messages_fts, ${BM25_WEIGHTS.join(', ')})`;
 
 /** FROM clause and parameters: joined with messages_fts when the query has a top-level MATCH. */
@@ -62,7 +63,10 @@ export function searchIds(db: Db, q: CompiledQuery, options: SearchOptions): num
   const score = options.sort === 'relevance' ? s.score : 'NULL';
   const sql = `SELECT m.id FROM ${s.from} WHERE ${match}(${q.where})
     ORDER BY ${orderBy(options.sort, q.match !== null, 'm.date', score)}${options.limit > 0 ? ` LIMIT ${options.limit}` : ''}`;
-  return db.prepare<(string | number)[], number>(sql).pluck().all(...s.params);
+  return db
+    .prepare<(string | number)[], number>(sql)
+    .pluck()
+    .all(...s.params);
 }
 
 /** One thread with at least one matching message. */
@@ -99,7 +103,8 @@ const THREAD_SUMMARY = `
 export function searchThreads(db: Db, q: CompiledQuery, options: SearchOptions): ThreadHit[] {
   const s = source(q);
   const match = q.match === null ? '' : 'messages_fts MATCH ? AND ';
-  const order = options.sort === 'oldest' ? 'first ASC' : options.sort === 'relevance' && q.match !== null ? 'score, last DESC' : 'last DESC';
+  const order =
+    options.sort === 'oldest' ? 'first ASC' : options.sort === 'relevance' && q.match !== null ? 'score, last DESC' : 'last DESC';
   // bm25() cannot sit inside an aggregate: score each message in a subquery, then group.
   // (a MATERIALIZED CTE, so that SQLite does not flatten it into the aggregate).
   const sql = `WITH hits AS MATERIALIZED (
@@ -110,8 +115,19 @@ export function searchThreads(db: Db, q: CompiledQuery, options: SearchOptions):
     SELECT g.threadId AS threadId, g.matched AS matched, ${THREAD_SUMMARY}
     FROM groups g ORDER BY ${order.replace(/\b(first|last|score)\b/g, 'g.$1')}, g.threadId`;
   type Row = { threadId: number; matched: number; stats: string; subject: string | null; participants: string };
-  return db.prepare<(string | number)[], Row>(sql).all(...s.params).map((g) => {
-    const [total, firstDate, lastDate] = JSON.parse(g.stats) as [number, number | null, number | null];
-    return { threadId: g.threadId, matched: g.matched, total, firstDate, lastDate, subject: g.subject ?? '', participants: JSON.parse(g.participants) as string[] };
-  });
+  return db
+    .prepare<(string | number)[], Row>(sql)
+    .all(...s.params)
+    .map((g) => {
+      const [total, firstDate, lastDate] = JSON.parse(g.stats) as [number, number | null, number | null];
+      return {
+        threadId: g.threadId,
+        matched: g.matched,
+        total,
+        firstDate,
+        lastDate,
+        subject: g.subject ?? '',
+        participants: JSON.parse(g.participants) as string[],
+      };
+    });
 }

@@ -39,7 +39,9 @@ export interface Snippet {
  * Otherwise the whole body is used (long patches made text output of 2,000 rows take ~0.4 s).
  */
 export function makeSnippet(body: string, terms: readonly string[], width = 100): Snippet {
-  const re = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu') : null;
+  const re = terms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu')
+    : null;
   for (const size of PREFIX_CHARS) {
     if (!re || body.length <= size) break;
     const cut = body.indexOf('\n', size);
@@ -53,10 +55,11 @@ export function makeSnippet(body: string, terms: readonly string[], width = 100)
   const lines = body.split(/\r?\n/);
   const own = ownLines(lines);
   const flat = flatten(own.length ? own : lines);
-  if (re) for (const text of [flat, flatten(lines)]) {
-    const hit = windowAround(text, re, width, false);
-    if (hit) return hit;
-  }
+  if (re)
+    for (const text of [flat, flatten(lines)]) {
+      const hit = windowAround(text, re, width, false);
+      if (hit) return hit;
+    }
   return { text: flat.slice(0, width) + (flat.length > width ? '…' : ''), marks: [] };
 }
 
@@ -88,7 +91,10 @@ function windowAround(text: string, re: RegExp, width: number, partial: boolean)
   const r2 = new RegExp(re.source, 'giu');
   for (let mm = r2.exec(window); mm; mm = r2.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
   const lead = start > 0 ? '…' : '';
-  return { text: lead + window + (start + width < text.length ? '…' : ''), marks: marks.map(([a, b]) => [a + lead.length, b + lead.length] as const) };
+  return {
+    text: lead + window + (start + width < text.length ? '…' : ''),
+    marks: marks.map(([a, b]) => [a + lead.length, b + lead.length] as const),
+  };
 }
 
 /** The snippet with its matches wrapped by `mark` (bold on a TTY, nothing otherwise). */

@@ -71,12 +71,28 @@ export class OutboxStore {
          VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (meeting, occurrence, kind, revision) DO NOTHING`,
       )
-      .run(m.meeting, m.occurrence, m.kind, m.revision, m.messageId, m.subject, JSON.stringify({ from: m.from, to: m.recipients }), m.due, m.giveUpAt, m.eml, m.html ?? null, m.modelJson ?? null, now);
+      .run(
+        m.meeting,
+        m.occurrence,
+        m.kind,
+        m.revision,
+        m.messageId,
+        m.subject,
+        JSON.stringify({ from: m.from, to: m.recipients }),
+        m.due,
+        m.giveUpAt,
+        m.eml,
+        m.html ?? null,
+        m.modelJson ?? null,
+        now,
+      );
     return { row: this.byKey(m.meeting, m.occurrence, m.kind, m.revision)!, created: info.changes === 1 };
   }
 
   byKey(meeting: string, occurrence: string, kind: string, revision: number): OutboxRow | undefined {
-    const r = this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE meeting = ? AND occurrence = ? AND kind = ? AND revision = ?`).get(meeting, occurrence, kind, revision);
+    const r = this.db
+      .prepare(`SELECT ${COLUMNS} FROM outbox WHERE meeting = ? AND occurrence = ? AND kind = ? AND revision = ?`)
+      .get(meeting, occurrence, kind, revision);
     return r ? toRow(r as Record<string, unknown>) : undefined;
   }
 
@@ -87,16 +103,26 @@ export class OutboxStore {
 
   /** Every revision of one mail kind for an occurrence, newest first. */
   revisions(meeting: string, occurrence: string, kind: string): OutboxRow[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE meeting = ? AND occurrence = ? AND kind = ? ORDER BY revision DESC`).all(meeting, occurrence, kind) as Record<string, unknown>[]).map(toRow);
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM outbox WHERE meeting = ? AND occurrence = ? AND kind = ? ORDER BY revision DESC`)
+        .all(meeting, occurrence, kind) as Record<string, unknown>[]
+    ).map(toRow);
   }
 
   inState(state: OutboxState): OutboxRow[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`).all(state) as Record<string, unknown>[]).map(toRow);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`).all(state) as Record<string, unknown>[]).map(
+      toRow,
+    );
   }
 
   /** Queued rows whose next attempt is due. */
   due(now: number): OutboxRow[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`).all(now) as Record<string, unknown>[]).map(toRow);
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`)
+        .all(now) as Record<string, unknown>[]
+    ).map(toRow);
   }
 
   recent(limit: number): OutboxRow[] {
@@ -109,19 +135,28 @@ export class OutboxStore {
    */
   claim(id: number, now: number, claimant: string): boolean {
     return (
-      this.db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, claimed_by = ? WHERE id = ? AND state = 'queued'`).run(now, claimant, id)
-        .changes === 1
+      this.db
+        .prepare(
+          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, claimed_by = ? WHERE id = ? AND state = 'queued'`,
+        )
+        .run(now, claimant, id).changes === 1
     );
   }
 
   markSent(id: number, now: number, resolvedBy: string | null): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`).run(now, resolvedBy, id);
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`,
+      )
+      .run(now, resolvedBy, id);
   }
 
   /** sending → queued, to try again at `next` (null: at once). */
   requeue(id: number, next: number | null, error: string | null, resolvedBy: string | null = null): void {
     this.db
-      .prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = COALESCE(?, last_error), resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`)
+      .prepare(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = COALESCE(?, last_error), resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`,
+      )
       .run(next, error, resolvedBy, id);
   }
 

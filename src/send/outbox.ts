@@ -67,7 +67,14 @@ export class Outbox {
     for (const row of this.store.inState('sending')) {
       if (!claimExpired(row, now, this.deps.claimantGone ?? claimantGone)) {
         unresolved++;
-        this.deps.logger.info({ msg: 'a send is in progress elsewhere; leaving it to its claimant', id: row.id, kind: row.kind, messageId: row.messageId, claimedBy: row.claimedBy, claimedAt: new Date(row.claimedAt!).toISOString() });
+        this.deps.logger.info({
+          msg: 'a send is in progress elsewhere; leaving it to its claimant',
+          id: row.id,
+          kind: row.kind,
+          messageId: row.messageId,
+          claimedBy: row.claimedBy,
+          claimedAt: new Date(row.claimedAt!).toISOString(),
+        });
         continue;
       }
       let where: string | null;
@@ -75,15 +82,34 @@ export class Outbox {
         where = (await this.deps.findDelivered?.(row.messageId)) ?? null;
       } catch (err) {
         unresolved++;
-        this.deps.logger.error({ msg: 'cannot tell whether an interrupted send went out; will ask again', id: row.id, kind: row.kind, messageId: row.messageId, error: oneLine(err) });
+        this.deps.logger.error({
+          msg: 'cannot tell whether an interrupted send went out; will ask again',
+          id: row.id,
+          kind: row.kind,
+          messageId: row.messageId,
+          error: oneLine(err),
+        });
         continue;
       }
       if (where) {
         this.store.markSent(row.id, this.deps.now(), where);
-        this.deps.logger.info({ msg: 'interrupted send resolved: already delivered', id: row.id, kind: row.kind, meeting: row.meeting, occurrence: row.occurrence, messageId: row.messageId, foundIn: where });
+        this.deps.logger.info({
+          msg: 'interrupted send resolved: already delivered',
+          id: row.id,
+          kind: row.kind,
+          meeting: row.meeting,
+          occurrence: row.occurrence,
+          messageId: row.messageId,
+          foundIn: where,
+        });
       } else {
         this.store.requeue(row.id, null, null, 'resend');
-        this.deps.logger.warn({ msg: 'interrupted send resolved: not found, sending again under the same Message-ID', id: row.id, kind: row.kind, messageId: row.messageId });
+        this.deps.logger.warn({
+          msg: 'interrupted send resolved: not found, sending again under the same Message-ID',
+          id: row.id,
+          kind: row.kind,
+          messageId: row.messageId,
+        });
       }
     }
     return unresolved;
@@ -99,7 +125,14 @@ export class Outbox {
   /** Deliver one queued row. */
   async deliver(row: OutboxRow): Promise<Delivery> {
     const { logger } = this.deps;
-    const fields = { id: row.id, kind: row.kind, meeting: row.meeting, occurrence: row.occurrence, revision: row.revision, messageId: row.messageId };
+    const fields = {
+      id: row.id,
+      kind: row.kind,
+      meeting: row.meeting,
+      occurrence: row.occurrence,
+      revision: row.revision,
+      messageId: row.messageId,
+    };
     const started = this.deps.now();
     if (row.giveUpAt !== null && started >= row.giveUpAt) {
       const error = 'not sent before the call started; giving up';
@@ -113,7 +146,13 @@ export class Outbox {
     this.deps.crashPoint?.('sending');
     let info: { response: string };
     try {
-      info = await this.deps.transport.send({ from: row.from, to: row.recipients, raw: row.eml, messageId: row.messageId, ...(row.html ? { html: row.html } : {}) });
+      info = await this.deps.transport.send({
+        from: row.from,
+        to: row.recipients,
+        raw: row.eml,
+        messageId: row.messageId,
+        ...(row.html ? { html: row.html } : {}),
+      });
     } catch (err) {
       const error = oneLine(err);
       const now = this.deps.now();
@@ -136,7 +175,15 @@ export class Outbox {
     const now = this.deps.now();
     this.store.markSent(row.id, now, null);
     const late = row.due !== null && now - row.due > LATE_GRACE_MS;
-    logger.info({ msg: 'mail sent', ...fields, transport: this.deps.transport.kind, response: info.response, attempts: row.attempts + 1, late, ...(late ? { lateByMs: now - row.due! } : {}) });
+    logger.info({
+      msg: 'mail sent',
+      ...fields,
+      transport: this.deps.transport.kind,
+      response: info.response,
+      attempts: row.attempts + 1,
+      late,
+      ...(late ? { lateByMs: now - row.due! } : {}),
+    });
     return { id: row.id, kind: row.kind, outcome: 'sent', late };
   }
 

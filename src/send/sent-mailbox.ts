@@ -10,7 +10,12 @@ import type { Logger } from '../sources/imap-log.js';
  * (Kept here, not in sources/, because it needs nothing of the sync machinery; nothing of
  * imapflow leaves this function.)
  */
-export function sentMailboxLookup(imap: ImapConfig, mailbox: string, logger: Logger, env?: NodeJS.ProcessEnv): (messageId: string) => Promise<boolean> {
+export function sentMailboxLookup(
+  imap: ImapConfig,
+  mailbox: string,
+  logger: Logger,
+  env?: NodeJS.ProcessEnv,
+): (messageId: string) => Promise<boolean> {
   return async (messageId) => {
     const client = await connectImap(imap, { logger, ...(env ? { env } : {}) });
     try {

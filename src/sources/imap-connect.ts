@@ -25,7 +25,10 @@ export function imapflowOptions(config: ImapConfig, deps: ConnectDeps): ImapFlow
   if (!ref) throw new ConveneError('CONFIG', 'config: imap: give password or oauth2Token');
   const secret = resolveSecret(ref, key, deps.env);
   if (config.tlsInsecureSkipVerify) {
-    deps.logger.warn({ msg: 'TLS certificate verification is OFF for IMAP (imap.tls.insecureSkipVerify): the connection can be intercepted', host: config.host });
+    deps.logger.warn({
+      msg: 'TLS certificate verification is OFF for IMAP (imap.tls.insecureSkipVerify): the connection can be intercepted',
+      host: config.host,
+    });
   }
   const ca = caBundle(config.tlsCa, 'imap.tls.ca');
   return {
@@ -69,8 +72,15 @@ export async function connectImap(config: ImapConfig, deps: ConnectDeps): Promis
 }
 
 const TLS_CERT_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
 ]);
 
 /** An IMAP failure worth a reconnect (a drop, a timeout, a busy server): the sync loop backs off and retries. */
@@ -98,10 +108,18 @@ export function classifyImapError(err: unknown, config: ImapConfig, mailbox?: st
     return new ConveneError('IMAP_AUTH', `IMAP login as ${config.user} at ${where} was rejected${why}: check the ${how}`, { cause: err });
   }
   if (e.code && TLS_CERT_CODES.has(e.code)) {
-    return new ConveneError('IMAP_CONNECT', `IMAP server ${where}: TLS certificate not trusted (${e.code}); set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)`, { cause: err });
+    return new ConveneError(
+      'IMAP_CONNECT',
+      `IMAP server ${where}: TLS certificate not trusted (${e.code}); set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)`,
+      { cause: err },
+    );
   }
-  if (e.code === 'MissingServerExtension' || /STARTTLS/i.test(oneLine(err)) && !config.secure && !config.allowPlaintext) {
-    return new ConveneError('IMAP_CONNECT', `IMAP server ${where} does not offer STARTTLS: use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network`, { cause: err });
+  if (e.code === 'MissingServerExtension' || (/STARTTLS/i.test(oneLine(err)) && !config.secure && !config.allowPlaintext)) {
+    return new ConveneError(
+      'IMAP_CONNECT',
+      `IMAP server ${where} does not offer STARTTLS: use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network`,
+      { cause: err },
+    );
   }
   // imapflow flags a failed SELECT of a missing mailbox with mailboxMissing; servers that send
   // the RFC 5530 code say NONEXISTENT.

@@ -35,11 +35,13 @@ export function jsonLineLogger(stream: NodeJS.WritableStream, now: () => number 
  * the session logs or handles.
  */
 export function imapflowLogger(logger: Logger): ImapFlowLogger {
-  const pass = (level: 'warn' | 'error') => (obj: unknown): void => {
-    const o = (obj ?? {}) as { msg?: unknown; err?: { code?: unknown } };
-    if (typeof o.msg !== 'string') return;
-    const code = typeof o.err?.code === 'string' ? o.err.code : undefined;
-    logger[level]({ msg: `imap client: ${o.msg}`, ...(code ? { code } : {}) });
-  };
+  const pass =
+    (level: 'warn' | 'error') =>
+    (obj: unknown): void => {
+      const o = (obj ?? {}) as { msg?: unknown; err?: { code?: unknown } };
+      if (typeof o.msg !== 'string') return;
+      const code = typeof o.err?.code === 'string' ? o.err.code : undefined;
+      logger[level]({ msg: `imap client: ${o.msg}`, ...(code ? { code } : {}) });
+    };
   return { debug() {}, info() {}, warn: pass('warn'), error: pass('error') };
 }

@@ -45,7 +45,13 @@ export class ImapSession {
   }
 
   /** Fetch what is newer than `cursor` in `mailbox`; see fetchNewMessages. */
-  async fetchNew(mailbox: string, cursor: ImapCursor | null, batchSize: number, handlers: FetchHandlers, signal?: AbortSignal): Promise<FetchPass> {
+  async fetchNew(
+    mailbox: string,
+    cursor: ImapCursor | null,
+    batchSize: number,
+    handlers: FetchHandlers,
+    signal?: AbortSignal,
+  ): Promise<FetchPass> {
     this.existsAtPass.set(mailbox, this.existsSeen.get(mailbox) ?? 0);
     // The caller's own failures (a full disk while storing) pass through unclassified: only
     // IMAP failures may turn into a reconnect.

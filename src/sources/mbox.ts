@@ -53,7 +53,10 @@ export async function* readMbox(path: string, gzip: boolean): AsyncGenerator<Mbo
 /** True when the block ends with the blank line (LF or CRLF) that closes an mbox message. */
 function terminated(block: Buffer): boolean {
   const n = block.length;
-  return (n >= 2 && block[n - 1] === 0x0a && block[n - 2] === 0x0a) || (n >= 3 && block[n - 1] === 0x0a && block[n - 2] === 0x0d && block[n - 3] === 0x0a);
+  return (
+    (n >= 2 && block[n - 1] === 0x0a && block[n - 2] === 0x0a) ||
+    (n >= 3 && block[n - 1] === 0x0a && block[n - 2] === 0x0d && block[n - 3] === 0x0a)
+  );
 }
 
 /** One "From ..." block → the raw message (From_ line removed, separator blank line dropped, unescaped). */

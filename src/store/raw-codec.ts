@@ -55,7 +55,10 @@ export function buildDictionary(sample: readonly Buffer[]): Buffer | null {
       freq.set(line, (freq.get(line) ?? 0) + 1);
     }
   }
-  const lines = [...freq].filter(([, n]) => n >= 3).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+  const lines = [...freq]
+    .filter(([, n]) => n >= 3)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([l]) => l);
   if (lines.length === 0) return null;
   const dict = Buffer.from(lines.join('\n') + '\n', 'latin1');
   return dict.length > MAX_DICTIONARY ? dict.subarray(dict.length - MAX_DICTIONARY) : dict;

@@ -41,7 +41,9 @@ export function archiveStats(db: Db): ArchiveStats {
   const pages = db.pragma('page_count', { simple: true }) as number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const mailboxes = db
-    .prepare('SELECT account, mailbox, uid_validity AS uidValidity, last_uid AS lastUid, last_sync_at AS lastSyncAt FROM sync_state ORDER BY account, mailbox')
+    .prepare(
+      'SELECT account, mailbox, uid_validity AS uidValidity, last_uid AS lastUid, last_sync_at AS lastSyncAt FROM sync_state ORDER BY account, mailbox',
+    )
     .all() as ArchiveStats['mailboxes'][number][];
   const n = (v: number | null | undefined): number => v ?? 0;
   return {

@@ -27,7 +27,9 @@ export class ThreadAssigner {
     this.setThread = db.prepare('UPDATE messages SET thread_id = ?, parent_mid = ? WHERE id = ?');
     this.addGhost = db.prepare('INSERT OR IGNORE INTO ghosts (mid, thread_id) VALUES (?, ?)');
     this.dropGhost = db.prepare('DELETE FROM ghosts WHERE mid = ?');
-    this.keepAlias = db.prepare('INSERT INTO ghosts (mid, thread_id) VALUES (?, ?) ON CONFLICT(mid) DO UPDATE SET thread_id = excluded.thread_id');
+    this.keepAlias = db.prepare(
+      'INSERT INTO ghosts (mid, thread_id) VALUES (?, ?) ON CONFLICT(mid) DO UPDATE SET thread_id = excluded.thread_id',
+    );
     // A stored message not yet threaded (db reindex walks in id order) counts as unseen: it gets a
     // ghost row, which it picks up when its own turn comes.
     this.midExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM messages WHERE mid = ? AND thread_id IS NOT NULL');

@@ -13,19 +13,41 @@ export interface ThreadMessage extends TreeInput {
 }
 
 /** The columns loadThread selects; thread_id is not null there (it selects by it). */
-type Row = Pick<MessageRow, 'id' | 'mid' | 'header_mid' | 'extra_mids_json' | 'date' | 'from_name' | 'from_addr' | 'to_json' | 'cc_json' | 'subject' | 'in_reply_to_json' | 'refs_json' | 'hash'> & { thread_id: number };
+type Row = Pick<
+  MessageRow,
+  | 'id'
+  | 'mid'
+  | 'header_mid'
+  | 'extra_mids_json'
+  | 'date'
+  | 'from_name'
+  | 'from_addr'
+  | 'to_json'
+  | 'cc_json'
+  | 'subject'
+  | 'in_reply_to_json'
+  | 'refs_json'
+  | 'hash'
+> & { thread_id: number };
 
 /**
  * The thread a user named: a thread number, or a Message-ID (with or without <>, or id:) of a
  * message or ghost in it. Null when nothing matches.
  */
 export function resolveThreadId(db: Db, ref: string): number | null {
-  const id = ref.trim().replace(/^(?:id|mid|thread):/, '').replace(/^<(.*)>$/, '$1');
+  const id = ref
+    .trim()
+    .replace(/^(?:id|mid|thread):/, '')
+    .replace(/^<(.*)>$/, '$1');
   if (/^\d{1,15}$/.test(id)) {
     const t = db.prepare<[number], { t: number }>('SELECT thread_id AS t FROM messages WHERE thread_id = ? LIMIT 1').get(Number(id));
     if (t) return t.t;
   }
-  const m = db.prepare<[string, string], { t: number | null }>('SELECT thread_id AS t FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1').get(id, id);
+  const m = db
+    .prepare<[string, string], { t: number | null }>(
+      'SELECT thread_id AS t FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1',
+    )
+    .get(id, id);
   if (m?.t != null) return m.t;
   const g = db.prepare<[string], { t: number }>('SELECT thread_id AS t FROM ghosts WHERE mid = ?').get(id);
   return g?.t ?? null;

@@ -84,7 +84,11 @@ export function buildThreadTree<T extends TreeInput>(messages: readonly T[]): Tr
 }
 
 function compareInput(a: TreeInput, b: TreeInput): number {
-  return (a.date ?? NO_DATE) - (b.date ?? NO_DATE) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.mid < b.mid ? -1 : a.mid > b.mid ? 1 : 0);
+  return (
+    (a.date ?? NO_DATE) - (b.date ?? NO_DATE) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+    (a.mid < b.mid ? -1 : a.mid > b.mid ? 1 : 0)
+  );
 }
 
 /** parent ← child unless child already has a parent, or parent is child or below it (a loop). */

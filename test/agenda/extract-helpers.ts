@@ -45,10 +45,12 @@ export function message(over: Partial<AgendaMessage> & { subject: string; bodyTe
 
 /** A context with fixed thread facts and existing items ("meeting/title"). */
 export function context(thread: Partial<ThreadInfo> = {}, existing: readonly string[] = []): ExtractContext {
-  const items = new Set(existing.map((e) => {
-    const [meeting, ...rest] = e.split('/');
-    return `${meeting}\u0000${normaliseTitle(rest.join('/'))}`;
-  }));
+  const items = new Set(
+    existing.map((e) => {
+      const [meeting, ...rest] = e.split('/');
+      return `${meeting}\u0000${normaliseTitle(rest.join('/'))}`;
+    }),
+  );
   return {
     meetings: MEETINGS,
     threadInfo: () => ({ ...NO_THREAD, ...thread }),
@@ -58,7 +60,15 @@ export function context(thread: Partial<ThreadInfo> = {}, existing: readonly str
 
 /** A reply's thread facts when its parent is a call for items of `meetingId`. */
 export function callThread(meetingId = 'mirage', subject = 'Call for agenda items: MirageOS call 2025-01-08'): Partial<ThreadInfo> {
-  return { parentSubject: subject, rootSubject: subject, parentIsCall: true, rootIsCall: true, callMeetingId: meetingId, callDate: '2025-01-08', callFrom: 'chair@example.org' };
+  return {
+    parentSubject: subject,
+    rootSubject: subject,
+    parentIsCall: true,
+    rootIsCall: true,
+    callMeetingId: meetingId,
+    callDate: '2025-01-08',
+    callFrom: 'chair@example.org',
+  };
 }
 
 export function envOf(msg: AgendaMessage, thread: Partial<ThreadInfo> = {}, existing: readonly string[] = []): RuleEnv {

@@ -32,17 +32,28 @@ describe('extract', () => {
   });
 
   it('treats a tagged starter as one topic: its prose and outline add nothing', () => {
-    const r = run(message({ subject: '[agenda] Regression tracking', bodyText: "I'd like to propose a session on regression tracking for the next call:\n\nTopics:\n- state of regzbot\n- what to change" }));
+    const r = run(
+      message({
+        subject: '[agenda] Regression tracking',
+        bodyText:
+          "I'd like to propose a session on regression tracking for the next call:\n\nTopics:\n- state of regzbot\n- what to change",
+      }),
+    );
     expect(titles(r)).toEqual(['Regression tracking']);
   });
 
   it('merges the same title found by two rules in one message', () => {
-    const r = run(message({ subject: 'Re: Call for agenda items: MirageOS call', bodyText: 'agenda+ Solo5 release\n', parentMid: 'c@x' }), callThread());
+    const r = run(
+      message({ subject: 'Re: Call for agenda items: MirageOS call', bodyText: 'agenda+ Solo5 release\n', parentMid: 'c@x' }),
+      callThread(),
+    );
     expect(titles(r)).toEqual(['Solo5 release']);
   });
 
   it('only listens to the lists a meeting names', () => {
-    expect(run(message({ subject: '[agenda] Irmin', bodyText: 'x', listId: 'unrelated.example.org' })).skipped).toBe('no meeting listens to this list');
+    expect(run(message({ subject: '[agenda] Irmin', bodyText: 'x', listId: 'unrelated.example.org' })).skipped).toBe(
+      'no meeting listens to this list',
+    );
   });
 
   it('says why nothing was extracted', () => {
@@ -70,6 +81,7 @@ describe('extract', () => {
     expect(precision(s.overall)).toBeGreaterThanOrEqual(0.95);
     expect(recall(s.overall)).toBeGreaterThanOrEqual(0.95);
     // Every rule that real mail exercises finds something correct.
-    for (const rule of ['subject-tag', 'call-reply', 'inline', 'deferral', 'chair-call']) expect(s.byRule[rule]?.correct ?? 0).toBeGreaterThan(0);
+    for (const rule of ['subject-tag', 'call-reply', 'inline', 'deferral', 'chair-call'])
+      expect(s.byRule[rule]?.correct ?? 0).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,14 @@ import { generateMessage, generateReply } from '../helpers/message-generator.js'
 const config = configFromValue(
   {
     meetings: [
-      { id: 'mirage', name: 'MirageOS call', zone: 'Europe/London', schedule: '2025-01-08T16:00/P14D', lists: ['devel.lists.example.org'], agenda: { subjectTags: ['[agenda]'] } },
+      {
+        id: 'mirage',
+        name: 'MirageOS call',
+        zone: 'Europe/London',
+        schedule: '2025-01-08T16:00/P14D',
+        lists: ['devel.lists.example.org'],
+        agenda: { subjectTags: ['[agenda]'] },
+      },
     ],
   },
   null,
@@ -31,16 +38,33 @@ async function ingest(raws: Buffer[]): Promise<void> {
   );
 }
 
-const topic = (id: string, subject: string, date: string, from = 'Alice <alice@example.org>', body = 'I would like to talk about this on the next call.\n') =>
-  generateMessage({ messageId: id, subject, date, from, listId: LIST, body });
+const topic = (
+  id: string,
+  subject: string,
+  date: string,
+  from = 'Alice <alice@example.org>',
+  body = 'I would like to talk about this on the next call.\n',
+) => generateMessage({ messageId: id, subject, date, from, listId: LIST, body });
 
 describe('extraction at ingest', () => {
   it('adds items for tagged topics and supporters for +1 replies, and nothing without meetings', async () => {
     await ingest([
       topic('t1@x', '[agenda] TLS stack update', 'Fri, 10 Jan 2025 12:00:00 +0000'),
-      generateReply('r1@x', ['t1@x'], { subject: 'Re: [agenda] TLS stack update', date: 'Fri, 10 Jan 2025 13:00:00 +0000', from: 'Bob <bob@example.org>', listId: LIST, body: '+1\n\n> I would like to talk about this\n' }),
+      generateReply('r1@x', ['t1@x'], {
+        subject: 'Re: [agenda] TLS stack update',
+        date: 'Fri, 10 Jan 2025 13:00:00 +0000',
+        from: 'Bob <bob@example.org>',
+        listId: LIST,
+        body: '+1\n\n> I would like to talk about this\n',
+      }),
       topic('t2@x', '[agenda] Xen 4.20 support', 'Fri, 10 Jan 2025 14:00:00 +0000'),
-      topic('n1@x', 'Build failure on arm64', 'Fri, 10 Jan 2025 15:00:00 +0000', 'Alice <alice@example.org>', 'The build fails on arm64 since yesterday; log attached.\n'),
+      topic(
+        'n1@x',
+        'Build failure on arm64',
+        'Fri, 10 Jan 2025 15:00:00 +0000',
+        'Alice <alice@example.org>',
+        'The build fails on arm64 since yesterday; log attached.\n',
+      ),
     ]);
     const items = listItems(db);
     expect(items.map((i) => [i.title, i.occurrenceKey, i.messageIds])).toEqual([
@@ -73,7 +97,13 @@ describe('extraction at ingest', () => {
     // original title from someone else, and a brand new topic.
     await ingest([
       topic('t1-resend@x', '[agenda] TLS stack update', 'Sat, 11 Jan 2025 09:00:00 +0000', 'Carol <carol@example.org>'),
-      generateReply('r2@x', ['t2@x'], { subject: 'Re: [agenda] Xen 4.20 support', date: 'Sat, 11 Jan 2025 10:00:00 +0000', from: 'Dave <dave@example.org>', listId: LIST, body: '+1\n' }),
+      generateReply('r2@x', ['t2@x'], {
+        subject: 'Re: [agenda] Xen 4.20 support',
+        date: 'Sat, 11 Jan 2025 10:00:00 +0000',
+        from: 'Dave <dave@example.org>',
+        listId: LIST,
+        body: '+1\n',
+      }),
       topic('t2-again@x', '[agenda] Xen 4.20 support', 'Sat, 11 Jan 2025 11:00:00 +0000', 'Eve <eve@example.org>'),
       topic('t4@x', '[agenda] Solo5 release', 'Sat, 11 Jan 2025 12:00:00 +0000'),
     ]);

@@ -106,10 +106,21 @@ describe('review actions', () => {
   it('edits mark the item chair-edited and are logged with before and after', () => {
     const a = add('Topc A');
     edit(db, a, { title: 'Topic A, fixed', presenter: 'Bob', durationMinutes: 20 }, rctx());
-    expect(getItem(db, a)).toMatchObject({ title: 'Topic A, fixed', presenter: 'Bob', durationMinutes: 20, chairEdited: true, state: 'proposed' });
+    expect(getItem(db, a)).toMatchObject({
+      title: 'Topic A, fixed',
+      presenter: 'Bob',
+      durationMinutes: 20,
+      chairEdited: true,
+      state: 'proposed',
+    });
     const log = readLog(db, { itemId: a, includeExtraction: false });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actor: 'chair', action: 'edit', before: { title: 'Topc A' }, after: { title: 'Topic A, fixed', presenter: 'Bob' } });
+    expect(log[0]).toMatchObject({
+      actor: 'chair',
+      action: 'edit',
+      before: { title: 'Topc A' },
+      after: { title: 'Topic A, fixed', presenter: 'Bob' },
+    });
     expect(() => edit(db, a, {}, rctx())).toThrow(/edit needs/);
   });
 
@@ -160,7 +171,13 @@ describe('the extraction invariant', () => {
       cand('Rejected topic', '2025-01-10T12:00', { messageId: 'rej@x', threadId: 3 }),
       cand('Deferred topic', '2025-01-10T12:00', { messageId: 'def@x', threadId: 4 }),
       cand('ACCEPTED topic!', '2025-01-12T12:00', { messageId: 'resend@x', threadId: 5, proposer: 'Zed <z@x>' }),
-      cand('Edited topc', '2025-01-12T12:00', { messageId: 'resend2@x', threadId: 6, title: 'Edited topc', presenter: 'Someone', durationMinutes: 99 }),
+      cand('Edited topc', '2025-01-12T12:00', {
+        messageId: 'resend2@x',
+        threadId: 6,
+        title: 'Edited topc',
+        presenter: 'Someone',
+        durationMinutes: 99,
+      }),
       cand('Brand new topic', '2025-01-13T12:00', { messageId: 'new@x', threadId: 7 }),
     ];
     const results = again.map((c) => addCandidate(db, c, wctx(Date.UTC(2025, 0, 20))));

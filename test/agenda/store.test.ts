@@ -11,7 +11,16 @@ beforeEach(() => {
 
 describe('addCandidate', () => {
   it('creates an inbox item on the next occurrence with its provenance', () => {
-    const r = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', presenter: 'Bob', durationMinutes: 15, links: ['https://github.com/mirage/ocaml-tls/pull/1'] }), wctx());
+    const r = addCandidate(
+      db,
+      cand('Unikernel TLS stack', '2025-01-10T12:00', {
+        messageId: 'a@x',
+        presenter: 'Bob',
+        durationMinutes: 15,
+        links: ['https://github.com/mirage/ocaml-tls/pull/1'],
+      }),
+      wctx(),
+    );
     expect(r.action).toBe('created');
     const item = getItem(db, r.itemId!)!;
     expect(item).toMatchObject({
@@ -41,10 +50,22 @@ describe('addCandidate', () => {
   });
 
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {
-    const first = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', links: ['https://github.com/mirage/ocaml-tls/pull/1'] }), wctx());
-    const sameTitle = addCandidate(db, cand('unikernel TLS-stack!', '2025-01-11T12:00', { messageId: 'b@x', proposer: 'Carol <carol@example.org>' }), wctx());
+    const first = addCandidate(
+      db,
+      cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x', links: ['https://github.com/mirage/ocaml-tls/pull/1'] }),
+      wctx(),
+    );
+    const sameTitle = addCandidate(
+      db,
+      cand('unikernel TLS-stack!', '2025-01-11T12:00', { messageId: 'b@x', proposer: 'Carol <carol@example.org>' }),
+      wctx(),
+    );
     const resend = addCandidate(db, cand('Unikernel TLS stack', '2025-01-12T12:00', { messageId: 'c@x' }), wctx());
-    const sameLink = addCandidate(db, cand('Review ocaml-tls PR', '2025-01-12T13:00', { messageId: 'd@x', links: ['https://github.com/mirage/ocaml-tls/pull/1/'] }), wctx());
+    const sameLink = addCandidate(
+      db,
+      cand('Review ocaml-tls PR', '2025-01-12T13:00', { messageId: 'd@x', links: ['https://github.com/mirage/ocaml-tls/pull/1/'] }),
+      wctx(),
+    );
     const other = addCandidate(db, cand('Something else', '2025-01-12T13:00', { messageId: 'e@x', links: ['https://github.com'] }), wctx());
     expect([sameTitle, resend, sameLink].map((r) => [r.action, r.itemId])).toEqual([
       ['joined', first.itemId],
@@ -90,15 +111,24 @@ describe('addSupport', () => {
   it('falls back to the thread, and ignores support with no item', () => {
     const r = addCandidate(db, cand('Topic', '2025-01-10T12:00', { messageId: 'a@x', threadId: 9 }), wctx());
     // the thread is looked up through the stored source message's current thread id
-    db.prepare("INSERT INTO messages (mid, mid_source, hash, size, date_source, thread_id, added_at) VALUES ('a@x', 'header', 'h1', 1, 'none', 9, 0)").run();
-    expect(addSupport(db, { meetingId: 'mirage', threadId: 9, parentMid: 'unknown@x', messageId: 's@x', supporter: 'E <e@x>' }, wctx()).itemId).toBe(r.itemId);
-    expect(addSupport(db, { meetingId: 'mirage', threadId: 10, parentMid: null, messageId: 't@x', supporter: 'E <e@x>' }, wctx()).action).toBe('ignored');
+    db.prepare(
+      "INSERT INTO messages (mid, mid_source, hash, size, date_source, thread_id, added_at) VALUES ('a@x', 'header', 'h1', 1, 'none', 9, 0)",
+    ).run();
+    expect(
+      addSupport(db, { meetingId: 'mirage', threadId: 9, parentMid: 'unknown@x', messageId: 's@x', supporter: 'E <e@x>' }, wctx()).itemId,
+    ).toBe(r.itemId);
+    expect(
+      addSupport(db, { meetingId: 'mirage', threadId: 10, parentMid: null, messageId: 't@x', supporter: 'E <e@x>' }, wctx()).action,
+    ).toBe('ignored');
   });
 
   it('recordExtraction writes candidates and supports together', () => {
     const results = recordExtraction(
       db,
-      { candidates: [cand('One', '2025-01-10T12:00', { messageId: 'p@x', threadId: 3 })], supports: [{ meetingId: 'mirage', threadId: 3, parentMid: 'p@x', messageId: 'q@x', supporter: 'F <f@x>' }] },
+      {
+        candidates: [cand('One', '2025-01-10T12:00', { messageId: 'p@x', threadId: 3 })],
+        supports: [{ meetingId: 'mirage', threadId: 3, parentMid: 'p@x', messageId: 'q@x', supporter: 'F <f@x>' }],
+      },
       wctx(),
     );
     expect(results.map((r) => r.action)).toEqual(['created', 'joined']);

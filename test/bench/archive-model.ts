@@ -28,7 +28,9 @@ export async function loadArchiveModel(mbox: string): Promise<ArchiveModel> {
     const headers = unfold(msg.slice(0, split));
     const from = header(headers, 'from');
     if (from && !from.includes('=?') && from.includes('@')) authorCount.set(from, (authorCount.get(from) ?? 0) + 1);
-    const subject = header(headers, 'subject')?.replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '').trim();
+    const subject = header(headers, 'subject')
+      ?.replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '')
+      .trim();
     if (subject && !subject.includes('=?') && subject.length <= 200) subjects.add(subject);
     const type = (header(headers, 'content-type') ?? 'text/plain').toLowerCase();
     const cte = (header(headers, 'content-transfer-encoding') ?? '').toLowerCase();

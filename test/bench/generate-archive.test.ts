@@ -4,9 +4,21 @@ import { generateArchive } from './generate-archive.js';
 
 // A hand-made model, so the test needs no shared corpus.
 const MODEL: ArchiveModel = {
-  authors: ['Jan Kara <jack@suse.cz>', '"Theodore Y. Ts\'o" <tytso@mit.edu>', 'Eric Biggers <ebiggers@kernel.org>', 'Ira Weiny <ira.weiny@intel.com>'],
+  authors: [
+    'Jan Kara <jack@suse.cz>',
+    '"Theodore Y. Ts\'o" <tytso@mit.edu>',
+    'Eric Biggers <ebiggers@kernel.org>',
+    'Ira Weiny <ira.weiny@intel.com>',
+  ],
   subjects: ['[PATCH] ext4: fix a leak', 'delalloc and the page cache', 'RFC: fast commit'],
-  lines: ['The journal is replayed at mount.', '', 'From the point of view of the page cache,', 'this is fine.', 'Signed-off-by: Someone <a@b.c>', 'Thanks,'],
+  lines: [
+    'The journal is replayed at mount.',
+    '',
+    'From the point of view of the page cache,',
+    'this is fine.',
+    'Signed-off-by: Someone <a@b.c>',
+    'Thanks,',
+  ],
 };
 
 interface Parsed {

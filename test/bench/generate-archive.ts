@@ -98,7 +98,14 @@ function trimRefs(refs: string[]): string[] {
   return refs.length <= MAX_REFS ? refs : [refs[0]!, ...refs.slice(-(MAX_REFS - 1))];
 }
 
-function render(model: ArchiveModel, msg: GenMessage, subject: string, parent: GenMessage | undefined, rand: () => number, zipf: () => number): string {
+function render(
+  model: ArchiveModel,
+  msg: GenMessage,
+  subject: string,
+  parent: GenMessage | undefined,
+  rand: () => number,
+  zipf: () => number,
+): string {
   const zone = ZONES[Math.floor(rand() * ZONES.length)]!;
   const cc = new Set<string>();
   if (parent && parent.author !== msg.author) cc.add(parent.author);
@@ -125,7 +132,7 @@ function render(model: ArchiveModel, msg: GenMessage, subject: string, parent: G
   }
   // Own text: log-normal line count (median ~12), in runs of consecutive real lines.
   const own = Math.min(400, Math.max(1, Math.round(Math.exp(Math.log(12) + gaussian(rand)))));
-  for (let done = 0; done < own; ) {
+  for (let done = 0; done < own;) {
     const run = Math.min(own - done, 3 + Math.floor(rand() * 12));
     body.push(...textRun(model, run, rand), '');
     done += run;
@@ -167,7 +174,10 @@ function addrOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 function nameOf(from: string): string {
-  const name = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const name = from
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
   return name || addrOf(from);
 }
 function domainOf(from: string): string {
@@ -213,13 +223,23 @@ export async function writeArchive(model: ArchiveModel, options: GenerateOptions
 async function cli(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { n: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      n: { type: 'string' },
+      seed: { type: 'string' },
+      years: { type: 'string' },
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const root = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
   const corpus = values.corpus ?? join(corporaDir(root), CORPUS_NAME);
   const model = await loadArchiveModel(corpus);
   const out = values.out ? createWriteStream(values.out) : process.stdout;
-  await writeArchive(model, { n: Number(values.n ?? 1000), seed: Number(values.seed ?? 1), years: Number(values.years ?? DEFAULT_YEARS) }, out);
+  await writeArchive(
+    model,
+    { n: Number(values.n ?? 1000), seed: Number(values.seed ?? 1), years: Number(values.years ?? DEFAULT_YEARS) },
+    out,
+  );
   if (values.out) {
     out.end();
     await once(out, 'finish');

@@ -41,7 +41,17 @@ export interface HyperfineOptions {
  */
 export async function hyperfine(commands: readonly BenchCommand[], options: HyperfineOptions): Promise<HyperfineResult[]> {
   const exportPath = join(options.scratch, `hyperfine-${process.pid}-${Date.now()}.json`);
-  const args = ['--shell=none', '--style', 'none', '--runs', String(options.runs), '--warmup', String(options.warmup), '--export-json', exportPath];
+  const args = [
+    '--shell=none',
+    '--style',
+    'none',
+    '--runs',
+    String(options.runs),
+    '--warmup',
+    String(options.warmup),
+    '--export-json',
+    exportPath,
+  ];
   for (const c of commands) args.push('--command-name', c.name, c.argv.map(shellQuote).join(' '));
   await runChecked('hyperfine', args, { ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
   const json = readJson<HyperfineJson>(exportPath);

@@ -46,7 +46,9 @@ export const importBench: Bench = {
     const summary = parseImportSummary(run);
     const facts = dbFacts(db);
     figures.push(figure('convene', `node dist/bin/main.js --db ${db} ${conveneArgs.join(' ')}`, slice.messages, run, facts.bytes));
-    ctx.log(`convene import: ${JSON.stringify(summary)}; ${facts.messages} rows, raw bytes stored ${fmtBytes(facts.rawBytes)}, db before checkpoint ${fmtBytes(facts.bytesBeforeCheckpoint)}`);
+    ctx.log(
+      `convene import: ${JSON.stringify(summary)}; ${facts.messages} rows, raw bytes stored ${fmtBytes(facts.rawBytes)}, db before checkpoint ${fmtBytes(facts.bytesBeforeCheckpoint)}`,
+    );
 
     const peersMissing = missingPeers(['mu', 'notmuch']);
     if (peersMissing.length) ctx.log(`peers skipped: ${missingMessage(peersMissing)}`);
@@ -64,7 +66,9 @@ export const importBench: Bench = {
         const nm = notmuchSetup(maildir, join(peerDir, 'notmuch'));
         const r = await notmuchNew(nm);
         markPeerIndex(ctx.work, slice.messages, 'notmuch');
-        figures.push(figure('notmuch new', `NOTMUCH_CONFIG=${nm.env.NOTMUCH_CONFIG} notmuch new --quiet`, slice.messages, r, peerDbSize(nm)));
+        figures.push(
+          figure('notmuch new', `NOTMUCH_CONFIG=${nm.env.NOTMUCH_CONFIG} notmuch new --quiet`, slice.messages, r, peerDbSize(nm)),
+        );
       }
     }
 
@@ -74,7 +78,14 @@ export const importBench: Bench = {
     ctx.log(
       table(
         ['tool', 'messages', 'wall', 'msg/s', 'peak RSS', 'database'],
-        figures.map((f) => [f.tool, String(f.messages), fmtMs(f.wallMs), f.msgPerSec.toFixed(0), fmtBytes(f.peakRssBytes ?? NaN), fmtBytes(f.dbBytes ?? NaN)]),
+        figures.map((f) => [
+          f.tool,
+          String(f.messages),
+          fmtMs(f.wallMs),
+          f.msgPerSec.toFixed(0),
+          fmtBytes(f.peakRssBytes ?? NaN),
+          fmtBytes(f.dbBytes ?? NaN),
+        ]),
       ),
     );
     const ratios = {
@@ -84,15 +95,24 @@ export const importBench: Bench = {
       dbVsNotmuchDb: notmuch?.dbBytes ? facts.bytes / notmuch.dbBytes : null,
       notmuchDbVsRawMbox: notmuch?.dbBytes ? notmuch.dbBytes / slice.mboxBytes : null,
     };
-    ctx.log(`convene rate / mu rate: ${fmtRatio(ratios.rateVsMu ?? NaN)} (target ≥ 2×); / notmuch rate: ${fmtRatio(ratios.rateVsNotmuch ?? NaN)}`);
+    ctx.log(
+      `convene rate / mu rate: ${fmtRatio(ratios.rateVsMu ?? NaN)} (target ≥ 2×); / notmuch rate: ${fmtRatio(ratios.rateVsNotmuch ?? NaN)}`,
+    );
     ctx.log(`peak RSS: ${fmtBytes(convene.peakRssBytes ?? NaN)} (target < 300 MiB, flat in corpus size: compare the scale bench)`);
     ctx.log(
       `database (checkpointed, raw mail included): ${fmtBytes(facts.bytes)} = ${fmtRatio(ratios.dbVsRawMbox)} the raw mbox (${fmtBytes(slice.mboxBytes)}; target ≤ 1×)` +
-        (notmuch?.dbBytes ? `; ${fmtRatio(ratios.dbVsNotmuchDb ?? NaN)} notmuch's index (${fmtBytes(notmuch.dbBytes)} = ${fmtRatio(ratios.notmuchDbVsRawMbox ?? NaN)} the mbox, mail not included)` : ''),
+        (notmuch?.dbBytes
+          ? `; ${fmtRatio(ratios.dbVsNotmuchDb ?? NaN)} notmuch's index (${fmtBytes(notmuch.dbBytes)} = ${fmtRatio(ratios.notmuchDbVsRawMbox ?? NaN)} the mbox, mail not included)`
+          : ''),
     );
     return {
       status: 'ok',
-      figures: { corpus: { source, messages: slice.messages, rawMboxBytes: slice.mboxBytes, input }, convene: { summary, db: facts }, tools: figures, ratios },
+      figures: {
+        corpus: { source, messages: slice.messages, rawMboxBytes: slice.mboxBytes, input },
+        convene: { summary, db: facts },
+        tools: figures,
+        ratios,
+      },
     };
   },
 };

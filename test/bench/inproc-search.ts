@@ -46,7 +46,15 @@ export async function inprocLatency(root: string, dbPath: string, classes: reado
         once();
         times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
-      return { name: c.name, query: c.query, hits, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: Math.max(...times) };
+      return {
+        name: c.name,
+        query: c.query,
+        hits,
+        runs,
+        p50Ms: percentile(times, 50),
+        p95Ms: percentile(times, 95),
+        maxMs: Math.max(...times),
+      };
     });
   } finally {
     db.close();

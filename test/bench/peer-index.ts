@@ -72,7 +72,8 @@ export function peerIndexDir(work: string, messages: number): string {
 export function cachedPeerIndexes(work: string, messages: number): { mu?: PeerIndex; notmuch?: PeerIndex } {
   const dir = peerIndexDir(work, messages);
   const out: { mu?: PeerIndex; notmuch?: PeerIndex } = {};
-  if (existsSync(join(dir, 'mu.done'))) out.mu = { dbDir: join(dir, 'mu', 'xapian'), env: { ...process.env, HOME: join(dir, 'mu') }, args: [`--muhome=${join(dir, 'mu')}`] };
+  if (existsSync(join(dir, 'mu.done')))
+    out.mu = { dbDir: join(dir, 'mu', 'xapian'), env: { ...process.env, HOME: join(dir, 'mu') }, args: [`--muhome=${join(dir, 'mu')}`] };
   if (existsSync(join(dir, 'notmuch.done'))) {
     const nm = join(dir, 'notmuch');
     out.notmuch = { dbDir: join(nm, 'db'), env: { ...process.env, NOTMUCH_CONFIG: join(nm, 'notmuch-config'), HOME: nm }, args: [] };

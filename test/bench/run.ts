@@ -74,10 +74,18 @@ async function main(argv: string[]): Promise<number> {
   };
   mkdirSync(ctx.work, { recursive: true });
   // The load average goes with every figure: on a shared machine it explains most of the noise.
-  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memory: totalmem(), loadavgAtStart: loadavg() };
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memory: totalmem(),
+    loadavgAtStart: loadavg(),
+  };
   ctx.log(
     `convene bench: ${names.join(', ')} | node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${fmtBytes(machine.memory)} RAM, ` +
-      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
   const absent = missingPeers(Object.keys(PEERS) as PeerId[]);
   if (absent.length) ctx.log(`note: ${missingMessage(absent)}; benches that need them are skipped or lose a column`);
@@ -96,7 +104,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (outcome.status !== 'ok') ctx.log(`${name}: ${outcome.status}: ${outcome.reason}`);
     results[name] = { ...outcome, elapsedMs: Date.now() - started, loadavgAtEnd: loadavg() };
-    ctx.log(`(${name} took ${fmtMs(Date.now() - started)}; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    ctx.log(
+      `(${name} took ${fmtMs(Date.now() - started)}; load average now ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
   }
   const out = values.out ?? join(root, '.tmp', `bench-results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(resolve(out)), { recursive: true });

@@ -39,7 +39,9 @@ export const scaleBench: Bench = {
       const bytes = await writeArchive(model, { n, seed: 1 }, out);
       out.end();
       await once(out, 'finish');
-      ctx.log(`generated ${n} messages (${fmtBytes(bytes)} mbox, ${model.authors.length} authors, ${model.subjects.length} subjects) in ${fmtMs(Date.now() - t0)}`);
+      ctx.log(
+        `generated ${n} messages (${fmtBytes(bytes)} mbox, ${model.authors.length} authors, ${model.subjects.length} subjects) in ${fmtMs(Date.now() - t0)}`,
+      );
 
       const run = await runConvene(ctx.root, db, ['import', mbox, '--json'], { cwd: dir, measureRss: true });
       if (run.code !== 0) throw new Error(`convene import exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
@@ -59,7 +61,16 @@ export const scaleBench: Bench = {
           ['class', 'hits', 'p50', 'p95', `p95 < ${INPROC_P95_TARGET_MS} ms`, 'CLI', 'CLI --json', `CLI < ${CLI_TARGET_MS} ms`],
           inproc.map((f, i) => {
             const c = cli[i] as { textMs: number; jsonMs: number } | undefined;
-            return [f.name, String(f.hits), fmtMs(f.p50Ms), fmtMs(f.p95Ms), f.p95Ms < INPROC_P95_TARGET_MS ? 'yes' : 'no', c ? fmtMs(c.textMs) : '-', c ? fmtMs(c.jsonMs) : '-', c ? (c.textMs < CLI_TARGET_MS ? 'yes' : 'no') : '-'];
+            return [
+              f.name,
+              String(f.hits),
+              fmtMs(f.p50Ms),
+              fmtMs(f.p95Ms),
+              f.p95Ms < INPROC_P95_TARGET_MS ? 'yes' : 'no',
+              c ? fmtMs(c.textMs) : '-',
+              c ? fmtMs(c.jsonMs) : '-',
+              c ? (c.textMs < CLI_TARGET_MS ? 'yes' : 'no') : '-',
+            ];
           }),
         ) + `\n(in-process: ${ctx.options.inprocRuns} runs, every match; CLI: hyperfine median, search --limit 0 Q / search --json Q)`,
       );
@@ -68,7 +79,12 @@ export const scaleBench: Bench = {
         figures: {
           n,
           mboxBytes: bytes,
-          import: { command: `node dist/bin/main.js --db ${db} import ${mbox} --json`, wallMs: run.wallMs, msgPerSec: rate, peakRssBytes: run.maxRssBytes ?? null },
+          import: {
+            command: `node dist/bin/main.js --db ${db} import ${mbox} --json`,
+            wallMs: run.wallMs,
+            msgPerSec: rate,
+            peakRssBytes: run.maxRssBytes ?? null,
+          },
           db: facts,
           inproc,
           cli,

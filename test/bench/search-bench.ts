@@ -5,7 +5,16 @@ import { conveneArgv, conveneMain, runConvene } from './convene.js';
 import { prepareMaildir, prepareSlice } from './corpus.js';
 import { type BenchCommand, hyperfine, type HyperfineResult } from './hyperfine.js';
 import { inprocLatency } from './inproc-search.js';
-import { cachedPeerIndexes, markPeerIndex, muIndex, muSetup, notmuchNew, notmuchSetup, type PeerIndex, peerIndexDir } from './peer-index.js';
+import {
+  cachedPeerIndexes,
+  markPeerIndex,
+  muIndex,
+  muSetup,
+  notmuchNew,
+  notmuchSetup,
+  type PeerIndex,
+  peerIndexDir,
+} from './peer-index.js';
 import { missingMessage, missingPeers } from './peers.js';
 import { QUERY_CLASSES, type QueryClass } from './queries.js';
 import { fmtMs, fmtRatio, freshDir, runTimed, table } from './util.js';
@@ -88,7 +97,14 @@ export const searchBench: Bench = {
         ['class', 'hits', 'p50', 'p95', 'mu whole-process', 'p95 ≤ mu'],
         inproc.map((f, i) => {
           const mu = (classes[i]!.results as HyperfineResult[]).find((r) => r.name === 'mu');
-          return [f.name, String(f.hits), fmtMs(f.p50Ms), fmtMs(f.p95Ms), mu ? fmtMs(mu.medianMs) : '-', mu ? (f.p95Ms <= mu.medianMs ? 'yes' : 'no') : '-'];
+          return [
+            f.name,
+            String(f.hits),
+            fmtMs(f.p50Ms),
+            fmtMs(f.p95Ms),
+            mu ? fmtMs(mu.medianMs) : '-',
+            mu ? (f.p95Ms <= mu.medianMs ? 'yes' : 'no') : '-',
+          ];
         }),
       ) + `\n(in-process: prepareQuery + searchMessages/searchThreads, every match, ${ctx.options.inprocRuns} runs each)`,
     );
@@ -110,14 +126,20 @@ function commandsFor(ctx: BenchContext, c: QueryClass, db: string, peers: Peers)
 /** Matches per tool, so a fast answer to a different question is visible. */
 async function countHits(ctx: BenchContext, c: QueryClass, db: string, dir: string, peers: Peers): Promise<Record<string, number | null>> {
   const out: Record<string, number | null> = {};
-  const json = await runConvene(ctx.root, db, ['search', ...(c.threads ? ['--threads'] : []), '--json', c.query], { cwd: dir, keepStdout: 1 << 30 });
+  const json = await runConvene(ctx.root, db, ['search', ...(c.threads ? ['--threads'] : []), '--json', c.query], {
+    cwd: dir,
+    keepStdout: 1 << 30,
+  });
   out.convene = json.code === 0 ? (JSON.parse(json.stdout) as unknown[]).length : null;
   if (peers.notmuch) {
     const r = await runTimed('notmuch', ['count', ...(c.threads ? ['--output=threads'] : []), c.query], { env: peers.notmuch.env });
     out.notmuch = r.code === 0 ? Number(r.stdout.trim()) : null;
   }
   if (peers.mu) {
-    const r = await runTimed('mu', ['find', ...peers.mu.args, ...(c.threads ? ['--threads'] : []), c.query], { env: peers.mu.env, keepStdout: 1 << 30 });
+    const r = await runTimed('mu', ['find', ...peers.mu.args, ...(c.threads ? ['--threads'] : []), c.query], {
+      env: peers.mu.env,
+      keepStdout: 1 << 30,
+    });
     out.mu = r.code === 0 ? r.stdout.split('\n').filter(Boolean).length : null;
   }
   return out;

@@ -61,7 +61,16 @@ async function loadMessages(server: DovecotServer, mbox: string): Promise<void> 
  */
 async function primeDovecot(server: DovecotServer): Promise<string> {
   if (!which('doveadm')) return 'doveadm not found: not primed (the first contender pays for Dovecot scanning the maildir)';
-  const r = await runTimed('doveadm', ['-c', join(server.dir, 'dovecot.conf'), 'mailbox', 'status', '-u', server.user, 'messages uidnext', 'INBOX']);
+  const r = await runTimed('doveadm', [
+    '-c',
+    join(server.dir, 'dovecot.conf'),
+    'mailbox',
+    'status',
+    '-u',
+    server.user,
+    'messages uidnext',
+    'INBOX',
+  ]);
   return r.code === 0 ? r.stdout.trim() : `doveadm failed (${r.stderr.trim()}): not primed`;
 }
 
@@ -75,16 +84,28 @@ async function measure(ctx: BenchContext, server: DovecotServer, dir: string, me
   } else {
     const pipelines = await measurePipelines(server, dir, messages, rows);
     out.pipelines = pipelines;
-    const fastest = Math.min(...Object.entries(pipelines).filter(([k]) => k.includes('+')).map(([, v]) => v));
+    const fastest = Math.min(
+      ...Object.entries(pipelines)
+        .filter(([k]) => k.includes('+'))
+        .map(([, v]) => v),
+    );
     out.speedupVsFastestPipeline = Number.isFinite(fastest) ? fastest / first.wallMs : null;
   }
   ctx.log(table(['pipeline', 'wall', 'msg/s'], rows));
-  if (typeof out.speedupVsFastestPipeline === 'number') ctx.log(`convene vs the faster pipeline: ${fmtRatio(out.speedupVsFastestPipeline)} as fast (target ≥ 2×)`);
+  if (typeof out.speedupVsFastestPipeline === 'number')
+    ctx.log(`convene vs the faster pipeline: ${fmtRatio(out.speedupVsFastestPipeline)} as fast (target ≥ 2×)`);
   return out;
 }
 
 /** convene's first sync and its no-new-mail re-syncs; adds a row and the figures to `out`. */
-async function measureConvene(ctx: BenchContext, server: DovecotServer, dir: string, messages: number, rows: string[][], out: Record<string, unknown>): Promise<TimedRun> {
+async function measureConvene(
+  ctx: BenchContext,
+  server: DovecotServer,
+  dir: string,
+  messages: number,
+  rows: string[][],
+  out: Record<string, unknown>,
+): Promise<TimedRun> {
   const env = { ...process.env, [PASSWORD_ENV]: server.password };
   // A config with the imap section and the password from the environment, as an operator has it.
   const db = join(dir, 'convene.sqlite');
@@ -147,7 +168,8 @@ async function measurePipelines(server: DovecotServer, dir: string, messages: nu
 async function conveneSync(ctx: BenchContext, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TimedRun> {
   // No --db: the database is the one the config names, as an operator would run it.
   const run = await runTimed(process.execPath, [conveneMain(ctx.root), ...args], { cwd, env, measureRss: true });
-  if (run.code !== 0) throw new Error(`convene ${args.join(' ')} exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (run.code !== 0)
+    throw new Error(`convene ${args.join(' ')} exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return run;
 }
 

@@ -40,7 +40,10 @@ describe('mboxBlocks and blockToMessage', () => {
   const dir = mkdtempSync(join(tmpdir(), 'convene-bench-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const mbox = join(dir, 'x.mbox');
-  writeFileSync(mbox, 'From a@b Thu Jan  1 00:00:00 2020\nSubject: one\n\n>From here\nbody\n\nFrom c@d Thu Jan  1 00:00:00 2020\nSubject: two\n\nx\n\n');
+  writeFileSync(
+    mbox,
+    'From a@b Thu Jan  1 00:00:00 2020\nSubject: one\n\n>From here\nbody\n\nFrom c@d Thu Jan  1 00:00:00 2020\nSubject: two\n\nx\n\n',
+  );
 
   it('cuts at From_ lines, up to a limit, and unescapes ">From " lines', async () => {
     const all: Buffer[] = [];

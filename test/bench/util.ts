@@ -30,7 +30,11 @@ let reportSeq = 0;
  * With `measureRss`, it runs under GNU `time -v` and the peak RSS is read from its report;
  * the report goes to a private fd so the tool's own stderr stays intact.
  */
-export async function runTimed(cmd: string, args: readonly string[], options: RunOptions & { measureRss?: boolean } = {}): Promise<TimedRun> {
+export async function runTimed(
+  cmd: string,
+  args: readonly string[],
+  options: RunOptions & { measureRss?: boolean } = {},
+): Promise<TimedRun> {
   const rss = options.measureRss === true;
   // GNU time writes its report to a file of its own: node's extra stdio pipes are sockets,
   // which /dev/fd/N cannot reopen.
@@ -82,7 +86,11 @@ export async function runTimed(cmd: string, args: readonly string[], options: Ru
 }
 
 /** Like runTimed, but a non-zero exit is an error that quotes the tool's stderr. */
-export async function runChecked(cmd: string, args: readonly string[], options: RunOptions & { measureRss?: boolean } = {}): Promise<TimedRun> {
+export async function runChecked(
+  cmd: string,
+  args: readonly string[],
+  options: RunOptions & { measureRss?: boolean } = {},
+): Promise<TimedRun> {
   const r = await runTimed(cmd, args, options);
   if (r.code !== 0) {
     const tail = r.stderr.trim().split('\n').slice(-5).join(' | ');
@@ -167,7 +175,11 @@ export function fmtRatio(x: number): string {
 /** A fixed-width text table for the console report. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

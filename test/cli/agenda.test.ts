@@ -15,7 +15,10 @@ const config = join(dir, 'convene.yaml');
 const MEETINGS = [
   { id: 'mirage', name: 'MirageOS call', zone: 'Europe/London', schedule: '2025-01-08T16:00/P14D', standingItems: ['Quality and Test'] },
 ];
-writeFileSync(config, `meetings:\n  - id: mirage\n    name: MirageOS call\n    zone: Europe/London\n    schedule: "2025-01-08T16:00/P14D"\n    standingItems: ["Quality and Test"]\n`);
+writeFileSync(
+  config,
+  `meetings:\n  - id: mirage\n    name: MirageOS call\n    zone: Europe/London\n    schedule: "2025-01-08T16:00/P14D"\n    standingItems: ["Quality and Test"]\n`,
+);
 const env = { CONVENE_NOW: '2025-01-09T00:00:00Z', USER: 'amir' };
 
 /** A database with three extracted items for mirage/2025-01-22. */
@@ -51,7 +54,18 @@ describe('convene agenda list', () => {
     const items = await json([...base, 'agenda', 'list', '--json']);
     expect(items).toHaveLength(3);
     expect(items[0]).toEqual(
-      expect.objectContaining({ id: 1, meeting: 'mirage', occurrence: 'mirage/2025-01-22', state: 'proposed', position: null, title: 'TLS stack', proposer: 'Alice <alice@example.org>', messageIds: ['tls@x'], rule: 'subject-tag', late: false }),
+      expect.objectContaining({
+        id: 1,
+        meeting: 'mirage',
+        occurrence: 'mirage/2025-01-22',
+        state: 'proposed',
+        position: null,
+        title: 'TLS stack',
+        proposer: 'Alice <alice@example.org>',
+        messageIds: ['tls@x'],
+        rule: 'subject-tag',
+        late: false,
+      }),
     );
   });
 
@@ -77,12 +91,21 @@ describe('convene agenda: the chair works through the inbox', () => {
     expect(await json([...base, 'agenda', 'accept', '1', '--json'])).toMatchObject({ state: 'accepted', position: 1 });
     expect(await json([...base, 'agenda', 'accept', '#2', '--json'])).toMatchObject({ state: 'accepted', position: 2 });
     expect(await json([...base, 'agenda', 'move', '2', '--to', '1', '--json'])).toMatchObject({ position: 1 });
-    expect(await json([...base, 'agenda', 'edit', '2', '--title', 'Xen 4.20', '--presenter', 'Anil', '--duration', '15m', '--json'])).toMatchObject({ title: 'Xen 4.20', presenter: 'Anil', durationMinutes: 15, chairEdited: true });
-    expect(await json([...base, 'agenda', 'reject', '3', '--reason', 'not for this call', '--json'])).toMatchObject({ state: 'rejected', reason: 'not for this call' });
+    expect(
+      await json([...base, 'agenda', 'edit', '2', '--title', 'Xen 4.20', '--presenter', 'Anil', '--duration', '15m', '--json']),
+    ).toMatchObject({ title: 'Xen 4.20', presenter: 'Anil', durationMinutes: 15, chairEdited: true });
+    expect(await json([...base, 'agenda', 'reject', '3', '--reason', 'not for this call', '--json'])).toMatchObject({
+      state: 'rejected',
+      reason: 'not for this call',
+    });
     const added = await json([...base, 'agenda', 'add', '--title', 'Release planning', '--position', '1', '--as', 'hannes', '--json']);
     expect(added).toMatchObject({ state: 'accepted', position: 1, occurrence: 'mirage/2025-01-22', rule: null, messageIds: [] });
     const agenda = await json([...base, 'agenda', 'list', '--state', 'accepted', '--json']);
-    expect(agenda.map((i: { title: string; position: number }) => `${i.position}. ${i.title}`)).toEqual(['1. Release planning', '2. Xen 4.20', '3. TLS stack']);
+    expect(agenda.map((i: { title: string; position: number }) => `${i.position}. ${i.title}`)).toEqual([
+      '1. Release planning',
+      '2. Xen 4.20',
+      '3. TLS stack',
+    ]);
     expect(await json([...base, 'agenda', 'defer', '1', '--json'])).toMatchObject({ state: 'deferred', occurrence: 'mirage/2025-02-05' });
     const merged = await json([...base, 'agenda', 'merge', '2', '1', '--json']);
     expect(merged).toMatchObject({ id: 2, state: 'accepted' });
@@ -166,16 +189,31 @@ describe('convene import and agenda extract', () => {
     const { generateMessage } = await import('../helpers/message-generator.js');
     const mbox = join(dir, 'list.mbox');
     const msgs = [
-      generateMessage({ messageId: 'p1@x', subject: '[agenda] Unikernel TLS', date: 'Fri, 10 Jan 2025 12:00:00 +0000', body: 'Topic for the next call.\n' }),
-      generateMessage({ messageId: 'p2@x', subject: 'Unrelated bug report', date: 'Fri, 10 Jan 2025 13:00:00 +0000', body: 'It crashes on boot.\n' }),
+      generateMessage({
+        messageId: 'p1@x',
+        subject: '[agenda] Unikernel TLS',
+        date: 'Fri, 10 Jan 2025 12:00:00 +0000',
+        body: 'Topic for the next call.\n',
+      }),
+      generateMessage({
+        messageId: 'p2@x',
+        subject: 'Unrelated bug report',
+        date: 'Fri, 10 Jan 2025 13:00:00 +0000',
+        body: 'It crashes on boot.\n',
+      }),
     ];
     writeFileSync(mbox, msgs.map((m) => `From MAILER-DAEMON Fri Jan 10 12:00:00 2025\n${m.toString('utf8')}\n`).join(''));
     const cfg = join(dir, 'tagged.yaml');
-    writeFileSync(cfg, `meetings:\n  - id: mirage\n    zone: Europe/London\n    schedule: "2025-01-08T16:00/P14D"\n    agenda: { subjectTags: ["[agenda]"] }\n`);
+    writeFileSync(
+      cfg,
+      `meetings:\n  - id: mirage\n    zone: Europe/London\n    schedule: "2025-01-08T16:00/P14D"\n    agenda: { subjectTags: ["[agenda]"] }\n`,
+    );
     const base = ['--config', cfg, '--db', join(dir, 'import.sqlite')];
     expect((await cli([...base, 'import', mbox], env)).code).toBe(0);
     const items = await json([...base, 'agenda', 'list', '--json']);
-    expect(items.map((i: { title: string; messageIds: string[]; occurrence: string }) => [i.title, i.messageIds, i.occurrence])).toEqual([['Unikernel TLS', ['p1@x'], 'mirage/2025-01-22']]);
+    expect(items.map((i: { title: string; messageIds: string[]; occurrence: string }) => [i.title, i.messageIds, i.occurrence])).toEqual([
+      ['Unikernel TLS', ['p1@x'], 'mirage/2025-01-22'],
+    ]);
     expect(await json([...base, 'agenda', 'extract', '--json'])).toMatchObject({ messages: 2, created: 0, failed: 0 });
     expect(await json([...base, 'agenda', 'list', '--json'])).toHaveLength(1);
   });

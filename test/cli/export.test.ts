@@ -14,7 +14,12 @@ import { writeFileSync } from 'node:fs';
 /** hash → raw bytes of every stored message. */
 function contents(db: Db): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  const hashes = new Map(db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM messages').all().map((r) => [r.id, r.hash]));
+  const hashes = new Map(
+    db
+      .prepare<[], { id: number; hash: string }>('SELECT id, hash FROM messages')
+      .all()
+      .map((r) => [r.id, r.hash]),
+  );
   for (const { id, raw } of iterateRaw(db, [...hashes.keys()])) out.set(hashes.get(id)!, raw);
   return out;
 }
@@ -53,7 +58,9 @@ describe('convene export', () => {
   it('escapes From lines per mboxrd and reads them back unchanged', async () => {
     const raw = Buffer.from('Subject: x\n\nFrom here\n>From there\n>>From everywhere\nno newline at the end\n');
     const entry = mboxrdEntry(raw, 'a@example.org', Date.UTC(2024, 0, 2, 3, 4, 5));
-    expect(entry.toString()).toBe('From a@example.org Tue Jan  2 03:04:05 2024\nSubject: x\n\n>From here\n>>From there\n>>>From everywhere\nno newline at the end\n\n');
+    expect(entry.toString()).toBe(
+      'From a@example.org Tue Jan  2 03:04:05 2024\nSubject: x\n\n>From here\n>>From there\n>>>From everywhere\nno newline at the end\n\n',
+    );
     const path = join(tempDir(), 'one.mbox');
     writeFileSync(path, Buffer.concat([entry, entry]));
     const back: Buffer[] = [];

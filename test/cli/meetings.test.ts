@@ -29,10 +29,19 @@ describe('convene meetings', () => {
     expect(r.code).toBe(0);
     const [mirage, summit] = JSON.parse(r.stdout);
     expect(mirage.occurrences).toEqual([
-      expect.objectContaining({ key: 'mirage/2025-03-19', start: '2025-03-19T16:00:00.000Z', local: '2025-03-19T16:00', offset: '+00:00', status: 'scheduled', sequence: 0 }),
+      expect.objectContaining({
+        key: 'mirage/2025-03-19',
+        start: '2025-03-19T16:00:00.000Z',
+        local: '2025-03-19T16:00',
+        offset: '+00:00',
+        status: 'scheduled',
+        sequence: 0,
+      }),
       expect.objectContaining({ key: 'mirage/2025-04-02', start: '2025-04-02T15:00:00.000Z', local: '2025-04-02T16:00', offset: '+01:00' }),
     ]);
-    expect(summit.occurrences).toEqual([expect.objectContaining({ key: 'summit/2025-12-10', start: '2025-12-10T00:00:00.000Z', local: '2025-12-10T09:00' })]);
+    expect(summit.occurrences).toEqual([
+      expect.objectContaining({ key: 'summit/2025-12-10', start: '2025-12-10T00:00:00.000Z', local: '2025-12-10T09:00' }),
+    ]);
   });
 
   it('prints readable text', async () => {
@@ -47,13 +56,26 @@ describe('convene meeting cancel|move|add', () => {
     expect((await cli([...b, 'meeting', 'cancel', 'mirage', '2025-03-19', '--as', 'amir'], NOW)).code).toBe(0);
     const moved = await cli([...b, 'meeting', 'move', 'mirage', '2025-04-02', '2025-04-03', '--json'], NOW);
     expect(moved.code).toBe(0);
-    expect(JSON.parse(moved.stdout)).toMatchObject({ key: 'mirage/2025-04-02', local: '2025-04-03T16:00', status: 'moved', sequence: 1, originalStart: '2025-04-02T15:00:00.000Z' });
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      key: 'mirage/2025-04-02',
+      local: '2025-04-03T16:00',
+      status: 'moved',
+      sequence: 1,
+      originalStart: '2025-04-02T15:00:00.000Z',
+    });
     const added = await cli([...b, 'meeting', 'add', 'mirage', '2025-04-09T10:30', '--json'], NOW);
     expect(JSON.parse(added.stdout)).toMatchObject({ key: 'mirage/2025-04-09', status: 'extra', local: '2025-04-09T10:30' });
     const list = JSON.parse((await cli([...b, 'meetings', '--meeting', 'mirage', '--count', '3', '--json'], NOW)).stdout);
-    expect(list[0].occurrences.map((o: { key: string; status: string }) => `${o.key}:${o.status}`)).toEqual(['mirage/2025-03-19:cancelled', 'mirage/2025-04-02:moved', 'mirage/2025-04-09:extra', 'mirage/2025-04-16:scheduled']);
+    expect(list[0].occurrences.map((o: { key: string; status: string }) => `${o.key}:${o.status}`)).toEqual([
+      'mirage/2025-03-19:cancelled',
+      'mirage/2025-04-02:moved',
+      'mirage/2025-04-09:extra',
+      'mirage/2025-04-16:scheduled',
+    ]);
     const text = (await cli([...b, 'meetings', '--meeting', 'mirage', '--count', '1'], NOW)).stdout;
-    expect(text).toBe('MirageOS call (mirage, Europe/London)\n  Wed 2025-03-19 16:00 +00:00 Europe/London  mirage/2025-03-19  [cancelled, sequence 1]\n  Thu 2025-04-03 16:00 +01:00 Europe/London  mirage/2025-04-02  [moved, sequence 1]\n');
+    expect(text).toBe(
+      'MirageOS call (mirage, Europe/London)\n  Wed 2025-03-19 16:00 +00:00 Europe/London  mirage/2025-03-19  [cancelled, sequence 1]\n  Thu 2025-04-03 16:00 +01:00 Europe/London  mirage/2025-04-02  [moved, sequence 1]\n',
+    );
     const log = JSON.parse((await cli([...b, 'agenda', 'log', '--all', '--json'])).stdout);
     expect(log.map((e: { actor: string; action: string }) => e.action)).toEqual(['meeting.cancel', 'meeting.move', 'meeting.add']);
     expect(log[0].actor).toBe('amir');

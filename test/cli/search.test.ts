@@ -25,9 +25,20 @@ describe('convene search', () => {
 
   it('--json gives messageId, threadId, date, from, subject for every match', async () => {
     const r = await search('fsync_mode', '--json');
-    const rows = JSON.parse(r.stdout) as { messageId: string; threadId: number; date: string; from: { address: string }; subject: string }[];
+    const rows = JSON.parse(r.stdout) as {
+      messageId: string;
+      threadId: number;
+      date: string;
+      from: { address: string };
+      subject: string;
+    }[];
     expect(rows.length).toBe(9);
-    expect(rows[0]).toMatchObject({ messageId: expect.stringMatching(/@/), threadId: expect.any(Number), date: expect.stringMatching(/^2019-05-29T/), subject: expect.stringContaining('fsync_mode') });
+    expect(rows[0]).toMatchObject({
+      messageId: expect.stringMatching(/@/),
+      threadId: expect.any(Number),
+      date: expect.stringMatching(/^2019-05-29T/),
+      subject: expect.stringContaining('fsync_mode'),
+    });
     expect(new Set(rows.map((x) => x.threadId)).size).toBe(1);
     const dates = rows.map((x) => x.date);
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -35,7 +46,10 @@ describe('convene search', () => {
 
   it('--jsonl gives one object per line; --sort oldest reverses; --limit caps', async () => {
     const r = await search('fsync_mode', '--jsonl', '--sort', 'oldest', '--limit', '3');
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { date: string });
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { date: string });
     expect(rows).toHaveLength(3);
     expect(rows.map((x) => x.date)).toEqual([...rows.map((x) => x.date)].sort());
   });
@@ -67,7 +81,11 @@ describe('convene search', () => {
     const got: Buffer[] = [];
     for await (const m of readMbox(path, false)) got.push(m.raw);
     expect(got).toHaveLength(9);
-    expect(got.every((raw) => raw.toString('latin1').includes('Subject: Re: fsync_mode') || raw.toString('latin1').includes('Subject: fsync_mode'))).toBe(true);
+    expect(
+      got.every(
+        (raw) => raw.toString('latin1').includes('Subject: Re: fsync_mode') || raw.toString('latin1').includes('Subject: fsync_mode'),
+      ),
+    ).toBe(true);
   });
 
   it('--explain prints how the query was read, without searching', async () => {
@@ -106,7 +124,21 @@ describe('convene search', () => {
 describe('convene help', () => {
   it('help search lists every prefix with an example', async () => {
     const r = await cli(['help', 'search']);
-    for (const p of ['from: f:', 'to: t:', 'cc: c:', 'subject: s:', 'body: b:', 'id: mid:', 'thread:', 'list: l:', 'date: d:', 'attachment: n:', 'has:', 'is:', 'q:']) {
+    for (const p of [
+      'from: f:',
+      'to: t:',
+      'cc: c:',
+      'subject: s:',
+      'body: b:',
+      'id: mid:',
+      'thread:',
+      'list: l:',
+      'date: d:',
+      'attachment: n:',
+      'has:',
+      'is:',
+      'q:',
+    ]) {
       expect(r.stdout).toContain(p);
     }
     expect(r.stdout).toContain('e.g. ');

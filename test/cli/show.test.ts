@@ -20,14 +20,22 @@ describe('convene show', () => {
     expect(r.stdout).toContain(`Message-ID: <${MID}>`);
     expect(r.stdout).toContain("From: Theodore Ts'o <tytso@mit.edu>");
     expect(r.stdout).toMatch(/Thread: \d+ \(9 messages; convene thread \d+\)/);
-    expect(r.stdout).toContain('Parent: <20190528034830.GH10043@codeaurora.org> 2019-05-28 03:48 Sahitya Tummala: Re: fsync_mode mount option for ext4');
+    expect(r.stdout).toContain(
+      'Parent: <20190528034830.GH10043@codeaurora.org> 2019-05-28 03:48 Sahitya Tummala: Re: fsync_mode mount option for ext4',
+    );
     expect(r.stdout).toContain('Replies:\n  <20190529040757.GI10043@codeaurora.org>');
     expect(r.stdout).toContain('What are you really trying to accomplish');
   });
 
   it('--json carries parent, replies and body', async () => {
     const r = await cli(['--db', db, 'show', `<${MID}>`, '--json']);
-    const doc = JSON.parse(r.stdout) as { messageId: string; parent: { messageId: string; inArchive: boolean }; replies: { messageId: string }[]; body: string; threadSize: number };
+    const doc = JSON.parse(r.stdout) as {
+      messageId: string;
+      parent: { messageId: string; inArchive: boolean };
+      replies: { messageId: string }[];
+      body: string;
+      threadSize: number;
+    };
     expect(doc.messageId).toBe(MID);
     expect(doc.parent).toMatchObject({ messageId: '20190528034830.GH10043@codeaurora.org', inArchive: true });
     expect(doc.replies.map((x) => x.messageId)).toEqual(['20190529040757.GI10043@codeaurora.org']);
@@ -53,7 +61,11 @@ describe('convene show', () => {
 
   it('names a parent that is not in the archive', async () => {
     const handle = openDb(db);
-    const row = handle.prepare<[], { mid: string; parent_mid: string }>('SELECT mid, parent_mid FROM messages WHERE parent_mid IS NOT NULL AND parent_mid NOT IN (SELECT mid FROM messages) LIMIT 1').get()!;
+    const row = handle
+      .prepare<[], { mid: string; parent_mid: string }>(
+        'SELECT mid, parent_mid FROM messages WHERE parent_mid IS NOT NULL AND parent_mid NOT IN (SELECT mid FROM messages) LIMIT 1',
+      )
+      .get()!;
     handle.close();
     const r = await cli(['--db', db, 'show', row.mid]);
     expect(r.stdout).toContain(`Parent: <${row.parent_mid}> (not in the archive)`);

@@ -15,7 +15,9 @@ describe('convene thread', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^thread \d+: 9 messages$/);
-    expect(lines[1]).toMatch(/^2019-05-28 03:22 {2}Sahitya Tummala <stummala@codeaurora.org> {2}fsync_mode mount option for ext4 {2}<20190528032257/);
+    expect(lines[1]).toMatch(
+      /^2019-05-28 03:22 {2}Sahitya Tummala <stummala@codeaurora.org> {2}fsync_mode mount option for ext4 {2}<20190528032257/,
+    );
     const depths = lines.slice(1).map((l) => l.match(/^ */)![0].length / 2);
     expect(depths).toEqual([0, 1, 2, 3, 4, 5, 6, 6, 7]);
   });
@@ -44,7 +46,8 @@ describe('convene thread', () => {
     const r = await cli(['--db', db, 'search', '*', '--threads', '--json']);
     const threads = JSON.parse(r.stdout) as { threadId: number }[];
     let ghosts = 0;
-    for (const t of threads) ghosts += ((await cli(['--db', db, 'thread', String(t.threadId)])).stdout.match(/\(not in the archive\)/g) ?? []).length;
+    for (const t of threads)
+      ghosts += ((await cli(['--db', db, 'thread', String(t.threadId)])).stdout.match(/\(not in the archive\)/g) ?? []).length;
     expect(ghosts).toBeGreaterThan(0);
   });
 

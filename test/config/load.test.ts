@@ -15,7 +15,9 @@ describe('config', () => {
   });
 
   it('names the key and the problem', () => {
-    expect(() => configFromValue({ imap: { host: 'h', user: 'u', port: 'x', password: { env: 'P' } } }, null)).toThrow('config: imap.port: must be a number');
+    expect(() => configFromValue({ imap: { host: 'h', user: 'u', port: 'x', password: { env: 'P' } } }, null)).toThrow(
+      'config: imap.port: must be a number',
+    );
     expect(() => configFromValue({ imap: { host: 'h', user: 'u' } }, null)).toThrow('config: imap: give password or oauth2Token');
     expect(() => configFromValue({ bogus: 1 }, null)).toThrow(/config: bogus: unknown key/);
     expect(() => configFromValue({ transport: 'smtp' }, null)).toThrow(/transport: "smtp" needs an smtp section/);
@@ -31,7 +33,9 @@ describe('config', () => {
     expect(resolveSecret({ env: 'X_PW' }, 'imap.password', { X_PW: 'pw' })).toBe('pw');
     expect(resolveSecret({ file }, 'imap.password')).toBe('s3cret');
     expect(resolveSecret({ command: ['echo', 'tok'] }, 'imap.oauth2Token')).toBe('tok');
-    expect(() => resolveSecret({ env: 'NOPE_PW' }, 'imap.password', {})).toThrow('config: imap.password: environment variable NOPE_PW is not set');
+    expect(() => resolveSecret({ env: 'NOPE_PW' }, 'imap.password', {})).toThrow(
+      'config: imap.password: environment variable NOPE_PW is not set',
+    );
   });
 
   it('reports invalid YAML with the file name, and a missing --config file', async () => {
@@ -43,7 +47,13 @@ describe('config', () => {
 
   it('applies IMAP defaults: TLS on, verification on, INBOX', () => {
     const c = configFromValue({ imap: { host: 'imap.example.org', user: 'me', password: { env: 'P' } } }, null);
-    expect(c.imap).toMatchObject({ secure: true, port: 993, tlsInsecureSkipVerify: false, mailboxes: ['INBOX'], account: 'me@imap.example.org' });
+    expect(c.imap).toMatchObject({
+      secure: true,
+      port: 993,
+      tlsInsecureSkipVerify: false,
+      mailboxes: ['INBOX'],
+      account: 'me@imap.example.org',
+    });
   });
 });
 

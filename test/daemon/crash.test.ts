@@ -22,12 +22,20 @@ const ROOT = resolve(import.meta.dirname, '../..');
 // The compiled bin, as users run it; `npm test` builds it first (the pretest script).
 const BUILD = join(ROOT, 'dist');
 
-function daemon(configPath: string, now: number, crashAt?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function daemon(
+  configPath: string,
+  now: number,
+  crashAt?: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()], {
-      env: { ...process.env, ...(crashAt ? { CONVENE_CRASH_AT: crashAt } : { CONVENE_CRASH_AT: '' }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()],
+      {
+        env: { ...process.env, ...(crashAt ? { CONVENE_CRASH_AT: crashAt } : { CONVENE_CRASH_AT: '' }) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -62,7 +70,13 @@ describe('exactly one digest after kill -9 in each outbox state', () => {
       const config = configFromValue(value, configPath);
       const db = openDb(config.db);
       const meeting = config.meetings[0]!;
-      addItem(db, meeting, occurrenceByKey(db, meeting, OCC)!, { title: 'Release planning' }, { actor: 'chair', now: T.callForItems - 86_400_000, meetings: config.meetings });
+      addItem(
+        db,
+        meeting,
+        occurrenceByKey(db, meeting, OCC)!,
+        { title: 'Release planning' },
+        { actor: 'chair', now: T.callForItems - 86_400_000, meetings: config.meetings },
+      );
       db.close();
 
       expect((await daemon(configPath, T.callForItems + 30_000)).code).toBe(0);
@@ -100,7 +114,20 @@ describe('the long-running daemon', () => {
     const value = configValue(dir, null);
     const configPath = join(dir, 'convene.yaml');
     writeFileSync(configPath, JSON.stringify(value));
-    const child = spawn(process.execPath, [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--now', new Date(T.callForItems + 30_000).toISOString(), '--tick', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(BUILD, 'bin/main.js'),
+        '--config',
+        configPath,
+        'daemon',
+        '--now',
+        new Date(T.callForItems + 30_000).toISOString(),
+        '--tick',
+        '1',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const lines: { msg: string; [k: string]: unknown }[] = [];
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -129,9 +156,17 @@ describe('the long-running daemon', () => {
     writeFileSync(configPath, JSON.stringify({ ...value, digest: { colour: 'red' } }));
     child.kill('SIGHUP');
     const failed = await waitFor('config reload failed; keeping the old config');
-    expect(failed.error).toBe('config: digest.colour: unknown key (expected one of: from, to, listId, unsubscribe, archiveUrl, zones, join, holdUnreviewed, templates, timing)');
+    expect(failed.error).toBe(
+      'config: digest.colour: unknown key (expected one of: from, to, listId, unsubscribe, archiveUrl, zones, join, holdUnreviewed, templates, timing)',
+    );
 
-    writeFileSync(configPath, JSON.stringify({ ...value, meetings: [...(value.meetings as object[]), { id: 'extra', zone: 'Asia/Tokyo', dates: ['2026-07-01T09:00'] }] }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        ...value,
+        meetings: [...(value.meetings as object[]), { id: 'extra', zone: 'Asia/Tokyo', dates: ['2026-07-01T09:00'] }],
+      }),
+    );
     child.kill('SIGHUP');
     const reloaded = await waitFor('config reloaded');
     expect(reloaded.meetings).toEqual(['wg', 'extra']);

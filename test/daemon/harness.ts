@@ -41,7 +41,9 @@ export function configValue(dir: string, smtpPort: number | null): Record<string
   return {
     db: join(dir, 'convene.sqlite'),
     source: { path: join(dir, 'list.mbox') },
-    ...(smtpPort !== null ? { transport: 'smtp', smtp: { host: '127.0.0.1', port: smtpPort, tls: { allowPlaintext: true } } } : { transport: 'file' }),
+    ...(smtpPort !== null
+      ? { transport: 'smtp', smtp: { host: '127.0.0.1', port: smtpPort, tls: { allowPlaintext: true } } }
+      : { transport: 'file' }),
     outbox: { dir: join(dir, 'outbox') },
     meetings: [MEETING],
     digest: {
@@ -58,7 +60,10 @@ export function configValue(dir: string, smtpPort: number | null): Record<string
 
 /** Append a message to an mbox, mboxrd-escaped: the list's echo of what we sent. */
 export function appendMbox(path: string, raw: Buffer): void {
-  const text = raw.toString('utf8').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+  const text = raw
+    .toString('utf8')
+    .replace(/\r\n/g, '\n')
+    .replace(/^(>*From )/gm, '>$1');
   appendFileSync(path, `From list@example.org Mon Jun  8 00:00:00 2026\n${text}${text.endsWith('\n') ? '' : '\n'}\n`);
 }
 
@@ -73,27 +78,46 @@ export interface Harness {
 }
 
 /** A fresh database, config, list mbox (echoing what the capture receives) and SMTP capture. */
-export async function harness(options: { echo?: boolean; items?: string[]; proposed?: string[]; digest?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function harness(
+  options: { echo?: boolean; items?: string[]; proposed?: string[]; digest?: Record<string, unknown> } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'convene-daemon-'));
   const capture = await SmtpCapture.start();
   writeFileSync(join(dir, 'list.mbox'), '');
-  if (options.echo !== false) capture.onMessage = (m) => {
-    if (m.to.includes('devel@lists.example.org')) appendMbox(join(dir, 'list.mbox'), m.raw);
-  };
+  if (options.echo !== false)
+    capture.onMessage = (m) => {
+      if (m.to.includes('devel@lists.example.org')) appendMbox(join(dir, 'list.mbox'), m.raw);
+    };
   const value = configValue(dir, capture.port);
   const config = configFromValue({ ...value, digest: { ...(value.digest as object), ...options.digest } }, null);
   const db = openDb(config.db);
   const meeting = config.meetings[0]!;
   const occ = occurrenceByKey(db, meeting, OCC)!;
   for (const title of options.items ?? ['Release planning', 'CI <b>flakes</b>']) {
-    addItem(db, meeting, occ, { title, proposer: 'Ann <ann@example.org>' }, { actor: 'chair', now: T.callForItems - 86_400_000, meetings: config.meetings });
+    addItem(
+      db,
+      meeting,
+      occ,
+      { title, proposer: 'Ann <ann@example.org>' },
+      { actor: 'chair', now: T.callForItems - 86_400_000, meetings: config.meetings },
+    );
   }
   for (const title of options.proposed ?? []) {
-    addItem(db, meeting, occ, { title, proposer: 'Bob <bob@example.org>', proposed: true }, { actor: 'extractor', now: T.callForItems - 86_400_000, meetings: config.meetings });
+    addItem(
+      db,
+      meeting,
+      occ,
+      { title, proposer: 'Bob <bob@example.org>', proposed: true },
+      { actor: 'extractor', now: T.callForItems - 86_400_000, meetings: config.meetings },
+    );
   }
   const log = memoryLogger();
   return {
-    dir, db, config, capture, log,
+    dir,
+    db,
+    config,
+    capture,
+    log,
     at: (instant) => runOnce({ db, config, now: () => instant, logger: log, env: {} }),
     async close() {
       db.close();

@@ -37,7 +37,9 @@ describe('daemon jobs and catch-up', () => {
     expect(p.html).toContain('CI &lt;b&gt;flakes&lt;/b&gt;');
     expect(job(h, 'digest').state).toBe('done');
     // The call-for-items echo reached the archive through the list mbox.
-    const echoed = h.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE header_mid = ?').get('convene.call-for-items.r0.wg.wg-2026-06-10@example.org') as { n: number };
+    const echoed = h.db
+      .prepare('SELECT COUNT(*) AS n FROM messages WHERE header_mid = ?')
+      .get('convene.call-for-items.r0.wg.wg-2026-06-10@example.org') as { n: number };
     expect(echoed.n).toBe(1);
   });
 
@@ -92,7 +94,9 @@ describe('daemon jobs and catch-up', () => {
     const reports = h.capture.ofKind('failure-report');
     expect(reports).toHaveLength(1);
     expect(reports[0]!.to).toEqual(['chair@example.org']);
-    expect((await h.capture.parsed(h.capture.messages.indexOf(reports[0]!))).subject).toBe('convene could not send: Test WG call: agenda for Wednesday 10 June 2026');
+    expect((await h.capture.parsed(h.capture.messages.indexOf(reports[0]!))).subject).toBe(
+      'convene could not send: Test WG call: agenda for Wednesday 10 June 2026',
+    );
     expect(h.log.entries.some((e) => e.level === 'error' && e.msg === 'mail failed' && e.kind === 'digest')).toBe(true);
   });
 

@@ -46,9 +46,21 @@ describe('calendar (.ics)', () => {
     // BST began 2015-03-29 01:00 GMT and ended 2015-10-25 02:00 BST.
     const i = tz.indexOf('DTSTART:20150329T010000');
     expect(i).toBeGreaterThan(0);
-    expect(tz.slice(i - 1, i + 4)).toEqual(['BEGIN:DAYLIGHT', 'DTSTART:20150329T010000', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0100', 'END:DAYLIGHT']);
+    expect(tz.slice(i - 1, i + 4)).toEqual([
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20150329T010000',
+      'TZOFFSETFROM:+0000',
+      'TZOFFSETTO:+0100',
+      'END:DAYLIGHT',
+    ]);
     const j = tz.indexOf('DTSTART:20151025T020000');
-    expect(tz.slice(j - 1, j + 4)).toEqual(['BEGIN:STANDARD', 'DTSTART:20151025T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'END:STANDARD']);
+    expect(tz.slice(j - 1, j + 4)).toEqual([
+      'BEGIN:STANDARD',
+      'DTSTART:20151025T020000',
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0000',
+      'END:STANDARD',
+    ]);
   });
 
   it('gives a zone without daylight saving one STANDARD observance', () => {

@@ -5,7 +5,13 @@ import { callForItemsMessage, chairMessage } from '../../src/digest/messages.js'
 import { agenda, meeting, occurrence, settings } from './fixtures.js';
 
 const NOW = Date.UTC(2015, 3, 29, 15);
-const input = { meeting, occurrence, agenda: { ...agenda, carriedOver: [{ id: 'c', title: 'Logging API', messageIds: [] }] }, settings, digestDue: Date.UTC(2015, 4, 5, 15) };
+const input = {
+  meeting,
+  occurrence,
+  agenda: { ...agenda, carriedOver: [{ id: 'c', title: 'Logging API', messageIds: [] }] },
+  settings,
+  digestDue: Date.UTC(2015, 4, 5, 15),
+};
 
 describe('call for items, chair reminder, cancel proposal', () => {
   it('the call for items gives the deadline, how to propose, standing and carried-over items', async () => {

@@ -13,7 +13,12 @@ import { configValue, OCC, T } from '../daemon/harness.js';
 
 function sink(): Writable & { text: () => string } {
   const chunks: Buffer[] = [];
-  const w = new Writable({ write(c, _e, cb) { chunks.push(Buffer.from(c)); cb(); } }) as Writable & { text: () => string };
+  const w = new Writable({
+    write(c, _e, cb) {
+      chunks.push(Buffer.from(c));
+      cb();
+    },
+  }) as Writable & { text: () => string };
   w.text = () => Buffer.concat(chunks).toString('utf8');
   return w;
 }
@@ -33,7 +38,13 @@ function addTitle(title: string): void {
   const config = configFromValue(value, configPath);
   const db = openDb(config.db);
   const m = config.meetings[0]!;
-  addItem(db, m, occurrenceByKey(db, m, OCC)!, { title, proposer: 'Ann <ann@example.org>', durationMinutes: 10 }, { actor: 'chair', now: T.callForItems, meetings: config.meetings });
+  addItem(
+    db,
+    m,
+    occurrenceByKey(db, m, OCC)!,
+    { title, proposer: 'Ann <ann@example.org>', durationMinutes: 10 },
+    { actor: 'chair', now: T.callForItems, meetings: config.meetings },
+  );
   db.close();
 }
 
@@ -104,12 +115,24 @@ describe('convene digest / notes / status', () => {
   it('status --json shows the last sync, next jobs and the outbox after a daemon pass', async () => {
     const d = await cli('daemon', '--once', '--now', new Date(T.callForItems - 3_600_000).toISOString());
     expect(d.code, d.err).toBe(0);
-    const lines = d.out.trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    const lines = d.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string });
     expect(lines.at(-1)!.msg).toBe('pass done');
     const s = await cli('status', '--json', '--now', new Date(T.callForItems - 3_600_000).toISOString());
-    const status = JSON.parse(s.out) as { lastSync: string; nextJobs: { kind: string; due: string }[]; outbox: { counts: Record<string, number> } };
+    const status = JSON.parse(s.out) as {
+      lastSync: string;
+      nextJobs: { kind: string; due: string }[];
+      outbox: { counts: Record<string, number> };
+    };
     expect(status.lastSync).toBe(new Date(T.callForItems - 3_600_000).toISOString());
     expect(status.outbox.counts.sent).toBe(2);
-    expect(status.nextJobs[0]).toEqual({ meeting: 'wg', occurrence: OCC, kind: 'call-for-items', due: new Date(T.callForItems).toISOString() });
+    expect(status.nextJobs[0]).toEqual({
+      meeting: 'wg',
+      occurrence: OCC,
+      kind: 'call-for-items',
+      due: new Date(T.callForItems).toISOString(),
+    });
   });
 });

@@ -31,7 +31,10 @@ describe('digest config', () => {
   });
 
   it('lets a meeting override any key, keeping the rest', () => {
-    const c = load({ to: ['devel@example.org'], zones: ['Asia/Tokyo'] }, { digest: { to: ['wg@example.org'], holdUnreviewed: true, timing: { digest: 'PT12H' }, templates: { text: 'my.txt' } } });
+    const c = load(
+      { to: ['devel@example.org'], zones: ['Asia/Tokyo'] },
+      { digest: { to: ['wg@example.org'], holdUnreviewed: true, timing: { digest: 'PT12H' }, templates: { text: 'my.txt' } } },
+    );
     const d = digestFor(c.digest, 'wg');
     expect(d.to).toEqual(['wg@example.org']);
     expect(d.zones).toEqual(['Asia/Tokyo']);

@@ -8,8 +8,24 @@ import { agenda, meeting, occurrence, previous, settings } from './fixtures.js';
 
 const NOW = Date.UTC(2015, 4, 5, 15);
 const activity: ThreadActivity[] = [
-  { threadId: 1, subject: 'Release <b>2.4</b>', rootMid: 'rel@example.org', starter: 'Anil', messages: 7, firstDate: Date.UTC(2015, 3, 25), isNew: true },
-  { threadId: 2, subject: 'Old thread', rootMid: 'old@example.org', starter: 'Dave', messages: 3, firstDate: Date.UTC(2015, 3, 24), isNew: false },
+  {
+    threadId: 1,
+    subject: 'Release <b>2.4</b>',
+    rootMid: 'rel@example.org',
+    starter: 'Anil',
+    messages: 7,
+    firstDate: Date.UTC(2015, 3, 25),
+    isNew: true,
+  },
+  {
+    threadId: 2,
+    subject: 'Old thread',
+    rootMid: 'old@example.org',
+    starter: 'Dave',
+    messages: 3,
+    firstDate: Date.UTC(2015, 3, 24),
+    isNew: false,
+  },
   { threadId: 3, subject: 'Quiet one', rootMid: null, starter: 'X', messages: 1, firstDate: Date.UTC(2015, 3, 26), isNew: true },
 ];
 
@@ -23,11 +39,16 @@ describe('digest model and mail', () => {
     const msg = digestMessage(m, settings, NOW);
     expect(msg.subject).toBe('MirageOS call: agenda for Wednesday 6 May 2015');
     const t = msg.text;
-    const order = ['Quality and Test (standing item)', '1. TLS support [Hannes] (15 min)', '2. IndexedDB / Irmin-in-the-browser', '3. MirageOS Q&A hangout?'].map((s) => t.indexOf(s));
+    const order = [
+      'Quality and Test (standing item)',
+      '1. TLS support [Hannes] (15 min)',
+      '2. IndexedDB / Irmin-in-the-browser',
+      '3. MirageOS Q&A hangout?',
+    ].map((s) => t.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(t).toContain('https://lore.example.org/devel/tls@example.org/');
-    expect(t).toContain('Proposed, awaiting the chair\'s review');
+    expect(t).toContain("Proposed, awaiting the chair's review");
     expect(t).toContain('Logging <b>API</b>');
     expect(t).toContain('New threads since the last call (2015-04-22)');
     expect(t).toMatch(/Release <b>2\.4<\/b> \(Anil, https:\/\/lore/);
@@ -94,7 +115,10 @@ describe('digest model and mail', () => {
     const now = model({
       revision: 1,
       sent,
-      agenda: { ...agenda, items: [agenda.items[1]!, { ...agenda.items[0]!, durationMinutes: 30 }, { id: '4', title: 'Logging', messageIds: [] }] },
+      agenda: {
+        ...agenda,
+        items: [agenda.items[1]!, { ...agenda.items[0]!, durationMinutes: 30 }, { id: '4', title: 'Logging', messageIds: [] }],
+      },
     });
     expect(now.subject).toBe('[UPDATED] MirageOS call: agenda for Wednesday 6 May 2015');
     expect(now.changes).toEqual([

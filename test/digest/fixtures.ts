@@ -36,12 +36,24 @@ export const occurrence: Occurrence = {
   sequence: 0,
 };
 
-export const previous: Occurrence = { ...occurrence, key: 'mirage/2015-04-22', start: Date.UTC(2015, 3, 22, 15), end: Date.UTC(2015, 3, 22, 16) };
+export const previous: Occurrence = {
+  ...occurrence,
+  key: 'mirage/2015-04-22',
+  start: Date.UTC(2015, 3, 22, 15),
+  end: Date.UTC(2015, 3, 22, 16),
+};
 
 export const agenda: AgendaSnapshot = {
   standing: [{ id: 's1', title: 'Quality and Test', messageIds: [] }],
   items: [
-    { id: '1', title: 'TLS support', proposer: 'Hannes Mehnert <hannes@example.org>', presenter: 'Hannes', durationMinutes: 15, messageIds: ['tls@example.org'] },
+    {
+      id: '1',
+      title: 'TLS support',
+      proposer: 'Hannes Mehnert <hannes@example.org>',
+      presenter: 'Hannes',
+      durationMinutes: 15,
+      messageIds: ['tls@example.org'],
+    },
     { id: '2', title: 'IndexedDB / Irmin-in-the-browser', proposer: 'Thomas Leonard <tal@example.org>', messageIds: ['irmin@example.org'] },
     { id: '3', title: 'MirageOS Q&A hangout?', proposer: 'Amir <amir@example.org>', messageIds: [] },
   ],

@@ -173,14 +173,36 @@ describe('daemon against Dovecot and an SMTP server, end to end', () => {
     // 2. The list delivers the call, then the replies: two propose topics in their own text
     // (a phrase, a bulleted list), one is a "+1" to the first proposal.
     const reply = (id: string, chain: string[], from: string, date: string, body: string) =>
-      generateReply(id, chain, { from, date, subject: `Re: ${header(call.raw, 'Subject')[0]}`, headers: { 'List-Id': `<${LIST_ID}>` }, body });
+      generateReply(id, chain, {
+        from,
+        date,
+        subject: `Re: ${header(call.raw, 'Subject')[0]}`,
+        headers: { 'List-Id': `<${LIST_ID}>` },
+        body,
+      });
     await dovecot.appendMessages(FOLDER, [
       call.raw,
-      reply('ann-1@example.net', [CALL_ID], 'Ann Author <ann@example.net>', 'Fri, 05 Jun 2026 09:12:00 -0400',
-        "Hi all,\n\nI'd like to discuss the release schedule for version 3.0.\n\nThanks,\nAnn\n\n> The next Infra WG call is on Thursday 11 June 2026\n"),
-      reply('bob-1@example.com', [CALL_ID], 'Bob Builder <bob@example.com>', 'Fri, 05 Jun 2026 10:40:00 +0200',
-        'Topics from me:\n\n- Moving CI to self-hosted runners\n- Dropping the Python 2 bindings\n\nBob\n'),
-      reply('carol-1@example.org', [CALL_ID, 'ann-1@example.net'], 'Carol <carol@example.org>', 'Fri, 05 Jun 2026 11:00:00 +0000', '+1\n\n> I\'d like to discuss the release schedule for version 3.0.\n'),
+      reply(
+        'ann-1@example.net',
+        [CALL_ID],
+        'Ann Author <ann@example.net>',
+        'Fri, 05 Jun 2026 09:12:00 -0400',
+        "Hi all,\n\nI'd like to discuss the release schedule for version 3.0.\n\nThanks,\nAnn\n\n> The next Infra WG call is on Thursday 11 June 2026\n",
+      ),
+      reply(
+        'bob-1@example.com',
+        [CALL_ID],
+        'Bob Builder <bob@example.com>',
+        'Fri, 05 Jun 2026 10:40:00 +0200',
+        'Topics from me:\n\n- Moving CI to self-hosted runners\n- Dropping the Python 2 bindings\n\nBob\n',
+      ),
+      reply(
+        'carol-1@example.org',
+        [CALL_ID, 'ann-1@example.net'],
+        'Carol <carol@example.org>',
+        'Fri, 05 Jun 2026 11:00:00 +0000',
+        "+1\n\n> I'd like to discuss the release schedule for version 3.0.\n",
+      ),
     ]);
 
     // 3. A later pass syncs them over IMAP; the extractor makes the items of the 11 June call.
@@ -274,7 +296,10 @@ async function checkDigest(digest: Captured, p: ParsedMail): Promise<void> {
     "Proposed, awaiting the chair's review",
     '- Moving CI to self-hosted runners',
   ].map((s) => text.indexOf(s));
-  expect(marks.every((i) => i >= 0), text).toBe(true);
+  expect(
+    marks.every((i) => i >= 0),
+    text,
+  ).toBe(true);
   expect([...marks].sort((a, b) => a - b)).toEqual(marks);
   expect(text).toContain('Infra WG call: Thursday 11 June 2026, 11:00 America/New_York (UTC-04:00)');
   expect(text).toContain('Europe/Berlin: 17:00');

@@ -38,7 +38,16 @@ it('stores mail that arrives while it runs, through IDLE, and stops cleanly', as
   const config = configFromValue(
     {
       db: join(dir, 'convene.sqlite'),
-      imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: dovecot.user, password: { env: 'IMAP_PASS' }, tls: { ca: dovecot.caPath }, mailboxes: ['devel'], pollSeconds: 3600 },
+      imap: {
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        user: dovecot.user,
+        password: { env: 'IMAP_PASS' },
+        tls: { ca: dovecot.caPath },
+        mailboxes: ['devel'],
+        pollSeconds: 3600,
+      },
       outbox: { dir: join(dir, 'outbox') },
     },
     null,

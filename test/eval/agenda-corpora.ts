@@ -13,7 +13,7 @@ const KSUMMIT: MeetingAgendaConfig[] = [
     name: 'Maintainers Summit',
     aliases: ["maintainer's summit", 'maintainers summit', 'maintainer summit', "maintainers' summit"],
     subjectTags: ['[MAINTAINERS SUMMIT]'],
-    calls: "/\\b(?:call for topics|cfp|planning kick-off|agenda for the|draft agenda|potential topics for|topics for the maintainer)/i",
+    calls: '/\\b(?:call for topics|cfp|planning kick-off|agenda for the|draft agenda|potential topics for|topics for the maintainer)/i',
     lists: KSUMMIT_LISTS,
   },
   {
@@ -38,8 +38,20 @@ const wg = (id: string, name: string, aliases: string[]): MeetingAgendaConfig =>
 
 const OPENBMC: MeetingAgendaConfig[] = [
   wg('security-wg', 'Security Working Group', ['security working group', 'security work group', 'security workgroup', 'security WG']),
-  wg('gui-wg', 'GUI Design Workgroup', ['GUI workgroup', 'GUI design workgroup', 'GUI work group', 'GUI design work group', 'GUI community workgroup', 'GUI WG']),
-  wg('telemetry-wg', 'Platform Telemetry and Health Monitoring', ['platform telemetry', 'telemetry and health monitoring', 'metric workgroup', 'telemetry workgroup']),
+  wg('gui-wg', 'GUI Design Workgroup', [
+    'GUI workgroup',
+    'GUI design workgroup',
+    'GUI work group',
+    'GUI design work group',
+    'GUI community workgroup',
+    'GUI WG',
+  ]),
+  wg('telemetry-wg', 'Platform Telemetry and Health Monitoring', [
+    'platform telemetry',
+    'telemetry and health monitoring',
+    'metric workgroup',
+    'telemetry workgroup',
+  ]),
   wg('test-wg', 'Test Work Group', ['test work group', 'test workgroup', 'test working group', 'test WG']),
   wg('infra-wg', 'Infrastructure Workgroup', ['infrastructure workgroup', 'infrastructure work group', 'infrastructure working group']),
   wg('release-wg', 'Release Planning Working Group', ['release planning working group', 'release planning WG', 'release planning']),

@@ -70,7 +70,16 @@ async function main(): Promise<void> {
   // Unrelated list traffic with one generic meeting configured: every candidate there is a false positive.
   const background = join(corpora, '..', 'usrp-users-first1k.mbox.gz');
   if (existsSync(background)) {
-    const run = await runCorpus(background, [{ id: 'dev-call', name: 'developer call', aliases: ['dev call', 'community call'], subjectTags: ['[agenda]'], calls: null, lists: [] }]);
+    const run = await runCorpus(background, [
+      {
+        id: 'dev-call',
+        name: 'developer call',
+        aliases: ['dev call', 'community call'],
+        subjectTags: ['[agenda]'],
+        calls: null,
+        lists: [],
+      },
+    ]);
     const n = [...run.candidates.values()].reduce((a, c) => a + c.length, 0);
     console.log(`
 background (usrp-users, ${run.messages} messages, no proposals expected): ${n} candidates`);

@@ -89,8 +89,12 @@ async function buildNotmuch(dir: string, config: string, env: NodeJS.ProcessEnv)
   const maildir = join(dir, 'mail');
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, sub), { recursive: true });
   let n = 0;
-  for await (const m of readMbox(CORPUS, CORPUS.endsWith('.gz'))) writeFileSync(join(maildir, 'cur', `${String(++n).padStart(6, '0')}.convene:2,S`), m.raw);
-  writeFileSync(config, `[database]\npath=${maildir}\n[user]\nname=Eval\nprimary_email=eval@example.org\n[new]\ntags=\nignore=\n[search]\nexclude_tags=\n[maildir]\nsynchronize_flags=false\n`);
+  for await (const m of readMbox(CORPUS, CORPUS.endsWith('.gz')))
+    writeFileSync(join(maildir, 'cur', `${String(++n).padStart(6, '0')}.convene:2,S`), m.raw);
+  writeFileSync(
+    config,
+    `[database]\npath=${maildir}\n[user]\nname=Eval\nprimary_email=eval@example.org\n[new]\ntags=\nignore=\n[search]\nexclude_tags=\n[maildir]\nsynchronize_flags=false\n`,
+  );
   sh('notmuch', ['new', '--quiet'], env);
   console.log(`notmuch new: ${n} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -98,7 +102,9 @@ async function buildNotmuch(dir: string, config: string, env: NodeJS.ProcessEnv)
 /** Message key: the Message-ID header (notmuch's identity), else our stored id. */
 function ourThreads(db: Db): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of db.prepare<[], { k: string; t: number }>('SELECT COALESCE(header_mid, mid) AS k, thread_id AS t FROM messages ORDER BY id').all()) {
+  for (const r of db
+    .prepare<[], { k: string; t: number }>('SELECT COALESCE(header_mid, mid) AS k, thread_id AS t FROM messages ORDER BY id')
+    .all()) {
     if (!out.has(r.k)) out.set(r.k, r.t);
   }
   return out;
@@ -149,17 +155,26 @@ function partitions(db: Db, env: NodeJS.ProcessEnv): void {
     else merges.set(t, [...new Set([...(merges.get(t) ?? []), nt])]);
   }
   console.log(`\n(a) thread partition: ${same}/${both} messages (${((100 * same) / both).toFixed(2)}%) have the same thread members`);
-  console.log(`    messages only in ours: ${[...ours.keys()].filter((k) => !theirs.has(k)).length}, only in notmuch: ${[...theirs.keys()].filter((k) => !ours.has(k)).length}`);
-  console.log(`    threads: ours ${ourSets.size}, notmuch ${theirSets.size}; notmuch threads we split: ${splits.size}; our threads that merge several of notmuch's: ${merges.size}`);
-  const why = db.prepare<[string, string], { in_reply_to_json: string; refs_json: string; from_addr: string; to_json: string; cc_json: string; mid: string; subject: string }>(
-    'SELECT in_reply_to_json, refs_json, from_addr, to_json, cc_json, mid, subject FROM messages WHERE header_mid = ? OR mid = ? LIMIT 1',
+  console.log(
+    `    messages only in ours: ${[...ours.keys()].filter((k) => !theirs.has(k)).length}, only in notmuch: ${[...theirs.keys()].filter((k) => !ours.has(k)).length}`,
   );
+  console.log(
+    `    threads: ours ${ourSets.size}, notmuch ${theirSets.size}; notmuch threads we split: ${splits.size}; our threads that merge several of notmuch's: ${merges.size}`,
+  );
+  const why = db.prepare<
+    [string, string],
+    { in_reply_to_json: string; refs_json: string; from_addr: string; to_json: string; cc_json: string; mid: string; subject: string }
+  >('SELECT in_reply_to_json, refs_json, from_addr, to_json, cc_json, mid, subject FROM messages WHERE header_mid = ? OR mid = ? LIMIT 1');
   const explainOne = (k: string): string => {
     const r = why.get(k, k);
     if (!r) return `${k}: not in ours`;
     const irt = JSON.parse(r.in_reply_to_json) as string[];
     const refs = JSON.parse(r.refs_json) as string[];
-    const addrs = [r.from_addr, ...(JSON.parse(r.to_json) as { address: string }[]).map((a) => a.address), ...(JSON.parse(r.cc_json) as { address: string }[]).map((a) => a.address)];
+    const addrs = [
+      r.from_addr,
+      ...(JSON.parse(r.to_json) as { address: string }[]).map((a) => a.address),
+      ...(JSON.parse(r.cc_json) as { address: string }[]).map((a) => a.address),
+    ];
     const links = threadLinks({ selfIds: [r.mid], inReplyTo: irt, references: refs, addresses: addrs });
     const dropped = [...new Set([...irt, ...refs])].filter((id) => !links.refs.includes(id));
     return `${k} "${r.subject.slice(0, 50)}" irt=${JSON.stringify(irt)} refs=${refs.length} dropped=${JSON.stringify(dropped)}`;
@@ -168,11 +183,15 @@ function partitions(db: Db, env: NodeJS.ProcessEnv): void {
     const all = [...theirSets.get(nt)!];
     const groups = new Map<number, string[]>();
     for (const k of all) groups.set(ours.get(k) ?? -1, [...(groups.get(ours.get(k) ?? -1) ?? []), k]);
-    console.log(`  split: notmuch thread of ${all.length} is ${groups.size} of ours (sizes ${[...groups.values()].map((g) => g.length).join('+')}); e.g. ${ks.length} affected`);
+    console.log(
+      `  split: notmuch thread of ${all.length} is ${groups.size} of ours (sizes ${[...groups.values()].map((g) => g.length).join('+')}); e.g. ${ks.length} affected`,
+    );
     for (const g of [...groups.values()].slice(0, 3)) console.log(`     ${explainOne(g[0]!)}`);
   }
   for (const [t, nts] of [...merges].slice(0, 8)) {
-    console.log(`  merge: our thread ${t} (${ourSets.get(t)!.size}) holds ${nts.length} notmuch threads (sizes ${nts.map((x) => theirSets.get(x)!.size).join('+')})`);
+    console.log(
+      `  merge: our thread ${t} (${ourSets.get(t)!.size}) holds ${nts.length} notmuch threads (sizes ${nts.map((x) => theirSets.get(x)!.size).join('+')})`,
+    );
     for (const nt of nts.slice(0, 3)) console.log(`     ${explainOne([...theirSets.get(nt)!][0]!)}`);
   }
 }
@@ -181,15 +200,30 @@ function queries(db: Db, env: NodeJS.ProcessEnv): void {
   console.log('\n(b) message sets per query: ours, notmuch, both, Jaccard overlap');
   const now = Date.now();
   for (const [name, ourQ, nmQ, word] of QUERIES) {
-    const ours = new Set(searchMessages(db, prepareQuery(ourQ, now).compiled, { sort: 'newest', limit: 0 }).map((h) => h.headerMid ?? h.mid));
-    const theirs = new Set(sh('notmuch', ['search', '--output=messages', nmQ], env).split('\n').filter(Boolean).map((l) => l.replace(/^id:/, '')));
+    const ours = new Set(
+      searchMessages(db, prepareQuery(ourQ, now).compiled, { sort: 'newest', limit: 0 }).map((h) => h.headerMid ?? h.mid),
+    );
+    const theirs = new Set(
+      sh('notmuch', ['search', '--output=messages', nmQ], env)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^id:/, '')),
+    );
     const both = [...ours].filter((k) => theirs.has(k)).length;
     const union = ours.size + theirs.size - both;
     const onlyOurs = [...ours].filter((k) => !theirs.has(k));
     const onlyTheirs = [...theirs].filter((k) => !ours.has(k));
-    console.log(`  ${name.padEnd(20)} ${ourQ.padEnd(48)} ours ${String(ours.size).padStart(5)}  notmuch ${String(theirs.size).padStart(5)}  both ${String(both).padStart(5)}  overlap ${union ? ((100 * both) / union).toFixed(1) : '100.0'}%`);
-    if (onlyOurs.length) console.log(`      only ours (${onlyOurs.length}): ${why(db, onlyOurs, word, nmQ.startsWith('subject:'))}; e.g. ${onlyOurs.slice(0, 2).join(' ')}`);
-    if (onlyTheirs.length) console.log(`      only notmuch (${onlyTheirs.length}): ${why(db, onlyTheirs, word, nmQ.startsWith('subject:'))}; e.g. ${onlyTheirs.slice(0, 2).join(' ')}`);
+    console.log(
+      `  ${name.padEnd(20)} ${ourQ.padEnd(48)} ours ${String(ours.size).padStart(5)}  notmuch ${String(theirs.size).padStart(5)}  both ${String(both).padStart(5)}  overlap ${union ? ((100 * both) / union).toFixed(1) : '100.0'}%`,
+    );
+    if (onlyOurs.length)
+      console.log(
+        `      only ours (${onlyOurs.length}): ${why(db, onlyOurs, word, nmQ.startsWith('subject:'))}; e.g. ${onlyOurs.slice(0, 2).join(' ')}`,
+      );
+    if (onlyTheirs.length)
+      console.log(
+        `      only notmuch (${onlyTheirs.length}): ${why(db, onlyTheirs, word, nmQ.startsWith('subject:'))}; e.g. ${onlyTheirs.slice(0, 2).join(' ')}`,
+      );
   }
 }
 

@@ -8,7 +8,8 @@ export interface Captured {
 }
 
 /** What the server answers to MAIL FROM / RCPT TO: accept, or reject with a code (4xx transient, 5xx permanent). */
-export type Mode = { readonly kind: 'accept' } | { readonly kind: 'reject'; readonly code: number; readonly only?: (rcpt: string) => boolean };
+export type Mode =
+  { readonly kind: 'accept' } | { readonly kind: 'reject'; readonly code: number; readonly only?: (rcpt: string) => boolean };
 
 /**
  * An in-process SMTP server (smtp-server) that keeps what it receives, for tests: stop and start

@@ -16,8 +16,20 @@ describe('the single-part text fast path', () => {
       const fast = await parseMessage({ raw: m });
       const full = await parseMessage({ raw: m }, { fastPath: false });
       compared++;
-      for (const key of ['subject', 'subjectNorm', 'from', 'to', 'cc', 'bodyText', 'quotedText', 'attachments', 'messageId', 'references'] as const) {
-        if (JSON.stringify(fast[key]) !== JSON.stringify(full[key])) differ.push(`${full.messageId} ${key}: ${JSON.stringify(fast[key]).slice(0, 80)} vs ${JSON.stringify(full[key]).slice(0, 80)}`);
+      for (const key of [
+        'subject',
+        'subjectNorm',
+        'from',
+        'to',
+        'cc',
+        'bodyText',
+        'quotedText',
+        'attachments',
+        'messageId',
+        'references',
+      ] as const) {
+        if (JSON.stringify(fast[key]) !== JSON.stringify(full[key]))
+          differ.push(`${full.messageId} ${key}: ${JSON.stringify(fast[key]).slice(0, 80)} vs ${JSON.stringify(full[key]).slice(0, 80)}`);
       }
     }
     expect(compared).toBe(messages.length);
@@ -26,7 +38,9 @@ describe('the single-part text fast path', () => {
   });
 
   it('decodes quoted-printable with soft breaks and keeps stray "="', () => {
-    expect(decodeQuotedPrintable(Buffer.from('caf=C3=A9 au =\nlait =3D ok =zz\r\nend=\r\n')).toString()).toBe('café au lait = ok =zz\r\nend');
+    expect(decodeQuotedPrintable(Buffer.from('caf=C3=A9 au =\nlait =3D ok =zz\r\nend=\r\n')).toString()).toBe(
+      'café au lait = ok =zz\r\nend',
+    );
   });
 
   it('applies the charset chain to undeclared 8-bit text (windows-1252 curly quotes)', async () => {
@@ -45,7 +59,11 @@ describe('the single-part text fast path', () => {
 
 describe('charset labels that lie', () => {
   it('reads UTF-8 bytes under a US-ASCII label as UTF-8 (both paths)', async () => {
-    const raw = generateMessage({ contentType: 'text/plain; charset=us-ascii', transferEncoding: '8bit', body: 'Envoyé par Bell Mobilité\n' });
+    const raw = generateMessage({
+      contentType: 'text/plain; charset=us-ascii',
+      transferEncoding: '8bit',
+      body: 'Envoyé par Bell Mobilité\n',
+    });
     expect((await parseMessage({ raw })).bodyText).toBe('Envoyé par Bell Mobilité');
   });
 });

@@ -59,14 +59,27 @@ describe('parseMessage', () => {
   });
 
   it('falls back from an unknown charset to UTF-8, then windows-1252', async () => {
-    const utf8 = await parse(generateMessage({ contentType: 'text/plain; charset=x-unknown-42', transferEncoding: '8bit', body: Buffer.from('naïve\n', 'utf8') }));
+    const utf8 = await parse(
+      generateMessage({ contentType: 'text/plain; charset=x-unknown-42', transferEncoding: '8bit', body: Buffer.from('naïve\n', 'utf8') }),
+    );
     expect(utf8.bodyText).toBe('naïve');
-    const cp1252 = await parse(generateMessage({ contentType: 'text/plain; charset=x-unknown-42', transferEncoding: '8bit', body: Buffer.from([0x6e, 0x61, 0xef, 0x76, 0x65, 0x0a]) }));
+    const cp1252 = await parse(
+      generateMessage({
+        contentType: 'text/plain; charset=x-unknown-42',
+        transferEncoding: '8bit',
+        body: Buffer.from([0x6e, 0x61, 0xef, 0x76, 0x65, 0x0a]),
+      }),
+    );
     expect(cp1252.bodyText).toBe('naïve');
   });
 
   it('indexes HTML-only mail through its text', async () => {
-    const m = await parse(generateMessage({ contentType: 'text/html; charset=utf-8', body: '<html><body><p>Hello <b>agenda</b> world</p><script>x()</script></body></html>' }));
+    const m = await parse(
+      generateMessage({
+        contentType: 'text/html; charset=utf-8',
+        body: '<html><body><p>Hello <b>agenda</b> world</p><script>x()</script></body></html>',
+      }),
+    );
     expect(m.bodyText).toContain('Hello AGENDA world'.replace('AGENDA', 'agenda'));
     expect(m.bodyText).not.toContain('<b>');
   });
@@ -80,7 +93,8 @@ describe('parseMessage', () => {
   });
 
   it('lists attachments by name', async () => {
-    const body = '--b\nContent-Type: text/plain\n\nsee attached\n--b\nContent-Type: application/pdf; name="slides.pdf"\nContent-Disposition: attachment; filename="slides.pdf"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n';
+    const body =
+      '--b\nContent-Type: text/plain\n\nsee attached\n--b\nContent-Type: application/pdf; name="slides.pdf"\nContent-Disposition: attachment; filename="slides.pdf"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n';
     const m = await parse(generateMessage({ contentType: 'multipart/mixed; boundary="b"', body }));
     expect(m.attachments).toEqual([{ filename: 'slides.pdf', contentType: 'application/pdf', size: 9 }]);
     expect(m.bodyText).toBe('see attached');

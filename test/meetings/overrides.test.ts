@@ -14,16 +14,21 @@ beforeEach(() => {
 });
 
 const keys = (from: string, to: string, includeCancelled = false) =>
-  occurrencesBetween(db, mirage, at(from, Z), at(to, Z), { includeCancelled }).map((o) => `${o.key}@${local(o.start, Z)}:${o.status}:${o.sequence}`);
+  occurrencesBetween(db, mirage, at(from, Z), at(to, Z), { includeCancelled }).map(
+    (o) => `${o.key}@${local(o.start, Z)}:${o.status}:${o.sequence}`,
+  );
 
 describe('overrides', () => {
   it('cancel hides an occurrence and keeps it reachable', () => {
     const occ = findOccurrence(db, mirage, '2025-01-22')!;
     cancelOccurrence(db, mirage, occ, c);
-    expect(keys('2025-01-01T00:00', '2025-02-10T00:00')).toEqual(['mirage/2025-01-08@2025-01-08T16:00:scheduled:0', 'mirage/2025-02-05@2025-02-05T16:00:scheduled:0']);
+    expect(keys('2025-01-01T00:00', '2025-02-10T00:00')).toEqual([
+      'mirage/2025-01-08@2025-01-08T16:00:scheduled:0',
+      'mirage/2025-02-05@2025-02-05T16:00:scheduled:0',
+    ]);
     expect(keys('2025-01-20T00:00', '2025-01-23T00:00', true)).toEqual(['mirage/2025-01-22@2025-01-22T16:00:cancelled:1']);
     expect(nextOccurrence(db, mirage, at('2025-01-09T00:00', Z))!.key).toBe('mirage/2025-02-05');
-    expect(db.prepare("SELECT actor, action FROM agenda_log").all()).toEqual([{ actor: 'tester', action: 'meeting.cancel' }]);
+    expect(db.prepare('SELECT actor, action FROM agenda_log').all()).toEqual([{ actor: 'tester', action: 'meeting.cancel' }]);
   });
 
   it('move keeps the key, raises the sequence, and places it at the new start', () => {
@@ -43,7 +48,10 @@ describe('overrides', () => {
   it('a move across weeks still shows up', () => {
     const occ = findOccurrence(db, mirage, '2025-01-22')!;
     moveOccurrence(db, mirage, occ, at('2025-03-01T10:00', Z), c);
-    expect(keys('2025-02-25T00:00', '2025-03-06T00:00')).toEqual(['mirage/2025-01-22@2025-03-01T10:00:moved:1', 'mirage/2025-03-05@2025-03-05T16:00:scheduled:0']);
+    expect(keys('2025-02-25T00:00', '2025-03-06T00:00')).toEqual([
+      'mirage/2025-01-22@2025-03-01T10:00:moved:1',
+      'mirage/2025-03-05@2025-03-05T16:00:scheduled:0',
+    ]);
     expect(findOccurrence(db, mirage, 'mirage/2025-01-22')!.start).toBe(at('2025-03-01T10:00', Z));
   });
 

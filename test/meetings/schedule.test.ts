@@ -37,7 +37,9 @@ describe('schedule expansion', () => {
 
   it('clamps month ends for P1M without drifting', () => {
     const monthly = meeting({ id: 'm', zone: 'UTC', schedule: '2025-01-31T10:00/P1M' });
-    const days = occurrencesBetween(null, monthly, Date.UTC(2025, 0, 1), Date.UTC(2025, 5, 1)).map((o) => local(o.start, 'UTC').slice(0, 10));
+    const days = occurrencesBetween(null, monthly, Date.UTC(2025, 0, 1), Date.UTC(2025, 5, 1)).map((o) =>
+      local(o.start, 'UTC').slice(0, 10),
+    );
     expect(days).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31']);
   });
 
@@ -55,7 +57,12 @@ describe('schedule expansion', () => {
   });
 
   it('merges explicit dates with the schedule', () => {
-    const both = meeting({ id: 'b', zone: 'Asia/Tokyo', schedule: '2025-12-03T09:00/P7D', dates: ['2025-12-10T09:00', '2025-12-12T18:00', '2025-12-17T20:00'] });
+    const both = meeting({
+      id: 'b',
+      zone: 'Asia/Tokyo',
+      schedule: '2025-12-03T09:00/P7D',
+      dates: ['2025-12-10T09:00', '2025-12-12T18:00', '2025-12-17T20:00'],
+    });
     const occs = occurrencesBetween(null, both, Date.UTC(2025, 11, 1), Date.UTC(2025, 11, 20));
     expect(occs.map((o) => o.key)).toEqual(['b/2025-12-03', 'b/2025-12-10', 'b/2025-12-12', 'b/2025-12-17', 'b/2025-12-17T2000']);
   });

@@ -9,21 +9,42 @@ import { renderNotes } from '../../src/notes/render.js';
 import { shape, structureOf } from './structure.js';
 
 const DIR = join(import.meta.dirname, '../fixtures/notes');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 const meeting: MeetingInfo = {
-  id: 'mirage', name: 'MirageOS call', zone: 'Europe/London', chair: 'Amir Chaudhry <amirmc@gmail.com>',
-  durationMs: 3_600_000, lists: [], standingItems: [], subjectTags: [],
+  id: 'mirage',
+  name: 'MirageOS call',
+  zone: 'Europe/London',
+  chair: 'Amir Chaudhry <amirmc@gmail.com>',
+  durationMs: 3_600_000,
+  lists: [],
+  standingItems: [],
+  subjectTags: [],
 };
 
 function occurrenceOn(date: string): Occurrence {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const start = fromLocal({ year: y, month: m, day: d, hour: 16, minute: 0, second: 0 }, 'Europe/London');
-  return { meetingId: 'mirage', key: `mirage/${date}`, start, end: start + 3_600_000, zone: 'Europe/London', status: 'scheduled', sequence: 0 };
+  return {
+    meetingId: 'mirage',
+    key: `mirage/${date}`,
+    start,
+    end: start + 3_600_000,
+    zone: 'Europe/London',
+    status: 'scheduled',
+    sequence: 0,
+  };
 }
 
 function skeletonFor(date: string, titles: string[]): string {
-  const agenda: AgendaSnapshot = { standing: [], carriedOver: [], awaitingReview: [], items: titles.map((title, i) => ({ id: String(i), title, messageIds: [] })) };
+  const agenda: AgendaSnapshot = {
+    standing: [],
+    carriedOver: [],
+    awaitingReview: [],
+    items: titles.map((title, i) => ({ id: String(i), title, messageIds: [] })),
+  };
   const occ = occurrenceOn(date);
   const next = { ...occ, key: 'next', start: occ.start + 14 * 86_400_000 };
   return renderNotes(buildNotes({ meeting, occurrence: occ, next, agenda, authorUri: 'http://amirchaudhry.com' }));
@@ -38,7 +59,7 @@ describe('notes skeleton in the mirage-weekly format', () => {
   });
 
   it('renders the 2015-05-06 skeleton exactly', () => {
-    const md = skeletonFor('2015-05-06', ['Quality and Test', 'TLS support', 'IndexedDB / Irmin-in-the-browser', "MirageOS Q&A hangout?"]);
+    const md = skeletonFor('2015-05-06', ['Quality and Test', 'TLS support', 'IndexedDB / Irmin-in-the-browser', 'MirageOS Q&A hangout?']);
     expect(md).toBe(readFileSync(join(import.meta.dirname, 'expected-2015-05-06.md'), 'utf8'));
   });
 
@@ -69,7 +90,8 @@ describe('notes skeleton in the mirage-weekly format', () => {
     for (const file of withAgenda) {
       const real = structureOf(readFileSync(join(DIR, file), 'utf8'));
       const s = shape(real);
-      if (s.join(',') !== 'agenda@3,attendees,notes@3,item@4,aob@4,next-call' && s.join(',') !== 'agenda@3,attendees,notes@3,item@4,aob@4') continue;
+      if (s.join(',') !== 'agenda@3,attendees,notes@3,item@4,aob@4,next-call' && s.join(',') !== 'agenda@3,attendees,notes@3,item@4,aob@4')
+        continue;
       regular++;
       const skel = shape(structureOf(skeletonFor(file.replace(/\.md$/, ''), real.agenda)));
       expect(skel.slice(0, s.length), file).toEqual(s);

@@ -41,7 +41,15 @@ export function structureOf(md: string): NoteStructure {
       const level = h[1]!.length;
       const title = h[2]!;
       inAgenda = /^agenda$/i.test(title);
-      const kind: SectionKind = inAgenda ? 'agenda' : /^(notes|minutes)$/i.test(title) ? 'notes' : /^(aob|any other business)$/i.test(title) ? 'aob' : /^next (week|call)/i.test(title) ? 'next-call' : 'item';
+      const kind: SectionKind = inAgenda
+        ? 'agenda'
+        : /^(notes|minutes)$/i.test(title)
+          ? 'notes'
+          : /^(aob|any other business)$/i.test(title)
+            ? 'aob'
+            : /^next (week|call)/i.test(title)
+              ? 'next-call'
+              : 'item';
       // Topics raised under AoB are part of it, not agenda items.
       if (kind === 'item' && sections.some((x) => x.kind === 'aob')) continue;
       sections.push({ kind, level, title });

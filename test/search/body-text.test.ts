@@ -6,13 +6,19 @@ import { generateMessage } from '../helpers/message-generator.js';
 
 describe('body text for snippets and show (no mailparser)', () => {
   it('decodes quoted-printable with a declared charset', () => {
-    const raw = generateMessage({ contentType: 'text/plain; charset=iso-8859-1', transferEncoding: 'quoted-printable', body: 'Gr=FC=DFe aus K=F6ln, a soft=\nbreak.\n' });
+    const raw = generateMessage({
+      contentType: 'text/plain; charset=iso-8859-1',
+      transferEncoding: 'quoted-printable',
+      body: 'Gr=FC=DFe aus K=F6ln, a soft=\nbreak.\n',
+    });
     expect(bodyText(raw)).toBe('Grüße aus Köln, a softbreak.\n');
     expect(decodeQuotedPrintable(Buffer.from('a=3Db')).toString()).toBe('a=b');
   });
 
   it('decodes base64 UTF-8 and falls back to windows-1252 for undeclared 8-bit text', () => {
-    expect(bodyText(generateMessage({ transferEncoding: 'base64', body: Buffer.from('naïve café\n').toString('base64') + '\n' }))).toBe('naïve café\n');
+    expect(bodyText(generateMessage({ transferEncoding: 'base64', body: Buffer.from('naïve café\n').toString('base64') + '\n' }))).toBe(
+      'naïve café\n',
+    );
     const latin = Buffer.concat([Buffer.from('Subject: x\n\n'), Buffer.from([0x93, 0x71, 0x94, 0x0a])]);
     expect(bodyText(latin)).toBe('\u201cq\u201d\n');
   });
@@ -27,7 +33,7 @@ describe('body text for snippets and show (no mailparser)', () => {
     expect(bodyText(html).trim()).toBe('Hello & welcome');
   });
 
-  it('snippets centre on the first match in the author\'s own lines and mark it', () => {
+  it("snippets centre on the first match in the author's own lines and mark it", () => {
     const terms = snippetTerms(parseQuery('journaling -barrier from:ted', { now: 0 }));
     expect(terms).toEqual(['journaling']);
     const s = makeSnippet('Ted wrote:\n> the journal quoted\n\nOwn words first. Then the journalled data goes.\n', terms, 40);

@@ -11,7 +11,10 @@ export async function dbWith(raws: readonly Buffer[], batch = 50): Promise<Db> {
   const db = openDb(':memory:');
   const ingester = new Ingester(db);
   for (let i = 0; i < raws.length; i += batch) {
-    await ingester.ingestBatch(raws.slice(i, i + batch).map((raw) => ({ raw })), { now: () => 0 });
+    await ingester.ingestBatch(
+      raws.slice(i, i + batch).map((raw) => ({ raw })),
+      { now: () => 0 },
+    );
   }
   return db;
 }

@@ -13,8 +13,16 @@ import { memoryLogger } from '../daemon/harness.js';
 const NOW = Date.UTC(2026, 5, 9, 15);
 
 const mail: NewOutboxRow = {
-  meeting: 'wg', occurrence: 'wg/2026-06-10', kind: 'digest', revision: 0, messageId: 'convene.digest.r0.wg.wg-2026-06-10@example.org',
-  subject: 'Agenda', from: 'convene <convene@example.org>', recipients: ['devel@example.org'], due: NOW, giveUpAt: NOW + 86_400_000,
+  meeting: 'wg',
+  occurrence: 'wg/2026-06-10',
+  kind: 'digest',
+  revision: 0,
+  messageId: 'convene.digest.r0.wg.wg-2026-06-10@example.org',
+  subject: 'Agenda',
+  from: 'convene <convene@example.org>',
+  recipients: ['devel@example.org'],
+  due: NOW,
+  giveUpAt: NOW + 86_400_000,
   eml: Buffer.from('Message-ID: <convene.digest.r0.wg.wg-2026-06-10@example.org>\r\nSubject: Agenda\r\n\r\nhello\r\n'),
 };
 
@@ -48,7 +56,13 @@ function twoProcesses() {
   const entered = new Promise<void>((r) => (inFlight = r));
   let nowB = NOW;
   const notFound = async (): Promise<null> => null; // the list has not echoed it (yet)
-  const a = new Outbox({ db: dbA, transport: srv.transport(gate, inFlight), now: () => NOW, logger: memoryLogger(), findDelivered: notFound });
+  const a = new Outbox({
+    db: dbA,
+    transport: srv.transport(gate, inFlight),
+    now: () => NOW,
+    logger: memoryLogger(),
+    findDelivered: notFound,
+  });
   const b = new Outbox({ db: dbB, transport: srv.transport(), now: () => nowB, logger: memoryLogger(), findDelivered: notFound });
   return { a, b, dbB, sent: srv.sent, open, entered, setNowB: (t: number) => (nowB = t) };
 }
@@ -110,7 +124,9 @@ describe('after the server accepted the mail', () => {
     const sent: Envelope[] = [];
     const db = openDb(':memory:');
     const outbox = new Outbox({
-      db, now: () => NOW, logger: memoryLogger(),
+      db,
+      now: () => NOW,
+      logger: memoryLogger(),
       transport: { kind: 'smtp', send: async (m) => (sent.push(m), { response: '250 ok' }), close() {} },
       onPermanentFailure: async (row, error) => void reports.push(`${row.kind}: ${error}`),
     });

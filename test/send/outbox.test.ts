@@ -30,12 +30,24 @@ function fakeTransport(fail?: (n: number) => unknown): Transport & { sent: Envel
 }
 
 const mail = (over: Partial<NewOutboxRow> = {}): NewOutboxRow => ({
-  meeting: 'wg', occurrence: 'wg/2026-06-10', kind: 'digest', revision: 0, messageId: 'convene.digest.r0.wg.wg-2026-06-10@example.org',
-  subject: 'Agenda', from: 'convene <convene@example.org>', recipients: ['devel@example.org'], due: NOW, giveUpAt: NOW + 86_400_000,
-  eml: Buffer.from('Message-ID: <convene.digest.r0.wg.wg-2026-06-10@example.org>\r\nSubject: Agenda\r\n\r\nhello\r\n'), ...over,
+  meeting: 'wg',
+  occurrence: 'wg/2026-06-10',
+  kind: 'digest',
+  revision: 0,
+  messageId: 'convene.digest.r0.wg.wg-2026-06-10@example.org',
+  subject: 'Agenda',
+  from: 'convene <convene@example.org>',
+  recipients: ['devel@example.org'],
+  due: NOW,
+  giveUpAt: NOW + 86_400_000,
+  eml: Buffer.from('Message-ID: <convene.digest.r0.wg.wg-2026-06-10@example.org>\r\nSubject: Agenda\r\n\r\nhello\r\n'),
+  ...over,
 });
 
-function setup(transport: Transport, extra: { findDelivered?: (mid: string) => Promise<string | null>; crashPoint?: (p: CrashPoint) => void } = {}) {
+function setup(
+  transport: Transport,
+  extra: { findDelivered?: (mid: string) => Promise<string | null>; crashPoint?: (p: CrashPoint) => void } = {},
+) {
   const db = openDb(':memory:');
   let now = NOW;
   const log = memoryLogger();
@@ -68,10 +80,14 @@ describe('outbox', () => {
 
   it('after a crash in "sending": found in the archive → sent, nothing resent', async () => {
     const t = fakeTransport();
-    const { outbox, db } = setup(t, { findDelivered: async (mid) => ((db.prepare('SELECT 1 FROM messages WHERE header_mid = ?').get(mid) ? 'archive' : null)) });
+    const { outbox, db } = setup(t, {
+      findDelivered: async (mid) => (db.prepare('SELECT 1 FROM messages WHERE header_mid = ?').get(mid) ? 'archive' : null),
+    });
     const { row } = outbox.store.enqueue(mail(), NOW);
     outbox.store.claim(row.id, NOW, CRASHED); // the process died here, after SMTP accepted
-    db.prepare(`INSERT INTO messages (mid, header_mid, mid_source, hash, size, date_source, added_at) VALUES (?, ?, 'header', 'h', 1, 'none', 0)`).run(row.messageId, row.messageId);
+    db.prepare(
+      `INSERT INTO messages (mid, header_mid, mid_source, hash, size, date_source, added_at) VALUES (?, ?, 'header', 'h', 1, 'none', 0)`,
+    ).run(row.messageId, row.messageId);
     await outbox.resolveInterrupted();
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'sent', resolvedBy: 'archive' });
     await outbox.deliverDue();
@@ -103,7 +119,11 @@ describe('outbox', () => {
 
   it('when the lookup itself fails, the mail stays in "sending": neither resent nor lost', async () => {
     const t = fakeTransport();
-    const { outbox } = setup(t, { findDelivered: async () => { throw new Error('IMAP down'); } });
+    const { outbox } = setup(t, {
+      findDelivered: async () => {
+        throw new Error('IMAP down');
+      },
+    });
     const { row } = outbox.store.enqueue(mail(), NOW);
     outbox.store.claim(row.id, NOW, CRASHED);
     expect(await outbox.resolveInterrupted()).toBe(1);
@@ -130,7 +150,10 @@ describe('outbox', () => {
     const reports: string[] = [];
     const db = openDb(':memory:');
     const outbox = new Outbox({
-      db, transport: fakeTransport(() => Object.assign(new Error('550 no such list'), { responseCode: 550 })), now: () => NOW, logger: memoryLogger(),
+      db,
+      transport: fakeTransport(() => Object.assign(new Error('550 no such list'), { responseCode: 550 })),
+      now: () => NOW,
+      logger: memoryLogger(),
       onPermanentFailure: async (row, error) => void reports.push(`${row.kind}: ${error}`),
     });
     const { row } = outbox.store.enqueue(mail(), NOW);
@@ -154,7 +177,13 @@ describe('outbox', () => {
   it('the directory outbox writes the .eml and an .html preview', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'convene-out-')), 'outbox');
     const t = fileTransport(dir);
-    await t.send({ from: 'a@example.org', to: ['b@example.org'], raw: Buffer.from('Subject: x\r\n\r\nbody'), messageId: 'id/with<odd>@example.org', html: '<p>x</p>' });
+    await t.send({
+      from: 'a@example.org',
+      to: ['b@example.org'],
+      raw: Buffer.from('Subject: x\r\n\r\nbody'),
+      messageId: 'id/with<odd>@example.org',
+      html: '<p>x</p>',
+    });
     const base = join(dir, 'id_with_odd_@example.org');
     expect(readFileSync(`${base}.eml`, 'utf8')).toBe('Subject: x\r\n\r\nbody');
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('<p>x</p>');

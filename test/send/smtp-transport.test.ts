@@ -10,8 +10,17 @@ afterAll(async () => {
   await capture.stop();
 });
 
-const smtp = (over: Record<string, unknown> = {}) => ({ host: '127.0.0.1', port: capture.port, secure: false, tlsInsecureSkipVerify: false, allowPlaintext: true, ...over });
-const raw = Buffer.from('From: convene <convene@example.org>\r\nTo: devel@example.org\r\nMessage-ID: <x@example.org>\r\nSubject: hi\r\n\r\nbody\r\n');
+const smtp = (over: Record<string, unknown> = {}) => ({
+  host: '127.0.0.1',
+  port: capture.port,
+  secure: false,
+  tlsInsecureSkipVerify: false,
+  allowPlaintext: true,
+  ...over,
+});
+const raw = Buffer.from(
+  'From: convene <convene@example.org>\r\nTo: devel@example.org\r\nMessage-ID: <x@example.org>\r\nSubject: hi\r\n\r\nbody\r\n',
+);
 
 describe('SMTP transport', () => {
   it('sends the stored bytes unchanged with a bare-address envelope', async () => {
@@ -33,7 +42,9 @@ describe('SMTP transport', () => {
   it('passes the server reply code on, for retry decisions', async () => {
     capture.mode = { kind: 'reject', code: 451 };
     const t = await smtpTransport(smtp());
-    await expect(t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' })).rejects.toMatchObject({ responseCode: 451 });
+    await expect(t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' })).rejects.toMatchObject({
+      responseCode: 451,
+    });
     capture.mode = { kind: 'accept' };
     t.close();
   });

@@ -41,7 +41,10 @@ describe('imapflow options from the config', () => {
   });
 
   test('tls.allowPlaintext turns STARTTLS off; tls.ca is trusted besides the public roots', () => {
-    const o = imapflowOptions(testImapConfig(server, { tls: { allowPlaintext: true, ca: server.caPath } }), { logger: silentLogger, env: IMAP_ENV });
+    const o = imapflowOptions(testImapConfig(server, { tls: { allowPlaintext: true, ca: server.caPath } }), {
+      logger: silentLogger,
+      env: IMAP_ENV,
+    });
     expect(o.doSTARTTLS).toBe(false);
     const ca = o.tls?.ca as string[];
     expect(ca.length).toBe(rootCertificates.length + 1);
@@ -56,7 +59,9 @@ describe('imapflow options from the config', () => {
   });
 
   test('a missing secret is a config error naming the key', () => {
-    expect(() => imapflowOptions(testImapConfig(server), { logger: silentLogger, env: {} })).toThrow(/imap\.password: environment variable IMAP_PASS is not set/);
+    expect(() => imapflowOptions(testImapConfig(server), { logger: silentLogger, env: {} })).toThrow(
+      /imap\.password: environment variable IMAP_PASS is not set/,
+    );
   });
 });
 
@@ -84,7 +89,9 @@ describe('TLS and authentication against Dovecot', () => {
     const logger = memoryLogger();
     const session = await ImapSession.open(testImapConfig(server, { tls: { insecureSkipVerify: true } }), { logger, env: IMAP_ENV });
     await session.close();
-    expect(logger.entries.filter((e) => e.level === 'warn').map((e) => e.fields.msg)).toContainEqual(expect.stringMatching(/verification is OFF/));
+    expect(logger.entries.filter((e) => e.level === 'warn').map((e) => e.fields.msg)).toContainEqual(
+      expect.stringMatching(/verification is OFF/),
+    );
   });
 
   test('XOAUTH2: a token read from a file logs in; a rejected token says which setting to check', async () => {
@@ -92,9 +99,13 @@ describe('TLS and authentication against Dovecot', () => {
     const bad = join(dir, 'bad-token');
     writeFileSync(good, 'test-pass\n'); // this Dovecot checks the bearer token against its passwd-file
     writeFileSync(bad, 'expired\n');
-    const session = await ImapSession.open(testImapConfig(server, { password: undefined, oauth2Token: { file: good } }), { logger: silentLogger });
+    const session = await ImapSession.open(testImapConfig(server, { password: undefined, oauth2Token: { file: good } }), {
+      logger: silentLogger,
+    });
     await session.close();
-    const err = await ImapSession.open(testImapConfig(server, { password: undefined, oauth2Token: { file: bad } }), { logger: silentLogger }).catch((e: unknown) => e);
+    const err = await ImapSession.open(testImapConfig(server, { password: undefined, oauth2Token: { file: bad } }), {
+      logger: silentLogger,
+    }).catch((e: unknown) => e);
     expect((err as ConveneError).code).toBe('IMAP_AUTH');
     expect((err as Error).message).toContain('check the OAuth2 access token (imap.oauth2Token)');
   });

@@ -16,7 +16,8 @@ describe('mbox', () => {
   const dir = tempDir();
 
   it('splits on From_ lines, drops the separator blank line, unescapes mboxrd', async () => {
-    const text = 'From a@x Tue May  5 10:00:00 2015\nSubject: one\n\nbody\n>From here\n>>From there\n\nFrom b@x Wed May  6 10:00:00 2015\nSubject: two\n\nsecond\n';
+    const text =
+      'From a@x Tue May  5 10:00:00 2015\nSubject: one\n\nbody\n>From here\n>>From there\n\nFrom b@x Wed May  6 10:00:00 2015\nSubject: two\n\nsecond\n';
     const path = join(dir, 'a.mbox');
     writeFileSync(path, text);
     const msgs = await collect(path);

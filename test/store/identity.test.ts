@@ -18,7 +18,12 @@ describe('identity and duplicates (public-inbox rules)', () => {
     const a = generateMessage({ messageId: 'reused@x', body: 'first\n' });
     const b = generateMessage({ messageId: 'reused@x', body: 'second\n' });
     await new Ingester(db).ingestBatch([{ raw: a }, { raw: b }]);
-    const rows = db.prepare('SELECT id, mid, header_mid, mid_source, variant_of FROM messages ORDER BY id').all() as { id: number; mid: string; mid_source: string; variant_of: number | null }[];
+    const rows = db.prepare('SELECT id, mid, header_mid, mid_source, variant_of FROM messages ORDER BY id').all() as {
+      id: number;
+      mid: string;
+      mid_source: string;
+      variant_of: number | null;
+    }[];
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ mid: 'reused@x', mid_source: 'header', variant_of: null });
     expect(rows[1]!.mid).toMatch(/^reused@x#[0-9a-f]{12}$/);
@@ -32,7 +37,7 @@ describe('identity and duplicates (public-inbox rules)', () => {
     for (let i = 0; i < 2; i++) {
       const db = openDb(':memory:');
       await new Ingester(db).ingestBatch([{ raw }]);
-      mids.push((db.prepare('SELECT mid, mid_source FROM messages').get() as { mid: string; mid_source: string }));
+      mids.push(db.prepare('SELECT mid, mid_source FROM messages').get() as { mid: string; mid_source: string });
     }
     expect(mids[0]).toEqual(mids[1]);
     expect(mids[0]).toMatchObject({ mid_source: 'hash' });
@@ -51,7 +56,11 @@ describe('identity and duplicates (public-inbox rules)', () => {
     const batch = [{ raw: generateMessage() }, { raw: generateMessage() }];
     await expect(
       ing.ingestBatch(batch, {
-        afterStore: [(_db, s) => { if (s.row.id === 2) throw new Error('boom'); }],
+        afterStore: [
+          (_db, s) => {
+            if (s.row.id === 2) throw new Error('boom');
+          },
+        ],
         commit: (d) => d.prepare("INSERT INTO sync_state VALUES ('a', 'INBOX', '1', 2, 0)").run(),
       }),
     ).rejects.toThrow('boom');

@@ -11,7 +11,9 @@ describe('raw storage codec', () => {
   const dir = tempDir();
 
   it('builds a dictionary from repeated lines and round-trips with it', () => {
-    const sample = Array.from({ length: 10 }, (_, i) => generateMessage({ headers: { 'X-Mailing-List': 'devel@lists.example.org' }, body: `text ${i}\n` }));
+    const sample = Array.from({ length: 10 }, (_, i) =>
+      generateMessage({ headers: { 'X-Mailing-List': 'devel@lists.example.org' }, body: `text ${i}\n` }),
+    );
     const bytes = buildDictionary(sample)!;
     expect(bytes.toString()).toContain('X-Mailing-List: devel@lists.example.org');
     const enc = encodeRaw(sample[0]!, { key: 'k1', bytes });
@@ -43,11 +45,15 @@ describe('raw storage codec', () => {
     expect(pool).not.toBeNull();
     const batch = Array.from({ length: 9 }, (_, i) => ({ raw: generateMessage({ messageId: `w${i}@x`, subject: `Subject ${i}` }) }));
     // A big one in the middle is prepared on this thread; the order must hold all the same.
-    batch.splice(4, 0, { raw: generateMessage({ messageId: 'big@x', subject: 'Big', body: 'x'.repeat(72) + '\n'.repeat(1) + 'y\n'.repeat(800_000) }) });
+    batch.splice(4, 0, {
+      raw: generateMessage({ messageId: 'big@x', subject: 'Big', body: 'x'.repeat(72) + '\n'.repeat(1) + 'y\n'.repeat(800_000) }),
+    });
     try {
       const a = await pool.prepare(batch);
       const b = await prepareInThread(batch);
-      expect(a.map((p: { hash: string; parsed: { subject: string } }) => [p.hash, p.parsed.subject])).toEqual(b.map((p: { hash: string; parsed: { subject: string } }) => [p.hash, p.parsed.subject]));
+      expect(a.map((p: { hash: string; parsed: { subject: string } }) => [p.hash, p.parsed.subject])).toEqual(
+        b.map((p: { hash: string; parsed: { subject: string } }) => [p.hash, p.parsed.subject]),
+      );
       expect(a.every((p: { raw: Buffer }, i: number) => p.raw.equals(batch[i]!.raw))).toBe(true);
     } finally {
       await pool.close();

@@ -9,7 +9,9 @@ import { partition, render } from './tree-build.js';
 function trees(db: Db): string {
   const tids = db.prepare<[], { t: number }>('SELECT DISTINCT thread_id AS t FROM messages').all();
   return tids
-    .map(({ t }) => render(buildThreadTree(loadThread(db, t)), (n) => (n.message ? `${n.message.headerMid}#${n.message.key.slice(0, 8)}` : `?${n.id}`)))
+    .map(({ t }) =>
+      render(buildThreadTree(loadThread(db, t)), (n) => (n.message ? `${n.message.headerMid}#${n.message.key.slice(0, 8)}` : `?${n.id}`)),
+    )
     .sort()
     .join('\n');
 }
@@ -46,4 +48,3 @@ describe('threading does not depend on delivery order (real ext4 threads)', () =
     }
   });
 });
-

@@ -5,8 +5,10 @@ import { partition, tidOf, treeOf } from './tree-build.js';
 
 /** Dates one hour apart, so date order is the letter order unless a test says otherwise. */
 const at = (h: number) => new Date(Date.UTC(2024, 0, 1, h)).toUTCString();
-const msg = (id: string, h: number, extra: Parameters<typeof generateMessage>[0] = {}) => generateMessage({ messageId: id, date: at(h), ...extra });
-const reply = (id: string, chain: string[], h: number, extra: Parameters<typeof generateMessage>[0] = {}) => generateReply(id, chain, { date: at(h), ...extra });
+const msg = (id: string, h: number, extra: Parameters<typeof generateMessage>[0] = {}) =>
+  generateMessage({ messageId: id, date: at(h), ...extra });
+const reply = (id: string, chain: string[], h: number, extra: Parameters<typeof generateMessage>[0] = {}) =>
+  generateReply(id, chain, { date: at(h), ...extra });
 
 describe('threading edge cases (RFC 5256 / JWZ)', () => {
   it('a missing parent: siblings meet under a ghost; a lone reply stands alone', async () => {
@@ -69,7 +71,11 @@ describe('threading edge cases (RFC 5256 / JWZ)', () => {
   });
 
   it('the "y"/"n" In-Reply-To of the old git-send-email bug does not link threads', async () => {
-    const db = await dbWith([msg('a@x', 1, { inReplyTo: '<y>' }), msg('b@x', 2, { inReplyTo: '<y>', references: '<y>' }), msg('c@x', 3, { inReplyTo: '<n>' })]);
+    const db = await dbWith([
+      msg('a@x', 1, { inReplyTo: '<y>' }),
+      msg('b@x', 2, { inReplyTo: '<y>', references: '<y>' }),
+      msg('c@x', 3, { inReplyTo: '<n>' }),
+    ]);
     expect(new Set([tidOf(db, 'a@x'), tidOf(db, 'b@x'), tidOf(db, 'c@x')]).size).toBe(3);
   });
 
@@ -80,14 +86,21 @@ describe('threading edge cases (RFC 5256 / JWZ)', () => {
   });
 
   it('In-Reply-To with several ids is not trusted: the last References id is the parent', async () => {
-    const db = await dbWith([msg('a@x', 1), msg('b@x', 2, { inReplyTo: '<a@x>' }), msg('c@x', 3, { inReplyTo: '<a@x> <b@x>', references: '<a@x> <b@x>' })]);
+    const db = await dbWith([
+      msg('a@x', 1),
+      msg('b@x', 2, { inReplyTo: '<a@x>' }),
+      msg('c@x', 3, { inReplyTo: '<a@x> <b@x>', references: '<a@x> <b@x>' }),
+    ]);
     expect(treeOf(db, 'c@x')).toBe('a(b(c))');
   });
 
   it('a late message that references two threads merges them', async () => {
     const db = await dbWith([msg('a@x', 1), reply('a2@x', ['a@x'], 2), msg('b@x', 3), reply('b2@x', ['b@x'], 4)], 1);
     expect(tidOf(db, 'a@x')).not.toBe(tidOf(db, 'b@x'));
-    const db2 = await dbWith([msg('a@x', 1), reply('a2@x', ['a@x'], 2), msg('b@x', 3), reply('b2@x', ['b@x'], 4), msg('c@x', 5, { references: '<a@x> <b@x>' })], 1);
+    const db2 = await dbWith(
+      [msg('a@x', 1), reply('a2@x', ['a@x'], 2), msg('b@x', 3), reply('b2@x', ['b@x'], 4), msg('c@x', 5, { references: '<a@x> <b@x>' })],
+      1,
+    );
     expect(new Set(['a@x', 'a2@x', 'b@x', 'b2@x', 'c@x'].map((m) => tidOf(db2, m))).size).toBe(1);
     expect(treeOf(db2, 'c@x')).toBe('a(a2 b(b2 c))');
   });

@@ -38,5 +38,8 @@ export function partition(db: Db): string {
   const rows = db.prepare<[], { t: number; k: string }>('SELECT thread_id AS t, COALESCE(header_mid, mid) AS k FROM messages').all();
   const groups = new Map<number, string[]>();
   for (const r of rows) groups.set(r.t, [...(groups.get(r.t) ?? []), r.k]);
-  return [...groups.values()].map((g) => g.sort().join(',')).sort().join('\n');
+  return [...groups.values()]
+    .map((g) => g.sort().join(','))
+    .sort()
+    .join('\n');
 }

@@ -3,7 +3,13 @@ import { buildThreadTree, flattenTree, type TreeInput } from '../../src/thread/t
 import { treeJson } from '../../src/cli/thread.js';
 import type { ThreadMessage } from '../../src/thread/reader.js';
 
-const input = (mid: string, parent: string | null, date: number, refs: string[] = parent ? [parent] : [], headerMid: string | null = mid): ThreadMessage => ({
+const input = (
+  mid: string,
+  parent: string | null,
+  date: number,
+  refs: string[] = parent ? [parent] : [],
+  headerMid: string | null = mid,
+): ThreadMessage => ({
   id: date,
   threadId: 1,
   mid,
@@ -17,7 +23,8 @@ const input = (mid: string, parent: string | null, date: number, refs: string[] 
   subject: mid,
 });
 
-const ids = (roots: ReturnType<typeof buildThreadTree<TreeInput>>) => flattenTree(roots).map(({ node, depth }) => `${depth}:${node.message ? node.message.mid : '?' + node.id}`);
+const ids = (roots: ReturnType<typeof buildThreadTree<TreeInput>>) =>
+  flattenTree(roots).map(({ node, depth }) => `${depth}:${node.message ? node.message.mid : '?' + node.id}`);
 
 describe('read-time thread tree', () => {
   it('handles a 20,000-message reply chain without recursion (build, flatten, JSON)', () => {

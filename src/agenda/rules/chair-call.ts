@@ -9,14 +9,17 @@ import type { Candidate } from '../types.js';
 // following agenda items:", "Potential Maintainer Summit topics". Short, names topics/agenda/items.
 const HEADER = /\b(?:topics?|agenda(?:\s+items?)?|items?\s+(?:for|on)\s+the\s+agenda)\b/i;
 // ... but not the call's boilerplate: "Please add any other agenda items here:", "Access, agenda, and notes are in the wiki:".
-const NOT_HEADER = /\b(?:please|send|add|reply|any\s+(?:other\s+)?(?:agenda|topics?)|if\s+(?:you|anyone)|wiki|here\b|notes|suggest|anything\s+else|let\s+me\s+know)\b/i;
+const NOT_HEADER =
+  /\b(?:please|send|add|reply|any\s+(?:other\s+)?(?:agenda|topics?)|if\s+(?:you|anyone)|wiki|here\b|notes|suggest|anything\s+else|let\s+me\s+know)\b/i;
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
-const LOGISTICS = /^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b/i;
+const LOGISTICS =
+  /^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b/i;
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
 const AGENDA_IS = /\bagenda\s+(?:will\s+be|is|includes?)\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)/i;
-const THIS_CALL = /\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|cover|review)\s+(.+)/i;
+const THIS_CALL =
+  /\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|cover|review)\s+(.+)/i;
 // A quoted suggestion standing on its own line.
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
 
@@ -36,7 +39,11 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     const line = lines[i]!.trim();
     const timed = TIMETABLE.exec(lines[i]!);
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
-    if (timed && !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) && !/\b(?:UTC|GMT)\b/.test(timed[2]!)) {
+    if (
+      timed &&
+      !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) &&
+      !/\b(?:UTC|GMT)\b/.test(timed[2]!)
+    ) {
       topics.push(timetableEntry(lines, i, timed[2]!));
       continue;
     }

@@ -5,7 +5,8 @@ import type { Candidate } from '../types.js';
 
 // "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
 // meeting", "continue (the discussion) next time": the notes' ways of moving an item on.
-const DEFERRED = /\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|(?:stays?|remains?|keep\s+it|kept|put|left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time)|(?:deferred|postponed|pushed|moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|meeting|session)|(?:will\s+)?continue\s+(?:discussing|the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?/i;
+const DEFERRED =
+  /\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|(?:stays?|remains?|keep\s+it|kept|put|left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time)|(?:deferred|postponed|pushed|moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|meeting|session)|(?:will\s+)?continue\s+(?:discussing|the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?/i;
 
 /**
  * Rule 4: notes of a past call that say an item is carried over or on the agenda for the next
@@ -35,7 +36,8 @@ const FORWARD = /\b(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+
 /** The text after column `col` of line i up to the sentence's end, across wrapped lines. */
 function continuation(lines: readonly string[], i: number, col: number): string {
   let text = lines[i]!.slice(col);
-  for (let j = i + 1; j < lines.length && j < i + 4 && !/[.!?]\s*$/.test(text) && lines[j]!.trim() !== ''; j++) text += ` ${lines[j]!.trim()}`;
+  for (let j = i + 1; j < lines.length && j < i + 4 && !/[.!?]\s*$/.test(text) && lines[j]!.trim() !== ''; j++)
+    text += ` ${lines[j]!.trim()}`;
   return (/^(.*?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text).replace(/\s+/g, ' ').trim();
 }
 

@@ -18,7 +18,9 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   if (series && series.part === 0) return []; // a cover letter introduces the parts
   if (!series && !startsTopic(msg.subject, thread.parentSubject)) return [];
   return present(
-    tagged.map((m) => makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(msg.subject, m))), series ? 0.9 : 0.95)),
+    tagged.map((m) =>
+      makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(msg.subject, m))), series ? 0.9 : 0.95),
+    ),
   );
 }
 

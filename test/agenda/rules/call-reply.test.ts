@@ -7,17 +7,24 @@ const reply = (bodyText: string, quotedText = '') =>
 
 describe('rule 2: replies to a call for agenda items', () => {
   it('takes each bullet of a topics list in the reply', () => {
-    const c = callReplyRule(envOf(reply("Hi Amir,\n\nI'd like to add these items:\n- ocaml-tls regression\n- opam archive cleanup\n"), callThread()));
+    const c = callReplyRule(
+      envOf(reply("Hi Amir,\n\nI'd like to add these items:\n- ocaml-tls regression\n- opam archive cleanup\n"), callThread()),
+    );
     expect(titles(c)).toEqual(['ocaml-tls regression', 'opam archive cleanup']);
     expect(c.every((x) => x.rule === 'call-reply' && x.meetingId === 'mirage' && x.namedDate === '2025-01-08')).toBe(true);
   });
 
   it('takes numbered lists too', () => {
-    expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual(['VFIO migration', 'vGPU support']);
+    expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual([
+      'VFIO migration',
+      'vGPU support',
+    ]);
   });
 
   it('reads "I\'d like to discuss X" from the reply, trimmed at the meeting it names', () => {
-    const c = callReplyRule(envOf(reply("I’d like to talk a little bit about how address spaces are handled at the next call."), callThread()));
+    const c = callReplyRule(
+      envOf(reply('I’d like to talk a little bit about how address spaces are handled at the next call.'), callThread()),
+    );
     expect(titles(c)).toEqual(['how address spaces are handled']);
   });
 
@@ -30,10 +37,15 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(c).toEqual([]);
   });
 
-  it('ignores logistics, questions and the chair\'s own follow-ups', () => {
+  it("ignores logistics, questions and the chair's own follow-ups", () => {
     expect(callReplyRule(envOf(reply("The meeting link doesn't work for me."), callThread()))).toEqual([]);
     expect(callReplyRule(envOf(reply('Is the call at 16:00 CET?'), callThread()))).toEqual([]);
-    const chair = message({ subject: 'Re: Call for agenda items: MirageOS call', bodyText: 'Remember that the call starts in 30 minutes.', parentMid: 'call@x', fromAddr: 'chair@example.org' });
+    const chair = message({
+      subject: 'Re: Call for agenda items: MirageOS call',
+      bodyText: 'Remember that the call starts in 30 minutes.',
+      parentMid: 'call@x',
+      fromAddr: 'chair@example.org',
+    });
     expect(callReplyRule(envOf(chair, callThread()))).toEqual([]);
   });
 
@@ -44,6 +56,8 @@ describe('rule 2: replies to a call for agenda items', () => {
   it('in a call thread, a reply to a reply needs a proposal phrase (no opening-sentence guess)', () => {
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
     expect(callReplyRule(envOf(reply('That sounds like a plan to me.'), deep))).toEqual([]);
-    expect(titles(callReplyRule(envOf(reply('We would like a slot to discuss the PCI bridge design.'), deep)))).toEqual(['the PCI bridge design']);
+    expect(titles(callReplyRule(envOf(reply('We would like a slot to discuss the PCI bridge design.'), deep)))).toEqual([
+      'the PCI bridge design',
+    ]);
   });
 });

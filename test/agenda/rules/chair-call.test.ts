@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
 import { envOf, message, titles } from '../extract-helpers.js';
 
-describe('rule 5: the chair\'s calls, reminders and posted agendas', () => {
+describe("rule 5: the chair's calls, reminders and posted agendas", () => {
   it('lists each "Current topics:" item, carriedOver when it restates an existing item', () => {
-    const msg = message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: 'Current topics:\n- Irmin 3 roadmap\n- Solo5 release (10 min)\n\nAccess, agenda, and notes are in the wiki:\nhttps://example.org/wiki\n' });
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Current topics:\n- Irmin 3 roadmap\n- Solo5 release (10 min)\n\nAccess, agenda, and notes are in the wiki:\nhttps://example.org/wiki\n',
+    });
     const c = chairCallRule(envOf(msg, {}, ['mirage/Irmin 3 roadmap']));
     expect(titles(c)).toEqual(['Irmin 3 roadmap', 'Solo5 release']);
     expect(c[0]!.carriedOver).toBe(true);
@@ -13,25 +17,39 @@ describe('rule 5: the chair\'s calls, reminders and posted agendas', () => {
   });
 
   it('reads a numbered "Tentative agenda:" with wrapped items, not its boilerplate', () => {
-    const msg = message({ subject: 'GUI WG meeting - this Wednesday 7:30AM CST', listId: 'wg.example.org', bodyText: 'The GUI WG meeting is on Wednesday at\n7:30AM CST.\n\nTentative agenda:\n\n   1. Updates on icon changes (Intel)\n   2. Review user feedback and discuss a\n   possible redesign (IBM)\n\nPlease add any other agenda items here:\nhttps://example.org/wiki\n' });
+    const msg = message({
+      subject: 'GUI WG meeting - this Wednesday 7:30AM CST',
+      listId: 'wg.example.org',
+      bodyText:
+        'The GUI WG meeting is on Wednesday at\n7:30AM CST.\n\nTentative agenda:\n\n   1. Updates on icon changes (Intel)\n   2. Review user feedback and discuss a\n   possible redesign (IBM)\n\nPlease add any other agenda items here:\nhttps://example.org/wiki\n',
+    });
     const c = chairCallRule(envOf(msg));
     expect(titles(c)).toEqual(['Updates on icon changes (Intel)', 'Review user feedback and discuss a possible redesign (IBM)']);
     expect(c[0]!.meetingId).toBe('gui-wg');
   });
 
   it('reads a timetable and drops meals, breaks, open slots and call times', () => {
-    const msg = message({ subject: 'Reminder: MirageOS call agenda', bodyText: '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n' });
+    const msg = message({
+      subject: 'Reminder: MirageOS call agenda',
+      bodyText:
+        '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n',
+    });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Regression tracking (Thorsten)', 'Rust in the kernel: next steps (Miguel)']);
   });
 
   it('reads topics a call states in prose', () => {
-    const msg = message({ subject: 'Call for agenda items: MirageOS call 2025-01-08', bodyText: 'Please send any topic.\n\nThomas wants to talk about the new storage backend.\n' });
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Please send any topic.\n\nThomas wants to talk about the new storage backend.\n',
+    });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['the new storage backend']);
   });
 
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
-    expect(chairCallRule(envOf(message({ subject: 'Re: Reminder: MirageOS call', bodyText: 'Current topics:\n- Irmin\n', parentMid: 'p@x' })))).toEqual([]);
+    expect(
+      chairCallRule(envOf(message({ subject: 'Re: Reminder: MirageOS call', bodyText: 'Current topics:\n- Irmin\n', parentMid: 'p@x' }))),
+    ).toEqual([]);
     expect(chairCallRule(envOf(message({ subject: 'Irmin release', bodyText: 'Plan:\n- tag it\n' })))).toEqual([]);
   });
 });

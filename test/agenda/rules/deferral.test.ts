@@ -4,17 +4,35 @@ import { envOf, message, titles } from '../extract-helpers.js';
 
 describe('rule 4: deferrals in notes of a past call', () => {
   it('seeds items the notes carry over, marked carriedOver', () => {
-    const c = deferralRule(envOf(message({ subject: 'Notes from the MirageOS call 2025-01-08', bodyText: 'Agenda:\n1. Irmin - done\n2. Solo5 release - carried over to the next call\n3. Website redesign (on the agenda for the next call)\n' })));
+    const c = deferralRule(
+      envOf(
+        message({
+          subject: 'Notes from the MirageOS call 2025-01-08',
+          bodyText:
+            'Agenda:\n1. Irmin - done\n2. Solo5 release - carried over to the next call\n3. Website redesign (on the agenda for the next call)\n',
+        }),
+      ),
+    );
     expect(titles(c)).toEqual(['Solo5 release', 'Website redesign']);
     expect(c.every((x) => x.rule === 'deferral' && x.carriedOver === true)).toBe(true);
   });
 
   it('takes the item a bare "not reached" note sits under', () => {
-    expect(titles(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: '- Website redesign\n   - not reached today\n' }))))).toEqual(['Website redesign']);
+    expect(
+      titles(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: '- Website redesign\n   - not reached today\n' })))),
+    ).toEqual(['Website redesign']);
   });
 
   it('reads "in the next meeting, we will discuss X" across wrapped lines', () => {
-    const c = deferralRule(envOf(message({ subject: 'GUI WG - Notes', listId: 'wg.example.org', bodyText: 'Intel wants new icons. In the next meeting, we will discuss if these are\nmerged upstream or downstream.\n' })));
+    const c = deferralRule(
+      envOf(
+        message({
+          subject: 'GUI WG - Notes',
+          listId: 'wg.example.org',
+          bodyText: 'Intel wants new icons. In the next meeting, we will discuss if these are\nmerged upstream or downstream.\n',
+        }),
+      ),
+    );
     expect(c).toEqual([expect.objectContaining({ title: 'if these are merged upstream or downstream', meetingId: 'gui-wg' })]);
   });
 

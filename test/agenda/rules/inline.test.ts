@@ -4,37 +4,95 @@ import { callThread, envOf, message, titles } from '../extract-helpers.js';
 
 describe('rule 3: inline proposals', () => {
   it('takes agenda+ lines, with presenter and duration annotations', () => {
-    const c = inlineRule(envOf(message({ subject: 'Re: build', bodyText: 'Sure.\nagenda+ Switch the build to dune (15 min) [Thomas Gazagnaire] https://example.org/pr/1\nagenda+ Release 4.0', parentMid: 'p@x' })));
+    const c = inlineRule(
+      envOf(
+        message({
+          subject: 'Re: build',
+          bodyText: 'Sure.\nagenda+ Switch the build to dune (15 min) [Thomas Gazagnaire] https://example.org/pr/1\nagenda+ Release 4.0',
+          parentMid: 'p@x',
+        }),
+      ),
+    );
     expect(titles(c)).toEqual(['Switch the build to dune', 'Release 4.0']);
-    expect(c[0]).toMatchObject({ durationMinutes: 15, presenter: 'Thomas Gazagnaire', links: ['https://example.org/pr/1'], rule: 'inline' });
+    expect(c[0]).toMatchObject({
+      durationMinutes: 15,
+      presenter: 'Thomas Gazagnaire',
+      links: ['https://example.org/pr/1'],
+      rule: 'inline',
+    });
   });
 
   it('reads "add X to the agenda" and "can we discuss X at the next call"', () => {
-    expect(titles(inlineRule(envOf(message({ subject: 'TLS', bodyText: 'Could someone add TLS 1.3 interop testing to the agenda for the next call?' }))))).toEqual(['TLS 1.3 interop testing']);
-    expect(titles(inlineRule(envOf(message({ subject: 'Xen', bodyText: 'Can we discuss the PVH boot regression at the next call?' }))))).toEqual(['the PVH boot regression']);
+    expect(
+      titles(
+        inlineRule(
+          envOf(message({ subject: 'TLS', bodyText: 'Could someone add TLS 1.3 interop testing to the agenda for the next call?' })),
+        ),
+      ),
+    ).toEqual(['TLS 1.3 interop testing']);
+    expect(
+      titles(inlineRule(envOf(message({ subject: 'Xen', bodyText: 'Can we discuss the PVH boot regression at the next call?' })))),
+    ).toEqual(['the PVH boot regression']);
   });
 
   it('uses the subject when the phrase points at the thread, and routes by the meeting named', () => {
-    const c = inlineRule(envOf(message({ subject: 'Move away from default password', bodyText: 'I plan to discuss this at the 2019-06-26 security WG meeting.', listId: 'wg.example.org' })));
-    expect(c).toEqual([expect.objectContaining({ title: 'Move away from default password', meetingId: 'security-wg', namedDate: '2019-06-26' })]);
+    const c = inlineRule(
+      envOf(
+        message({
+          subject: 'Move away from default password',
+          bodyText: 'I plan to discuss this at the 2019-06-26 security WG meeting.',
+          listId: 'wg.example.org',
+        }),
+      ),
+    );
+    expect(c).toEqual([
+      expect.objectContaining({ title: 'Move away from default password', meetingId: 'security-wg', namedDate: '2019-06-26' }),
+    ]);
   });
 
   it('reads a "Proposed agenda items:" list', () => {
-    expect(titles(inlineRule(envOf(message({ subject: 'Thoughts', bodyText: 'Proposed agenda items:\n- Unikernel monitor ABI\n- Solo5 release\n\nThanks' }))))).toEqual(['Unikernel monitor ABI', 'Solo5 release']);
+    expect(
+      titles(
+        inlineRule(
+          envOf(message({ subject: 'Thoughts', bodyText: 'Proposed agenda items:\n- Unikernel monitor ABI\n- Solo5 release\n\nThanks' })),
+        ),
+      ),
+    ).toEqual(['Unikernel monitor ABI', 'Solo5 release']);
   });
 
   it('skips proposals it cannot route when several meetings share the list', () => {
-    expect(inlineRule(envOf(message({ subject: 'Icons', bodyText: 'Can we discuss icons at the next meeting?', listId: 'wg.example.org' })))).toEqual([]);
-    expect(inlineRule(envOf(message({ subject: 'Icons', bodyText: 'Can we discuss icons at the next GUI WG meeting?', listId: 'wg.example.org' })))[0]?.meetingId).toBe('gui-wg');
+    expect(
+      inlineRule(envOf(message({ subject: 'Icons', bodyText: 'Can we discuss icons at the next meeting?', listId: 'wg.example.org' }))),
+    ).toEqual([]);
+    expect(
+      inlineRule(
+        envOf(message({ subject: 'Icons', bodyText: 'Can we discuss icons at the next GUI WG meeting?', listId: 'wg.example.org' })),
+      )[0]?.meetingId,
+    ).toBe('gui-wg');
   });
 
   it('ignores discussion phrases that name no meeting, and pointers into a call thread', () => {
-    expect(inlineRule(envOf(message({ subject: 'Re: solver', bodyText: "I'd like to discuss the solver change more.", parentMid: 'p@x' })))).toEqual([]);
-    expect(inlineRule(envOf(message({ subject: 'Re: Call for agenda items: MirageOS call', bodyText: 'We wanted to discuss it with more people at the call.', parentMid: 'p@x' }), { ...callThread(), parentIsCall: false }))).toEqual([]);
+    expect(
+      inlineRule(envOf(message({ subject: 'Re: solver', bodyText: "I'd like to discuss the solver change more.", parentMid: 'p@x' }))),
+    ).toEqual([]);
+    expect(
+      inlineRule(
+        envOf(
+          message({
+            subject: 'Re: Call for agenda items: MirageOS call',
+            bodyText: 'We wanted to discuss it with more people at the call.',
+            parentMid: 'p@x',
+          }),
+          { ...callThread(), parentIsCall: false },
+        ),
+      ),
+    ).toEqual([]);
   });
 
-  it('does not run on minutes or on the chair\'s call mails', () => {
+  it("does not run on minutes or on the chair's call mails", () => {
     expect(inlineRule(envOf(message({ subject: 'Minutes of the MirageOS call', bodyText: 'agenda+ said during the call' })))).toEqual([]);
-    expect(inlineRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: 'agenda+ listed by the chair' })))).toEqual([]);
+    expect(inlineRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: 'agenda+ listed by the chair' })))).toEqual(
+      [],
+    );
   });
 });

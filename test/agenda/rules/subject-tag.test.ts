@@ -18,13 +18,19 @@ describe('rule 1: subject tag', () => {
 
   it('ignores replies and forwards of a tagged subject', () => {
     const parent = { parentSubject: '[agenda] Irmin 3 roadmap' };
-    expect(subjectTagRule(envOf(message({ subject: 'Re: [agenda] Irmin 3 roadmap', bodyText: 'I agree', parentMid: 'p@x' }), parent))).toEqual([]);
-    expect(subjectTagRule(envOf(message({ subject: 'Fwd: [agenda] Irmin 3 roadmap', bodyText: 'resend', parentMid: 'p@x' }), parent))).toEqual([]);
+    expect(
+      subjectTagRule(envOf(message({ subject: 'Re: [agenda] Irmin 3 roadmap', bodyText: 'I agree', parentMid: 'p@x' }), parent)),
+    ).toEqual([]);
+    expect(
+      subjectTagRule(envOf(message({ subject: 'Fwd: [agenda] Irmin 3 roadmap', bodyText: 'resend', parentMid: 'p@x' }), parent)),
+    ).toEqual([]);
   });
 
   it('counts a tagged reply with a new subject as a new topic, without the old subject', () => {
     const c = subjectTagRule(
-      envOf(message({ subject: '[agenda] Are we too fearful? [was Re: [agenda] Rust]', bodyText: 'x', parentMid: 'p@x' }), { parentSubject: '[agenda] Rust' }),
+      envOf(message({ subject: '[agenda] Are we too fearful? [was Re: [agenda] Rust]', bodyText: 'x', parentMid: 'p@x' }), {
+        parentSubject: '[agenda] Rust',
+      }),
     );
     expect(titles(c)).toEqual(['Are we too fearful?']);
   });
@@ -32,7 +38,9 @@ describe('rule 1: subject tag', () => {
   it('makes one item per part of a tagged series and none of its cover letter', () => {
     expect(subjectTagRule(envOf(message({ subject: '[agenda] [0/3] Three CI proposals', bodyText: 'cover' })))).toEqual([]);
     const part = subjectTagRule(
-      envOf(message({ subject: '[agenda] [2/3] Move CI to GitHub Actions', bodyText: 'x', parentMid: 'cover@x' }), { parentSubject: '[agenda] [0/3] Three CI proposals' }),
+      envOf(message({ subject: '[agenda] [2/3] Move CI to GitHub Actions', bodyText: 'x', parentMid: 'cover@x' }), {
+        parentSubject: '[agenda] [0/3] Three CI proposals',
+      }),
     );
     expect(titles(part)).toEqual(['Move CI to GitHub Actions']);
     expect(seriesPart('[PATCH v2 3/4] foo')).toEqual({ part: 3, total: 4 });
