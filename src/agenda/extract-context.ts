@@ -3,10 +3,11 @@
  * meetings' agenda settings, thread facts (is the parent or root a call for items, and for which
  * meeting and date?), and existing items by normalised title.
  */
-import type { MeetingConfig } from '../config/meetings.js';
+import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import type { MessageRow } from '../store/message-row.js';
 import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
+import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { escapeRegex } from './patterns.js';
@@ -20,6 +21,7 @@ export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
     subjectTags: m.agenda.subjectTags,
     calls: joinPatterns(m.agenda.calls),
     lists: m.lists,
+    chairs: m.chairs.map(addressOf),
   };
 }
 
@@ -30,37 +32,45 @@ function joinPatterns(patterns: readonly string[]): string | null {
   return `/${parts.map((p) => `(?:${p})`).join('|')}/i`;
 }
 
-type MsgRow = Pick<MessageRow, 'mid' | 'subject' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
+type MsgRow = Pick<MessageRow, 'mid' | 'subject' | 'from_name' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
+
+/** The fields chair-mail.ts reads, from a stored row. */
+function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<typeof isChairMail>[0] {
+  return { fromAddr: row.from_addr, fromName: row.from_name, headers } as Parameters<typeof isChairMail>[0];
+}
 
 /** Build the context for one database handle (statements prepared once). */
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
   const configs = meetings.map(agendaConfigOf);
   const compiled = compileMeetings(configs);
   const byMid = db.prepare<[string, string], MsgRow>(
-    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1',
+    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1',
   );
   // The thread's root: its earliest message without a stored parent (walks the (thread_id, date)
   // index and stops at the first hit), else its earliest message.
   const rootOf = db.prepare<[number], MsgRow>(
-    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1',
+    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1',
   );
   const firstOf = db.prepare<[number], MsgRow>(
-    'SELECT mid, subject, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1',
+    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1',
   );
   const existing = db.prepare<[string, string, string], { id: number }>(
     "SELECT id FROM agenda_items WHERE meeting_id = ? AND state != 'merged' AND (title_norm = ? OR orig_norm = ?) ORDER BY id DESC LIMIT 1",
   );
 
-  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string } | null => {
+  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string; subject: string } | null => {
     if (!row) return null;
     const headers = JSON.parse(row.headers_json) as Record<string, string>;
     const own = conveneCallMeeting(headers);
     if (own) {
       const occ = /\boccurrence=[\w.-]+\/(\d{4}-\d{2}-\d{2})/.exec(headers['x-convene'] ?? '')?.[1] ?? null;
-      return { meetingId: own, date: occ, from: row.from_addr };
+      return { meetingId: own, date: occ, from: row.from_addr, subject: row.subject };
     }
     const m = callMeetingForSubject(row.subject, compiled);
-    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr } : null;
+    // A meeting that names its chairs has calls only from them: a member's look-alike subject
+    // does not make replies to it proposals for a date of that member's choosing.
+    if (m && isChairMail(asAuthor(row, headers), m) === false) return null;
+    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr, subject: row.subject } : null;
   };
 
   return {
@@ -82,6 +92,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callMeetingId: call?.meetingId ?? null,
         callDate: call?.date ?? null,
         callFrom: call?.from ?? null,
+        callSubject: call?.subject ?? null,
       };
     },
     existingItem(meetingId, normalisedTitle) {

@@ -38,8 +38,13 @@ export function listItems(db: Db, filter: ItemFilter = {}): AgendaItem[] {
     args.push(filter.occurrenceKey);
   }
   if (filter.states && filter.states.length > 0) {
-    where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
-    args.push(...filter.states);
+    // 'history' and 'proposed' share the stored state; the history column tells them apart.
+    const stored = filter.states.filter((s) => s !== 'history' && s !== 'proposed');
+    const parts = stored.length ? [`state IN (${stored.map(() => '?').join(',')})`] : [];
+    args.push(...stored);
+    if (filter.states.includes('proposed')) parts.push("(state = 'proposed' AND history IS NULL)");
+    if (filter.states.includes('history')) parts.push("(state = 'proposed' AND history IS NOT NULL)");
+    where.push(`(${parts.join(' OR ')})`);
   }
   const rows = db
     .prepare<(string | number)[], ItemRow>(
@@ -86,7 +91,7 @@ export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence
   const since = prev ? Math.min(prev.start, prev.originalStart ?? prev.start) : -8.64e15;
   const own = db
     .prepare<[string, string], ItemRow>(
-      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')`,
+      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred') AND history IS NULL`,
     )
     .all(meeting.id, occurrence.key);
   const earlier = db

@@ -75,7 +75,8 @@ function snapshot(i: AgendaItem): Record<string, unknown> {
 
 function set(db: Db, id: number, fields: Record<string, unknown>, now: number): void {
   const keys = Object.keys(fields);
-  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
+  // A person's decision makes an item live again: it is no longer history (assign.ts).
+  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, history = NULL, updated_at = @updated_at WHERE id = @id`).run({
     ...fields,
     updated_at: now,
     id,

@@ -1,22 +1,24 @@
 /**
- * Extraction writers. THE INVARIANT (issue 4): extraction only ever INSERTS — a new item in the
- * inbox (state 'proposed'), or a new source (proposal or supporter) on an existing item. It never
- * UPDATEs an agenda_items row, so nothing the chair decided or edited can change. Every change to
- * an existing item goes through review.ts.
+ * Extraction writers. THE INVARIANT (issue 4, kept by issue 8): extraction never changes an item
+ * a person has touched. It adds items to the inbox (state 'proposed', or history when their call
+ * was already over) and sources (proposals, supporters) to existing items; the one change it makes
+ * to an existing row is to carry an UNTOUCHED item (proposed or history, never edited, never
+ * reviewed) forward to a later call that restates it. Every other change goes through review.ts.
  *
- * Near-duplicates join one item instead of making a second: the same normalised title (the
- * item's current or extracted title, or a title an earlier source proposed), or a shared link.
- * A candidate already recorded for the same message is a no-op, so re-running extraction over
- * the archive is idempotent. Matching looks at the meeting's open items (proposed, accepted,
- * deferred) at any occurrence, and at every item of the same occurrence.
+ * One topic is one item per meeting series: a candidate joins an existing item when it names the
+ * same topic (topic-match.ts: the same words after presenter, status and "discuss"/"follow-up"
+ * are set aside) or shares a link with it. A candidate already recorded for the same message is
+ * a no-op, so re-running extraction over the archive is idempotent. Matching looks at the
+ * meeting's open and history items at any occurrence, and at every item of the same occurrence.
  */
 import type { MeetingConfig } from '../config/meetings.js';
-import { occurrenceForMessage } from '../meetings/assign.js';
 import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
+import { assignOccurrence, type Assignment } from './assign.js';
 import type { Db } from '../store/db.js';
 import { logAction } from './audit.js';
 import { survivor, type ItemRow } from './item-row.js';
+import { sameTopic, weightsOf } from './topic-match.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
 
@@ -37,6 +39,7 @@ export interface WriteResult {
   readonly reason?: string;
 }
 
+// Open items, for duplicate matching; history items are 'proposed' rows too, so they count.
 const OPEN = "('proposed','accepted','deferred')";
 
 /** Normalise a link for comparison: no fragment, no trailing slash, lower-case scheme and host. */
@@ -69,27 +72,30 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   if (recorded) return { action: 'unchanged', itemId: survivor(db, recorded.item_id)?.id ?? recorded.item_id };
 
   const assigned = assign(db, meeting, cand, c.now);
-  const match = findDuplicate(db, meeting.id, assigned?.occurrence.key ?? null, norm, cand.links);
+  // A chair's reply in the call's thread sent once the call had begun is its notes, not its agenda.
+  if (cand.followUp && assigned.afterNamedCall) return { action: 'ignored', itemId: null, reason: 'notes after the call' };
+  const occ = assigned.occurrence;
+  const match = findDuplicate(db, meeting.id, occ, cand.title, norm, cand.links);
   if (match) {
     insertSource(db, match.id, cand.messageId, 'proposal', cand.proposer, cand.rule, norm, cand.date, c.now);
+    const carried = carryForward(db, match, assigned, c.now);
     logAction(db, {
       at: c.now,
       actor: c.actor ?? 'convene',
-      action: 'extract.join',
+      action: carried ? 'extract.carry' : 'extract.join',
       itemId: match.id,
       meetingId: meeting.id,
-      occurrenceKey: match.occ_key,
-      after: { mid: cand.messageId, title: cand.title, rule: cand.rule },
+      occurrenceKey: carried ? (occ?.key ?? null) : match.occ_key,
+      after: { mid: cand.messageId, title: cand.title, rule: cand.rule, ...(carried ? { from: match.occ_key, why: assigned.why } : {}) },
     });
     return { action: 'joined', itemId: match.id };
   }
 
-  const occ = assigned?.occurrence ?? null;
   const info = db
     .prepare(
       `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
-         duration_min, links_json, rule, confidence, late, carried_over, thread_id, source_date, created_at, updated_at)
-       VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         duration_min, links_json, rule, confidence, late, carried_over, thread_id, source_date, history, created_at, updated_at)
+       VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       meeting.id,
@@ -104,10 +110,11 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
       JSON.stringify(cand.links),
       cand.rule,
       cand.confidence,
-      assigned?.late ? 1 : 0,
+      assigned.late ? 1 : 0,
       cand.carriedOver ? 1 : 0,
       cand.threadId,
       cand.date,
+      assigned.history,
       c.now,
       c.now,
     );
@@ -120,9 +127,30 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
     itemId: id,
     meetingId: meeting.id,
     occurrenceKey: occ?.key ?? null,
-    after: { title: cand.title, rule: cand.rule, mid: cand.messageId, late: assigned?.late ?? false },
+    after: { title: cand.title, rule: cand.rule, mid: cand.messageId, late: assigned.late, why: assigned.why, ...(assigned.history ? { history: assigned.history } : {}) },
   });
   return { action: 'created', itemId: id };
+}
+
+/**
+ * Carry an untouched item forward to the later call a restatement puts it to ("Followup on X" in
+ * the next reminder): it keeps the first call it was put to in deferred_from. Returns true when
+ * it moved. Items a person has touched never move (review.ts decides for them).
+ */
+function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boolean {
+  const occ = to.occurrence;
+  if (!occ || item.state !== 'proposed' || item.chair_edited === 1 || occ.key === item.occ_key) return false;
+  const start = occ.originalStart ?? occ.start;
+  if (item.occ_start !== null && start <= item.occ_start) return false;
+  const reviewed = db
+    .prepare<[number], { n: number }>("SELECT count(*) AS n FROM agenda_log WHERE item_id = ? AND action NOT LIKE 'extract.%'")
+    .get(item.id)!.n;
+  if (reviewed > 0) return false;
+  db.prepare(
+    `UPDATE agenda_items SET occ_key = ?, occ_start = ?, deferred_from = COALESCE(deferred_from, occ_key), carried_over = 1,
+       late = ?, history = ?, updated_at = ? WHERE id = ?`,
+  ).run(occ.key, start, to.late ? 1 : 0, to.history, now, item.id);
+  return true;
 }
 
 /**
@@ -186,36 +214,52 @@ function insertSource(
   ).run(itemId, mid, role, person, rule, candNorm, date, now);
 }
 
-function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): { occurrence: Occurrence; late: boolean } | null {
+function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): Assignment {
   if (cand.occurrenceStart !== null) {
     const exact = occurrencesBetween(db, meeting, cand.occurrenceStart, cand.occurrenceStart + 1)[0];
-    const occ = exact ?? nextOccurrence(db, meeting, cand.occurrenceStart - 1);
-    return occ ? { occurrence: occ, late: false } : null;
+    const occurrence = exact ?? nextOccurrence(db, meeting, cand.occurrenceStart - 1);
+    return { occurrence, late: false, history: null, why: 'the call it was given' };
   }
-  return occurrenceForMessage(db, meeting, cand.date ?? now, cand.namedDate);
+  return assignOccurrence(db, meeting, { date: cand.date ?? now, ...(cand.mentions ? { mentions: cand.mentions } : {}), announces: cand.announces === true }, now);
 }
 
+/**
+ * How far apart two calls may be for a restatement to be the same item. Within a series of
+ * weekly or monthly calls a topic raised again is still on the table; a topic proposed again for
+ * next year's summit is a new proposal (the kernel summits' own practice).
+ */
+const SAME_TOPIC_SPAN = 120 * 86_400_000;
+
 /** The item a candidate duplicates, if any (see the file comment for what counts). */
-function findDuplicate(db: Db, meetingId: string, occKey: string | null, norm: string, links: readonly string[]): ItemRow | undefined {
-  const scope = `meeting_id = @meeting AND state != 'merged' AND (state IN ${OPEN} OR occ_key IS @occ)`;
+function findDuplicate(
+  db: Db,
+  meetingId: string,
+  occ: Occurrence | null,
+  title: string,
+  norm: string,
+  links: readonly string[],
+): ItemRow | undefined {
+  const start = occ ? (occ.originalStart ?? occ.start) : null;
+  const params = { meeting: meetingId, occ: occ?.key ?? null, lo: start === null ? -8.64e15 : start - SAME_TOPIC_SPAN, hi: start === null ? 8.64e15 : start + SAME_TOPIC_SPAN };
+  const scope = `meeting_id = @meeting AND state != 'merged' AND (state IN ${OPEN} OR occ_key IS @occ)
+    AND (occ_start IS NULL OR occ_start BETWEEN @lo AND @hi)`;
   const byTitle = db
-    .prepare<{ meeting: string; occ: string | null; norm: string }, ItemRow>(
+    .prepare<typeof params & { norm: string }, ItemRow>(
       `SELECT * FROM agenda_items WHERE ${scope}
          AND (title_norm = @norm OR orig_norm = @norm
               OR id IN (SELECT item_id FROM agenda_sources WHERE cand_norm = @norm AND role = 'proposal'))
        ORDER BY occ_key IS @occ DESC, state IN ${OPEN} DESC, id DESC LIMIT 1`,
     )
-    .get({ meeting: meetingId, occ: occKey, norm });
-  const found = byTitle ? survivor(db, byTitle.id) : undefined;
-  if (found) return found;
+    .get({ ...params, norm });
+  if (byTitle) return survivor(db, byTitle.id);
+  // The same topic in other words: the scope's items, same call first, then the latest.
+  const rows = db.prepare<typeof params, ItemRow>(`SELECT * FROM agenda_items WHERE ${scope} ORDER BY occ_key IS @occ DESC, id DESC`).all(params);
+  const weight = weightsOf(rows.map((r) => r.title));
+  const similar = rows.find((r) => sameTopic(title, r.title, weight));
+  if (similar) return survivor(db, similar.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;
-  const withLinks = db
-    .prepare<{ meeting: string; occ: string | null }, ItemRow>(
-      `SELECT * FROM agenda_items WHERE ${scope} AND links_json != '[]' ORDER BY occ_key IS @occ DESC, id DESC`,
-    )
-    .all({ meeting: meetingId, occ: occKey });
-  const hit = withLinks.find((r) => (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
+  const hit = rows.find((r) => r.links_json !== '[]' && (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
   return hit ? survivor(db, hit.id) : undefined;
 }

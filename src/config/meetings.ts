@@ -48,8 +48,13 @@ export interface MeetingConfig {
   readonly dates: readonly LocalDateTime[];
   /** Length of each call. Default PT1H. */
   readonly duration: IsoDuration;
-  /** "Name <addr>". */
+  /** "Name <addr>": the chair who gets the reminders. */
   readonly chair?: string;
+  /**
+   * Everyone who runs the call ("Name <addr>" or an address): their calls, reminders and posted
+   * agendas are the chair's mail (issue 8: a member's mail is never a chair's call). Includes `chair`.
+   */
+  readonly chairs: readonly string[];
   /** List-Ids this meeting listens to; empty: every list. */
   readonly lists: readonly string[];
   readonly standingItems: readonly string[];
@@ -61,7 +66,8 @@ export interface MeetingConfig {
   readonly raw: Obj;
 }
 
-const KEYS = ['id', 'name', 'zone', 'schedule', 'dates', 'duration', 'chair', 'lists', 'standingItems', 'agenda', 'jobs', 'digest'];
+const KEYS = ['id', 'name', 'zone', 'schedule', 'dates', 'duration', 'chair', 'chairs', 'lists', 'standingItems', 'agenda', 'jobs', 'digest'];
+const MAILBOX = /<[^<>@\s]+@[^<>\s]+>\s*$|^[^<>@\s]+@[^<>\s]+$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SCHEDULE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\[([^\]]+)\])?\/(P[0-9A-Z]+)$/i;
 
@@ -130,9 +136,12 @@ function validateMeeting(value: unknown, key: string): MeetingConfig {
   if (!schedule && dates.length === 0) fail(key, 'give a schedule, dates, or both');
 
   const chair = optString(o, 'chair', key);
-  if (chair !== undefined && !/<[^<>@\s]+@[^<>\s]+>\s*$|^[^<>@\s]+@[^<>\s]+$/.test(chair.trim())) {
-    fail(`${key}.chair`, `"${chair}" should be "Name <address>"`);
-  }
+  if (chair !== undefined && !MAILBOX.test(chair.trim())) fail(`${key}.chair`, `"${chair}" should be "Name <address>"`);
+  const chairs = (optStringList(o, 'chairs', key) ?? []).map((c, j) => {
+    if (!MAILBOX.test(c.trim())) fail(`${key}.chairs[${j}]`, `"${c}" should be "Name <address>" or an address`);
+    return c.trim();
+  });
+  if (chair !== undefined && !chairs.some((c) => addressOf(c) === addressOf(chair))) chairs.unshift(chair.trim());
   const digest = o.digest === undefined || o.digest === null ? undefined : asObject(o.digest, `${key}.digest`);
   return {
     id,
@@ -142,6 +151,7 @@ function validateMeeting(value: unknown, key: string): MeetingConfig {
     dates,
     duration: duration(o, 'duration', key, MEETING_DEFAULTS.duration, false)!,
     ...(chair !== undefined ? { chair: chair.trim() } : {}),
+    chairs,
     lists: (optStringList(o, 'lists', key) ?? []).map((l) => l.trim().replace(/^<|>$/g, '').toLowerCase()),
     standingItems: optStringList(o, 'standingItems', key) ?? [],
     agenda: agendaOf(o.agenda, `${key}.agenda`),
@@ -149,6 +159,11 @@ function validateMeeting(value: unknown, key: string): MeetingConfig {
     ...(digest ? { digest } : {}),
     raw: o,
   };
+}
+
+/** The lower-case address of "Name <addr>" or "addr". */
+export function addressOf(mailbox: string): string {
+  return (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
 }
 
 function zoneOf(text: string, key: string): string {

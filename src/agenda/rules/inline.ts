@@ -1,4 +1,5 @@
-import { namedDateIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
+import { foreignGroups } from '../group-names.js';
+import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
@@ -33,8 +34,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
   const { msg, text } = env;
   const out: (Candidate | null)[] = [];
   const subjectTitle = titleFromSubject(msg.subject);
-  const route = (sentence: string): CompiledMeeting | null =>
-    routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+  const route = (sentence: string): CompiledMeeting | null => {
+    // "... for the next TSC meeting": another group's agenda is not ours, even on a one-meeting list.
+    const named = meetingsNamedIn(`${sentence}\n${msg.subject}`, env.meetings);
+    if (named.length === 0 && foreignGroups(`${sentence}\n${msg.subject}`, env.meetings).length > 0) return null;
+    return routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+  };
   const add = (topic: string, sentence: string, confidence: number): void => {
     const pointer = topic === '' || isPointer(topic);
     // "discuss it" in a call's thread points at the call, which is no topic.
@@ -42,15 +47,19 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
     if (!meeting || title === '') return;
-    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence, { namedDate: namedDateIn(sentence, msg.date) }));
+    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence));
   };
 
   for (const m of text.matchAll(AGENDA_PLUS)) add(m[1]!, m[0], 0.95);
 
   for (const sentence of sentencesOf(text)) {
     const a = ADD_TO_AGENDA.exec(sentence);
-    if (a && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
-      add(trimTopic(a[1]!), sentence, 0.85);
+    // "add X to your agenda": someone else's meeting, unless this is our call's thread.
+    const yours = /\byour\s+(?:[\w'-]+\s+){0,2}agenda\b/i.test(sentence) && !env.thread.callMeetingId;
+    if (a && !yours && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
+      // "I'll add an item / a few more points to the agenda": the thread's subject is the topic.
+      const vague = /^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of)\s+)?(?:more\s+)?(?:item|point|topic|thing|note)s?$/i.test(a[1]!.trim());
+      add(vague ? '' : trimTopic(a[1]!), sentence, 0.85);
       continue;
     }
     const g = GET_ON_AGENDA.exec(sentence);
@@ -77,7 +86,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   if (!env.isReply && SUBJECT_PROPOSAL.test(msg.subject)) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
-    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', subjectTitle, 0.7));
+    // "kSummit proposal - The Linux kernel in ChromeOS": the topic is what follows the label.
+    const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
+    const topic = label
+      ? subjectTitle.replace(label, ' ').replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '').trim() || subjectTitle
+      : subjectTitle;
+    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
 }
