@@ -22,7 +22,7 @@
  */
 import { addSummary, emptySummary, type AfterStoreHook, type IngestSummary } from './ingest.js';
 import { importPaths, type SourceCursor } from './import.js';
-import { silentLogger, type Logger } from './sources/imap-log.js';
+import { silentLogger, type Logger } from './log.js';
 import { fingerprintLike, newFingerprint } from './sources/fingerprint.js';
 import { openLocalSource, type SourceKind } from './sources/detect.js';
 import type { Db } from './store/db.js';

@@ -4,7 +4,7 @@ import { addSummary, emptySummary, Ingester, type AfterStoreHook, type IngestSum
 import type { Prepare } from './mail/prepare-pool.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep as realSleep, type BackoffPolicy } from './sources/backoff.js';
 import type { ConnectDeps } from './sources/imap-connect.js';
-import { silentLogger, type Logger } from './sources/imap-log.js';
+import { silentLogger, type Logger } from './log.js';
 import { ImapSession, ImapTransientError, type FetchPass, type ImapCursor, type WakeReason } from './sources/imap.js';
 import type { FetchHandlers } from './sources/imap-fetch.js';
 import type { Db } from './store/db.js';

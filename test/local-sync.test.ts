@@ -6,7 +6,7 @@ import { configFromValue } from '../src/config/load.js';
 import { syncOnce } from '../src/daemon/sync-step.js';
 import { importPaths } from '../src/import.js';
 import { syncLocal } from '../src/local-sync.js';
-import { silentLogger } from '../src/sources/imap-log.js';
+import { silentLogger } from '../src/log.js';
 import { readMbox } from '../src/sources/mbox.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { readRaw } from '../src/store/raw-reader.js';

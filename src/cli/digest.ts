@@ -82,7 +82,7 @@ export const command: Command = {
     }
 
     const { transportFromConfig } = await import('../send/transport.js');
-    const { jsonLineLogger } = await import('../sources/imap-log.js');
+    const { jsonLineLogger } = await import('../log.js');
     const { makeOutbox } = await import('../daemon/context.js');
     const transport = await transportFromConfig(config, ctx.env);
     try {

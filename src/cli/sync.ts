@@ -1,5 +1,5 @@
 import { ConveneError } from '../errors.js';
-import { jsonLineLogger } from '../sources/imap-log.js';
+import { jsonLineLogger } from '../log.js';
 import type { MailboxSyncSummary, SyncResult } from '../sync.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';

@@ -4,7 +4,7 @@ import { Outbox, type CrashPoint } from '../send/outbox.js';
 import { OutboxStore } from '../send/outbox-store.js';
 import { sentMailboxLookup } from '../send/sent-mailbox.js';
 import type { Transport } from '../send/transport.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { queueFailureReport } from './actions.js';
 

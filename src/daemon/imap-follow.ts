@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { recordSync } from './sync-step.js';
 

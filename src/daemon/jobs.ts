@@ -1,6 +1,6 @@
 import { digestFor } from '../config/digest.js';
 import type { Config } from '../config/types.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { dueOf, JOB_KINDS, type JobKind } from './due.js';
 import { occurrences } from './ports.js';

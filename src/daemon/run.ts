@@ -4,7 +4,7 @@ import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
 import type { Outbox } from '../send/outbox.js';
 import { transportFromConfig, type Transport } from '../send/transport.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { makeOutbox } from './context.js';
 import { followImap, type ImapFollower } from './imap-follow.js';

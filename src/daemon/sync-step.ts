@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import { maildirFolders } from '../sources/maildir.js';
 import type { Db } from '../store/db.js';
 

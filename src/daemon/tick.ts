@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
 import { occurrenceByKey } from '../meetings/occurrences.js';
 import type { Outbox } from '../send/outbox.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { queueCallForItems, queueChairReminder, queueDigest, writeNotes, type ActionDeps, type Queued } from './actions.js';
 import { dueJobs, finishJob, type JobRow } from './jobs.js';

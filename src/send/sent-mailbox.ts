@@ -1,6 +1,6 @@
 import type { ImapConfig } from '../config/types.js';
 import { connectImap } from '../sources/imap-connect.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 
 /**
  * Is a message with this Message-ID in the configured Sent folder? Used only to resolve a send a

@@ -3,7 +3,8 @@ import { resolveSecret } from '../config/secrets.js';
 import { caBundle } from '../config/tls.js';
 import type { ImapConfig } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
-import { imapflowLogger, type Logger } from './imap-log.js';
+import type { Logger } from '../log.js';
+import { imapflowLogger } from './imap-log.js';
 
 /** What opening a connection needs besides the config: secrets' environment, logger, timeouts. */
 export interface ConnectDeps {

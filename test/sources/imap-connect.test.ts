@@ -5,7 +5,7 @@ import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConveneError } from '../../src/errors.js';
 import { imapflowOptions } from '../../src/sources/imap-connect.js';
-import { silentLogger } from '../../src/sources/imap-log.js';
+import { silentLogger } from '../../src/log.js';
 import { ImapSession } from '../../src/sources/imap.js';
 import { openDb } from '../../src/store/db.js';
 import { syncImap } from '../../src/sync.js';
