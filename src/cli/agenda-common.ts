@@ -2,10 +2,10 @@
 import type { AgendaItem } from '../agenda/item-types.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { formatLocal } from '../meetings/local-time.js';
+import { formatLocal } from '../time/plain-date-time.js';
 import { findOccurrence, nextOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
-import { formatOffset, toLocal } from '../meetings/zone.js';
+import { formatOffset, toLocal } from '../time/time-zone.js';
 import type { Db } from '../store/db.js';
 
 /** The meeting named by --meeting, or the only one configured. */

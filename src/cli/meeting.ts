@@ -6,9 +6,9 @@
 import { actorFrom } from '../agenda/audit.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { parseLocal, type LocalDateTime } from '../meetings/local-time.js';
+import { parseLocal, type PlainDateTime } from '../time/plain-date-time.js';
 import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/overrides.js';
-import { fromLocal, localKind, toLocal } from '../meetings/zone.js';
+import { fromLocal, localKind, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
@@ -18,7 +18,7 @@ import { makePrinter } from './output.js';
 
 const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
 
-function localOf(text: string, meeting: MeetingConfig, timeOfDay: LocalDateTime | null, what: string): number {
+function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime | null, what: string): number {
   const base = timeOfDay ?? meeting.schedule?.first ?? meeting.dates[0] ?? null;
   const l = parseLocal(text, base ? { hour: base.hour, minute: base.minute } : undefined);
   if (!l || (!base && text.trim().length <= 10))

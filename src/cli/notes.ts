@@ -19,7 +19,7 @@ export const command: Command = {
     const db = ctx.db();
     const now = clockFrom(parseNow(values.now), false)();
     const { pickOccurrence } = await import('../daemon/ports.js');
-    const { exactMs } = await import('../meetings/iso-duration.js');
+    const { exactMs } = await import('../time/duration.js');
     const occ = pickOccurrence(db, meeting, values.occurrence, now - exactMs(meeting.duration));
     if (!occ)
       throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);

@@ -1,7 +1,7 @@
 import type { DigestTiming } from '../config/digest.js';
 import type { MeetingConfig } from '../config/meetings.js';
-import type { IsoDuration } from '../meetings/iso-duration.js';
-import { addDuration } from '../meetings/zone.js';
+import type { Duration } from '../time/duration.js';
+import { addDuration } from '../time/time-zone.js';
 
 export type JobKind = 'call-for-items' | 'chair-reminder' | 'digest' | 'notes';
 export const JOB_KINDS: readonly JobKind[] = ['call-for-items', 'chair-reminder', 'digest', 'notes'];
@@ -32,7 +32,7 @@ export function dueOf(
   return d === null ? null : addDuration(occ.start, d, occ.zone, -1);
 }
 
-function durationFor(kind: Exclude<JobKind, 'notes'>, meeting: MeetingConfig | undefined, timing: DigestTiming): IsoDuration | null {
+function durationFor(kind: Exclude<JobKind, 'notes'>, meeting: MeetingConfig | undefined, timing: DigestTiming): Duration | null {
   const k = kind === 'call-for-items' ? 'callForItems' : kind === 'chair-reminder' ? 'chairReminder' : 'digest';
   const jobsRaw = meeting?.raw.jobs;
   const explicit = jobsRaw !== null && typeof jobsRaw === 'object' && k in (jobsRaw as object);

@@ -2,7 +2,7 @@ import type { MeetingConfig } from '../config/meetings.js';
 import { agendaFor } from '../agenda/reader.js';
 import type { AgendaItem } from '../agenda/reader.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo } from '../digest/types.js';
-import { exactMs } from '../meetings/iso-duration.js';
+import { exactMs } from '../time/duration.js';
 import { findOccurrence, nextOccurrence, occurrencesBetween, previousOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';

@@ -1,6 +1,6 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
-import { localDate } from '../meetings/zone.js';
+import { localDate } from '../time/time-zone.js';
 import { callTimes, type CallTimes } from './times.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo, ThreadActivity } from './types.js';
 

@@ -1,5 +1,5 @@
-import { pad } from '../meetings/local-time.js';
-import { offsetAt, offsetText, toLocal } from '../meetings/zone.js';
+import { pad } from '../time/plain-date-time.js';
+import { offsetAt, offsetText, toLocal } from '../time/time-zone.js';
 
 /** One calendar event: the call. */
 export interface CalendarEvent {

@@ -10,7 +10,7 @@ import type { MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { nextOccurrence, findOccurrence } from './occurrences.js';
 import type { Occurrence } from './types.js';
-import { addDuration } from './zone.js';
+import { addDuration } from '../time/time-zone.js';
 
 export interface Assignment {
   readonly occurrence: Occurrence;

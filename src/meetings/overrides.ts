@@ -12,7 +12,7 @@ import { occurrencesBetween } from './occurrences.js';
 import { readOverrides } from './overrides-reader.js';
 import { occurrenceKey } from './schedule.js';
 import type { Occurrence } from './types.js';
-import { toLocal } from './zone.js';
+import { toLocal } from '../time/time-zone.js';
 
 export interface ChangeContext {
   readonly actor: string;

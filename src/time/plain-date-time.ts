@@ -1,11 +1,12 @@
 /**
  * Wall-clock ("local") date-times with no zone attached: what a person writes in a config or on
- * the command line ("2025-12-10T09:00"). Arithmetic here is calendar arithmetic on the fields;
- * turning one into an instant needs a zone (zone.ts).
+ * the command line ("2025-12-10T09:00"). Named after Temporal.PlainDateTime, which can replace
+ * this file once Node ships Temporal. Arithmetic here is calendar arithmetic on the fields;
+ * turning one into an instant needs a zone (time-zone.ts).
  */
-import type { IsoDuration } from './iso-duration.js';
+import type { Duration } from './duration.js';
 
-export interface LocalDateTime {
+export interface PlainDateTime {
   readonly year: number;
   readonly month: number; // 1..12
   readonly day: number; // 1..31
@@ -17,7 +18,7 @@ export interface LocalDateTime {
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** Parse "YYYY-MM-DD[THH:MM[:SS]]"; a date alone is midnight unless `defaultTime` says otherwise. Null when invalid. */
-export function parseLocal(text: string, defaultTime?: { hour: number; minute: number; second?: number }): LocalDateTime | null {
+export function parseLocal(text: string, defaultTime?: { hour: number; minute: number; second?: number }): PlainDateTime | null {
   const m = LOCAL.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -42,12 +43,12 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The wall-clock fields read as if they were UTC: a monotone number for comparing local times. */
-export function wallMs(l: LocalDateTime): number {
+export function wallMs(l: PlainDateTime): number {
   return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
 }
 
 /** The inverse of wallMs. */
-export function fromWallMs(ms: number): LocalDateTime {
+export function fromWallMs(ms: number): PlainDateTime {
   const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),
@@ -62,9 +63,9 @@ export function fromWallMs(ms: number): LocalDateTime {
 /**
  * Add (sign 1) or subtract (sign -1) the DATE parts of a duration on the wall clock: years and
  * months first with the day clamped to the month's length (Jan 31 + P1M = Feb 28/29), then weeks
- * and days. Time parts are ignored here: they are exact and belong to instants (zone.ts).
+ * and days. Time parts are ignored here: they are exact and belong to instants (time-zone.ts).
  */
-export function addDateParts(l: LocalDateTime, d: IsoDuration, sign: 1 | -1 = 1): LocalDateTime {
+export function addDateParts(l: PlainDateTime, d: Duration, sign: 1 | -1 = 1): PlainDateTime {
   const totalMonths = l.year * 12 + (l.month - 1) + sign * (d.years * 12 + d.months);
   const year = Math.floor(totalMonths / 12);
   const month = totalMonths - year * 12 + 1;
@@ -79,17 +80,17 @@ export function pad(n: number, w = 2): string {
 }
 
 /** "YYYY-MM-DD". */
-export function formatLocalDate(l: LocalDateTime): string {
+export function formatLocalDate(l: PlainDateTime): string {
   return `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}`;
 }
 
 /** "YYYY-MM-DDTHH:MM" (seconds only when non-zero). */
-export function formatLocal(l: LocalDateTime): string {
+export function formatLocal(l: PlainDateTime): string {
   return `${formatLocalDate(l)}T${pad(l.hour)}:${pad(l.minute)}${l.second ? ':' + pad(l.second) : ''}`;
 }
 
 /** ISO weekday, 1 = Monday .. 7 = Sunday. */
-export function weekday(l: LocalDateTime): number {
+export function weekday(l: PlainDateTime): number {
   const d = new Date(Date.UTC(l.year, l.month - 1, l.day)).getUTCDay();
   return d === 0 ? 7 : d;
 }
@@ -97,6 +98,6 @@ export function weekday(l: LocalDateTime): number {
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The English weekday name ("Wednesday"), as mails and notes print it. */
-export function weekdayName(l: LocalDateTime): string {
+export function weekdayName(l: PlainDateTime): string {
   return WEEKDAYS[weekday(l) - 1]!;
 }

@@ -1,5 +1,6 @@
 /**
  * Time-zone math on top of Intl.DateTimeFormat only (the ICU tz data Node ships): no library.
+ * What Temporal.ZonedDateTime does for convene: wall time ↔ instant in an IANA zone.
  *
  * Local → UTC is the hard direction. A wall-clock time in an IANA zone maps to zero, one or two
  * instants:
@@ -15,8 +16,8 @@
  * checked by formatting it back.
  */
 import { ConveneError } from '../errors.js';
-import { exactMs, type IsoDuration } from './iso-duration.js';
-import { addDateParts, formatLocalDate, fromWallMs, pad, wallMs, type LocalDateTime } from './local-time.js';
+import { exactMs, type Duration } from './duration.js';
+import { addDateParts, formatLocalDate, fromWallMs, pad, wallMs, type PlainDateTime } from './plain-date-time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,7 +60,7 @@ export function canonicalZone(zone: string): string | null {
 }
 
 /** The wall-clock fields of an instant in a zone. */
-export function toLocal(instant: number, zone: string): LocalDateTime {
+export function toLocal(instant: number, zone: string): PlainDateTime {
   const parts = formatter(zone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
   const era = parts.find((p) => p.type === 'era')?.value;
@@ -86,7 +87,7 @@ const TWO_DAYS = 2 * 86_400_000;
  * The instant of a wall-clock time in a zone. Folds give the earlier instant, gaps shift forward
  * by the gap's length (RFC 5545 section 3.3.5; see the file comment).
  */
-export function fromLocal(local: LocalDateTime, zone: string): number {
+export function fromLocal(local: PlainDateTime, zone: string): number {
   const wall = wallMs(local);
   const before = offsetAt(wall - TWO_DAYS, zone);
   const after = offsetAt(wall + TWO_DAYS, zone);
@@ -97,7 +98,7 @@ export function fromLocal(local: LocalDateTime, zone: string): number {
 }
 
 /** How a wall-clock time resolves in a zone: for messages and tests that want to say so. */
-export function localKind(local: LocalDateTime, zone: string): 'normal' | 'fold' | 'gap' {
+export function localKind(local: PlainDateTime, zone: string): 'normal' | 'fold' | 'gap' {
   const wall = wallMs(local);
   const cands = [...new Set([wall - offsetAt(wall - TWO_DAYS, zone), wall - offsetAt(wall + TWO_DAYS, zone)])];
   const valid = cands.filter((t) => t + offsetAt(t, zone) === wall);
@@ -108,7 +109,7 @@ export function localKind(local: LocalDateTime, zone: string): 'normal' | 'fold'
  * Add (sign 1) or subtract (sign -1) a duration from an instant as seen in a zone: date parts on
  * the wall clock (then back to an instant, fold/gap rules applied), time parts as exact time.
  */
-export function addDuration(instant: number, d: IsoDuration, zone: string, sign: 1 | -1 = 1): number {
+export function addDuration(instant: number, d: Duration, zone: string, sign: 1 | -1 = 1): number {
   let t = instant;
   if (d.years || d.months || d.weeks || d.days) t = fromLocal(addDateParts(toLocal(t, zone), d, sign), zone) + (instant % 1000);
   return t + sign * exactMs(d);
