@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
-import { decodeRaw } from './raw-codec.js';
+import { decodeRaw } from '../mail/raw-codec.js';
 
 export interface CheckResult {
   readonly ok: boolean;

@@ -3,11 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConveneError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { registerDictionary } from './raw-dictionaries.js';
+import { registerDictionary } from '../mail/raw-dictionaries.js';
 
 export type Db = Database.Database;
-
-export { DEFAULT_DB_PATH } from '../config/defaults.js';
 
 /**
  * Open (creating if needed) the database: WAL so readers never block the writer, a busy timeout

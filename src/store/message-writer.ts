@@ -1,7 +1,7 @@
 import { contentHash } from '../mail/content-hash.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from './db.js';
-import { buildDictionary, dictionaryKey, encodeRaw, registerDictionary, type Encoded } from './raw-codec.js';
+import { buildDictionary, dictionaryKey, encodeRaw, registerDictionary, type Encoded } from '../mail/raw-codec.js';
 
 /** The dictionary raw bytes are compressed with: a key and its bytes. */
 export interface Dictionary {

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
-import { decodeRaw } from './raw-codec.js';
+import { decodeRaw } from '../mail/raw-codec.js';
 
-export { decodeRaw } from './raw-codec.js';
+export { decodeRaw } from '../mail/raw-codec.js';
 
 /** The stored raw bytes of a message, byte for byte as received. */
 export function readRaw(db: Db, id: number): Buffer | null {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Ingester } from '../../src/ingest.js';
 import { openDb } from '../../src/store/db.js';
 import { iterateRaw } from '../../src/store/raw-reader.js';
-import { buildDictionary, decodeRaw, encodeRaw } from '../../src/store/raw-codec.js';
+import { buildDictionary, decodeRaw, encodeRaw } from '../../src/mail/raw-codec.js';
 import { generateMessage } from '../helpers/message-generator.js';
 import { tempDir } from '../helpers/tmp.js';
 
