@@ -9,7 +9,7 @@ import { ConveneError } from '../errors.js';
 import { nextOccurrence, occurrenceByKey } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { logAction } from './audit.js';
+import { logAction } from '../store/audit.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { AgendaItem, ItemState } from './item-types.js';
 import { LAST, renumber } from './positions.js';

@@ -15,7 +15,7 @@ import { occurrenceForMessage } from '../meetings/assign.js';
 import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { logAction } from './audit.js';
+import { logAction } from '../store/audit.js';
 import { survivor, type ItemRow } from './item-row.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';

@@ -5,7 +5,7 @@
  * should use accept/reject/defer, which cannot be misread from piped input.
  */
 import { ownTextOf } from '../agenda/agenda-message.js';
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { agendaFor, listItems } from '../agenda/reader.js';
 import { accept, defer, edit, reject, type ReviewContext } from '../agenda/review.js';

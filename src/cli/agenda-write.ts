@@ -1,5 +1,5 @@
 /** The chair's actions: accept, reject, defer, withdraw, done, edit, move, merge, add. */
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { accept, addItem, defer, edit, markDone, merge, move, reject, withdraw, type ReviewContext } from '../agenda/review.js';
 import { ConveneError } from '../errors.js';

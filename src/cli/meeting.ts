@@ -3,7 +3,7 @@
  * meeting's zone: DATE names an occurrence ("2025-01-22", its key, or a local date-time); NEWDATE
  * (move) and DATE (add) are local date-times; a date alone keeps the call's usual time of day.
  */
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
 import { parseLocal, type PlainDateTime } from '../time/plain-date-time.js';

@@ -4,7 +4,7 @@
  * its key and raises its sequence, so calendar clients replace the earlier event (RFC 5545
  * section 3.8.7.4 SEQUENCE).
  */
-import { logAction } from '../agenda/audit.js';
+import { logAction } from '../store/audit.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
