@@ -1,5 +1,5 @@
 /** Build the extractor's AgendaMessage from what ingest just stored, or from the archive. */
-import type { StoredMessage } from '../ingest.js';
+import type { StoredMessage } from '../ingest/ingester.js';
 import { parseMessage } from '../mail/parse.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from '../store/db.js';

@@ -6,7 +6,7 @@
  * extract` can re-run it.
  */
 import type { Config } from '../config/types.js';
-import type { AfterStoreHook } from '../ingest.js';
+import type { AfterStoreHook } from '../ingest/ingester.js';
 import type { Db } from '../store/db.js';
 import { agendaMessageFromStored } from './agenda-message.js';
 import { extract } from './extract.js';

@@ -22,7 +22,7 @@ export const command: Command = {
       return result.ok ? 0 : 1;
     }
     if (sub === 'reindex') {
-      const { reindex } = await import('../reindex.js');
+      const { reindex } = await import('../ingest/reindex.js');
       const { afterStoreHooks } = await import('../agenda/hooks.js');
       const db = ctx.db();
       const summary = await reindex(db, await afterStoreHooks(ctx.config(), db));

@@ -1,4 +1,4 @@
-import { importPaths } from '../import.js';
+import { importPaths } from '../ingest/import.js';
 import { ConveneError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';

@@ -10,7 +10,7 @@ export const command: Command = {
   async run(ctx) {
     const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
     const db = ctx.db();
-    const { lastSync } = await import('../daemon/sync-step.js');
+    const { lastSync } = await import('../ingest/sync-once.js');
     const { nextJobs } = await import('../daemon/jobs.js');
     const { OutboxStore } = await import('../send/outbox-store.js');
     const now = parseNow(values.now) ?? Date.now();

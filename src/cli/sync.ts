@@ -1,6 +1,6 @@
 import { ConveneError } from '../errors.js';
 import { jsonLineLogger } from '../log.js';
-import type { MailboxSyncSummary, SyncResult } from '../sync.js';
+import type { MailboxSyncSummary, SyncResult } from '../ingest/sync.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';
@@ -18,7 +18,7 @@ export const command: Command = {
     }
     const db = ctx.db();
     const { afterStoreHooks } = await import('../agenda/hooks.js');
-    const { syncImap } = await import('../sync.js');
+    const { syncImap } = await import('../ingest/sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const pool = lazyPool();
     const once = values.once === true;

@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { recordSync } from './sync-step.js';
+import { recordSync } from '../ingest/sync-once.js';
 
 /** Pause before the IMAP loop starts over after an error that was not a connection drop. */
 const RESTART_MS = 60_000;
@@ -31,7 +31,7 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
   const first = new Promise<void>((done) => (onCaughtUp = done));
   const loop = (async () => {
     const { afterStoreHooks } = await import('../agenda/hooks.js');
-    const { syncImap } = await import('../sync.js');
+    const { syncImap } = await import('../ingest/sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const { sleep } = await import('../sources/backoff.js');
     const pool = lazyPool();

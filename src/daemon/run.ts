@@ -9,7 +9,7 @@ import type { Db } from '../store/db.js';
 import { makeOutbox } from './context.js';
 import { followImap, type ImapFollower } from './imap-follow.js';
 import { planJobs } from './jobs.js';
-import { syncOnce } from './sync-step.js';
+import { syncOnce } from '../ingest/sync-once.js';
 import { tick, type TickResult } from './tick.js';
 
 export interface DaemonOptions {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importPaths } from '../../src/import.js';
+import { importPaths } from '../../src/ingest/import.js';
 import { prepareQuery } from '../../src/search/query.js';
 import { searchMessages } from '../../src/search/run.js';
 import { bodyText } from '../../src/search/body-text.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Ingester } from '../../src/ingest.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb } from '../../src/store/db.js';
 import { iterateRaw } from '../../src/store/raw-reader.js';
 import { buildDictionary, decodeRaw, encodeRaw } from '../../src/mail/raw-codec.js';

@@ -1,5 +1,5 @@
-import type { ImapCursor } from './sources/imap-fetch.js';
-import type { Db } from './store/db.js';
+import type { ImapCursor } from '../sources/imap-fetch.js';
+import type { Db } from '../store/db.js';
 
 /** One row of sync_state, as `stats` and the CLI summary show it. */
 export interface SyncStateRow {

@@ -1,13 +1,13 @@
-import type { ImapConfig } from './config/types.js';
-import { ConveneError, oneLine } from './errors.js';
-import { addSummary, emptySummary, Ingester, type AfterStoreHook, type IngestSummary } from './ingest.js';
-import type { Prepare } from './mail/prepare-pool.js';
-import { backoffDelay, DEFAULT_BACKOFF, sleep as realSleep, type BackoffPolicy } from './sources/backoff.js';
-import type { ConnectDeps } from './sources/imap-connect.js';
-import { silentLogger, type Logger } from './log.js';
-import { ImapSession, ImapTransientError, type FetchPass, type ImapCursor, type WakeReason } from './sources/imap.js';
-import type { FetchHandlers } from './sources/imap-fetch.js';
-import type { Db } from './store/db.js';
+import type { ImapConfig } from '../config/types.js';
+import { ConveneError, oneLine } from '../errors.js';
+import { addSummary, emptySummary, Ingester, type AfterStoreHook, type IngestSummary } from './ingester.js';
+import type { Prepare } from '../mail/prepare-pool.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep as realSleep, type BackoffPolicy } from '../sources/backoff.js';
+import type { ConnectDeps } from '../sources/imap-connect.js';
+import { silentLogger, type Logger } from '../log.js';
+import { ImapSession, ImapTransientError, type FetchPass, type ImapCursor, type WakeReason } from '../sources/imap.js';
+import type { FetchHandlers } from '../sources/imap-fetch.js';
+import type { Db } from '../store/db.js';
 import { SyncState } from './sync-state.js';
 
 /** The part of an IMAP connection the loop uses (ImapSession; tests may wrap it). */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { openDb } from '../src/store/db.js';
-import { SyncState } from '../src/sync-state.js';
+import { openDb } from '../../src/store/db.js';
+import { SyncState } from '../../src/ingest/sync-state.js';
 
 test('the cursor only moves forward under one UIDVALIDITY, and restarts under a new one', () => {
   const db = openDb(':memory:');

@@ -1,12 +1,12 @@
-import { prepareInThread, type Prepare } from './mail/prepare-pool.js';
-import type { PreparedMessage } from './mail/prepare.js';
-import type { ParsedMessage, RawMessage } from './mail/types.js';
-import { IndexWriter } from './search/index-writer.js';
-import type { Db } from './store/db.js';
-import { contentHash } from './mail/content-hash.js';
-import { MessageWriter, type StoredRow } from './store/message-writer.js';
-import { ThreadAssigner } from './thread/assign.js';
-import { threadLinks } from './thread/sanitize.js';
+import { prepareInThread, type Prepare } from '../mail/prepare-pool.js';
+import type { PreparedMessage } from '../mail/prepare.js';
+import type { ParsedMessage, RawMessage } from '../mail/types.js';
+import { IndexWriter } from '../search/index-writer.js';
+import type { Db } from '../store/db.js';
+import { contentHash } from '../mail/content-hash.js';
+import { MessageWriter, type StoredRow } from '../store/message-writer.js';
+import { ThreadAssigner } from '../thread/assign.js';
+import { threadLinks } from '../thread/sanitize.js';
 
 /** What happened to one batch: counts. */
 export interface IngestSummary {

@@ -36,7 +36,7 @@ export async function syncOnce(
       return { ok: imapFollowed(), stored: 0, source: 'imap' };
     }
     if (config.imap) {
-      const { syncImap } = await import('../sync.js');
+      const { syncImap } = await import('./sync.js');
       const r = await syncImap({
         db,
         config: config.imap,
@@ -56,7 +56,7 @@ export async function syncOnce(
       // Taken before reading, so a change made while the pass reads shows up in the next one.
       const mark = changeMark(path, st);
       if (lastLocal.get(path) === mark) return { ok: true, stored: 0, source: 'local' };
-      const { syncLocal } = await import('../local-sync.js');
+      const { syncLocal } = await import('./local-sync.js');
       const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
       lastLocal.set(path, mark);
       const stored = r.stored;

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDb, type Db } from '../src/store/db.js';
-import { readRaw } from '../src/store/raw-reader.js';
-import { syncImap, type SyncProgress } from '../src/sync.js';
-import { startDovecot, type DovecotServer } from './helpers/dovecot.js';
-import { distinctCount, loadMbox } from './helpers/ext4-slice.js';
-import { IMAP_ENV, memoryLogger, newMessage, testImapConfig, waitFor } from './helpers/imap-config.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { readRaw } from '../../src/store/raw-reader.js';
+import { syncImap, type SyncProgress } from '../../src/ingest/sync.js';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
+import { distinctCount, loadMbox } from '../helpers/ext4-slice.js';
+import { IMAP_ENV, memoryLogger, newMessage, testImapConfig, waitFor } from '../helpers/imap-config.js';
 
 let server: DovecotServer;
 let raws: Buffer[];

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { run } from '../src/main.js';
-import { openDb, type Db } from '../src/store/db.js';
-import { contentHash } from '../src/store/message-writer.js';
-import { EXT4_2000, loadMbox } from './helpers/ext4-slice.js';
+import { run } from '../../src/main.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { contentHash } from '../../src/store/message-writer.js';
+import { EXT4_2000, loadMbox } from '../helpers/ext4-slice.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'bin', 'main.js');
 let dir: string;
 

@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../src/import.js';
-import { reindex } from '../src/reindex.js';
-import { checkArchive } from '../src/store/check.js';
-import { openDb, type Db } from '../src/store/db.js';
-import { iterateRaw } from '../src/store/raw-reader.js';
-import { tempDir } from './helpers/tmp.js';
+import { importPaths } from '../../src/ingest/import.js';
+import { reindex } from '../../src/ingest/reindex.js';
+import { checkArchive } from '../../src/store/check.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { iterateRaw } from '../../src/store/raw-reader.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures/mail/nasty-maildir-541.tar.gz');
+const FIXTURE = join(import.meta.dirname, '../fixtures/mail/nasty-maildir-541.tar.gz');
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /** Thread partition as a set of sorted member lists, independent of thread id numbers. */

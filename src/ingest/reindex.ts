@@ -1,7 +1,7 @@
-import { Ingester, type AfterStoreHook } from './ingest.js';
-import { parseMessage } from './mail/parse.js';
-import type { Db } from './store/db.js';
-import { decodeRaw } from './mail/raw-codec.js';
+import { Ingester, type AfterStoreHook } from './ingester.js';
+import { parseMessage } from '../mail/parse.js';
+import type { Db } from '../store/db.js';
+import { decodeRaw } from '../mail/raw-codec.js';
 
 export interface ReindexSummary {
   readonly messages: number;

@@ -1,9 +1,9 @@
-import { addSummary, emptySummary, Ingester, type IngestOptions, type IngestSummary } from './ingest.js';
-import { PreparePool } from './mail/prepare-pool.js';
-import type { PreparedMessage } from './mail/prepare.js';
-import type { RawMessage } from './mail/types.js';
-import { openLocalSource, type LocalSource, type SourceKind } from './sources/detect.js';
-import type { Db } from './store/db.js';
+import { addSummary, emptySummary, Ingester, type IngestOptions, type IngestSummary } from './ingester.js';
+import { PreparePool } from '../mail/prepare-pool.js';
+import type { PreparedMessage } from '../mail/prepare.js';
+import type { RawMessage } from '../mail/types.js';
+import { openLocalSource, type LocalSource, type SourceKind } from '../sources/detect.js';
+import type { Db } from '../store/db.js';
 
 export interface ImportProgress {
   readonly path: string;

@@ -20,12 +20,12 @@
  * message, parses only bytes the archive lacks, and passes over stored ones without counting a
  * copy; a copy that first turns up in a rescan is therefore not counted either.
  */
-import { addSummary, emptySummary, type AfterStoreHook, type IngestSummary } from './ingest.js';
+import { addSummary, emptySummary, type AfterStoreHook, type IngestSummary } from './ingester.js';
 import { importPaths, type SourceCursor } from './import.js';
-import { silentLogger, type Logger } from './log.js';
-import { fingerprintLike, newFingerprint } from './sources/fingerprint.js';
-import { openLocalSource, type SourceKind } from './sources/detect.js';
-import type { Db } from './store/db.js';
+import { silentLogger, type Logger } from '../log.js';
+import { fingerprintLike, newFingerprint } from '../sources/fingerprint.js';
+import { openLocalSource, type SourceKind } from '../sources/detect.js';
+import type { Db } from '../store/db.js';
 import { SyncState } from './sync-state.js';
 
 /** The sync_state account of local sources. */

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../src/main.js';
-import { startDovecot, type DovecotServer } from './helpers/dovecot.js';
-import { distinctCount, loadMbox } from './helpers/ext4-slice.js';
-import { newMessage } from './helpers/imap-config.js';
+import { run } from '../../src/main.js';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
+import { distinctCount, loadMbox } from '../helpers/ext4-slice.js';
+import { newMessage } from '../helpers/imap-config.js';
 
 let server: DovecotServer;
 let raws: Buffer[];
