@@ -1,10 +1,15 @@
 /** Build the extractor's AgendaMessage from what ingest just stored, or from the archive. */
-import type { StoredMessage } from '../ingest/ingester.js';
 import { parseMessage } from '../mail/parse.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from '../store/db.js';
 import { readRaw } from '../store/raw-reader.js';
 import type { AgendaMessage } from './types.js';
+
+/** A message ingest has just stored, threaded and indexed: its row and what parsing found. */
+export interface StoredMail {
+  readonly row: { readonly id: number; readonly mid: string };
+  readonly parsed: ParsedMessage;
+}
 
 type ThreadStmt = import('better-sqlite3').Statement<[number], { thread_id: number | null; parent_mid: string | null }>;
 const threadStmts = new WeakMap<Db, ThreadStmt>();
@@ -45,7 +50,7 @@ export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedM
 }
 
 /** From ingest's after-store hook argument. */
-export function agendaMessageFromStored(db: Db, stored: StoredMessage): AgendaMessage {
+export function agendaMessageFromStored(db: Db, stored: StoredMail): AgendaMessage {
   return agendaMessageOf(db, stored.row.id, stored.row.mid, stored.parsed);
 }
 

@@ -6,9 +6,8 @@
  * extract` can re-run it.
  */
 import type { Config } from '../config/types.js';
-import type { AfterStoreHook } from '../ingest/ingester.js';
 import type { Db } from '../store/db.js';
-import { agendaMessageFromStored } from './agenda-message.js';
+import { agendaMessageFromStored, type StoredMail } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
 import { recordExtraction } from './store.js';
@@ -17,8 +16,11 @@ export interface HookOptions {
   readonly now?: () => number;
 }
 
+/** Runs inside ingest's batch transaction for each newly stored message (ingest/feed.ts). */
+export type ExtractionHook = (db: Db, stored: StoredMail) => void;
+
 /** The after-store hooks ingest runs for each new message: agenda extraction when meetings are configured. */
-export async function afterStoreHooks(config: Config, db: Db, options: HookOptions = {}): Promise<AfterStoreHook[]> {
+export async function afterStoreHooks(config: Pick<Config, 'meetings'>, db: Db, options: HookOptions = {}): Promise<ExtractionHook[]> {
   if (config.meetings.length === 0) return [];
   const ctx = makeExtractContext(db, config.meetings);
   const now = options.now ?? Date.now;

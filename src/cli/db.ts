@@ -23,9 +23,8 @@ export const command: Command = {
     }
     if (sub === 'reindex') {
       const { reindex } = await import('../ingest/reindex.js');
-      const { afterStoreHooks } = await import('../agenda/hooks.js');
       const db = ctx.db();
-      const summary = await reindex(db, await afterStoreHooks(ctx.config(), db));
+      const summary = await reindex(db, { meetings: ctx.config().meetings });
       printer.object(summary, (s) => `reindexed ${s.messages} messages: ${s.threads} threads, ${s.failures} parse failures (stored raw)`);
       return 0;
     }

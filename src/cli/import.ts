@@ -13,9 +13,8 @@ export const command: Command = {
     if (positionals.length === 0) throw new ConveneError('USAGE', `import needs at least one mbox or maildir path (usage: ${USAGE})`);
     const db = ctx.db();
     const bar = progressBar(ctx.stderr, 'importing');
-    const { afterStoreHooks } = await import('../agenda/hooks.js');
     const results = await importPaths(db, positionals, {
-      afterStore: await afterStoreHooks(ctx.config(), db),
+      meetings: ctx.config().meetings,
       onProgress: (p) => bar.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`),
     });
     bar.done();

@@ -30,7 +30,6 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
   let onCaughtUp: () => void = () => undefined;
   const first = new Promise<void>((done) => (onCaughtUp = done));
   const loop = (async () => {
-    const { afterStoreHooks } = await import('../agenda/hooks.js');
     const { syncImap } = await import('../ingest/sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const { sleep } = await import('../sources/backoff.js');
@@ -50,7 +49,7 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
             now,
             signal: stop.signal,
             prepare: pool.prepare,
-            afterStore: await afterStoreHooks(config, db, { now }),
+            meetings: config.meetings,
             onCaughtUp: (r) => {
               caughtUp = true;
               onCaughtUp();

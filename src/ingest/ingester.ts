@@ -1,21 +1,15 @@
+import { contentHash } from '../mail/content-hash.js';
+import { parseMessage } from '../mail/parse.js';
 import { prepareInThread, type Prepare } from '../mail/prepare-pool.js';
 import type { PreparedMessage } from '../mail/prepare.js';
-import type { ParsedMessage, RawMessage } from '../mail/types.js';
+import type { ParsedMessage } from '../mail/types.js';
 import { IndexWriter } from '../search/index-writer.js';
 import type { Db } from '../store/db.js';
-import { contentHash } from '../mail/content-hash.js';
 import { MessageWriter, type StoredRow } from '../store/message-writer.js';
 import { ThreadAssigner } from '../thread/assign.js';
 import { threadLinks } from '../thread/sanitize.js';
-
-/** What happened to one batch: counts. */
-export interface IngestSummary {
-  read: number;
-  stored: number;
-  duplicates: number;
-  /** Stored raw, but the body could not be parsed (the reason is on the row). */
-  failed: number;
-}
+import type { FeedMessage, StoredRef } from './batch.js';
+import { emptySummary, type IngestSummary } from './summary.js';
 
 export interface StoredMessage {
   readonly row: StoredRow;
@@ -38,17 +32,8 @@ export interface IngestOptions {
   readonly countCopies?: boolean;
 }
 
-export function emptySummary(): IngestSummary {
-  return { read: 0, stored: 0, duplicates: 0, failed: 0 };
-}
-
-export function addSummary(into: IngestSummary, from: IngestSummary): IngestSummary {
-  into.read += from.read;
-  into.stored += from.stored;
-  into.duplicates += from.duplicates;
-  into.failed += from.failed;
-  return into;
-}
+/** A message ready to commit; `stored` when it is a stored one being rebuilt (db reindex). */
+export type ReadyMessage = PreparedMessage & { readonly stored?: StoredRef };
 
 /** Prepared writers for one database handle; make once, ingest many batches. */
 export class Ingester {
@@ -69,16 +54,21 @@ export class Ingester {
   /**
    * The one pipeline step: prepare (outside the transaction), then commit. See commitBatch.
    */
-  async ingestBatch(batch: readonly RawMessage[], options: IngestOptions = {}): Promise<IngestSummary> {
+  async ingestBatch(batch: readonly FeedMessage[], options: IngestOptions = {}): Promise<IngestSummary> {
     return this.commitBatch(await this.prepareBatch(batch), options);
   }
 
   /**
    * The CPU-bound half: parse, hash, compress. Needs no transaction; may run ahead of commits.
    * Bytes already in the archive are not parsed again, so re-running an interrupted import
-   * costs a hash per message it had stored.
+   * costs a hash per message it had stored. Stored messages fed again (db reindex) are only
+   * parsed: their bytes are stored and compressed already.
    */
-  async prepareBatch(batch: readonly RawMessage[]): Promise<PreparedMessage[]> {
+  async prepareBatch(batch: readonly FeedMessage[]): Promise<ReadyMessage[]> {
+    if (batch.some((m) => m.stored)) {
+      if (!batch.every((m) => m.stored)) throw new Error('internal: a batch mixes new and stored messages');
+      return Promise.all(batch.map(async (m) => ({ raw: m.raw, parsed: await parseMessage(m), hash: '', stored: m.stored! })));
+    }
     const hashes = batch.map((m) => contentHash(m.raw));
     const known = hashes.map((h) => this.writer.has(h));
     // The hash goes along so the preparing thread does not compute it again.
@@ -94,14 +84,20 @@ export class Ingester {
    * In ONE transaction: store raw + header row, thread, index, run the after-store hooks, then
    * the caller's commit (its cursor). A crash at any point leaves the whole batch or none of it.
    */
-  commitBatch(prepared: readonly PreparedMessage[], options: IngestOptions = {}): IngestSummary {
+  commitBatch(prepared: readonly ReadyMessage[], options: IngestOptions = {}): IngestSummary {
     const now = options.now?.() ?? Date.now();
     const summary = emptySummary();
     this.db
       .transaction(() => {
-        this.writer.ensureDictionary(prepared.map((p) => p.raw));
+        this.writer.ensureDictionary(prepared.flatMap((p) => (p.stored ? [] : [p.raw])));
         for (const p of prepared) {
           summary.read++;
+          if (p.stored && p.parsed) {
+            this.rebuild(p.stored, p.parsed, options);
+            summary.stored++;
+            if (p.parsed.parseError) summary.failed++;
+            continue;
+          }
           if (!p.parsed && options.countCopies === false) {
             summary.duplicates++;
             continue;
@@ -122,7 +118,15 @@ export class Ingester {
     return summary;
   }
 
-  /** Thread and index a stored row; also used by `db reindex`. */
+  /** A stored message parsed again (db reindex): its header row rewritten, then derived as if new. */
+  private rebuild(ref: StoredRef, parsed: ParsedMessage, options: IngestOptions): void {
+    this.writer.updateParsed(ref.id, parsed);
+    const row: StoredRow = { status: 'stored', id: ref.id, mid: ref.mid };
+    this.derive(row, parsed);
+    for (const hook of options.afterStore ?? []) hook(this.db, { row, parsed });
+  }
+
+  /** Thread and index a stored row. */
   derive(row: { id: number; mid: string }, msg: ParsedMessage): void {
     const ownIds = [row.mid, ...(msg.messageId ? [msg.messageId] : []), ...msg.extraMessageIds];
     const people = [msg.from, ...msg.to, ...msg.cc].flatMap((a) => (a?.address ? [a.address] : []));

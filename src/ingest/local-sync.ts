@@ -20,8 +20,9 @@
  * message, parses only bytes the archive lacks, and passes over stored ones without counting a
  * copy; a copy that first turns up in a rescan is therefore not counted either.
  */
-import { addSummary, emptySummary, type AfterStoreHook, type IngestSummary } from './ingester.js';
+import type { MeetingConfig } from '../config/meetings.js';
 import { importPaths, type SourceCursor } from './import.js';
+import { addSummary, emptySummary, type IngestSummary } from './summary.js';
 import { silentLogger, type Logger } from '../log.js';
 import { fingerprintLike, newFingerprint } from '../sources/fingerprint.js';
 import { openLocalSource, type SourceKind } from '../sources/detect.js';
@@ -32,7 +33,8 @@ import { SyncState } from './sync-state.js';
 export const FILE_ACCOUNT = 'file';
 
 export interface LocalSyncOptions {
-  readonly afterStore?: readonly AfterStoreHook[];
+  /** The meetings agenda items are extracted for (none: no extraction). */
+  readonly meetings?: readonly MeetingConfig[];
   readonly now?: () => number;
   readonly logger?: Logger;
   /** Parse in worker threads (see importPaths). */
@@ -88,7 +90,11 @@ export async function syncLocal(db: Db, path: string, options: LocalSyncOptions 
 }
 
 function importOptions(o: LocalSyncOptions) {
-  return { ...(o.afterStore ? { afterStore: o.afterStore } : {}), ...(o.workers !== undefined ? { workers: o.workers } : {}) };
+  return {
+    ...(o.meetings ? { meetings: o.meetings } : {}),
+    ...(o.now ? { now: o.now } : {}),
+    ...(o.workers !== undefined ? { workers: o.workers } : {}),
+  };
 }
 
 /** Log a rewritten source and drop its cursor, in one transaction, so the rescan starts from 0. */

@@ -28,7 +28,6 @@ export async function syncOnce(
   now: () => number,
   imapFollowed?: () => boolean,
 ): Promise<SyncOutcome> {
-  const { afterStoreHooks } = await import('../agenda/hooks.js');
   try {
     if (config.imap && imapFollowed) {
       // The long-running daemon follows IMAP in its own loop (imap-follow.ts); a tick only asks
@@ -42,7 +41,7 @@ export async function syncOnce(
         config: config.imap,
         once: true,
         logger,
-        afterStore: await afterStoreHooks(config, db, { now }),
+        meetings: config.meetings,
         env,
         now,
       });
@@ -57,7 +56,7 @@ export async function syncOnce(
       const mark = changeMark(path, st);
       if (lastLocal.get(path) === mark) return { ok: true, stored: 0, source: 'local' };
       const { syncLocal } = await import('./local-sync.js');
-      const r = await syncLocal(db, path, { afterStore: await afterStoreHooks(config, db, { now }), now, logger });
+      const r = await syncLocal(db, path, { meetings: config.meetings, now, logger });
       lastLocal.set(path, mark);
       const stored = r.stored;
       recordSync(db, now(), { source: 'local', path, stored });

@@ -82,6 +82,19 @@ describe('convene sync', () => {
     expect(out.stderr).toBe(`convene: config: imap: sync needs an "imap" section (host, user, password or oauth2Token) in ${empty}\n`);
   });
 
+  test('with a local source.path instead: one pass from its cursor, as a daemon tick makes', async () => {
+    const mbox = join(dir, 'list.mbox');
+    const from = (raw: Buffer) => Buffer.concat([Buffer.from('From list@example.org Thu Jan  1 00:00:00 2025\n'), raw, Buffer.from('\n')]);
+    writeFileSync(mbox, Buffer.concat([from(newMessage('local-1')), from(newMessage('local-2'))]));
+    const local = join(dir, 'local.yaml');
+    writeFileSync(local, `db: ${join(dir, 'local.sqlite')}\nsource:\n  path: ${mbox}\n`);
+    const first = await cli(['--config', local, 'sync', '--once']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe(`${mbox} (mbox): 2 read, 2 stored, 0 duplicates, 0 failed to parse (stored raw); read from the start\n`);
+    const again = await cli(['--config', local, 'sync', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ path: mbox, kind: 'mbox', read: 0, stored: 0, rescan: false });
+  });
+
   test('an unknown option is a usage error', async () => {
     const out = await cli(['--config', configPath, 'sync', '--forever']);
     expect(out.code).toBe(2);

@@ -55,26 +55,19 @@ describe('IMAP sync when things go wrong', () => {
     const open = async (...args: Parameters<typeof ImapSession.open>): Promise<SyncSession> => {
       const session = await ImapSession.open(...args);
       return {
-        fetchNew: (mailbox, cursor, size, handlers, signal) =>
-          session.fetchNew(
-            mailbox,
-            cursor,
-            size,
-            {
-              ...handlers,
-              onBatch: async (batch) => {
-                await handlers.onBatch(batch);
-                if (!outage) {
-                  await server.stop();
-                  outage = (async () => {
-                    await new Promise((r) => setTimeout(r, 300));
-                    await server.start();
-                  })();
-                }
-              },
-            },
-            signal,
-          ),
+        fetchNew: async function* (mailbox, cursor, size, signal) {
+          for await (const event of session.fetchNew(mailbox, cursor, size, signal)) {
+            yield event;
+            // The sync asks for the next event once it has committed this batch.
+            if (event.kind === 'batch' && !outage) {
+              await server.stop();
+              outage = (async () => {
+                await new Promise((r) => setTimeout(r, 300));
+                await server.start();
+              })();
+            }
+          }
+        },
         waitForChange: (...a) => session.waitForChange(...a),
         close: () => session.close(),
       };
