@@ -11,7 +11,7 @@ export const command: Command = {
     const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
     const db = ctx.db();
     const { lastSync } = await import('../ingest/sync-once.js');
-    const { nextJobs } = await import('../daemon/jobs.js');
+    const { nextJobs } = await import('../mailings/jobs.js');
     const { OutboxStore } = await import('../send/outbox-store.js');
     const now = parseNow(values.now) ?? Date.now();
     const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());

@@ -6,9 +6,9 @@ import type { Outbox } from '../send/outbox.js';
 import { transportFromConfig, type Transport } from '../send/transport.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { makeOutbox } from './context.js';
+import { makeOutbox } from '../mailings/outbox.js';
 import { followImap, type ImapFollower } from './imap-follow.js';
-import { planJobs } from './jobs.js';
+import { planJobs } from '../mailings/jobs.js';
 import { syncOnce } from '../ingest/sync-once.js';
 import { tick, type TickResult } from './tick.js';
 

@@ -1,8 +1,8 @@
-import type { Occurrence } from '../meetings/types.js';
+export type { ThreadActivity } from '../thread/activity.js';
 
 /**
- * What the digest needs from the meetings and agenda modules, as small local interfaces: the
- * daemon's adapter (src/daemon/ports.ts) fills them from those modules, tests fill them by hand.
+ * What the digest needs from the meetings and agenda modules, as small local interfaces:
+ * mailings/ports.ts fills them from those modules' readers, tests fill them by hand.
  */
 export interface MeetingInfo {
   readonly id: string;
@@ -38,25 +38,4 @@ export interface AgendaSnapshot {
   readonly awaitingReview: readonly AgendaEntry[];
   /** When the first of these items was proposed (ms UTC): "since the last call" for a first call. */
   readonly firstProposedAt?: number;
-}
-
-export interface MeetingsPort {
-  meetings(): readonly MeetingInfo[];
-  /** Occurrences (cancelled ones included, status set) whose start lies in [from, to). */
-  occurrences(meetingId: string, from: number, to: number): readonly Occurrence[];
-}
-
-export interface AgendaPort {
-  agendaFor(meeting: MeetingInfo, occurrence: Occurrence): AgendaSnapshot;
-}
-
-/** A thread seen on the list in a window, for "since the last call". */
-export interface ThreadActivity {
-  readonly threadId: number;
-  readonly subject: string;
-  readonly rootMid: string | null;
-  readonly starter: string;
-  readonly messages: number;
-  readonly firstDate: number;
-  readonly isNew: boolean;
 }

@@ -1,5 +1,15 @@
 import type { Db } from '../store/db.js';
-import type { ThreadActivity } from './types.js';
+
+/** A thread seen on the list in a window (the digest's "since the last call"). */
+export interface ThreadActivity {
+  readonly threadId: number;
+  readonly subject: string;
+  readonly rootMid: string | null;
+  readonly starter: string;
+  readonly messages: number;
+  readonly firstDate: number;
+  readonly isNew: boolean;
+}
 
 /**
  * Reader (never a writer) for "since the last call": the threads with messages in [from, to),
@@ -34,10 +44,4 @@ export function threadActivity(db: Db, from: number, to: number, lists: readonly
       isNew: r.threadStart >= from,
     };
   });
-}
-
-/** The Message-ID of the last message from the archive that carries this header id, if any. */
-export function archiveHasMessageId(db: Db, messageId: string): boolean {
-  const id = messageId.replace(/^<|>$/g, '');
-  return db.prepare('SELECT 1 FROM messages WHERE header_mid = ? LIMIT 1').get(id) !== undefined;
 }

@@ -1,5 +1,5 @@
 import type { ImapConfig } from '../config/types.js';
-import { connectImap } from '../sources/imap-connect.js';
+import { connectImap } from './imap-connect.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -7,8 +7,8 @@ import type { Logger } from '../log.js';
  * crash interrupted (the archive's list echo is asked first). Opens one short IMAP connection,
  * searches the mailbox read-only (SEARCH HEADER Message-ID, RFC 3501 section 6.4.4) and logs out.
  * Errors are thrown: an unanswered question must leave the mail in "sending", never resend it.
- * (Kept here, not in sources/, because it needs nothing of the sync machinery; nothing of
- * imapflow leaves this function.)
+ * In sources/ with the other IMAP client code, so send/ needs no IMAP: the mailings wiring hands
+ * the outbox this lookup. Nothing of imapflow leaves this function.
  */
 export function sentMailboxLookup(
   imap: ImapConfig,

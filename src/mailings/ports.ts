@@ -8,7 +8,7 @@ import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
 
 /**
- * The one place the digest and the daemon meet the meetings and agenda modules: their readers,
+ * The one place mailings meet the meetings and agenda modules: their readers,
  * mapped onto the digest's small local types (src/digest/types.ts).
  */
 export function meetingInfo(m: MeetingConfig): MeetingInfo {

@@ -1,12 +1,12 @@
 import type { Config } from '../config/types.js';
-import { archiveHasMessageId } from '../digest/activity.js';
+import { archiveHasMessageId } from '../store/message-reader.js';
 import { Outbox, type CrashPoint } from '../send/outbox.js';
 import { OutboxStore } from '../send/outbox-store.js';
-import { sentMailboxLookup } from '../send/sent-mailbox.js';
+import { sentMailboxLookup } from '../sources/sent-mailbox.js';
 import type { Transport } from '../send/transport.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { queueFailureReport } from './actions.js';
+import { queueFailureReport } from './queue.js';
 
 export interface OutboxWiring {
   readonly db: Db;
