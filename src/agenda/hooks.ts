@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { Db } from '../store/db.js';
+import { recordEvent } from '../store/event-log.js';
 import { agendaMessageFromStored, type StoredMail } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
@@ -33,9 +34,7 @@ export async function afterStoreHooks(config: Pick<Config, 'meetings'>, db: Db, 
         if (result.candidates.length || result.supports.length)
           hookDb.transaction(() => recordExtraction(hookDb, result, { meetings: config.meetings, now: now() }))();
       } catch (err) {
-        hookDb
-          .prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)')
-          .run(now(), 'agenda.extract-error', `${stored.row.mid}: ${err instanceof Error ? err.message : String(err)}`);
+        recordEvent(hookDb, now(), 'agenda.extract-error', `${stored.row.mid}: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
   ];

@@ -5,6 +5,7 @@
  */
 import type { MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
+import { idsSince } from '../store/message-reader.js';
 import { agendaMessageFromArchive } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
@@ -25,10 +26,7 @@ export async function reextract(db: Db, options: ReextractOptions): Promise<Reex
   const summary: ReextractSummary = { messages: 0, created: 0, joined: 0, unchanged: 0, ignored: 0, failed: 0 };
   if (options.meetings.length === 0) return summary;
   const ctx = makeExtractContext(db, options.meetings);
-  const ids = db
-    .prepare<[number], { id: number }>('SELECT id FROM messages WHERE date IS NULL OR date >= ? ORDER BY date IS NULL, date, id')
-    .all(options.since ?? -8.64e15)
-    .map((r) => r.id);
+  const ids = idsSince(db, options.since ?? -8.64e15);
   const batchSize = options.batchSize ?? 200;
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = await Promise.all(ids.slice(i, i + batchSize).map((id) => agendaMessageFromArchive(db, id)));

@@ -16,7 +16,10 @@ import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
 import { logAction } from '../store/audit.js';
-import { survivor, type ItemRow } from './item-row.js';
+import { dateOfMid } from '../store/message-reader.js';
+import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsWithLinks, recordedProposal, survivor } from './item-reader.js';
+import type { ItemRow } from './item-row.js';
+import { insertItem, insertSource } from './item-store.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
 
@@ -36,8 +39,6 @@ export interface WriteResult {
   /** Why a candidate or support was ignored (unknown meeting, no item to support). */
   readonly reason?: string;
 }
-
-const OPEN = "('proposed','accepted','deferred')";
 
 /** Normalise a link for comparison: no fragment, no trailing slash, lower-case scheme and host. */
 export function normaliseLink(url: string): string {
@@ -60,18 +61,13 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   const norm = normaliseTitle(cand.title) || cand.title.trim().toLowerCase();
   if (!norm) return { action: 'ignored', itemId: null, reason: 'empty title' };
 
-  const recorded = db
-    .prepare<[string, string, string], { item_id: number }>(
-      `SELECT s.item_id FROM agenda_sources s JOIN agenda_items i ON i.id = s.item_id
-       WHERE s.mid = ? AND s.role = 'proposal' AND s.cand_norm = ? AND i.meeting_id = ? LIMIT 1`,
-    )
-    .get(cand.messageId, norm, meeting.id);
-  if (recorded) return { action: 'unchanged', itemId: survivor(db, recorded.item_id)?.id ?? recorded.item_id };
+  const recorded = recordedProposal(db, cand.messageId, norm, meeting.id);
+  if (recorded !== undefined) return { action: 'unchanged', itemId: survivor(db, recorded)?.id ?? recorded };
 
   const assigned = assign(db, meeting, cand, c.now);
   const match = findDuplicate(db, meeting.id, assigned?.occurrence.key ?? null, norm, cand.links);
   if (match) {
-    insertSource(db, match.id, cand.messageId, 'proposal', cand.proposer, cand.rule, norm, cand.date, c.now);
+    addSource(db, match.id, cand, norm, c.now);
     logAction(db, {
       at: c.now,
       actor: c.actor ?? 'convene',
@@ -85,34 +81,29 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   }
 
   const occ = assigned?.occurrence ?? null;
-  const info = db
-    .prepare(
-      `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
-         duration_min, links_json, rule, confidence, late, carried_over, thread_id, source_date, created_at, updated_at)
-       VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      meeting.id,
-      occ?.key ?? null,
-      occ ? (occ.originalStart ?? occ.start) : null,
-      cand.title.trim(),
+  const id = insertItem(
+    db,
+    {
+      meetingId: meeting.id,
+      occKey: occ?.key ?? null,
+      occStart: occ ? (occ.originalStart ?? occ.start) : null,
+      title: cand.title.trim(),
       norm,
-      norm,
-      cand.proposer,
-      cand.presenter ?? null,
-      cand.durationMinutes ?? null,
-      JSON.stringify(cand.links),
-      cand.rule,
-      cand.confidence,
-      assigned?.late ? 1 : 0,
-      cand.carriedOver ? 1 : 0,
-      cand.threadId,
-      cand.date,
-      c.now,
-      c.now,
-    );
-  const id = Number(info.lastInsertRowid);
-  insertSource(db, id, cand.messageId, 'proposal', cand.proposer, cand.rule, norm, cand.date, c.now);
+      proposer: cand.proposer,
+      presenter: cand.presenter ?? null,
+      durationMin: cand.durationMinutes ?? null,
+      links: cand.links,
+      rule: cand.rule,
+      confidence: cand.confidence,
+      late: assigned?.late ?? false,
+      carriedOver: cand.carriedOver ?? false,
+      chairEdited: false,
+      threadId: cand.threadId,
+      sourceDate: cand.date,
+    },
+    c.now,
+  );
+  addSource(db, id, cand, norm, c.now);
   logAction(db, {
     at: c.now,
     actor: c.actor ?? 'convene',
@@ -132,32 +123,17 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
 export function addSupport(db: Db, s: Support, c: ExtractWriteContext): WriteResult {
   let target: ItemRow | undefined;
   if (s.parentMid) {
-    const viaParent = db
-      .prepare<[string, string], { item_id: number }>(
-        `SELECT s.item_id FROM agenda_sources s JOIN agenda_items i ON i.id = s.item_id
-         WHERE s.mid = ? AND i.meeting_id = ? ORDER BY s.role = 'proposal' DESC, s.item_id DESC LIMIT 1`,
-      )
-      .get(s.parentMid, s.meetingId);
-    if (viaParent) target = survivor(db, viaParent.item_id);
+    const viaParent = itemOfSource(db, s.parentMid, s.meetingId);
+    if (viaParent !== undefined) target = survivor(db, viaParent);
   }
   if (!target && s.threadId !== null) {
-    // Through the source messages' CURRENT thread ids (db reindex renumbers threads, so the
-    // item's own thread_id column is only informative).
-    const inThread = db
-      .prepare<[number, string], { id: number }>(
-        `SELECT i.id FROM messages m JOIN agenda_sources s ON s.mid = m.mid JOIN agenda_items i ON i.id = s.item_id
-         WHERE m.thread_id = ? AND i.meeting_id = ? AND i.state != 'merged' ORDER BY i.state IN ${OPEN} DESC, i.id DESC LIMIT 1`,
-      )
-      .get(s.threadId, s.meetingId);
-    if (inThread) target = survivor(db, inThread.id);
+    const inThread = itemInThread(db, s.threadId, s.meetingId);
+    if (inThread !== undefined) target = survivor(db, inThread);
   }
   if (!target) return { action: 'ignored', itemId: null, reason: 'no item to support' };
-  const known = db
-    .prepare<[number, string], { n: number }>('SELECT 1 AS n FROM agenda_sources WHERE item_id = ? AND mid = ?')
-    .get(target.id, s.messageId);
-  if (known) return { action: 'unchanged', itemId: target.id };
-  const date = db.prepare<[string], { date: number | null }>('SELECT date FROM messages WHERE mid = ?').get(s.messageId)?.date ?? null;
-  insertSource(db, target.id, s.messageId, 'support', s.supporter, null, '', date, c.now);
+  if (hasSource(db, target.id, s.messageId)) return { action: 'unchanged', itemId: target.id };
+  const date = dateOfMid(db, s.messageId);
+  insertSource(db, { itemId: target.id, mid: s.messageId, role: 'support', person: s.supporter, rule: null, candNorm: '', date }, c.now);
   logAction(db, {
     at: c.now,
     actor: c.actor ?? 'convene',
@@ -170,20 +146,12 @@ export function addSupport(db: Db, s: Support, c: ExtractWriteContext): WriteRes
   return { action: 'joined', itemId: target.id };
 }
 
-function insertSource(
-  db: Db,
-  itemId: number,
-  mid: string,
-  role: 'proposal' | 'support',
-  person: string,
-  rule: string | null,
-  candNorm: string,
-  date: number | null,
-  now: number,
-): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO agenda_sources (item_id, mid, role, person, rule, cand_norm, date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(itemId, mid, role, person, rule, candNorm, date, now);
+function addSource(db: Db, itemId: number, cand: Candidate, norm: string, now: number): void {
+  insertSource(
+    db,
+    { itemId, mid: cand.messageId, role: 'proposal', person: cand.proposer, rule: cand.rule, candNorm: norm, date: cand.date },
+    now,
+  );
 }
 
 function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): { occurrence: Occurrence; late: boolean } | null {
@@ -197,25 +165,13 @@ function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): {
 
 /** The item a candidate duplicates, if any (see the file comment for what counts). */
 function findDuplicate(db: Db, meetingId: string, occKey: string | null, norm: string, links: readonly string[]): ItemRow | undefined {
-  const scope = `meeting_id = @meeting AND state != 'merged' AND (state IN ${OPEN} OR occ_key IS @occ)`;
-  const byTitle = db
-    .prepare<{ meeting: string; occ: string | null; norm: string }, ItemRow>(
-      `SELECT * FROM agenda_items WHERE ${scope}
-         AND (title_norm = @norm OR orig_norm = @norm
-              OR id IN (SELECT item_id FROM agenda_sources WHERE cand_norm = @norm AND role = 'proposal'))
-       ORDER BY occ_key IS @occ DESC, state IN ${OPEN} DESC, id DESC LIMIT 1`,
-    )
-    .get({ meeting: meetingId, occ: occKey, norm });
+  const byTitle = itemByTitle(db, meetingId, occKey, norm);
   const found = byTitle ? survivor(db, byTitle.id) : undefined;
   if (found) return found;
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;
-  const withLinks = db
-    .prepare<{ meeting: string; occ: string | null }, ItemRow>(
-      `SELECT * FROM agenda_items WHERE ${scope} AND links_json != '[]' ORDER BY occ_key IS @occ DESC, id DESC`,
-    )
-    .all({ meeting: meetingId, occ: occKey });
+  const withLinks = itemsWithLinks(db, meetingId, occKey);
   const hit = withLinks.find((r) => (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
   return hit ? survivor(db, hit.id) : undefined;
 }

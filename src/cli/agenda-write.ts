@@ -1,5 +1,6 @@
 /** The chair's actions: accept, reject, defer, withdraw, done, edit, move, merge, add. */
 import { actorFrom } from './actor.js';
+import { itemRow } from '../agenda/item-reader.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { accept, addItem, defer, edit, markDone, merge, move, reject, withdraw, type ReviewContext } from '../agenda/review.js';
 import { ConveneError } from '../errors.js';
@@ -129,7 +130,7 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
 }
 
 function occurrenceKeyFor(ctx: CommandContext, id: number, text: string, now: number): string {
-  const row = ctx.db().prepare<[number], { meeting_id: string }>('SELECT meeting_id FROM agenda_items WHERE id = ?').get(id);
+  const row = itemRow(ctx.db(), id);
   if (!row) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
   return chooseOccurrence(ctx.db(), chooseMeeting(ctx.config().meetings, row.meeting_id), text, now).key;
 }

@@ -11,7 +11,7 @@ export const command: Command = {
     const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
     const [sub] = positionals;
     if (sub === 'check') {
-      const { checkArchive } = await import('../store/check.js');
+      const { checkArchive } = await import('../ingest/archive-check.js');
       const result = checkArchive(ctx.db());
       printer.object(result, (r) =>
         [

@@ -1,4 +1,4 @@
-import { archiveStats, type ArchiveStats } from '../store/stats.js';
+import { archiveStats, type ArchiveStats } from '../ingest/archive-stats.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';

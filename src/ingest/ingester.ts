@@ -47,7 +47,7 @@ export class Ingester {
     private readonly prepareFn: Prepare = prepareInThread,
   ) {
     this.writer = new MessageWriter(db);
-    this.threads = new ThreadAssigner(db);
+    this.threads = new ThreadAssigner(db, this.writer);
     this.index = new IndexWriter(db);
   }
 

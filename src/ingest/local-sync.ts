@@ -27,6 +27,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { fingerprintLike, newFingerprint } from '../sources/fingerprint.js';
 import { openLocalSource, type SourceKind } from '../sources/detect.js';
 import type { Db } from '../store/db.js';
+import { recordEvent } from '../store/event-log.js';
 import { SyncState } from './sync-state.js';
 
 /** The sync_state account of local sources. */
@@ -100,7 +101,7 @@ function importOptions(o: LocalSyncOptions) {
 /** Log a rewritten source and drop its cursor, in one transaction, so the rescan starts from 0. */
 function rewritten(db: Db, state: SyncState, path: string, why: string, at: number, logger: Logger): void {
   db.transaction(() => {
-    db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)').run(at, 'source-rewritten', JSON.stringify({ path, why }));
+    recordEvent(db, at, 'source-rewritten', JSON.stringify({ path, why }));
     state.forget(path);
   })();
   logger.warn({

@@ -5,6 +5,8 @@ import { oneLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import { maildirFolders } from '../sources/maildir.js';
 import type { Db } from '../store/db.js';
+import { lastEventAt, recordEvent } from '../store/event-log.js';
+import { SyncState } from './sync-state.js';
 
 /** One sync pass: IMAP when configured, else the local mbox/maildir `source.path`. */
 export interface SyncOutcome {
@@ -94,12 +96,12 @@ function changeMark(path: string, st: Stats): string {
 
 /** Note a sync in the event log: `status` and lastSync() read it. */
 export function recordSync(db: Db, at: number, detail: object): void {
-  db.prepare(`INSERT INTO event_log (at, kind, detail) VALUES (?, 'daemon.sync', ?)`).run(at, JSON.stringify(detail));
+  recordEvent(db, at, 'daemon.sync', JSON.stringify(detail));
 }
 
 /** When the daemon last synced (ms UTC), from the event log and the IMAP cursors. */
 export function lastSync(db: Db): number | null {
-  const a = (db.prepare(`SELECT MAX(at) AS t FROM event_log WHERE kind = 'daemon.sync'`).get() as { t: number | null }).t;
-  const b = (db.prepare('SELECT MAX(last_sync_at) AS t FROM sync_state').get() as { t: number | null }).t;
+  const a = lastEventAt(db, 'daemon.sync');
+  const b = SyncState.lastSyncAt(db);
   return a === null ? b : b === null ? a : Math.max(a, b);
 }

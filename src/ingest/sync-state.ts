@@ -1,5 +1,6 @@
 import type { ImapCursor } from '../sources/imap-fetch.js';
 import type { Db } from '../store/db.js';
+import { recordEvent } from '../store/event-log.js';
 
 /** One row of sync_state, as `stats` and the CLI summary show it. */
 export interface SyncStateRow {
@@ -18,7 +19,6 @@ export interface SyncStateRow {
 export class SyncState {
   private readonly getStmt;
   private readonly upsertStmt;
-  private readonly eventStmt;
 
   constructor(
     private readonly db: Db,
@@ -34,7 +34,6 @@ export class SyncState {
         last_uid = CASE WHEN uid_validity = excluded.uid_validity THEN max(last_uid, excluded.last_uid) ELSE excluded.last_uid END,
         uid_validity = excluded.uid_validity,
         last_sync_at = excluded.last_sync_at`);
-    this.eventStmt = db.prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)');
   }
 
   /** The stored cursor, or null before the first sync. */
@@ -54,7 +53,7 @@ export class SyncState {
    */
   resetForUidValidity(mailbox: string, from: string, to: string, at: number): void {
     this.db.transaction(() => {
-      this.eventStmt.run(at, 'imap-uidvalidity-changed', JSON.stringify({ account: this.account, mailbox, from, to }));
+      recordEvent(this.db, at, 'imap-uidvalidity-changed', JSON.stringify({ account: this.account, mailbox, from, to }));
       this.advance(mailbox, to, 0, at);
     })();
   }
@@ -62,6 +61,11 @@ export class SyncState {
   /** Drop a cursor: the next pass starts from nothing (a local source that was rewritten). */
   forget(mailbox: string): void {
     this.db.prepare('DELETE FROM sync_state WHERE account = ? AND mailbox = ?').run(this.account, mailbox);
+  }
+
+  /** When any cursor last moved (ms UTC), or null before the first sync. */
+  static lastSyncAt(db: Db): number | null {
+    return (db.prepare('SELECT MAX(last_sync_at) AS t FROM sync_state').get() as { t: number | null }).t;
   }
 
   /** Every cursor of every account (for stats). */

@@ -9,6 +9,20 @@ export function readRaw(db: Db, id: number): Buffer | null {
   return row ? decodeRaw(row.codec, row.bytes) : null;
 }
 
+/** readRaw for many messages, the statement prepared once. */
+export function rawReader(db: Db): (id: number) => Buffer | null {
+  const stmt = db.prepare<[number], { codec: string; bytes: Buffer }>('SELECT codec, bytes FROM raw WHERE id = ?');
+  return (id) => {
+    const row = stmt.get(id);
+    return row ? decodeRaw(row.codec, row.bytes) : null;
+  };
+}
+
+/** The archive's compression dictionaries, to register when a database opens. */
+export function rawDictionaries(db: Db): { hash: string; bytes: Buffer }[] {
+  return db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all();
+}
+
 /** Every stored message's raw bytes in the given id order (ids from a query), streamed. */
 export function* iterateRaw(db: Db, ids?: Iterable<number>): Generator<{ id: number; raw: Buffer }> {
   if (ids) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/ingest/import.js';
 import { reindex } from '../../src/ingest/reindex.js';
-import { checkArchive } from '../../src/store/check.js';
+import { checkArchive } from '../../src/ingest/archive-check.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { iterateRaw } from '../../src/store/raw-reader.js';
 import { tempDir } from '../helpers/tmp.js';

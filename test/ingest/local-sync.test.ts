@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log.js';
 import { readMbox } from '../../src/sources/mbox.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { readRaw } from '../../src/store/raw-reader.js';
-import { archiveStats } from '../../src/store/stats.js';
+import { archiveStats } from '../../src/ingest/archive-stats.js';
 import { EXT4_200 } from '../helpers/ext4-slice.js';
 import { generateMessage } from '../helpers/message-generator.js';
 import { tempDir } from '../helpers/tmp.js';
