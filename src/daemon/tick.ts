@@ -6,7 +6,8 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { writeNotes } from '../mailings/notes.js';
 import { queueCallForItems, queueChairReminder, queueDigest, type MailingDeps, type Queued } from '../mailings/queue.js';
-import { dueJobs, finishJob, type JobRow } from '../mailings/jobs.js';
+import { dueJobs, type JobRow } from '../mailings/job-reader.js';
+import { finishJob } from '../mailings/job-store.js';
 
 /** A job that runs more than this after its due instant is logged as late. */
 export const JOB_GRACE_MS = 2 * 60_000;
