@@ -130,7 +130,7 @@ async function printText(
   if (!hits.length) return;
   const st = styles(color);
   const { iterateRaw } = await import('../store/raw-reader.js');
-  const { bodyText } = await import('../search/body-text.js');
+  const { bodyText } = await import('../mail/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
   const terms = snippetTerms(ast);
   // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in

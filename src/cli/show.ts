@@ -30,7 +30,7 @@ export const command: Command = {
       return 0;
     }
     const ctxInfo = threadContext(db, row);
-    const { bodyText } = await import('../search/body-text.js');
+    const { bodyText } = await import('../mail/body-text.js');
     const body = bodyText(raw);
     const json = values.json === true || ctx.globals.json;
     const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
