@@ -1,4 +1,5 @@
 import { callMeetingOf, meetingsNamedIn, routeMeeting, type CompiledMeeting } from './meeting-match.js';
+import { regex } from './patterns.js';
 
 /**
  * Is a message a call for agenda items, a reminder or a posted agenda, and for which meeting?
@@ -6,13 +7,21 @@ import { callMeetingOf, meetingsNamedIn, routeMeeting, type CompiledMeeting } fr
  */
 
 // Subjects that call for items or post an agenda, in the words chairs use on many lists.
-const GENERIC_CALL =
-  /\b(?:call\s+for\s+(?:agenda|topics|items|proposals|papers|presentations|sessions|participation)|agenda\s+items?|(?:draft|tentative|proposed|planned|final)\s+agenda|agenda\s+for|topics\s+for|cfp|call\s+for\s+\d{4}-\d{2}-\d{2})\b/i;
+const GENERIC_CALL = regex(
+  'i',
+  String.raw`\b(?:call\s+for\s+(?:agenda|topics|items|proposals|`,
+  String.raw`papers|presentations|sessions|participation)|agenda\s+items?|`,
+  String.raw`(?:draft|tentative|proposed|planned|final)\s+agenda|`,
+  String.raw`agenda\s+for|topics\s+for|cfp|call\s+for\s+\d{4}-\d{2}-\d{2})\b`,
+);
 // A reminder naming a meeting: "Security Working Group meeting Wednesday May 1".
 const REMINDER = /\b(?:meeting|call|reminder|agenda|schedule|topics|sync(?:-up)?|today|tomorrow|this\s+(?:week|\w+day))\b/i;
 // A body that lists the call's topics.
-const BODY_AGENDA =
-  /^\s*(?:current\s+topics|tentative\s+agenda|draft\s+agenda|proposed\s+agenda|agenda(?:\s+items)?|topics(?:\s+for\s+[^:\n]{1,60})?)\s*:\s*$/im;
+const BODY_AGENDA = regex(
+  'im',
+  String.raw`^\s*(?:current\s+topics|tentative\s+agenda|draft\s+agenda|`,
+  String.raw`proposed\s+agenda|agenda(?:\s+items)?|topics(?:\s+for\s+[^:\n]{1,60})?)\s*:\s*$`,
+);
 // A reply prefix. A forward ("Fw: Test Work group meeting") is how some chairs resend the invite, so it may be a call.
 const REPLY = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i;
 

@@ -36,7 +36,8 @@ export async function reextract(db: Db, options: ReextractOptions): Promise<Reex
         summary.messages++;
         try {
           const result = extract(msg, ctx);
-          const written = db.transaction(() => recordExtraction(db, result, { meetings: options.meetings, now: options.now() }))(); // savepoint
+          const record = () => recordExtraction(db, result, { meetings: options.meetings, now: options.now() });
+          const written = db.transaction(record)(); // a savepoint: one message's writes, all or none
           for (const r of written) summary[r.action]++;
         } catch {
           summary.failed++;

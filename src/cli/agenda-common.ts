@@ -99,5 +99,6 @@ export function itemLine(i: AgendaItem): string {
     .filter(Boolean)
     .join(', ');
   const extra = [i.presenter ? `[${i.presenter}]` : '', i.durationMinutes ? `(${i.durationMinutes} min)` : ''].filter(Boolean).join(' ');
-  return `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrenceKey ?? '(no occurrence)'}  ${i.title}${extra ? ' ' + extra : ''} — ${i.proposer || '?'} (${flags})`;
+  const head = `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrenceKey ?? '(no occurrence)'}`;
+  return `${head}  ${i.title}${extra ? ' ' + extra : ''} — ${i.proposer || '?'} (${flags})`;
 }

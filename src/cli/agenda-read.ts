@@ -45,7 +45,8 @@ function show(ctx: CommandContext): number {
         'Agenda',
         view.agenda.map(
           (i) =>
-            `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''} — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
+            `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''}` +
+            ` — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
         ),
       ),
       ...section(

@@ -36,7 +36,9 @@ const USAGES: Record<string, string> = {
   edit: 'convene agenda edit ITEM [--title T] [--presenter P] [--duration MIN] [--as NAME]',
   move: 'convene agenda move ITEM --to N [--as NAME]',
   merge: 'convene agenda merge KEEP OTHER... [--as NAME]',
-  add: 'convene agenda add --title T [--meeting ID] [--occurrence DATE] [--presenter P] [--duration MIN] [--position N] [--proposed] [--as NAME]',
+  add:
+    'convene agenda add --title T [--meeting ID] [--occurrence DATE] [--presenter P] [--duration MIN] ' +
+    '[--position N] [--proposed] [--as NAME]',
 };
 
 function position(text: string | undefined, name: string): number | undefined {

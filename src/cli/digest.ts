@@ -107,7 +107,8 @@ export const command: Command = {
       p.object(
         out,
         (r) =>
-          `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`,
+          `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}` +
+          `${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`,
       );
       return row.state === 'failed' ? 1 : 0;
     } finally {

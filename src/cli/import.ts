@@ -32,7 +32,8 @@ export const command: Command = {
       [
         ...r.paths.map(
           (p) =>
-            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ${p.failed} failed to parse (stored raw)`,
+            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ` +
+            `${p.failed} failed to parse (stored raw)`,
         ),
         ...(r.paths.length > 1
           ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`]

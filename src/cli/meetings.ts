@@ -63,7 +63,8 @@ export const command: Command = {
         ...(r.occurrences.length === 0 ? ['  no future occurrences'] : []),
         ...r.occurrences.map(
           (o) =>
-            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
+            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}` +
+            `${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
         ),
       ].join('\n'),
     );

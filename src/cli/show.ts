@@ -109,7 +109,8 @@ function iso(ms: number | null): string | null {
 }
 
 function summary(b: Brief): string {
-  return `<${b.header_mid ?? b.mid}> ${iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)'} ${b.from_name || b.from_addr}: ${b.subject}`;
+  const when = iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)';
+  return `<${b.header_mid ?? b.mid}> ${when} ${b.from_name || b.from_addr}: ${b.subject}`;
 }
 
 /** Parent (when stored), direct replies by date, other messages with the same Message-ID, thread size. */

@@ -55,7 +55,8 @@ export const command: Command = {
         }`,
         ...s.outbox.recent.map(
           (r) =>
-            `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
+            `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}` +
+            `${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
         ),
       ].join('\n'),
     );

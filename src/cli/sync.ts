@@ -72,5 +72,6 @@ export const command: Command = {
 
 function mailboxLine(m: MailboxSyncSummary): string {
   const changed = m.uidValidityChanges > 0 ? ` (UIDVALIDITY changed: rescanned)` : '';
-  return `${m.mailbox}: ${m.read} read, ${m.stored} stored, ${m.duplicates} duplicates, ${m.failed} failed to parse (stored raw); at UID ${m.lastUid}${changed}`;
+  const counts = `${m.read} read, ${m.stored} stored, ${m.duplicates} duplicates, ${m.failed} failed to parse (stored raw)`;
+  return `${m.mailbox}: ${counts}; at UID ${m.lastUid}${changed}`;
 }

@@ -105,7 +105,8 @@ function localStamp(instant: number, zone: string): string {
 /** A UTC-shifted instant printed as a floating local time (for observance DTSTARTs). */
 function wallStamp(shifted: number): string {
   const d = new Date(shifted);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  return `${date}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
 }
 
 function utcStamp(instant: number): string {

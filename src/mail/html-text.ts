@@ -22,11 +22,11 @@ const MAX_DEPTH = 1000;
 /** Display needs the start of a part: longer HTML is cut before converting (html-to-text would warn on stderr). */
 const MAX_INPUT = 1024 * 1024;
 
-type Convert = (html: string, options: object) => string;
+type Convert = typeof import('html-to-text').htmlToText;
 let convert: Convert | undefined;
 
 function converter(): Convert {
-  convert ??= (createRequire(import.meta.url)('html-to-text') as { htmlToText: Convert }).htmlToText;
+  convert ??= (createRequire(import.meta.url)('html-to-text') as typeof import('html-to-text')).htmlToText;
   return convert;
 }
 

@@ -37,7 +37,8 @@ export function recentJobs(
 ): { meeting: string; occurrence: string; kind: string; due: number; state: string; ranAt: number; detail: string | null }[] {
   return db
     .prepare(
-      `SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs WHERE state != 'pending' ORDER BY ran_at DESC LIMIT ?`,
+      `SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs
+       WHERE state != 'pending' ORDER BY ran_at DESC LIMIT ?`,
     )
     .all(limit) as {
     meeting: string;

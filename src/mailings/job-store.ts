@@ -19,7 +19,8 @@ export class JobPlanner {
      WHERE jobs.state = 'pending' AND (jobs.due != excluded.due OR jobs.start != excluded.start)`,
     );
     this.cancel = db.prepare(
-      `UPDATE jobs SET state = 'skipped', ran_at = ?, detail = 'occurrence cancelled' WHERE meeting = ? AND occurrence = ? AND state = 'pending'`,
+      `UPDATE jobs SET state = 'skipped', ran_at = ?, detail = 'occurrence cancelled'
+       WHERE meeting = ? AND occurrence = ? AND state = 'pending'`,
     );
   }
 

@@ -27,7 +27,8 @@ export class OutboxStore extends OutboxReader {
   enqueue(m: NewOutboxRow, now: number): { row: OutboxRow; created: boolean } {
     const info = this.db
       .prepare(
-        `INSERT INTO outbox (meeting, occurrence, kind, revision, state, message_id, subject, recipients_json, due, give_up_at, eml, html, model_json, created_at)
+        `INSERT INTO outbox (meeting, occurrence, kind, revision, state, message_id, subject, recipients_json, due, give_up_at,
+           eml, html, model_json, created_at)
          VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (meeting, occurrence, kind, revision) DO NOTHING`,
       )
@@ -66,7 +67,8 @@ export class OutboxStore extends OutboxReader {
   markSent(id: number, now: number, resolvedBy: string | null): void {
     this.db
       .prepare(
-        `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`,
+        `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, resolved_by = COALESCE(?, resolved_by)
+         WHERE id = ? AND state = 'sending'`,
       )
       .run(now, resolvedBy, id);
   }
@@ -75,7 +77,8 @@ export class OutboxStore extends OutboxReader {
   requeue(id: number, next: number | null, error: string | null, resolvedBy: string | null = null): void {
     this.db
       .prepare(
-        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = COALESCE(?, last_error), resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`,
+        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = COALESCE(?, last_error),
+           resolved_by = COALESCE(?, resolved_by) WHERE id = ? AND state = 'sending'`,
       )
       .run(next, error, resolvedBy, id);
   }

@@ -111,14 +111,16 @@ export function classifyImapError(err: unknown, config: ImapConfig, mailbox?: st
   if (e.code && TLS_CERT_CODES.has(e.code)) {
     return new ConveneError(
       'IMAP_CONNECT',
-      `IMAP server ${where}: TLS certificate not trusted (${e.code}); set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)`,
+      `IMAP server ${where}: TLS certificate not trusted (${e.code}); ` +
+        'set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)',
       { cause: err },
     );
   }
   if (e.code === 'MissingServerExtension' || (/STARTTLS/i.test(oneLine(err)) && !config.secure && !config.allowPlaintext)) {
     return new ConveneError(
       'IMAP_CONNECT',
-      `IMAP server ${where} does not offer STARTTLS: use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network`,
+      `IMAP server ${where} does not offer STARTTLS: ` +
+        'use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network',
       { cause: err },
     );
   }

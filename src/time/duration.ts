@@ -51,7 +51,8 @@ export function approxMs(d: Duration): number {
 
 /** The duration back in ISO form, e.g. "P14D", "PT1H30M". */
 export function formatDuration(d: Duration): string {
-  const date = `${d.years ? d.years + 'Y' : ''}${d.months ? d.months + 'M' : ''}${d.weeks ? d.weeks + 'W' : ''}${d.days ? d.days + 'D' : ''}`;
+  const part = (n: number, unit: string): string => (n ? `${n}${unit}` : '');
+  const date = `${part(d.years, 'Y')}${part(d.months, 'M')}${part(d.weeks, 'W')}${part(d.days, 'D')}`;
   const time = `${d.hours ? d.hours + 'H' : ''}${d.minutes ? d.minutes + 'M' : ''}${d.seconds ? d.seconds + 'S' : ''}`;
   if (!date && !time) return 'PT0S';
   return `P${date}${time ? 'T' + time : ''}`;

@@ -4,22 +4,38 @@ import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
 import { normaliseTitle } from '../title.js';
 import type { Candidate } from '../types.js';
+import { regex } from '../patterns.js';
 
 // A line introducing the call's topics: "Current topics:", "Tentative agenda:", "So far I have the
 // following agenda items:", "Potential Maintainer Summit topics". Short, names topics/agenda/items.
 const HEADER = /\b(?:topics?|agenda(?:\s+items?)?|items?\s+(?:for|on)\s+the\s+agenda)\b/i;
 // ... but not the call's boilerplate: "Please add any other agenda items here:", "Access, agenda, and notes are in the wiki:".
-const NOT_HEADER =
-  /\b(?:please|send|add|reply|any\s+(?:other\s+)?(?:agenda|topics?)|if\s+(?:you|anyone)|wiki|here\b|notes|suggest|anything\s+else|let\s+me\s+know)\b/i;
+const NOT_HEADER = regex(
+  'i',
+  String.raw`\b(?:please|send|add|reply|any\s+(?:other\s+)?(?:agenda|`,
+  String.raw`topics?)|if\s+(?:you|anyone)|wiki|here\b|notes|suggest|`,
+  String.raw`anything\s+else|let\s+me\s+know)\b`,
+);
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
-const LOGISTICS =
-  /^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b/i;
+const LOGISTICS = regex(
+  'i',
+  String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|`,
+  String.raw`coffee|refreshments|dinner|reception|photo(?:graph)?|`,
+  String.raw`welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|`,
+  String.raw`registration|social|adjourn|roll\s+call|introductions?|`,
+  String.raw`attendance|open\s+slot|free\s+time|evening\s+event|`,
+  String.raw`party|transportation|plenary|room\s+(?:not\s+)?available)\b`,
+);
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
 const AGENDA_IS = /\bagenda\s+(?:will\s+be|is|includes?)\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)/i;
-const THIS_CALL =
-  /\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|cover|review)\s+(.+)/i;
+const THIS_CALL = regex(
+  'i',
+  String.raw`\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|`,
+  String.raw`for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|`,
+  String.raw`cover|review)\s+(.+)`,
+);
 // A quoted suggestion standing on its own line.
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
 
