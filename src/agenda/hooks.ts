@@ -1,7 +1,7 @@
 /**
  * Wiring extraction into ingest: when meetings are configured, each newly stored message is run
  * through the pure extractor inside the batch's transaction and its candidates and supports are
- * written (store.ts: insert-only). A failure on one message is logged to event_log and does not
+ * written (record.ts: insert-only). A failure on one message is logged to event_log and does not
  * abort the batch: the archive matters more than one missed candidate, and `convene agenda
  * extract` can re-run it.
  */
@@ -11,7 +11,7 @@ import { recordEvent } from '../store/event-log.js';
 import { agendaMessageFromStored, type StoredMail } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
-import { recordExtraction } from './store.js';
+import { recordExtraction } from './record.js';
 
 export interface HookOptions {
   readonly now?: () => number;

@@ -1,6 +1,6 @@
 /**
  * Readers of the agenda_items and agenda_sources tables (item-store.ts is their writer). The
- * agenda's views (reader.ts), extraction's duplicate matching (store.ts) and the chair's review
+ * agenda's views (reader.ts), extraction's duplicate matching (record.ts) and the chair's review
  * read items through here; nothing else in src/ selects from these tables.
  */
 import type { Db } from '../store/db.js';

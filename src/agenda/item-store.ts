@@ -1,6 +1,6 @@
 /**
  * The writer of the agenda_items and agenda_sources tables (item-reader.ts reads them). Extraction
- * (store.ts) only inserts through here; the chair's review (review.ts) and the positions it keeps
+ * (record.ts) only inserts through here; the chair's review (review.ts) and the positions it keeps
  * (positions.ts) are the only updates. Call inside the caller's transaction.
  */
 import type { Db } from '../store/db.js';

@@ -1,6 +1,6 @@
 /**
  * `convene agenda extract`: run extraction again over the archive, oldest first (so supports find
- * the proposals they reply to). Insert-only like ingest (store.ts), so it is safe to run over a
+ * the proposals they reply to). Insert-only like ingest (record.ts), so it is safe to run over a
  * reviewed agenda: reviewed items keep every field; only new items and sources appear.
  */
 import type { MeetingConfig } from '../config/meetings.js';
@@ -9,7 +9,7 @@ import { idsSince } from '../store/message-reader.js';
 import { agendaMessageFromArchive } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
-import { recordExtraction, type WriteAction } from './store.js';
+import { recordExtraction, type WriteAction } from './record.js';
 
 export interface ReextractOptions {
   readonly meetings: readonly MeetingConfig[];

@@ -1,6 +1,6 @@
 /**
  * The chair's review: the only path that changes an existing agenda item (extraction only
- * inserts; see store.ts). Each action checks the state machine (transitions.ts), writes the item
+ * inserts; see record.ts). Each action checks the state machine (transitions.ts), writes the item
  * and one audit log row in one transaction, and returns the item as it now is. The accepted and
  * done items of an occurrence are numbered 1..n (positions.ts); an item leaving them closes the gap.
  */

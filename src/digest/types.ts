@@ -1,5 +1,3 @@
-export type { ThreadActivity } from '../thread/activity.js';
-
 /**
  * What the digest needs from the meetings and agenda modules, as small local interfaces:
  * mailings/ports.ts fills them from those modules' readers, tests fill them by hand.
@@ -38,4 +36,18 @@ export interface AgendaSnapshot {
   readonly awaitingReview: readonly AgendaEntry[];
   /** When the first of these items was proposed (ms UTC): "since the last call" for a first call. */
   readonly firstProposedAt?: number;
+}
+
+/**
+ * A thread seen on the list in a window, for "since the last call" (thread/activity.ts reads
+ * these from the archive; the digest keeps its own copy of the shape, like the types above).
+ */
+export interface ThreadActivity {
+  readonly threadId: number;
+  readonly subject: string;
+  readonly rootMid: string | null;
+  readonly starter: string;
+  readonly messages: number;
+  readonly firstDate: number;
+  readonly isNew: boolean;
 }
