@@ -18,6 +18,7 @@ import { readMbox } from '../../src/sources/mbox.js';
 import { readRaw } from '../../src/store/raw-reader.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { threadLinks } from '../../src/thread/sanitize.js';
+import { corpusMissing } from '../bench/corpus.js';
 import { corporaDir } from './corpora.js';
 
 const CORPUS = process.argv[2] ?? join(corporaDir(), 'linux-ext4-first10k.mbox.gz');
@@ -48,7 +49,7 @@ function sh(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): strin
 
 async function main(): Promise<void> {
   if (!existsSync(CORPUS)) {
-    console.log(`skipped: corpus ${CORPUS} not found (set CONVENE_CORPORA, or provide ../shared/corpora next to the checkout)`);
+    console.log(`skipped: ${corpusMissing(CORPUS)}`);
     return;
   }
   if (spawnSync('notmuch', ['--version']).status !== 0) {
