@@ -15,7 +15,7 @@ export interface DigestTemplates {
 
 /**
  * How long before the call each job is due, as ISO 8601 durations whose date parts are nominal
- * (calendar days on the meeting's wall clock) and time parts exact (src/daemon/due.ts). The digest
+ * (calendar days on the meeting's wall clock) and time parts exact (src/mailings/due.ts). The digest
  * default P1D (also spelled "previous-day") is the previous calendar day at the call's local time.
  */
 export interface DigestTiming {

@@ -17,7 +17,7 @@ export interface ImapFollower {
 }
 
 /**
- * Follow the list over IMAP for as long as the daemon runs: sync.ts in watch mode (IDLE, poll as
+ * Follow the list over IMAP for as long as the daemon runs: ingest/sync.ts in watch mode (IDLE, poll as
  * fallback, reconnect with backoff after any drop), so new mail is ingested, and agenda items
  * extracted, when it arrives rather than at the next tick. A permanent failure (rejected
  * credentials) is logged once and ends the loop; the daemon keeps running its jobs.
@@ -35,7 +35,7 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
     const { sleep } = await import('../sources/backoff.js');
     const pool = lazyPool();
     try {
-      // sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
+      // ingest/sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
       // credentials: stop, retrying can lock the account) or an error while storing (start over
       // after a pause, so a transient database problem does not end ingestion for good).
       while (!stop.signal.aborted) {

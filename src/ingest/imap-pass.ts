@@ -50,6 +50,7 @@ export class MailboxSync {
         }
       }
     };
+    // The derived steps were decided once for the whole sync loop (syncImap): passed as they are.
     await feed(db, { meetings: [] }, batches(this), {
       afterStore,
       ...(prepare ? { prepare } : {}),

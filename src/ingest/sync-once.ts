@@ -32,7 +32,7 @@ export async function syncOnce(
 ): Promise<SyncOutcome> {
   try {
     if (config.imap && imapFollowed) {
-      // The long-running daemon follows IMAP in its own loop (imap-follow.ts); a tick only asks
+      // The long-running daemon follows IMAP in its own loop (daemon/imap-follow.ts); a tick only asks
       // whether that loop has caught up at least once since it (re)connected.
       return { ok: imapFollowed(), stored: 0, source: 'imap' };
     }
