@@ -1,28 +1,21 @@
 /** Build the extractor's AgendaMessage from what ingest just stored, or from the archive. */
-import type { StoredMessage } from '../ingest.js';
 import { parseMessage } from '../mail/parse.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from '../store/db.js';
+import { messageByMid, messageMeta } from '../store/message-reader.js';
+import { threadPlacement } from '../store/message-threads.js';
 import { readRaw } from '../store/raw-reader.js';
 import type { AgendaMessage } from './types.js';
 
-type ThreadStmt = import('better-sqlite3').Statement<[number], { thread_id: number | null; parent_mid: string | null }>;
-const threadStmts = new WeakMap<Db, ThreadStmt>();
-
-function threadStmt(db: Db): ThreadStmt {
-  let s = threadStmts.get(db);
-  if (!s) {
-    s = db.prepare<[number], { thread_id: number | null; parent_mid: string | null }>(
-      'SELECT thread_id, parent_mid FROM messages WHERE id = ?',
-    );
-    threadStmts.set(db, s);
-  }
-  return s;
+/** A message ingest has just stored, threaded and indexed: its row and what parsing found. */
+export interface StoredMail {
+  readonly row: { readonly id: number; readonly mid: string };
+  readonly parsed: ParsedMessage;
 }
 
 /** A parsed message and its stored row (thread and parent as threading assigned them). */
 export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedMessage): AgendaMessage {
-  const row = threadStmt(db).get(id);
+  const row = threadPlacement(db, id);
   return {
     id,
     mid,
@@ -45,13 +38,13 @@ export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedM
 }
 
 /** From ingest's after-store hook argument. */
-export function agendaMessageFromStored(db: Db, stored: StoredMessage): AgendaMessage {
+export function agendaMessageFromStored(db: Db, stored: StoredMail): AgendaMessage {
   return agendaMessageOf(db, stored.row.id, stored.row.mid, stored.parsed);
 }
 
 /** Re-parse a stored message from its raw bytes (the bodies are not kept in columns). */
 export async function agendaMessageFromArchive(db: Db, id: number): Promise<AgendaMessage | null> {
-  const meta = db.prepare<[number], { mid: string; date: number | null }>('SELECT mid, date FROM messages WHERE id = ?').get(id);
+  const meta = messageMeta(db, id);
   const raw = readRaw(db, id);
   if (!meta || !raw) return null;
   const parsed = await parseMessage({ raw, ...(meta.date !== null ? { internalDate: meta.date } : {}) });
@@ -60,9 +53,7 @@ export async function agendaMessageFromArchive(db: Db, id: number): Promise<Agen
 
 /** The author's own text of a stored message, for the review screen. */
 export async function ownTextOf(db: Db, mid: string): Promise<{ subject: string; from: string; date: number | null; text: string } | null> {
-  const row = db
-    .prepare<[string, string], { id: number }>('SELECT id FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1')
-    .get(mid, mid);
+  const row = messageByMid(db, mid);
   if (!row) return null;
   const msg = await agendaMessageFromArchive(db, row.id);
   return msg

@@ -7,11 +7,11 @@
  *    or it predates the meeting's first call. Kept and searchable, never in a live inbox.
  */
 import type { MeetingConfig } from '../config/meetings.js';
-import { approxMs } from '../meetings/iso-duration.js';
+import { approxMs } from '../time/duration.js';
 import { occurrencesBetween } from '../meetings/occurrences.js';
 import { baseOccurrencesBetween } from '../meetings/schedule.js';
 import type { Occurrence } from '../meetings/types.js';
-import { addDuration, fromLocal, localDate } from '../meetings/zone.js';
+import { addDuration, fromLocal, localDate } from '../time/time-zone.js';
 import type { Db } from '../store/db.js';
 import type { NamedDate } from './mentions.js';
 import { chooseOccurrence, type OccurrenceRef } from './occurrence-choice.js';

@@ -5,11 +5,12 @@
  */
 import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
-import type { MessageRow } from '../store/message-row.js';
+import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
 import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
 import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
+import { existingItemFinder } from './item-reader.js';
 import { escapeRegex } from './patterns.js';
 
 /** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
@@ -32,7 +33,7 @@ function joinPatterns(patterns: readonly string[]): string | null {
   return `/${parts.map((p) => `(?:${p})`).join('|')}/i`;
 }
 
-type MsgRow = Pick<MessageRow, 'mid' | 'subject' | 'from_name' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
+type MsgRow = ThreadContextRow;
 
 /** The fields chair-mail.ts reads, from a stored row. */
 function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<typeof isChairMail>[0] {
@@ -43,20 +44,8 @@ function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<type
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
   const configs = meetings.map(agendaConfigOf);
   const compiled = compileMeetings(configs);
-  const byMid = db.prepare<[string, string], MsgRow>(
-    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1',
-  );
-  // The thread's root: its earliest message without a stored parent (walks the (thread_id, date)
-  // index and stops at the first hit), else its earliest message.
-  const rootOf = db.prepare<[number], MsgRow>(
-    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1',
-  );
-  const firstOf = db.prepare<[number], MsgRow>(
-    'SELECT mid, subject, from_name, from_addr, headers_json, thread_id, date FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1',
-  );
-  const existing = db.prepare<[string, string, string], { id: number }>(
-    "SELECT id FROM agenda_items WHERE meeting_id = ? AND state != 'merged' AND (title_norm = ? OR orig_norm = ?) ORDER BY id DESC LIMIT 1",
-  );
+  const thread = new ThreadContextReader(db);
+  const existing = existingItemFinder(db);
 
   const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string; subject: string } | null => {
     if (!row) return null;
@@ -76,10 +65,10 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   return {
     meetings: configs,
     threadInfo(msg): ThreadInfo {
-      const parent = msg.parentMid ? byMid.get(msg.parentMid, msg.parentMid) : undefined;
-      const self = byMid.get(msg.mid, msg.mid);
+      const parent = msg.parentMid ? thread.message(msg.parentMid) : undefined;
+      const self = thread.message(msg.mid);
       const threadId = self?.thread_id ?? parent?.thread_id ?? null;
-      const root = threadId !== null ? (rootOf.get(threadId) ?? firstOf.get(threadId)) : undefined;
+      const root = threadId !== null ? thread.root(threadId) : undefined;
       const rootRow = root && root.mid !== msg.mid ? root : undefined;
       const parentCall = callOf(parent);
       const rootCall = callOf(rootRow);
@@ -96,8 +85,8 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       };
     },
     existingItem(meetingId, normalisedTitle) {
-      const row = existing.get(meetingId, normalisedTitle, normalisedTitle);
-      return row ? String(row.id) : null;
+      const id = existing(meetingId, normalisedTitle);
+      return id === null ? null : String(id);
     },
   };
 }

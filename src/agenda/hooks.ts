@@ -1,24 +1,27 @@
 /**
  * Wiring extraction into ingest: when meetings are configured, each newly stored message is run
  * through the pure extractor inside the batch's transaction and its candidates and supports are
- * written (store.ts: insert-only). A failure on one message is logged to event_log and does not
+ * written (record.ts: insert-only). A failure on one message is logged to event_log and does not
  * abort the batch: the archive matters more than one missed candidate, and `convene agenda
  * extract` can re-run it.
  */
 import type { Config } from '../config/types.js';
-import type { AfterStoreHook } from '../ingest.js';
 import type { Db } from '../store/db.js';
-import { agendaMessageFromStored } from './agenda-message.js';
+import { recordEvent } from '../store/event-log.js';
+import { agendaMessageFromStored, type StoredMail } from './agenda-message.js';
 import { extract } from './extract.js';
 import { makeExtractContext } from './extract-context.js';
-import { recordExtraction } from './store.js';
+import { recordExtraction } from './record.js';
 
 export interface HookOptions {
   readonly now?: () => number;
 }
 
+/** Runs inside ingest's batch transaction for each newly stored message (ingest/feed.ts). */
+export type ExtractionHook = (db: Db, stored: StoredMail) => void;
+
 /** The after-store hooks ingest runs for each new message: agenda extraction when meetings are configured. */
-export async function afterStoreHooks(config: Config, db: Db, options: HookOptions = {}): Promise<AfterStoreHook[]> {
+export async function afterStoreHooks(config: Pick<Config, 'meetings'>, db: Db, options: HookOptions = {}): Promise<ExtractionHook[]> {
   if (config.meetings.length === 0) return [];
   const ctx = makeExtractContext(db, config.meetings);
   const now = options.now ?? Date.now;
@@ -31,9 +34,7 @@ export async function afterStoreHooks(config: Config, db: Db, options: HookOptio
         if (result.candidates.length || result.supports.length)
           hookDb.transaction(() => recordExtraction(hookDb, result, { meetings: config.meetings, now: now() }))();
       } catch (err) {
-        hookDb
-          .prepare('INSERT INTO event_log (at, kind, detail) VALUES (?, ?, ?)')
-          .run(now(), 'agenda.extract-error', `${stored.row.mid}: ${err instanceof Error ? err.message : String(err)}`);
+        recordEvent(hookDb, now(), 'agenda.extract-error', `${stored.row.mid}: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
   ];

@@ -1,5 +1,4 @@
-/** Row ↔ AgendaItem mapping shared by the reader and the writers. */
-import type { Db } from '../store/db.js';
+/** Row ↔ AgendaItem mapping: the columns as SQLite returns them, and the item readers return. */
 import type { AgendaItem, ItemSource, ItemState } from './item-types.js';
 import type { RuleName } from './types.js';
 
@@ -32,7 +31,7 @@ export interface ItemRow {
   updated_at: number;
 }
 
-interface SourceRow {
+export interface SourceRow {
   item_id: number;
   mid: string;
   role: 'proposal' | 'support';
@@ -41,27 +40,8 @@ interface SourceRow {
   date: number | null;
 }
 
-/** Rows to items, with their sources loaded in one query per 500 items. */
-export function toItems(db: Db, rows: readonly ItemRow[]): AgendaItem[] {
-  const sources = new Map<number, ItemSource[]>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const ids = rows.slice(i, i + 500).map((r) => r.id);
-    const found = db
-      .prepare<number[], SourceRow>(
-        `SELECT item_id, mid, role, person, rule, date FROM agenda_sources WHERE item_id IN (${ids.map(() => '?').join(',')}) ORDER BY role = 'support', date IS NULL, date, added_at, mid`,
-      )
-      .all(...ids);
-    for (const s of found) {
-      const list = sources.get(s.item_id) ?? [];
-      if (!list.some((x) => x.mid === s.mid && x.role === s.role))
-        list.push({ mid: s.mid, role: s.role, person: s.person, rule: s.rule as RuleName | null, date: s.date });
-      sources.set(s.item_id, list);
-    }
-  }
-  return rows.map((r) => toItem(r, sources.get(r.id) ?? []));
-}
-
-function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
+/** A row and its sources as the item readers return it. */
+export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
   const proposals = sources.filter((s) => s.role === 'proposal');
   const people = new Set<string>();
   for (const s of sources) if (s.person && s.person !== r.proposer) people.add(s.person);
@@ -93,16 +73,4 @@ function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
-}
-
-/** One item row, or undefined. */
-export function itemRow(db: Db, id: number): ItemRow | undefined {
-  return db.prepare<[number], ItemRow>('SELECT * FROM agenda_items WHERE id = ?').get(id);
-}
-
-/** Follow merged_into to the surviving item (bounded: merges never form long chains). */
-export function survivor(db: Db, id: number): ItemRow | undefined {
-  let row = itemRow(db, id);
-  for (let i = 0; row && row.state === 'merged' && row.merged_into !== null && i < 100; i++) row = itemRow(db, row.merged_into);
-  return row;
 }

@@ -38,3 +38,11 @@ export function phraseRegex(phrase: string): RegExp {
 export function matcherOf(pattern: string): RegExp {
   return regexOf(pattern) ?? phraseRegex(pattern);
 }
+
+/**
+ * A regular expression written in pieces, so that a long alternation fits on the lines of a
+ * file: `regex('i', String.raw`a|`, String.raw`b`)` is `/a|b/i`.
+ */
+export function regex(flags: string, ...parts: readonly string[]): RegExp {
+  return new RegExp(parts.join(''), flags);
+}

@@ -3,6 +3,7 @@
  * talk about X", "X wants to talk about Y". Shared by rule 2 (replies to calls) and rule 3
  * (inline proposals). Sentences are read paragraph by paragraph with line wraps joined.
  */
+import { regex } from './patterns.js';
 
 export interface Phrase {
   /** The proposed topic as written, or "" when the sentence points at the thread ("discuss this"). */
@@ -12,9 +13,15 @@ export interface Phrase {
 }
 
 const VERB =
-  '(?:(?:briefly\\s+)?explain|ask\\s+about|(?:give|make|do|hold)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
+  '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
+  '(?:give|make|do|hold)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
+  '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|' +
+  'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
+  'cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|' +
+  'have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
 const WANT =
-  "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
+  "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|" +
+  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
 const FIRST_PERSON = new RegExp(
@@ -29,16 +36,26 @@ const SLOT = new RegExp(
 const QUESTION = new RegExp(`\\b(?:can|could|shall|should|may)\\s+we\\s+(?:please\\s+)?${VERB}\\s+(.+)`, 'i');
 // "X wants to talk about Y", "Paolo is going to give an update on Y": a chair naming a presenter.
 const THIRD_PERSON = new RegExp(
-  `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
+  `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
+    `(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
 );
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
-const PROPOSE_TOPIC =
-  /\b(?:propose|suggest|submit)\s+(?:a|the|this|another|one\s+more)\s+(?:topic|session|discussion|item)\s*(?::|-|–|\bon\b|\babout\b)\s*(.+)/i;
+const PROPOSE_TOPIC = regex(
+  'i',
+  String.raw`\b(?:propose|suggest|submit)\s+(?:a|the|this|another|`,
+  String.raw`one\s+more)\s+(?:topic|session|discussion|item)\s*(?::|`,
+  String.raw`-|–|\bon\b|\babout\b)\s*(.+)`,
+);
 // "could we grab a slot for X", "I would like to grab an open slot for discussing X", "can I slot in X".
-const SLOT_FOR =
-  /\b(?:grab|get|have|request|reserve|book)\s+(?:a|an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|to|about)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|\bslot\s+in\s+(?:a\s+)?(.+)/i;
+const SLOT_FOR = regex(
+  'i',
+  String.raw`\b(?:grab|get|have|request|reserve|book)\s+(?:a|`,
+  String.raw`an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|`,
+  String.raw`to|about)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|`,
+  String.raw`\bslot\s+in\s+(?:a\s+)?(.+)`,
+);
 
 /** Sentences of a text: paragraphs with line wraps joined, split at . ? ! followed by space. */
 export function sentencesOf(text: string): string[] {
@@ -55,8 +72,19 @@ export function sentencesOf(text: string): string[] {
 }
 
 // Where a topic phrase stops: the place/time it is for, a reason, or the sentence end.
-const TOPIC_END =
-  /\s+(?:at|in|during|on|for)\s+(?:the\s+|our\s+|this\s+|next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|conference)\b.*$|\s+or\s+(?:during|at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:people|folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|,\s+(?:as|since|because|so|which|if|but|or|please)\b|\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$/i;
+const TOPIC_END = regex(
+  'i',
+  String.raw`\s+(?:at|in|during|on|for)\s+(?:the\s+|our\s+|this\s+|`,
+  String.raw`next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|`,
+  String.raw`upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|`,
+  String.raw`meeting|summit|session|sync(?:-up)?|wg|workgroup|`,
+  String.raw`working\s+group|conference)\b.*$|\s+or\s+(?:during|`,
+  String.raw`at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|`,
+  String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:people|`,
+  String.raw`folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|`,
+  String.raw`,\s+(?:as|since|because|so|which|if|but|or|please)\b|`,
+  String.raw`\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$`,
+);
 
 /** Trim a captured topic at the place/time it names and at the sentence's end. */
 export function trimTopic(raw: string): string {
@@ -69,8 +97,13 @@ export function trimTopic(raw: string): string {
   return t.replace(/^(?:about|on|the\s+topic\s+of)\s+/i, '').trim();
 }
 
-const POINTER =
-  /^(?:(?:under|at|in|for|during|via|to|on)\b.*|this|it|that|these|this\s+(?:topic|item|issue|proposal|discussion|thread|one|problem|series|work)|the\s+(?:topic|above|issue|proposal))$/i;
+const POINTER = regex(
+  'i',
+  String.raw`^(?:(?:under|at|in|for|during|via|to|on)\b.*|this|`,
+  String.raw`it|that|these|this\s+(?:topic|item|issue|proposal|`,
+  String.raw`discussion|thread|one|problem|series|work)|the\s+(?:topic|`,
+  String.raw`above|issue|proposal))$`,
+);
 
 /** True when the captured topic only points at the thread ("this", "this topic"). */
 export function isPointer(topic: string): boolean {

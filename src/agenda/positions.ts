@@ -4,6 +4,8 @@
  * renumbers, so the numbers never have gaps or repeats.
  */
 import type { Db } from '../store/db.js';
+import { positionedRows } from './item-reader.js';
+import { positionWriter } from './item-store.js';
 
 /** A position past every other: `place` at LAST puts an item at the end. */
 export const LAST = Number.MAX_SAFE_INTEGER;
@@ -14,15 +16,9 @@ export const LAST = Number.MAX_SAFE_INTEGER;
  * Call inside the review action's transaction.
  */
 export function renumber(db: Db, meetingId: string, occKey: string | null, now: number, place?: { id: number; position: number }): void {
-  const rows = db
-    .prepare<[string, string | null], { id: number; position: number | null }>(
-      `SELECT id, position FROM agenda_items WHERE meeting_id = ? AND occ_key IS ? AND state IN ('accepted','done') ORDER BY position IS NULL, position, updated_at, id`,
-    )
-    .all(meetingId, occKey);
+  const rows = positionedRows(db, meetingId, occKey);
   const order = rows.map((r) => r.id).filter((id) => id !== place?.id);
   if (place) order.splice(Math.max(0, Math.min(place.position - 1, order.length)), 0, place.id);
-  const update = db.prepare(
-    'UPDATE agenda_items SET position = ?, updated_at = CASE WHEN position IS ? THEN updated_at ELSE ? END WHERE id = ?',
-  );
-  order.forEach((id, i) => update.run(i + 1, i + 1, now, id));
+  const setPosition = positionWriter(db);
+  order.forEach((id, i) => setPosition(id, i + 1, now));
 }

@@ -6,11 +6,12 @@ import type { MeetingConfig } from '../config/meetings.js';
 import { previousOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { itemRow, toItems, type ItemRow } from './item-row.js';
+import { acceptedElsewhere, itemRow, itemRows, occurrenceRows, toItems, type ItemFilter } from './item-reader.js';
 import type { AgendaItem, ItemState } from './item-types.js';
 
 export type { AgendaItem, ItemSource, ItemState } from './item-types.js';
 export { ITEM_STATES } from './item-types.js';
+export type { ItemFilter } from './item-reader.js';
 
 /** One item by id, or null. */
 export function getItem(db: Db, id: number): AgendaItem | null {
@@ -18,41 +19,9 @@ export function getItem(db: Db, id: number): AgendaItem | null {
   return row ? toItems(db, [row])[0]! : null;
 }
 
-export interface ItemFilter {
-  readonly meetingId?: string;
-  readonly occurrenceKey?: string;
-  /** Default: every state. */
-  readonly states?: readonly ItemState[];
-}
-
 /** Items matching a filter, by meeting, occurrence, position, then id. */
 export function listItems(db: Db, filter: ItemFilter = {}): AgendaItem[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.meetingId !== undefined) {
-    where.push('meeting_id = ?');
-    args.push(filter.meetingId);
-  }
-  if (filter.occurrenceKey !== undefined) {
-    where.push('occ_key = ?');
-    args.push(filter.occurrenceKey);
-  }
-  if (filter.states && filter.states.length > 0) {
-    // 'history' and 'proposed' share the stored state; the history column tells them apart.
-    const stored = filter.states.filter((s) => s !== 'history' && s !== 'proposed');
-    const parts = stored.length ? [`state IN (${stored.map(() => '?').join(',')})`] : [];
-    args.push(...stored);
-    if (filter.states.includes('proposed')) parts.push("(state = 'proposed' AND history IS NULL)");
-    if (filter.states.includes('history')) parts.push("(state = 'proposed' AND history IS NOT NULL)");
-    where.push(`(${parts.join(' OR ')})`);
-  }
-  const rows = db
-    .prepare<(string | number)[], ItemRow>(
-      `SELECT * FROM agenda_items ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY meeting_id, occ_start IS NULL, occ_start, position IS NULL, position, id`,
-    )
-    .all(...args);
-  return toItems(db, rows);
+  return toItems(db, itemRows(db, filter));
 }
 
 /** A standing item: on every agenda, from the meeting's config. */
@@ -89,16 +58,8 @@ export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence
   const until = occurrence.originalStart ?? occurrence.start;
   const prev = previousOccurrence(db, meeting, Math.min(occurrence.start, until));
   const since = prev ? Math.min(prev.start, prev.originalStart ?? prev.start) : -8.64e15;
-  const own = db
-    .prepare<[string, string], ItemRow>(
-      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred') AND history IS NULL`,
-    )
-    .all(meeting.id, occurrence.key);
-  const earlier = db
-    .prepare<[string, string, number, number], ItemRow>(
-      `SELECT * FROM agenda_items WHERE meeting_id = ? AND state = 'accepted' AND occ_key IS NOT ? AND occ_start >= ? AND occ_start < ?`,
-    )
-    .all(meeting.id, occurrence.key, since, until);
+  const own = occurrenceRows(db, meeting.id, occurrence.key);
+  const earlier = acceptedElsewhere(db, meeting.id, occurrence.key, since, until);
   const items = toItems(db, [...own, ...earlier]);
   const byId = (a: AgendaItem, b: AgendaItem) => a.id - b.id;
   const bySource = (a: AgendaItem, b: AgendaItem) => (a.sourceDate ?? a.createdAt) - (b.sourceDate ?? b.createdAt) || byId(a, b);
@@ -114,62 +75,4 @@ export function agendaFor(db: Db, meeting: MeetingConfig, occurrence: Occurrence
     awaiting: mine.filter((i) => i.state === 'proposed').sort(bySource),
     standing: meeting.standingItems.map((title) => ({ title, standing: true as const })),
   };
-}
-
-/** One audit-log entry. */
-export interface LogEntry {
-  readonly id: number;
-  readonly at: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly itemId: number | null;
-  readonly meetingId: string | null;
-  readonly occurrenceKey: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-}
-
-/** The audit log, oldest first (the last `limit` entries). */
-export function readLog(
-  db: Db,
-  filter: { itemId?: number; meetingId?: string; limit?: number; includeExtraction?: boolean } = {},
-): LogEntry[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.itemId !== undefined) {
-    where.push('item_id = ?');
-    args.push(filter.itemId);
-  }
-  if (filter.meetingId !== undefined) {
-    where.push('meeting_id = ?');
-    args.push(filter.meetingId);
-  }
-  if (filter.includeExtraction === false) where.push("action NOT LIKE 'extract.%'");
-  const rows = db
-    .prepare<
-      (string | number)[],
-      {
-        id: number;
-        at: number;
-        actor: string;
-        action: string;
-        item_id: number | null;
-        meeting_id: string | null;
-        occ_key: string | null;
-        before_json: string | null;
-        after_json: string | null;
-      }
-    >(`SELECT * FROM (SELECT * FROM agenda_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?) ORDER BY id`)
-    .all(...args, filter.limit ?? 1000);
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    itemId: r.item_id,
-    meetingId: r.meeting_id,
-    occurrenceKey: r.occ_key,
-    before: r.before_json === null ? null : JSON.parse(r.before_json),
-    after: r.after_json === null ? null : JSON.parse(r.after_json),
-  }));
 }

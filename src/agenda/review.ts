@@ -1,6 +1,6 @@
 /**
  * The chair's review: the only path that changes an existing agenda item (extraction only
- * inserts; see store.ts). Each action checks the state machine (transitions.ts), writes the item
+ * inserts; see record.ts). Each action checks the state machine (transitions.ts), writes the item
  * and one audit log row in one transaction, and returns the item as it now is. The accepted and
  * done items of an occurrence are numbered 1..n (positions.ts); an item leaving them closes the gap.
  */
@@ -9,8 +9,10 @@ import { ConveneError } from '../errors.js';
 import { nextOccurrence, occurrenceByKey } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { logAction } from './audit.js';
-import { itemRow, type ItemRow } from './item-row.js';
+import { logAction } from '../store/audit.js';
+import { itemRow } from './item-reader.js';
+import type { ItemRow } from './item-row.js';
+import { insertItem, moveSources, updateItem } from './item-store.js';
 import type { AgendaItem, ItemState } from './item-types.js';
 import { LAST, renumber } from './positions.js';
 import { getItem } from './reader.js';
@@ -74,13 +76,7 @@ function snapshot(i: AgendaItem): Record<string, unknown> {
 }
 
 function set(db: Db, id: number, fields: Record<string, unknown>, now: number): void {
-  const keys = Object.keys(fields);
-  // A person's decision makes an item live again: it is no longer history (assign.ts).
-  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, history = NULL, updated_at = @updated_at WHERE id = @id`).run({
-    ...fields,
-    updated_at: now,
-    id,
-  });
+  updateItem(db, id, fields, now);
 }
 
 function occurrenceFor(db: Db, meeting: MeetingConfig, key: string): Occurrence {
@@ -211,7 +207,7 @@ function mergeAll(db: Db, keep: number, others: readonly number[], c: ReviewCont
       throw new ConveneError('AGENDA', `agenda: items ${keep} and ${other} belong to different meetings`);
     act(db, c, other, 'merge', (r) => {
       checkMove(r, 'merged');
-      db.prepare('UPDATE OR IGNORE agenda_sources SET item_id = ? WHERE item_id = ?').run(keep, other);
+      moveSources(db, other, keep);
       set(db, other, { state: 'merged', merged_into: keep, position: null }, c.now);
       renumber(db, r.meeting_id, r.occ_key, c.now);
     });
@@ -240,27 +236,28 @@ export function addItem(
   const norm = normaliseTitle(title) || title.toLowerCase();
   return db
     .transaction(() => {
-      const info = db
-        .prepare(
-          `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
-           duration_min, links_json, chair_edited, created_at, updated_at)
-         VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        )
-        .run(
-          meeting.id,
-          occurrence.key,
-          occurrence.originalStart ?? occurrence.start,
+      const id = insertItem(
+        db,
+        {
+          meetingId: meeting.id,
+          occKey: occurrence.key,
+          occStart: occurrence.originalStart ?? occurrence.start,
           title,
           norm,
-          norm,
-          fields.proposer ?? c.actor,
-          fields.presenter ?? null,
-          fields.durationMinutes ?? null,
-          JSON.stringify(fields.links ?? []),
-          c.now,
-          c.now,
-        );
-      const id = Number(info.lastInsertRowid);
+          proposer: fields.proposer ?? c.actor,
+          presenter: fields.presenter ?? null,
+          durationMin: fields.durationMinutes ?? null,
+          links: fields.links ?? [],
+          rule: null,
+          confidence: null,
+          late: false,
+          carriedOver: false,
+          chairEdited: true,
+          threadId: null,
+          sourceDate: null,
+        },
+        c.now,
+      );
       if (!fields.proposed) {
         set(db, id, { state: 'accepted' }, c.now);
         renumber(db, meeting.id, occurrence.key, c.now, { id, position: fields.position ?? LAST });

@@ -2,13 +2,18 @@
  * Text helpers the rules share: the author's own prose (no diffs, list footers or top-posted
  * originals), lines and list parsing. All loops are bounded by the input; nothing recurses.
  */
+import { regex } from './patterns.js';
 
 // A diff's lines (git format): header, hunk markers, file names.
 const DIFF_START = /^(?:diff --git |Index: |@@ -\d|\+\+\+ [ab]?\/|--- a\/)/;
 const DIFF_BODY = /^(?:[ +\-@\\]|index [0-9a-f]|new file mode|deleted file mode|similarity index|rename (?:from|to)|old mode|new mode|$)/;
 // Where a top-posted reply's original begins (Outlook, Lotus, Gmail forwards), or a list footer.
-const ORIGINAL_START =
-  /^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|(?:From|Von|De):\s.+\s*$|Begin forwarded message:|-----\s*Forwarded by)/i;
+const ORIGINAL_START = regex(
+  'i',
+  String.raw`^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|`,
+  String.raw`(?:From|Von|De):\s.+\s*$|Begin forwarded message:|`,
+  String.raw`-----\s*Forwarded by)`,
+);
 
 /** Remove diff hunks (issue 4: diffs are never items). */
 export function stripDiffs(text: string): string {

@@ -1,6 +1,6 @@
 /**
  * Shared agenda types: extraction (pure, src/agenda/extract.ts + rules/) produces Candidates;
- * the store (src/agenda/store.ts) turns them into Items the chair reviews.
+ * the recorder (src/agenda/record.ts) turns them into Items the chair reviews.
  */
 
 import type { NamedDate } from './mentions.js';

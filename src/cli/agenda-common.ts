@@ -2,10 +2,10 @@
 import type { AgendaItem } from '../agenda/item-types.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { formatLocal } from '../meetings/local-time.js';
+import { formatLocal } from '../time/plain-date-time.js';
 import { findOccurrence, nextOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
-import { formatOffset, toLocal } from '../meetings/zone.js';
+import { formatOffset, toLocal } from '../time/time-zone.js';
 import type { Db } from '../store/db.js';
 
 /** The meeting named by --meeting, or the only one configured. */
@@ -99,5 +99,6 @@ export function itemLine(i: AgendaItem): string {
     .filter(Boolean)
     .join(', ');
   const extra = [i.presenter ? `[${i.presenter}]` : '', i.durationMinutes ? `(${i.durationMinutes} min)` : ''].filter(Boolean).join(' ');
-  return `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrenceKey ?? '(no occurrence)'}  ${i.title}${extra ? ' ' + extra : ''} — ${i.proposer || '?'} (${flags})`;
+  const head = `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrenceKey ?? '(no occurrence)'}`;
+  return `${head}  ${i.title}${extra ? ' ' + extra : ''} — ${i.proposer || '?'} (${flags})`;
 }

@@ -27,7 +27,8 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
   printer.object(
     summary,
     (s) =>
-      `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`,
+      `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ` +
+      `${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`,
   );
   return summary.failed > 0 ? 1 : 0;
 }

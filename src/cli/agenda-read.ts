@@ -1,5 +1,6 @@
 /** `convene agenda list` and `convene agenda log`. */
-import { agendaFor, ITEM_STATES, listItems, readLog, type ItemState } from '../agenda/reader.js';
+import { agendaFor, ITEM_STATES, listItems, type ItemState } from '../agenda/reader.js';
+import { readLog } from '../store/audit.js';
 import { ConveneError } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemJson, itemLine, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
@@ -44,7 +45,8 @@ function show(ctx: CommandContext): number {
         'Agenda',
         view.agenda.map(
           (i) =>
-            `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''} — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
+            `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''}` +
+            ` — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
         ),
       ),
       ...section(

@@ -5,7 +5,7 @@
  * should use accept/reject/defer, which cannot be misread from piped input.
  */
 import { ownTextOf } from '../agenda/agenda-message.js';
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { agendaFor, listItems } from '../agenda/reader.js';
 import { accept, defer, edit, reject, type ReviewContext } from '../agenda/review.js';
@@ -52,18 +52,17 @@ export async function reviewSession(
     io.write(`\n${s.bold(`[${n}/${items.length}] #${item.id} ${item.title}`)}\n`);
     io.write(
       s.dim(
-        `${item.occurrenceKey ?? '(no occurrence)'} · proposed by ${item.proposer || '?'} · rule ${item.rule ?? 'chair'}${item.late ? ' · LATE' : ''}${item.carriedOver ? ' · carried over' : ''}${item.supporters.length ? ` · supported by ${item.supporters.join(', ')}` : ''}`,
+        `${item.occurrenceKey ?? '(no occurrence)'} · proposed by ${item.proposer || '?'} · rule ${item.rule ?? 'chair'}` +
+          `${item.late ? ' · LATE' : ''}${item.carriedOver ? ' · carried over' : ''}` +
+          `${item.supporters.length ? ` · supported by ${item.supporters.join(', ')}` : ''}`,
       ) + '\n',
     );
     const mid = item.messageIds[0];
     const source = mid ? await ownTextOf(db, mid) : null;
     if (source) {
       const lines = source.text.split('\n');
-      io.write(
-        s.cyan(
-          `--- ${source.from}${source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : ''}: ${source.subject}`,
-        ) + '\n',
-      );
+      const when = source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '';
+      io.write(s.cyan(`--- ${source.from}${when}: ${source.subject}`) + '\n');
       io.write(
         lines.slice(0, MAX_SHOWN_LINES).join('\n') +
           (lines.length > MAX_SHOWN_LINES ? `\n${s.dim(`[${lines.length - MAX_SHOWN_LINES} more lines]`)}` : '') +

@@ -1,5 +1,6 @@
 /** The chair's actions: accept, reject, defer, withdraw, done, edit, move, merge, add. */
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
+import { itemRow } from '../agenda/item-reader.js';
 import type { AgendaItem } from '../agenda/item-types.js';
 import { accept, addItem, defer, edit, markDone, merge, move, reject, withdraw, type ReviewContext } from '../agenda/review.js';
 import { ConveneError } from '../errors.js';
@@ -35,7 +36,9 @@ const USAGES: Record<string, string> = {
   edit: 'convene agenda edit ITEM [--title T] [--presenter P] [--duration MIN] [--as NAME]',
   move: 'convene agenda move ITEM --to N [--as NAME]',
   merge: 'convene agenda merge KEEP OTHER... [--as NAME]',
-  add: 'convene agenda add --title T [--meeting ID] [--occurrence DATE] [--presenter P] [--duration MIN] [--position N] [--proposed] [--as NAME]',
+  add:
+    'convene agenda add --title T [--meeting ID] [--occurrence DATE] [--presenter P] [--duration MIN] ' +
+    '[--position N] [--proposed] [--as NAME]',
 };
 
 function position(text: string | undefined, name: string): number | undefined {
@@ -129,7 +132,7 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
 }
 
 function occurrenceKeyFor(ctx: CommandContext, id: number, text: string, now: number): string {
-  const row = ctx.db().prepare<[number], { meeting_id: string }>('SELECT meeting_id FROM agenda_items WHERE id = ?').get(id);
+  const row = itemRow(ctx.db(), id);
   if (!row) throw new ConveneError('NOT_FOUND', `agenda: no item ${id}`);
   return chooseOccurrence(ctx.db(), chooseMeeting(ctx.config().meetings, row.meeting_id), text, now).key;
 }

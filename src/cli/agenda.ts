@@ -6,7 +6,9 @@ import { ConveneError } from '../errors.js';
 import type { Command } from './context.js';
 
 export const USAGE =
-  'convene agenda list [--meeting ID] [--occurrence DATE] [--state S|open|all] [--json] | show [--occurrence DATE] | accept|reject|defer|withdraw|done ITEM | edit ITEM --title T --presenter P --duration MIN | move ITEM --to N | merge KEEP OTHER... | add --title T | log | review | extract';
+  'convene agenda list [--meeting ID] [--occurrence DATE] [--state S|open|all] [--json] | show [--occurrence DATE] | ' +
+  'accept|reject|defer|withdraw|done ITEM | edit ITEM --title T --presenter P --duration MIN | move ITEM --to N | ' +
+  'merge KEEP OTHER... | add --title T | log | review | extract';
 
 const READS = ['list', 'show', 'log'];
 const WRITES = ['accept', 'reject', 'defer', 'withdraw', 'done', 'edit', 'move', 'merge', 'add'];

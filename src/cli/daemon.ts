@@ -11,7 +11,7 @@ const USAGE = 'convene daemon [--once] [--now TIME] [--tick SECONDS]';
 export const command: Command = {
   async run(ctx) {
     const { values } = parseCommandArgs(ctx.argv, { once: { type: 'boolean' }, now: { type: 'string' }, tick: { type: 'string' } }, USAGE);
-    const { jsonLineLogger } = await import('../sources/imap-log.js');
+    const { jsonLineLogger } = await import('../log.js');
     const once = values.once === true;
     const now = clockFrom(parseNow(values.now), !once);
     const logger = jsonLineLogger(ctx.stdout, now);

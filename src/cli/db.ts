@@ -11,7 +11,7 @@ export const command: Command = {
     const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
     const [sub] = positionals;
     if (sub === 'check') {
-      const { checkArchive } = await import('../store/check.js');
+      const { checkArchive } = await import('../ingest/archive-check.js');
       const result = checkArchive(ctx.db());
       printer.object(result, (r) =>
         [
@@ -22,10 +22,9 @@ export const command: Command = {
       return result.ok ? 0 : 1;
     }
     if (sub === 'reindex') {
-      const { reindex } = await import('../reindex.js');
-      const { afterStoreHooks } = await import('../agenda/hooks.js');
+      const { reindex } = await import('../ingest/reindex.js');
       const db = ctx.db();
-      const summary = await reindex(db, await afterStoreHooks(ctx.config(), db));
+      const summary = await reindex(db, { meetings: ctx.config().meetings });
       printer.object(summary, (s) => `reindexed ${s.messages} messages: ${s.threads} threads, ${s.failures} parse failures (stored raw)`);
       return 0;
     }

@@ -34,18 +34,18 @@ export const command: Command = {
     const meeting = meetingArg(config, values.meeting);
     const db = ctx.db();
     const now = clockFrom(parseNow(values.now), false);
-    const { pickOccurrence } = await import('../daemon/ports.js');
+    const { pickOccurrence } = await import('../mailings/ports.js');
     const occ = pickOccurrence(db, meeting, values.occurrence, now());
     if (!occ)
       throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
     if (occ.status === 'cancelled') throw new ConveneError('INPUT', `${occ.key} is cancelled`);
     const { OutboxStore } = await import('../send/outbox-store.js');
-    const actions = await import('../daemon/actions.js');
+    const { prepareDigest } = await import('../mailings/digest-plan.js');
     const deps = { db, config, store: new OutboxStore(db), now };
     const update = values.update === true;
 
     if (sub === 'preview' || values['dry-run']) {
-      const plan = actions.prepareDigest(deps, meeting, occ, { update });
+      const plan = prepareDigest(deps, meeting, occ, { update });
       if (!plan.outgoing)
         throw new ConveneError('INPUT', `the agenda of ${occ.key} is empty and no chair is configured: nothing would be sent`);
       const o = plan.outgoing;
@@ -82,12 +82,13 @@ export const command: Command = {
     }
 
     const { transportFromConfig } = await import('../send/transport.js');
-    const { jsonLineLogger } = await import('../sources/imap-log.js');
-    const { makeOutbox } = await import('../daemon/context.js');
+    const { jsonLineLogger } = await import('../log.js');
+    const { makeOutbox } = await import('../mailings/outbox.js');
     const transport = await transportFromConfig(config, ctx.env);
     try {
       const outbox = makeOutbox({ db, config: () => config, transport, now, logger: jsonLineLogger(ctx.stderr, now), env: ctx.env });
-      const q = await actions.queueDigest(deps, meeting, occ, { update, due: now() });
+      const { queueDigest } = await import('../mailings/queue.js');
+      const q = await queueDigest(deps, meeting, occ, { update, due: now() });
       if (!q.row) throw new ConveneError('INPUT', q.note ?? 'nothing to send');
       if (q.row.state === 'queued') await outbox.deliver(q.row);
       const row = outbox.store.byId(q.row.id)!;
@@ -106,7 +107,8 @@ export const command: Command = {
       p.object(
         out,
         (r) =>
-          `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`,
+          `${r.alreadyQueued ? 'already in the outbox: ' : ''}${r.kind} r${r.revision} for ${r.occurrence}: ${r.state}` +
+          `${r.error ? ` (${r.error})` : ''}\n  Subject: ${r.subject}\n  Message-ID: <${r.messageId}>`,
       );
       return row.state === 'failed' ? 1 : 0;
     } finally {

@@ -44,7 +44,9 @@ export const command: Command = {
     if (!topic) {
       const width = Math.max(...COMMANDS.map((c) => c.name.length));
       ctx.stdout.write(
-        `usage: convene [--db PATH] [--config PATH] <command> [options]\n\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nconvene help COMMAND for its usage; convene help search for the query language.\n`,
+        'usage: convene [--db PATH] [--config PATH] <command> [options]\n\n' +
+          `${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\n` +
+          'convene help COMMAND for its usage; convene help search for the query language.\n',
       );
       return 0;
     }

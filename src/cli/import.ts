@@ -1,4 +1,4 @@
-import { importPaths } from '../import.js';
+import { importPaths } from '../ingest/import.js';
 import { ConveneError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
@@ -13,9 +13,8 @@ export const command: Command = {
     if (positionals.length === 0) throw new ConveneError('USAGE', `import needs at least one mbox or maildir path (usage: ${USAGE})`);
     const db = ctx.db();
     const bar = progressBar(ctx.stderr, 'importing');
-    const { afterStoreHooks } = await import('../agenda/hooks.js');
     const results = await importPaths(db, positionals, {
-      afterStore: await afterStoreHooks(ctx.config(), db),
+      meetings: ctx.config().meetings,
       onProgress: (p) => bar.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`),
     });
     bar.done();
@@ -33,7 +32,8 @@ export const command: Command = {
       [
         ...r.paths.map(
           (p) =>
-            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ${p.failed} failed to parse (stored raw)`,
+            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ` +
+            `${p.failed} failed to parse (stored raw)`,
         ),
         ...(r.paths.length > 1
           ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`]

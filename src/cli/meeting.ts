@@ -3,12 +3,12 @@
  * meeting's zone: DATE names an occurrence ("2025-01-22", its key, or a local date-time); NEWDATE
  * (move) and DATE (add) are local date-times; a date alone keeps the call's usual time of day.
  */
-import { actorFrom } from '../agenda/audit.js';
+import { actorFrom } from './actor.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { parseLocal, type LocalDateTime } from '../meetings/local-time.js';
+import { parseLocal, type PlainDateTime } from '../time/plain-date-time.js';
 import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/overrides.js';
-import { fromLocal, localKind, toLocal } from '../meetings/zone.js';
+import { fromLocal, localKind, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
@@ -18,7 +18,7 @@ import { makePrinter } from './output.js';
 
 const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
 
-function localOf(text: string, meeting: MeetingConfig, timeOfDay: LocalDateTime | null, what: string): number {
+function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime | null, what: string): number {
   const base = timeOfDay ?? meeting.schedule?.first ?? meeting.dates[0] ?? null;
   const l = parseLocal(text, base ? { hour: base.hour, minute: base.minute } : undefined);
   if (!l || (!base && text.trim().length <= 10))

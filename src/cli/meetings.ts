@@ -1,8 +1,8 @@
 /** `convene meetings [--count N] [--meeting ID] [--json]`: the next occurrences, with local times. */
 import { nextOccurrences, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
-import { formatLocal } from '../meetings/local-time.js';
-import { formatOffset, toLocal } from '../meetings/zone.js';
+import { formatLocal } from '../time/plain-date-time.js';
+import { formatOffset, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
 import { intOption, parseCommandArgs } from './args.js';
@@ -63,7 +63,8 @@ export const command: Command = {
         ...(r.occurrences.length === 0 ? ['  no future occurrences'] : []),
         ...r.occurrences.map(
           (o) =>
-            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
+            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}` +
+            `${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
         ),
       ].join('\n'),
     );

@@ -18,12 +18,12 @@ export const command: Command = {
     const meeting = meetingArg(config, values.meeting);
     const db = ctx.db();
     const now = clockFrom(parseNow(values.now), false)();
-    const { pickOccurrence } = await import('../daemon/ports.js');
-    const { exactMs } = await import('../meetings/iso-duration.js');
+    const { pickOccurrence } = await import('../mailings/ports.js');
+    const { exactMs } = await import('../time/duration.js');
     const occ = pickOccurrence(db, meeting, values.occurrence, now - exactMs(meeting.duration));
     if (!occ)
       throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
-    const { notesFor } = await import('../daemon/actions.js');
+    const { notesFor } = await import('../mailings/notes.js');
     const md = notesFor({ db, config }, meeting, occ);
     if (values.out) {
       writeFileSync(values.out, md);

@@ -130,7 +130,7 @@ async function printText(
   if (!hits.length) return;
   const st = styles(color);
   const { iterateRaw } = await import('../store/raw-reader.js');
-  const { bodyText } = await import('../search/body-text.js');
+  const { bodyText } = await import('../mail/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
   const terms = snippetTerms(ast);
   // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in
@@ -145,7 +145,8 @@ async function printText(
     if (raw) next = raws.next();
     const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
     ctx.stdout.write(
-      `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
+      `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
+        `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
         (snippet ? `    ${snippet}\n` : ''),
     );
   }
@@ -156,6 +157,7 @@ function threadLine(color: boolean) {
   return (t: ThreadHit): string => {
     const people =
       t.participants.length > 3 ? `${t.participants.slice(0, 3).join(', ')}, +${t.participants.length - 3}` : t.participants.join(', ');
-    return `${st.dim(shortDate(t.lastDate))}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
+    const when = st.dim(shortDate(t.lastDate));
+    return `${when}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
   };
 }

@@ -4,11 +4,13 @@ import type { Command } from './context.js';
 import { makePrinter, styles } from './output.js';
 import type { Db } from '../store/db.js';
 import type { MessageRow } from '../store/message-row.js';
+import { findMessage, parentBrief, repliesTo, variantsOf, type MessageBrief } from '../store/message-reader.js';
+import { threadSize } from '../store/message-threads.js';
 
 const USAGE = 'convene show MSGID [--raw | --json]';
 
 type Row = MessageRow;
-type Brief = Pick<MessageRow, 'id' | 'mid' | 'header_mid' | 'date' | 'from_name' | 'from_addr' | 'subject'>;
+type Brief = MessageBrief;
 
 export const command: Command = {
   async run(ctx) {
@@ -28,7 +30,7 @@ export const command: Command = {
       return 0;
     }
     const ctxInfo = threadContext(db, row);
-    const { bodyText } = await import('../search/body-text.js');
+    const { bodyText } = await import('../mail/body-text.js');
     const body = bodyText(raw);
     const json = values.json === true || ctx.globals.json;
     const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
@@ -107,47 +109,14 @@ function iso(ms: number | null): string | null {
 }
 
 function summary(b: Brief): string {
-  return `<${b.header_mid ?? b.mid}> ${iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)'} ${b.from_name || b.from_addr}: ${b.subject}`;
+  const when = iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)';
+  return `<${b.header_mid ?? b.mid}> ${when} ${b.from_name || b.from_addr}: ${b.subject}`;
 }
-
-/** The message a user named: stored id first, else the first message with that Message-ID header. */
-export function findMessage(db: Db, ref: string): Row | undefined {
-  const id = ref
-    .trim()
-    .replace(/^(?:id|mid):/, '')
-    .replace(/^<(.*)>$/, '$1');
-  return (
-    db.prepare<[string], Row>('SELECT * FROM messages WHERE mid = ?').get(id) ??
-    db.prepare<[string], Row>('SELECT * FROM messages WHERE header_mid = ? ORDER BY id LIMIT 1').get(id)
-  );
-}
-
-const BRIEF = 'id, mid, header_mid, date, from_name, from_addr, subject';
 
 /** Parent (when stored), direct replies by date, other messages with the same Message-ID, thread size. */
 function threadContext(db: Db, row: Row) {
-  const parent =
-    row.parent_mid === null
-      ? null
-      : (db
-          .prepare<[string, string], Brief>(
-            `SELECT ${BRIEF} FROM messages WHERE mid = ? OR header_mid = ? ORDER BY mid = header_mid DESC, id LIMIT 1`,
-          )
-          .get(row.parent_mid, row.parent_mid) ?? null);
-  const own = [...new Set([row.mid, row.header_mid ?? row.mid])];
-  const replies = db
-    .prepare<(string | number)[], Brief>(
-      `SELECT ${BRIEF} FROM messages WHERE parent_mid IN (${own.map(() => '?').join(',')}) AND id <> ? ORDER BY date, id`,
-    )
-    .all(...own, row.id);
-  const variants = row.header_mid
-    ? db
-        .prepare<[string, number], Brief>(`SELECT ${BRIEF} FROM messages WHERE header_mid = ? AND id <> ? ORDER BY id`)
-        .all(row.header_mid, row.id)
-    : [];
-  const threadSize =
-    row.thread_id === null
-      ? 1
-      : db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE thread_id = ?').get(row.thread_id)!.n;
-  return { parent, replies, variants, threadSize };
+  const parent = row.parent_mid === null ? null : parentBrief(db, row.parent_mid);
+  const replies = repliesTo(db, [...new Set([row.mid, row.header_mid ?? row.mid])], row.id);
+  const variants = row.header_mid ? variantsOf(db, row.header_mid, row.id) : [];
+  return { parent, replies, variants, threadSize: row.thread_id === null ? 1 : threadSize(db, row.thread_id) };
 }

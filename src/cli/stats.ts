@@ -1,4 +1,4 @@
-import { archiveStats, type ArchiveStats } from '../store/stats.js';
+import { archiveStats, type ArchiveStats } from '../ingest/archive-stats.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';
@@ -19,7 +19,8 @@ const day = (ms: number | null): string => (ms === null ? '-' : new Date(ms).toI
 
 function formatStats(s: ArchiveStats): string {
   const lines = [
-    `messages        ${s.messages} (${s.distinctMessageIds} distinct Message-IDs, ${s.variants} variants of a reused id, ${s.withoutMessageId} without an id)`,
+    `messages        ${s.messages} (${s.distinctMessageIds} distinct Message-IDs, ` +
+      `${s.variants} variants of a reused id, ${s.withoutMessageId} without an id)`,
     `identical copies ${s.identicalCopies} (seen again, stored once)`,
     `threads         ${s.threads} (${s.ghosts} referenced messages not in the archive)`,
     `parse failures  ${s.failures} (stored raw)`,

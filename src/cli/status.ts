@@ -10,38 +10,19 @@ export const command: Command = {
   async run(ctx) {
     const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
     const db = ctx.db();
-    const { lastSync } = await import('../daemon/sync-step.js');
-    const { nextJobs } = await import('../daemon/jobs.js');
-    const { OutboxStore } = await import('../send/outbox-store.js');
+    const { lastSync } = await import('../ingest/sync-once.js');
+    const { nextJobs, recentJobs } = await import('../mailings/job-reader.js');
+    const { OutboxReader } = await import('../send/outbox-reader.js');
+    const outbox = new OutboxReader(db);
     const now = parseNow(values.now) ?? Date.now();
     const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
-    const counts = Object.fromEntries(
-      (db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [
-        r.state,
-        r.n,
-      ]),
-    );
     const status = {
       lastSync: iso(lastSync(db)),
       nextJobs: nextJobs(db, now, 10).map((j) => ({ meeting: j.meeting, occurrence: j.occurrence, kind: j.kind, due: iso(j.due) })),
-      recentJobs: (
-        db
-          .prepare(
-            `SELECT meeting, occurrence, kind, due, state, ran_at AS ranAt, detail FROM jobs WHERE state != 'pending' ORDER BY ran_at DESC LIMIT 5`,
-          )
-          .all() as {
-          meeting: string;
-          occurrence: string;
-          kind: string;
-          due: number;
-          state: string;
-          ranAt: number;
-          detail: string | null;
-        }[]
-      ).map((j) => ({ ...j, due: iso(j.due), ranAt: iso(j.ranAt) })),
+      recentJobs: recentJobs(db, 5).map((j) => ({ ...j, due: iso(j.due), ranAt: iso(j.ranAt) })),
       outbox: {
-        counts,
-        recent: new OutboxStore(db).recent(10).map((r) => ({
+        counts: outbox.countsByState(),
+        recent: outbox.recent(10).map((r) => ({
           id: r.id,
           meeting: r.meeting,
           occurrence: r.occurrence,
@@ -74,7 +55,8 @@ export const command: Command = {
         }`,
         ...s.outbox.recent.map(
           (r) =>
-            `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
+            `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}` +
+            `${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
         ),
       ].join('\n'),
     );

@@ -1,6 +1,6 @@
 import { ConveneError } from '../errors.js';
-import { jsonLineLogger } from '../sources/imap-log.js';
-import type { MailboxSyncSummary, SyncResult } from '../sync.js';
+import { jsonLineLogger } from '../log.js';
+import type { MailboxSyncSummary, SyncResult } from '../ingest/sync.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';
@@ -8,17 +8,25 @@ import { progressBar } from './progress.js';
 
 const USAGE = 'convene sync [--once] [--json]';
 
+/**
+ * `convene sync`: pull the list over IMAP (`imap:`), incrementally by UID; without --once it
+ * stays connected (IDLE). With a local `source.path` instead (an mbox or maildir the list is
+ * delivered to), one pass reads what is new since the last one, as each daemon tick does.
+ */
 export const command: Command = {
   async run(ctx) {
     const { values } = parseCommandArgs(ctx.argv, { once: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
     const config = ctx.config();
+    if (!config.imap && config.source) {
+      const { syncLocalSource } = await import('./sync-local.js');
+      return syncLocalSource(ctx, config.source.path, values.json === true);
+    }
     if (!config.imap) {
       const where = config.path ?? 'convene.yaml (none found; --config PATH)';
       throw new ConveneError('CONFIG', `config: imap: sync needs an "imap" section (host, user, password or oauth2Token) in ${where}`);
     }
     const db = ctx.db();
-    const { afterStoreHooks } = await import('../agenda/hooks.js');
-    const { syncImap } = await import('../sync.js');
+    const { syncImap } = await import('../ingest/sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const pool = lazyPool();
     const once = values.once === true;
@@ -35,7 +43,7 @@ export const command: Command = {
         config: config.imap,
         once,
         logger: jsonLineLogger(ctx.stderr),
-        afterStore: await afterStoreHooks(config, db),
+        meetings: config.meetings,
         prepare: pool.prepare,
         signal: stop.signal,
         env: ctx.env,
@@ -64,5 +72,6 @@ export const command: Command = {
 
 function mailboxLine(m: MailboxSyncSummary): string {
   const changed = m.uidValidityChanges > 0 ? ` (UIDVALIDITY changed: rescanned)` : '';
-  return `${m.mailbox}: ${m.read} read, ${m.stored} stored, ${m.duplicates} duplicates, ${m.failed} failed to parse (stored raw); at UID ${m.lastUid}${changed}`;
+  const counts = `${m.read} read, ${m.stored} stored, ${m.duplicates} duplicates, ${m.failed} failed to parse (stored raw)`;
+  return `${m.mailbox}: ${counts}; at UID ${m.lastUid}${changed}`;
 }

@@ -25,7 +25,7 @@ export const command: Command = {
 
     if (values.flat) {
       const { readRaw } = await import('../store/raw-reader.js');
-      const { bodyText } = await import('../search/body-text.js');
+      const { bodyText } = await import('../mail/body-text.js');
       const body = (m: ThreadMessage): string => {
         const raw = readRaw(db, m.id);
         return raw ? bodyText(raw) : '';

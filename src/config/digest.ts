@@ -1,5 +1,5 @@
 import { ConveneError } from '../errors.js';
-import { isZero, parseDuration, type IsoDuration } from '../meetings/iso-duration.js';
+import { isZero, parseDuration, type Duration } from '../time/duration.js';
 import type { Obj } from './validate.js';
 import { asObject, fail, onlyKeys, optBool, optString, optStringList } from './validate.js';
 
@@ -15,13 +15,13 @@ export interface DigestTemplates {
 
 /**
  * How long before the call each job is due, as ISO 8601 durations whose date parts are nominal
- * (calendar days on the meeting's wall clock) and time parts exact (src/daemon/due.ts). The digest
+ * (calendar days on the meeting's wall clock) and time parts exact (src/mailings/due.ts). The digest
  * default P1D (also spelled "previous-day") is the previous calendar day at the call's local time.
  */
 export interface DigestTiming {
-  readonly callForItems: IsoDuration;
-  readonly chairReminder: IsoDuration;
-  readonly digest: IsoDuration;
+  readonly callForItems: Duration;
+  readonly chairReminder: Duration;
+  readonly digest: Duration;
 }
 
 /** The digest settings of one meeting: the global section with the meeting's overrides applied. */
@@ -138,7 +138,7 @@ function templates(value: unknown, key: string, base: DigestTemplates): DigestTe
 function timing(value: unknown, key: string, base: DigestTiming): DigestTiming {
   const o = asObject(value, key);
   onlyKeys(o, key, ['callForItems', 'chairReminder', 'digest']);
-  const dur = (k: keyof DigestTiming): IsoDuration => {
+  const dur = (k: keyof DigestTiming): Duration => {
     let v = optString(o, k, key);
     if (v === undefined) return base[k];
     if (k === 'digest' && v === 'previous-day') v = 'P1D';

@@ -4,16 +4,16 @@
  * UTC offsets are refused because a call pinned to an offset drifts by an hour for everyone who
  * lives under daylight saving.
  */
-import { isDateOnly, isZero, parseDuration, type IsoDuration } from '../meetings/iso-duration.js';
-import { formatLocal, parseLocal, type LocalDateTime } from '../meetings/local-time.js';
-import { canonicalZone } from '../meetings/zone.js';
+import { isDateOnly, isZero, parseDuration, type Duration } from '../time/duration.js';
+import { formatLocal, parseLocal, type PlainDateTime } from '../time/plain-date-time.js';
+import { canonicalZone } from '../time/time-zone.js';
 import type { Obj } from './validate.js';
 import { asObject, fail, onlyKeys, optString, optStringList } from './validate.js';
 
 /** "2015-05-06T16:00[Europe/London]/P14D": the first call's local time, its zone, the period. */
 export interface MeetingSchedule {
-  readonly first: LocalDateTime;
-  readonly period: IsoDuration;
+  readonly first: PlainDateTime;
+  readonly period: Duration;
   readonly text: string;
 }
 
@@ -25,17 +25,17 @@ export interface MeetingAgendaConfig {
   /** Subject patterns of the chair's calls, reminders and posted agendas (substring or "/regex/flags"). */
   readonly calls: readonly string[];
   /** Proposals arriving less than this before a call go to the next one, marked late. Default PT24H. */
-  readonly cutoff: IsoDuration;
+  readonly cutoff: Duration;
 }
 
 /** When the daemon's per-occurrence jobs run, before the call's start (null: job disabled). */
 export interface MeetingJobsConfig {
   /** The call for agenda items. Default P7D before. */
-  readonly callForItems: IsoDuration | null;
+  readonly callForItems: Duration | null;
   /** The chair's reminder with items awaiting review. Default P2D before. */
-  readonly chairReminder: IsoDuration | null;
+  readonly chairReminder: Duration | null;
   /** The digest. Default P1D before: the previous calendar day at the call's local time. */
-  readonly digest: IsoDuration | null;
+  readonly digest: Duration | null;
 }
 
 export interface MeetingConfig {
@@ -45,9 +45,9 @@ export interface MeetingConfig {
   readonly zone: string;
   readonly schedule?: MeetingSchedule;
   /** Explicit occurrences (local times in `zone`), instead of or beside a schedule. */
-  readonly dates: readonly LocalDateTime[];
+  readonly dates: readonly PlainDateTime[];
   /** Length of each call. Default PT1H. */
-  readonly duration: IsoDuration;
+  readonly duration: Duration;
   /** "Name <addr>": the chair who gets the reminders. */
   readonly chair?: string;
   /**
@@ -198,7 +198,7 @@ function jobsOf(value: unknown, key: string): MeetingJobsConfig {
   };
 }
 
-function duration(o: Obj, k: string, key: string, fallback: string, zeroOk: boolean, falseOk = false): IsoDuration | null {
+function duration(o: Obj, k: string, key: string, fallback: string, zeroOk: boolean, falseOk = false): Duration | null {
   if (falseOk && o[k] === false) return null;
   const text = optString(o, k, key) ?? fallback;
   const d = parseDuration(text);

@@ -1,8 +1,8 @@
 import type { Config } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { recordSync } from './sync-step.js';
+import { recordSync } from '../ingest/sync-once.js';
 
 /** Pause before the IMAP loop starts over after an error that was not a connection drop. */
 const RESTART_MS = 60_000;
@@ -17,7 +17,7 @@ export interface ImapFollower {
 }
 
 /**
- * Follow the list over IMAP for as long as the daemon runs: sync.ts in watch mode (IDLE, poll as
+ * Follow the list over IMAP for as long as the daemon runs: ingest/sync.ts in watch mode (IDLE, poll as
  * fallback, reconnect with backoff after any drop), so new mail is ingested, and agenda items
  * extracted, when it arrives rather than at the next tick. A permanent failure (rejected
  * credentials) is logged once and ends the loop; the daemon keeps running its jobs.
@@ -30,13 +30,12 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
   let onCaughtUp: () => void = () => undefined;
   const first = new Promise<void>((done) => (onCaughtUp = done));
   const loop = (async () => {
-    const { afterStoreHooks } = await import('../agenda/hooks.js');
-    const { syncImap } = await import('../sync.js');
+    const { syncImap } = await import('../ingest/sync.js');
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const { sleep } = await import('../sources/backoff.js');
     const pool = lazyPool();
     try {
-      // sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
+      // ingest/sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
       // credentials: stop, retrying can lock the account) or an error while storing (start over
       // after a pause, so a transient database problem does not end ingestion for good).
       while (!stop.signal.aborted) {
@@ -50,7 +49,7 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
             now,
             signal: stop.signal,
             prepare: pool.prepare,
-            afterStore: await afterStoreHooks(config, db, { now }),
+            meetings: config.meetings,
             onCaughtUp: (r) => {
               caughtUp = true;
               onCaughtUp();

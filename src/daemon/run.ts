@@ -4,12 +4,12 @@ import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
 import type { Outbox } from '../send/outbox.js';
 import { transportFromConfig, type Transport } from '../send/transport.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { makeOutbox } from './context.js';
+import { makeOutbox } from '../mailings/outbox.js';
 import { followImap, type ImapFollower } from './imap-follow.js';
-import { planJobs } from './jobs.js';
-import { syncOnce } from './sync-step.js';
+import { planJobs } from '../mailings/jobs.js';
+import { syncOnce } from '../ingest/sync-once.js';
 import { tick, type TickResult } from './tick.js';
 
 export interface DaemonOptions {

@@ -2,10 +2,12 @@ import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
 import { occurrenceByKey } from '../meetings/occurrences.js';
 import type { Outbox } from '../send/outbox.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { queueCallForItems, queueChairReminder, queueDigest, writeNotes, type ActionDeps, type Queued } from './actions.js';
-import { dueJobs, finishJob, type JobRow } from './jobs.js';
+import { writeNotes } from '../mailings/notes.js';
+import { queueCallForItems, queueChairReminder, queueDigest, type MailingDeps, type Queued } from '../mailings/queue.js';
+import { dueJobs, type JobRow } from '../mailings/job-reader.js';
+import { finishJob } from '../mailings/job-store.js';
 
 /** A job that runs more than this after its due instant is logged as late. */
 export const JOB_GRACE_MS = 2 * 60_000;
@@ -65,7 +67,7 @@ async function runJob(deps: TickDeps, job: JobRow): Promise<string> {
     deps.logger.warn({ msg: 'job skipped: missed while down', ...fields, start: new Date(occ.start).toISOString() });
     return 'skipped';
   }
-  const actions: ActionDeps = { db: deps.db, config: deps.config, store: deps.outbox.store, now: deps.now };
+  const actions: MailingDeps = { db: deps.db, config: deps.config, store: deps.outbox.store, now: deps.now };
   try {
     let detail: string;
     if (job.kind === 'notes') {

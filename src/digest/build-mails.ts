@@ -1,7 +1,7 @@
 import type { DigestSettings } from '../config/digest.js';
 import { displayName } from '../mail/mailbox.js';
 import type { Occurrence } from '../meetings/types.js';
-import { localDate } from '../meetings/zone.js';
+import { localDate } from '../time/time-zone.js';
 import { itemViewer, linker, type ItemView } from './build.js';
 import { callTimes, zoneTime, type CallTimes, type ZoneTime } from './times.js';
 import type { AgendaSnapshot, MeetingInfo } from './types.js';

@@ -1,6 +1,6 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
-import { localDate } from '../meetings/zone.js';
+import { localDate } from '../time/time-zone.js';
 import { callTimes, type CallTimes } from './times.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo, ThreadActivity } from './types.js';
 
@@ -122,7 +122,8 @@ export function changesSince(sent: DigestModel, now: DigestModel): string[] {
   const out: string[] = [];
   if (sent.occurrence.start !== now.occurrence.start)
     out.push(
-      `The call moved: it is now ${now.times.local.date} at ${now.times.local.time} (was ${sent.times.local.date} at ${sent.times.local.time}).`,
+      `The call moved: it is now ${now.times.local.date} at ${now.times.local.time} ` +
+        `(was ${sent.times.local.date} at ${sent.times.local.time}).`,
     );
   const before = new Map(sent.items.map((i) => [i.id, i]));
   const after = new Map(now.items.map((i) => [i.id, i]));

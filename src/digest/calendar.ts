@@ -1,5 +1,5 @@
-import { pad } from '../meetings/local-time.js';
-import { offsetAt, offsetText, toLocal } from '../meetings/zone.js';
+import { pad } from '../time/plain-date-time.js';
+import { offsetAt, offsetText, toLocal } from '../time/time-zone.js';
 
 /** One calendar event: the call. */
 export interface CalendarEvent {
@@ -105,7 +105,8 @@ function localStamp(instant: number, zone: string): string {
 /** A UTC-shifted instant printed as a floating local time (for observance DTSTARTs). */
 function wallStamp(shifted: number): string {
   const d = new Date(shifted);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  return `${date}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
 }
 
 function utcStamp(instant: number): string {

@@ -1,8 +1,13 @@
+import { TemplateError } from './template.js';
+
 /**
- * Inline the <style> rules of a template into style="" attributes, because many mail clients
- * (Gmail among them) drop <style> blocks. Deliberately small: selectors are a tag, a .class or
- * tag.class, comma-separated; that is what templates/digest.html uses. Rules apply in order of
- * specificity then source order, and an element's own style="" wins. The <style> block is removed.
+ * Inline the <style> rules of an HTML template into style="" attributes, because many mail
+ * clients (Gmail among them) drop <style> blocks. Deliberately small, and strict about it:
+ * selectors are a tag, a .class or tag.class, comma-separated (what templates/digest.html uses;
+ * templates/README.md documents the dialect). A template with anything else (an at-rule such as
+ * @media, a combinator, an id, a pseudo-class) is refused with the selector named, rather than
+ * sent with that rule silently gone. Rules apply in order of specificity then source order, and an
+ * element's own style="" wins. The <style> block is removed.
  */
 interface Rule {
   readonly tag?: string;
@@ -12,15 +17,24 @@ interface Rule {
   readonly decls: string;
 }
 
-export function inlineCss(html: string): string {
+const SUPPORTED = 'tag, .class and tag.class selectors';
+
+export function inlineCss(html: string, name = 'template'): string {
   const rules: Rule[] = [];
   let order = 0;
-  const withoutStyle = html.replace(/<style[^>]*>([\s\S]*?)<\/style>\s*/gi, (_m, css: string) => {
-    for (const block of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      const decls = (block[2] ?? '').trim().replace(/\s*;\s*$/, '');
-      for (const sel of (block[1] ?? '').split(',')) {
+  const withoutStyle = html.replace(/<style[^>]*>([\s\S]*?)<\/style>\s*/gi, (_m, block: string) => {
+    const css = block.replace(/\/\*[\s\S]*?\*\//g, '');
+    const at = /@[a-z-]+/i.exec(css);
+    if (at) throw new TemplateError(`${name}: the CSS rule ${at[0]} cannot be inlined into the mail (templates may use ${SUPPORTED})`);
+    for (const ruleText of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      const decls = (ruleText[2] ?? '').trim().replace(/\s*;\s*$/, '');
+      for (const sel of (ruleText[1] ?? '').split(',')) {
         const m = /^\s*([a-z][a-z0-9]*)?(?:\.([\w-]+))?\s*$/i.exec(sel);
-        if (!m || (!m[1] && !m[2])) continue; // unsupported selector: left out rather than misapplied
+        if (!m || (!m[1] && !m[2])) {
+          throw new TemplateError(
+            `${name}: the CSS selector "${sel.trim()}" cannot be inlined into the mail (templates may use ${SUPPORTED})`,
+          );
+        }
         rules.push({
           ...(m[1] ? { tag: m[1].toLowerCase() } : {}),
           ...(m[2] ? { cls: m[2] } : {}),

@@ -78,7 +78,10 @@ export function failureReportMessage(
   return envelope(key, settings, now, {
     to: [chair],
     subject: `convene could not send: ${failed.subject}`,
-    text: `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision}) was not sent.\n\nSubject: ${failed.subject}\nMessage-ID: <${failed.messageId}>\nError: ${error}\n\nSee the daemon's log; \`convene status\` shows the outbox.\n`,
+    text:
+      `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision}) was not sent.\n\n` +
+      `Subject: ${failed.subject}\nMessage-ID: <${failed.messageId}>\nError: ${error}\n\n` +
+      "See the daemon's log; `convene status` shows the outbox.\n",
     headers: listHeaders(key, settings, false),
   });
 }

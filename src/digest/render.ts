@@ -53,7 +53,7 @@ export function renderText(name: TemplateName, model: unknown, overrides?: Diges
 /** Render an HTML template: every value HTML-escaped, then the CSS inlined. */
 export function renderHtml(name: TemplateName, model: unknown, overrides?: DigestTemplates): string {
   const { text, source } = loadTemplate(name, overrides);
-  return inlineCss(wrap(() => renderTemplate(text, model, escapeHtml, source)));
+  return wrap(() => inlineCss(renderTemplate(text, model, escapeHtml, source), source));
 }
 
 function wrap(fn: () => string): string {

@@ -1,5 +1,5 @@
-import { pad, weekdayName } from '../meetings/local-time.js';
-import { offsetAt, offsetText, toLocal } from '../meetings/zone.js';
+import { pad, weekdayName } from '../time/plain-date-time.js';
+import { offsetAt, offsetText, toLocal } from '../time/time-zone.js';
 
 /** The call's time in one zone, ready for a template. */
 export interface ZoneTime {

@@ -1,8 +1,6 @@
-import type { Occurrence } from '../meetings/types.js';
-
 /**
- * What the digest needs from the meetings and agenda modules, as small local interfaces: the
- * daemon's adapter (src/daemon/ports.ts) fills them from those modules, tests fill them by hand.
+ * What the digest needs from the meetings and agenda modules, as small local interfaces:
+ * mailings/ports.ts fills them from those modules' readers, tests fill them by hand.
  */
 export interface MeetingInfo {
   readonly id: string;
@@ -40,17 +38,10 @@ export interface AgendaSnapshot {
   readonly firstProposedAt?: number;
 }
 
-export interface MeetingsPort {
-  meetings(): readonly MeetingInfo[];
-  /** Occurrences (cancelled ones included, status set) whose start lies in [from, to). */
-  occurrences(meetingId: string, from: number, to: number): readonly Occurrence[];
-}
-
-export interface AgendaPort {
-  agendaFor(meeting: MeetingInfo, occurrence: Occurrence): AgendaSnapshot;
-}
-
-/** A thread seen on the list in a window, for "since the last call". */
+/**
+ * A thread seen on the list in a window, for "since the last call" (thread/activity.ts reads
+ * these from the archive; the digest keeps its own copy of the shape, like the types above).
+ */
 export interface ThreadActivity {
   readonly threadId: number;
   readonly subject: string;

@@ -1,7 +1,8 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
 import { decodeWithFallback } from './charset.js';
-import { first, headerEnd } from './headers.js';
+import { bodyStart, first } from './headers.js';
+import { decodeTransfer } from './transfer-encoding.js';
 import type { Address } from './types.js';
 
 /** What the fast path gives back: the fields mailparser would have given for such a message. */
@@ -32,10 +33,7 @@ export function fastParse(raw: Buffer, headers: Map<string, string[]>): FastPars
   if (!SIMPLE_ENCODINGS.has(encoding)) return null;
   if (/attachment|filename/i.test(first(headers, 'content-disposition') ?? '')) return null;
 
-  const start = bodyStart(raw);
-  let body = raw.subarray(start);
-  if (encoding === 'base64') body = Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-  else if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
+  const body = decodeTransfer(raw.subarray(bodyStart(raw)), encoding);
   const text = decodeWithFallback(body, ct.params.charset);
   return {
     subject: decodeWords(utf8(first(headers, 'subject') ?? '')),
@@ -68,41 +66,4 @@ function addresses(values: readonly string[] | undefined): Address[] {
     else out.push({ name: a.name ?? '', address: (a.address ?? '').toLowerCase() });
   }
   return out;
-}
-
-/** After the blank line that ends the header block (CRLF or LF). */
-function bodyStart(raw: Buffer): number {
-  const end = headerEnd(raw);
-  if (end >= raw.length) return raw.length;
-  return raw[end] === 0x0d ? end + 4 : end + 2;
-}
-
-/** RFC 2045 section 6.7: =XX escapes and soft line breaks ("=" at the end of a line). */
-export function decodeQuotedPrintable(body: Buffer): Buffer {
-  const out = Buffer.alloc(body.length);
-  let n = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== 0x3d) {
-      out[n++] = c;
-      continue;
-    }
-    const a = body[i + 1];
-    const b = body[i + 2];
-    if (a === 0x0a) {
-      i += 1; // soft break, LF
-    } else if (a === 0x0d && b === 0x0a) {
-      i += 2; // soft break, CRLF
-    } else if (a !== undefined && b !== undefined && isHex(a) && isHex(b)) {
-      out[n++] = parseInt(String.fromCharCode(a, b), 16);
-      i += 2;
-    } else {
-      out[n++] = c; // a stray "=": keep it, as decoders do
-    }
-  }
-  return out.subarray(0, n);
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }

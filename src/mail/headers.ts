@@ -14,6 +14,13 @@ export function headerEnd(raw: Buffer): number {
   return Math.min(crlf, lf);
 }
 
+/** Where the body starts: after the blank line that ends the header block (CRLF or LF). */
+export function bodyStart(raw: Buffer): number {
+  const end = headerEnd(raw);
+  if (end >= raw.length) return raw.length;
+  return raw[end] === 0x0d ? end + 4 : end + 2;
+}
+
 /** Header name (lower case) → every unfolded value, in order. Values are latin1-decoded bytes. */
 export function readHeaders(raw: Buffer): Map<string, string[]> {
   const block = raw.subarray(0, headerEnd(raw)).toString('latin1');

@@ -1,5 +1,5 @@
 import { contentHash } from './content-hash.js';
-import { encodeRaw, type Encoded } from '../store/raw-codec.js';
+import { encodeRaw, type Encoded } from './raw-codec.js';
 import { parseMessage } from './parse.js';
 import type { ParsedMessage, RawMessage } from './types.js';
 

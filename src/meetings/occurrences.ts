@@ -6,12 +6,12 @@
  */
 import type { MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
-import { approxMs } from './iso-duration.js';
-import { parseLocal } from './local-time.js';
+import { approxMs } from '../time/duration.js';
+import { parseLocal } from '../time/plain-date-time.js';
 import { readOverrides, type OverrideRow } from './overrides-reader.js';
 import { baseOccurrencesBetween, MAX_OCCURRENCES, type BaseOccurrence } from './schedule.js';
 import type { Occurrence } from './types.js';
-import { addDuration, fromLocal, toLocal } from './zone.js';
+import { addDuration, fromLocal, toLocal } from '../time/time-zone.js';
 
 export interface OccurrenceOptions {
   /** Include cancelled occurrences (status 'cancelled'). Default false. */

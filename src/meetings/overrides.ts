@@ -4,35 +4,18 @@
  * its key and raises its sequence, so calendar clients replace the earlier event (RFC 5545
  * section 3.8.7.4 SEQUENCE).
  */
-import { logAction } from '../agenda/audit.js';
+import { logAction } from '../store/audit.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { occurrencesBetween } from './occurrences.js';
 import { readOverrides } from './overrides-reader.js';
+import { upsertOverride as upsert, type ChangeContext } from './overrides-store.js';
+
+export type { ChangeContext } from './overrides-store.js';
 import { occurrenceKey } from './schedule.js';
 import type { Occurrence } from './types.js';
-import { toLocal } from './zone.js';
-
-export interface ChangeContext {
-  readonly actor: string;
-  readonly now: number;
-}
-
-function upsert(
-  db: Db,
-  meetingId: string,
-  key: string,
-  row: { originalStart: number | null; start: number; cancelled: boolean; extra: boolean; sequence: number },
-  c: ChangeContext,
-): void {
-  db.prepare(
-    `INSERT INTO meeting_overrides (meeting_id, occ_key, original_start, start, cancelled, extra, sequence, actor, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(meeting_id, occ_key) DO UPDATE SET start = excluded.start, cancelled = excluded.cancelled,
-       sequence = excluded.sequence, actor = excluded.actor, updated_at = excluded.updated_at`,
-  ).run(meetingId, key, row.originalStart, row.start, row.cancelled ? 1 : 0, row.extra ? 1 : 0, row.sequence, c.actor, c.now);
-}
+import { toLocal } from '../time/time-zone.js';
 
 function originalOf(occ: Occurrence): number | null {
   return occ.status === 'extra' ? null : (occ.originalStart ?? occ.start);

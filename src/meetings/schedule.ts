@@ -1,14 +1,13 @@
 /**
  * Schedule expansion: the occurrences a meeting's config implies, before one-off overrides.
- * The k-th scheduled call is FIRST + k × PERIOD on the wall clock (computed from FIRST each time,
- * not by repeated addition, so "31st + P1M" stays on month ends instead of drifting), then turned
- * into an instant in the meeting's zone (gap/fold rules in zone.ts). Iterative and bounded: a
- * window never yields more than MAX_OCCURRENCES.
+ * The schedule is a recurrence in the meeting's zone (time/recurrence.ts: FIRST + k × PERIOD on
+ * the wall clock); explicit `dates` join it. Bounded: a window never yields more than
+ * MAX_OCCURRENCES.
  */
 import type { MeetingConfig } from '../config/meetings.js';
-import { approxMs, scaleDuration } from './iso-duration.js';
-import { addDateParts, formatLocal, formatLocalDate, type LocalDateTime } from './local-time.js';
-import { fromLocal, toLocal } from './zone.js';
+import { formatLocal, formatLocalDate, type PlainDateTime } from '../time/plain-date-time.js';
+import { recurrenceAt, recurrencesBetween, type Recurrence } from '../time/recurrence.js';
+import { fromLocal, toLocal } from '../time/time-zone.js';
 
 export const MAX_OCCURRENCES = 5000;
 
@@ -16,37 +15,38 @@ export const MAX_OCCURRENCES = 5000;
 export interface BaseOccurrence {
   readonly key: string;
   readonly start: number;
-  readonly local: LocalDateTime;
+  readonly local: PlainDateTime;
   readonly origin: 'schedule' | 'dates';
 }
 
 /** The key of an occurrence: "<meeting>/<local date of its original start>". */
-export function occurrenceKey(meetingId: string, local: LocalDateTime, withTime = false): string {
+export function occurrenceKey(meetingId: string, local: PlainDateTime, withTime = false): string {
   return `${meetingId}/${withTime ? formatLocal(local).replace(':', '') : formatLocalDate(local)}`;
+}
+
+/** The meeting's schedule as a recurrence in its zone, or null when it has none. */
+function recurrenceOf(meeting: MeetingConfig): Recurrence | null {
+  return meeting.schedule ? { first: meeting.schedule.first, period: meeting.schedule.period, zone: meeting.zone } : null;
 }
 
 /** The k-th scheduled occurrence (k ≥ 0), or null when the meeting has no schedule. */
 export function scheduledAt(meeting: MeetingConfig, k: number): BaseOccurrence | null {
-  const s = meeting.schedule;
-  if (!s) return null;
-  const local = addDateParts(s.first, scaleDuration(s.period, k));
-  return { key: occurrenceKey(meeting.id, local), start: fromLocal(local, meeting.zone), local, origin: 'schedule' };
+  const r = recurrenceOf(meeting);
+  if (!r) return null;
+  const { local, start } = recurrenceAt(r, k);
+  return { key: occurrenceKey(meeting.id, local), start, local, origin: 'schedule' };
 }
 
 /** Scheduled occurrences with from ≤ start < to, in order. */
 export function scheduledBetween(meeting: MeetingConfig, from: number, to: number, limit = MAX_OCCURRENCES): BaseOccurrence[] {
-  const s = meeting.schedule;
-  if (!s || to <= from) return [];
-  const first = scheduledAt(meeting, 0)!;
-  // Jump close to the window: months are estimated as 30 days, so undershoot by 3% and a few.
-  let k = from > first.start ? Math.max(0, Math.floor(((from - first.start) / approxMs(s.period)) * 0.97) - 2) : 0;
-  const out: BaseOccurrence[] = [];
-  for (let guard = 0; guard < limit * 2 + 1000 && out.length < limit; guard++, k++) {
-    const occ = scheduledAt(meeting, k)!;
-    if (occ.start >= to) break;
-    if (occ.start >= from) out.push(occ);
-  }
-  return out;
+  const r = recurrenceOf(meeting);
+  if (!r) return [];
+  return recurrencesBetween(r, from, to, limit).map(({ local, start }) => ({
+    key: occurrenceKey(meeting.id, local),
+    start,
+    local,
+    origin: 'schedule' as const,
+  }));
 }
 
 /**

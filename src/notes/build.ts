@@ -1,8 +1,8 @@
 import type { AgendaSnapshot, MeetingInfo } from '../digest/types.js';
 import { bareAddress, displayName } from '../mail/mailbox.js';
-import { weekdayName } from '../meetings/local-time.js';
+import { weekdayName } from '../time/plain-date-time.js';
 import type { Occurrence } from '../meetings/types.js';
-import { localDate, toLocal } from '../meetings/zone.js';
+import { localDate, toLocal } from '../time/time-zone.js';
 
 /** What templates/notes.md renders: the minutes skeleton of one call. */
 export interface NotesModel {

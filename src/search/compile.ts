@@ -152,7 +152,9 @@ function toSql(node: QueryNode, done: Map<QueryNode, string | null>): Sql {
     case 'thread':
       if (/^\d{1,15}$/.test(node.value)) return { sql: 'm.thread_id = ?', params: [Number(node.value)] };
       return {
-        sql: 'm.thread_id IN (SELECT thread_id FROM messages WHERE mid = ? OR header_mid = ? UNION SELECT thread_id FROM ghosts WHERE mid = ?)',
+        sql:
+          'm.thread_id IN (SELECT thread_id FROM messages WHERE mid = ? OR header_mid = ? ' +
+          'UNION SELECT thread_id FROM ghosts WHERE mid = ?)',
         params: [node.value, node.value, node.value],
       };
     case 'date': {

@@ -41,7 +41,10 @@ export function describe(node: QueryNode): string {
     case 'thread':
       return /^\d+$/.test(node.value) ? `thread: thread number ${node.value}` : `thread: the thread holding Message-ID "${node.value}"`;
     case 'date':
-      return `date: "${node.text}" = ${node.from === null ? '(open)' : iso(node.from)} <= date < ${node.to === null ? '(open)' : iso(node.to)} (UTC)`;
+      return (
+        `date: "${node.text}" = ${node.from === null ? '(open)' : iso(node.from)} <= date < ` +
+        `${node.to === null ? '(open)' : iso(node.to)} (UTC)`
+      );
     case 'flag':
       return node.flag === 'attachment' ? 'has:attachment (at least one attachment)' : 'is:reply (has a parent)';
   }

@@ -10,7 +10,7 @@ export class IndexWriter {
   private readonly insert;
   private readonly remove;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare(
       'INSERT INTO messages_fts (rowid, subject, body, quoted, sender, to_r, cc_r, attachments, list) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -34,5 +34,25 @@ export class IndexWriter {
 
   unindex(id: number): void {
     this.remove.run(id);
+  }
+
+  /** Empty the index (db reindex fills it again), in the caller's transaction. */
+  clear(): void {
+    this.db.exec('DELETE FROM messages_fts');
+  }
+}
+
+/** How many messages the index holds. */
+export function indexedCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM messages_fts').get() as { n: number }).n;
+}
+
+/** FTS5's own consistency check: null when sound, else what it said. */
+export function indexIntegrity(db: Db): string | null {
+  try {
+    db.exec("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')");
+    return null;
+  } catch (err) {
+    return (err as Error).message;
   }
 }

@@ -26,7 +26,8 @@ export interface MessageHit {
 }
 
 const COLUMNS =
-  'm.id AS id, m.mid AS mid, m.header_mid AS headerMid, m.thread_id AS threadId, m.date AS date, m.from_name AS fromName, m.from_addr AS fromAddr, m.subject AS subject';
+  'm.id AS id, m.mid AS mid, m.header_mid AS headerMid, m.thread_id AS threadId, m.date AS date, ' +
+  'm.from_name AS fromName, m.from_addr AS fromAddr, m.subject AS subject';
 const BM25 = `bm25(messages_fts, ${BM25_WEIGHTS.join(', ')})`;
 
 /** FROM clause and parameters: joined with messages_fts when the query has a top-level MATCH. */
@@ -108,7 +109,8 @@ export function searchThreads(db: Db, q: CompiledQuery, options: SearchOptions):
   // bm25() cannot sit inside an aggregate: score each message in a subquery, then group.
   // (a MATERIALIZED CTE, so that SQLite does not flatten it into the aggregate).
   const sql = `WITH hits AS MATERIALIZED (
-      SELECT m.thread_id AS threadId, m.date AS date, ${s.score} AS score FROM ${s.from} WHERE ${match}(${q.where}) AND m.thread_id IS NOT NULL),
+      SELECT m.thread_id AS threadId, m.date AS date, ${s.score} AS score
+      FROM ${s.from} WHERE ${match}(${q.where}) AND m.thread_id IS NOT NULL),
     groups AS MATERIALIZED (
       SELECT threadId, COUNT(*) AS matched, MAX(date) AS last, MIN(date) AS first, MIN(score) AS score FROM hits
       GROUP BY threadId ORDER BY ${order}, threadId${options.limit > 0 ? ` LIMIT ${options.limit}` : ''})

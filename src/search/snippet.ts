@@ -2,7 +2,7 @@ import type { QueryNode } from './ast.js';
 
 /**
  * A short snippet for a shown row. The FTS table is contentless, so the text comes from
- * re-reading the raw bytes (body-text.ts); the match is found again here with a loose stem match
+ * re-reading the raw bytes (mail/body-text.ts); the match is found again here with a loose stem match
  * (a word starting with the query word's stem), which is enough to point the reader at it.
  */
 export function snippetTerms(root: QueryNode): string[] {

@@ -1,5 +1,5 @@
 import { oneLine } from '../errors.js';
-import type { Logger } from '../sources/imap-log.js';
+import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { claimantGone, claimExpired, currentClaimant } from './claim-lease.js';
 import { OutboxStore, type OutboxRow } from './outbox-store.js';

@@ -3,7 +3,8 @@ import { resolveSecret } from '../config/secrets.js';
 import { caBundle } from '../config/tls.js';
 import type { ImapConfig } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
-import { imapflowLogger, type Logger } from './imap-log.js';
+import type { Logger } from '../log.js';
+import { imapflowLogger } from './imap-log.js';
 
 /** What opening a connection needs besides the config: secrets' environment, logger, timeouts. */
 export interface ConnectDeps {
@@ -110,14 +111,16 @@ export function classifyImapError(err: unknown, config: ImapConfig, mailbox?: st
   if (e.code && TLS_CERT_CODES.has(e.code)) {
     return new ConveneError(
       'IMAP_CONNECT',
-      `IMAP server ${where}: TLS certificate not trusted (${e.code}); set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)`,
+      `IMAP server ${where}: TLS certificate not trusted (${e.code}); ` +
+        'set imap.tls.ca to its CA certificate, or imap.tls.insecureSkipVerify: true (not recommended)',
       { cause: err },
     );
   }
   if (e.code === 'MissingServerExtension' || (/STARTTLS/i.test(oneLine(err)) && !config.secure && !config.allowPlaintext)) {
     return new ConveneError(
       'IMAP_CONNECT',
-      `IMAP server ${where} does not offer STARTTLS: use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network`,
+      `IMAP server ${where} does not offer STARTTLS: ` +
+        'use imap.secure: true (port 993), or imap.tls.allowPlaintext: true on a trusted network',
       { cause: err },
     );
   }

@@ -34,17 +34,17 @@ export interface ImapBatch {
   readonly total: number;
 }
 
-export interface FetchHandlers {
-  onOpen?(info: MailboxOpened): void | Promise<void>;
-  /** Runs with no IMAP command in flight (the batch's FETCH has completed): store, then commit. */
-  onBatch(batch: ImapBatch): Promise<void>;
-}
-
 export interface FetchPass extends MailboxOpened {
-  /** The cursor after the pass: the last UID handed to onBatch, or the starting point. */
+  /** The cursor after the pass: the last UID of the last batch yielded, or the starting point. */
   readonly lastUid: number;
   readonly fetched: number;
 }
+
+/** What one pass over a mailbox yields, in this order: the mailbox as selected, its batches, the summary. */
+export type FetchEvent =
+  | { readonly kind: 'open'; readonly opened: MailboxOpened }
+  | { readonly kind: 'batch'; readonly batch: ImapBatch }
+  | { readonly kind: 'done'; readonly pass: FetchPass };
 
 /**
  * Fetch the messages of `mailbox` newer than the cursor, in UID order, `batchSize` at a time.
@@ -52,19 +52,20 @@ export interface FetchPass extends MailboxOpened {
  * - The UID list comes from one UID SEARCH, then is filtered and sorted here: `N:*` always matches
  *   the highest UID even when it is below N (RFC 3501 §6.4.8 reads `*` as the largest UID, and a
  *   range is unordered), so "nothing new" still returns the newest message; and servers owe no order.
- * - Each batch's FETCH loop finishes before onBatch runs: running another command inside a fetch
- *   loop deadlocks imapflow, and a batch must be complete before its cursor can advance.
+ * - Each batch's FETCH loop finishes before the batch is yielded, so the consumer stores it with no
+ *   command in flight: running another command inside a fetch loop deadlocks imapflow, and a batch
+ *   must be complete before its cursor can advance. The mailbox lock is released when the
+ *   consumer finishes or stops iterating.
  * - A FETCH cut short by a dropped connection throws ImapTransientError; UIDs missing from a
  *   FETCH that completed were expunged meanwhile and are skipped.
  */
-export async function fetchNewMessages(
+export async function* fetchNewMessages(
   client: ImapFlow,
   mailbox: string,
   cursor: ImapCursor | null,
   batchSize: number,
-  handlers: FetchHandlers,
   signal?: AbortSignal,
-): Promise<FetchPass> {
+): AsyncGenerator<FetchEvent> {
   // UIDNEXT is only fresh right after SELECT: imapflow keeps the mailbox selected between locks
   // and updates `exists` from untagged EXISTS, but not `uidNext`. A SELECT makes a new object.
   const selectedBefore = client.mailbox;
@@ -91,7 +92,7 @@ export async function fetchNewMessages(
       uids = found.filter((u) => u > from).sort((a, b) => a - b);
     }
     const opened: MailboxOpened = { mailbox, uidValidity, previousUidValidity: changed ? cursor.uidValidity : null, total: uids.length };
-    await handlers.onOpen?.(opened);
+    yield { kind: 'open', opened };
     let lastUid = from;
     let fetched = 0;
     for (let i = 0; i < uids.length && !signal?.aborted; i += batchSize) {
@@ -99,9 +100,9 @@ export async function fetchNewMessages(
       const messages = await fetchChunk(client, chunk);
       fetched += messages.length;
       lastUid = chunk[chunk.length - 1]!;
-      await handlers.onBatch({ mailbox, uidValidity, messages, lastUid, done: i + chunk.length, total: uids.length });
+      yield { kind: 'batch', batch: { mailbox, uidValidity, messages, lastUid, done: i + chunk.length, total: uids.length } };
     }
-    return { ...opened, lastUid, fetched };
+    yield { kind: 'done', pass: { ...opened, lastUid, fetched } };
   } finally {
     lock.release();
   }

@@ -1,9 +1,9 @@
 import type { ImapFlow } from 'imapflow';
 import type { ImapConfig } from '../config/types.js';
 import { classifyImapError, connectImap, ImapTransientError, type ConnectDeps } from './imap-connect.js';
-import { fetchNewMessages, type FetchHandlers, type FetchPass, type ImapCursor } from './imap-fetch.js';
+import { fetchNewMessages, type FetchEvent, type ImapCursor } from './imap-fetch.js';
 
-export type { ImapBatch, ImapCursor, ImapMessage, MailboxOpened, FetchPass } from './imap-fetch.js';
+export type { FetchEvent, FetchPass, ImapBatch, ImapCursor, ImapMessage, MailboxOpened } from './imap-fetch.js';
 export { classifyImapError, ImapTransientError } from './imap-connect.js';
 
 const MAX_IDLE_MS = 25 * 60_000;
@@ -13,7 +13,7 @@ export type WakeReason = 'exists' | 'poll' | 'aborted';
 
 /**
  * One IMAP connection as the sync loop sees it: fetch new mail per mailbox, wait for more (IDLE,
- * with a poll timer as the fallback), close. It knows nothing of ingest: batches go to a handler.
+ * with a poll timer as the fallback), close. It knows nothing of ingest: it yields batches.
  * Errors come out sorted (classifyImapError): ConveneError when permanent, ImapTransientError
  * when a reconnect may help.
  */
@@ -44,37 +44,16 @@ export class ImapSession {
     return this.closedReason !== null || !this.client.usable;
   }
 
-  /** Fetch what is newer than `cursor` in `mailbox`; see fetchNewMessages. */
-  async fetchNew(
-    mailbox: string,
-    cursor: ImapCursor | null,
-    batchSize: number,
-    handlers: FetchHandlers,
-    signal?: AbortSignal,
-  ): Promise<FetchPass> {
+  /**
+   * Fetch what is newer than `cursor` in `mailbox`; see fetchNewMessages. IMAP failures come out
+   * sorted; the consumer's own failures (a full disk while storing) never pass through here, as
+   * iteration simply stops, so only IMAP failures may turn into a reconnect.
+   */
+  async *fetchNew(mailbox: string, cursor: ImapCursor | null, batchSize: number, signal?: AbortSignal): AsyncGenerator<FetchEvent> {
     this.existsAtPass.set(mailbox, this.existsSeen.get(mailbox) ?? 0);
-    // The caller's own failures (a full disk while storing) pass through unclassified: only
-    // IMAP failures may turn into a reconnect.
-    const wrapped: FetchHandlers = {
-      onOpen: async (info) => {
-        try {
-          await handlers.onOpen?.(info);
-        } catch (err) {
-          throw new HandlerFailure(err);
-        }
-      },
-      onBatch: async (batch) => {
-        try {
-          await handlers.onBatch(batch);
-        } catch (err) {
-          throw new HandlerFailure(err);
-        }
-      },
-    };
     try {
-      return await fetchNewMessages(this.client, mailbox, cursor, batchSize, wrapped, signal);
+      yield* fetchNewMessages(this.client, mailbox, cursor, batchSize, signal);
     } catch (err) {
-      if (err instanceof HandlerFailure) throw err.cause;
       throw classifyImapError(err, this.config, mailbox);
     }
   }
@@ -135,12 +114,5 @@ export class ImapSession {
     await Promise.race([this.client.logout().catch(() => undefined), timeout]);
     clearTimeout(timer);
     if (this.client.usable) this.client.close();
-  }
-}
-
-/** Carries an error thrown by the caller's handler through the IMAP error sorting, untouched. */
-class HandlerFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('handler failed', { cause });
   }
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { fromLineDateOf, unescapeMboxrd } from '../mail/mbox-format.js';
 import type { RawMessage } from '../mail/types.js';
 
 /** A message read from an mbox, with its byte offset for progress reports. */
@@ -70,29 +71,4 @@ function cut(block: Buffer): RawMessage | null {
   else if (body.length >= 3 && body.subarray(-3).toString('latin1') === '\n\r\n') body = body.subarray(0, -2);
   const fromLineDate = fromLineDateOf(fromLine);
   return { raw: unescapeMboxrd(body), ...(fromLineDate !== undefined ? { fromLineDate } : {}) };
-}
-
-/** mboxrd: a line of one or more ">" then "From " had one ">" added on export. */
-export function unescapeMboxrd(body: Buffer): Buffer {
-  if (body.indexOf('>From ') === -1) return body;
-  const text = body.toString('latin1');
-  return Buffer.from(text.replace(/^>(>*From )/gm, '$1'), 'latin1');
-}
-
-/** mboxrd escaping for export: the inverse of unescapeMboxrd. */
-export function escapeMboxrd(raw: Buffer): Buffer {
-  const text = raw.toString('latin1');
-  if (!/^>*From /m.test(text)) return raw;
-  return Buffer.from(text.replace(/^(>*From )/gm, '>$1'), 'latin1');
-}
-
-/**
- * The date on a From_ line ("From sender Thu Jan  1 00:00:00 1970"), or undefined.
- * public-inbox writes the epoch as a placeholder, so the epoch means "no date".
- */
-export function fromLineDateOf(line: string): number | undefined {
-  const m = /(\w{3}) +(\w{3}) +(\d{1,2}) +(\d{1,2}:\d{2}(?::\d{2})?) +(\d{4})/.exec(line);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[2]} ${m[3]} ${m[5]} ${m[4]} UTC`);
-  return Number.isNaN(ms) || ms <= 0 ? undefined : ms;
 }

@@ -3,11 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConveneError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { registerDictionary } from './raw-dictionaries.js';
+import { registerDictionary } from '../mail/raw-dictionaries.js';
+import { rawDictionaries } from './raw-reader.js';
 
 export type Db = Database.Database;
-
-export { DEFAULT_DB_PATH } from '../config/defaults.js';
 
 /**
  * Open (creating if needed) the database: WAL so readers never block the writer, a busy timeout
@@ -44,8 +43,23 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
 
 /** Register the archive's raw-compression dictionaries so raw bytes decode anywhere. */
 function loadDictionaries(db: Db): void {
-  for (const row of db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all()) {
-    registerDictionary(row.hash, row.bytes);
+  for (const row of rawDictionaries(db)) registerDictionary(row.hash, row.bytes);
+}
+
+/**
+ * Run `fn` in one IMMEDIATE transaction that may await in between (db reindex parses as it goes):
+ * committed when it resolves, rolled back when it throws. better-sqlite3's db.transaction() takes
+ * only synchronous functions.
+ */
+export async function inImmediateTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  db.prepare('BEGIN IMMEDIATE').run();
+  try {
+    const result = await fn();
+    db.prepare('COMMIT').run();
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.prepare('ROLLBACK').run();
+    throw err;
   }
 }
 

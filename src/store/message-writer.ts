@@ -1,7 +1,7 @@
 import { contentHash } from '../mail/content-hash.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from './db.js';
-import { buildDictionary, dictionaryKey, encodeRaw, registerDictionary, type Encoded } from './raw-codec.js';
+import { buildDictionary, dictionaryKey, encodeRaw, registerDictionary, type Encoded } from '../mail/raw-codec.js';
 
 /** The dictionary raw bytes are compressed with: a key and its bytes. */
 export interface Dictionary {
@@ -41,6 +41,8 @@ export class MessageWriter {
   private readonly insertRaw;
   private readonly bumpCopies;
   private readonly updateRow;
+  private readonly setThreadStmt;
+  private readonly moveThreadStmt;
   private dict: Dictionary | undefined;
 
   constructor(private readonly db: Db) {
@@ -59,6 +61,23 @@ export class MessageWriter {
     const d = db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts ORDER BY id LIMIT 1').get();
     if (d) this.dict = { key: d.hash, bytes: d.bytes };
     this.bumpCopies = db.prepare('INSERT INTO copies (hash, count) VALUES (?, 1) ON CONFLICT(hash) DO UPDATE SET count = count + 1');
+    this.setThreadStmt = db.prepare('UPDATE messages SET thread_id = ?, parent_mid = ? WHERE id = ?');
+    this.moveThreadStmt = db.prepare('UPDATE messages SET thread_id = ? WHERE thread_id = ?');
+  }
+
+  /** Record the thread and parent threading gave a message (thread/assign.ts decides them). */
+  setThread(id: number, threadId: number, parentMid: string | null): void {
+    this.setThreadStmt.run(threadId, parentMid, id);
+  }
+
+  /** Every message of thread `from` now belongs to `to` (a late message joined two threads). */
+  moveThread(to: number, from: number): void {
+    this.moveThreadStmt.run(to, from);
+  }
+
+  /** Forget every message's thread (db reindex threads them again), in the caller's transaction. */
+  clearThreads(): void {
+    this.db.exec('UPDATE messages SET thread_id = NULL, parent_mid = NULL');
   }
 
   private codec(): string {

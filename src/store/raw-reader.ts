@@ -1,12 +1,26 @@
 import type { Db } from './db.js';
-import { decodeRaw } from './raw-codec.js';
+import { decodeRaw } from '../mail/raw-codec.js';
 
-export { decodeRaw } from './raw-codec.js';
+export { decodeRaw } from '../mail/raw-codec.js';
 
 /** The stored raw bytes of a message, byte for byte as received. */
 export function readRaw(db: Db, id: number): Buffer | null {
   const row = db.prepare<[number], { codec: string; bytes: Buffer }>('SELECT codec, bytes FROM raw WHERE id = ?').get(id);
   return row ? decodeRaw(row.codec, row.bytes) : null;
+}
+
+/** readRaw for many messages, the statement prepared once. */
+export function rawReader(db: Db): (id: number) => Buffer | null {
+  const stmt = db.prepare<[number], { codec: string; bytes: Buffer }>('SELECT codec, bytes FROM raw WHERE id = ?');
+  return (id) => {
+    const row = stmt.get(id);
+    return row ? decodeRaw(row.codec, row.bytes) : null;
+  };
+}
+
+/** The archive's compression dictionaries, to register when a database opens. */
+export function rawDictionaries(db: Db): { hash: string; bytes: Buffer }[] {
+  return db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all();
 }
 
 /** Every stored message's raw bytes in the given id order (ids from a query), streamed. */

@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 
-export interface ArchiveStats {
+/** What the messages, raw and copies tables say about the archive (ingest/archive-stats.ts adds the rest). */
+export interface MessageStats {
   readonly messages: number;
   /** Distinct Message-ID header values among stored messages. */
   readonly distinctMessageIds: number;
@@ -11,7 +12,6 @@ export interface ArchiveStats {
   /** Identical copies seen and not stored again. */
   readonly identicalCopies: number;
   readonly threads: number;
-  readonly ghosts: number;
   /** Stored raw, body not parseable (reason on the row). */
   readonly failures: number;
   readonly datesFromFallback: number;
@@ -21,11 +21,10 @@ export interface ArchiveStats {
   readonly databaseBytes: number;
   readonly oldest: number | null;
   readonly newest: number | null;
-  readonly mailboxes: readonly { account: string; mailbox: string; uidValidity: string; lastUid: number; lastSyncAt: number | null }[];
 }
 
-/** Counts and sizes for `convene stats`. */
-export function archiveStats(db: Db): ArchiveStats {
+/** Counts and sizes of the stored mail. */
+export function messageStats(db: Db): MessageStats {
   const m = db
     .prepare(
       `SELECT count(*) AS messages, count(DISTINCT header_mid) AS distinctIds,
@@ -37,14 +36,8 @@ export function archiveStats(db: Db): ArchiveStats {
     .get() as Record<string, number | null>;
   const stored = (db.prepare('SELECT sum(length(bytes)) AS n FROM raw').get() as { n: number | null }).n ?? 0;
   const copies = (db.prepare('SELECT sum(count) AS n FROM copies').get() as { n: number | null }).n ?? 0;
-  const ghosts = (db.prepare('SELECT count(*) AS n FROM ghosts').get() as { n: number }).n;
   const pages = db.pragma('page_count', { simple: true }) as number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const mailboxes = db
-    .prepare(
-      'SELECT account, mailbox, uid_validity AS uidValidity, last_uid AS lastUid, last_sync_at AS lastSyncAt FROM sync_state ORDER BY account, mailbox',
-    )
-    .all() as ArchiveStats['mailboxes'][number][];
   const n = (v: number | null | undefined): number => v ?? 0;
   return {
     messages: n(m.messages),
@@ -53,7 +46,6 @@ export function archiveStats(db: Db): ArchiveStats {
     withoutMessageId: n(m.noId),
     identicalCopies: copies,
     threads: n(m.threads),
-    ghosts,
     failures: n(m.failures),
     datesFromFallback: n(m.fallback),
     withoutDate: n(m.noDate),
@@ -62,6 +54,5 @@ export function archiveStats(db: Db): ArchiveStats {
     databaseBytes: pages * pageSize,
     oldest: m.oldest ?? null,
     newest: m.newest ?? null,
-    mailboxes,
   };
 }

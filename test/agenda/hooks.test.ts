@@ -4,7 +4,7 @@ import { getItem, listItems } from '../../src/agenda/reader.js';
 import { reextract } from '../../src/agenda/reextract.js';
 import { accept, edit, reject } from '../../src/agenda/review.js';
 import { configFromValue } from '../../src/config/load.js';
-import { Ingester } from '../../src/ingest.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getItem, listItems, readLog } from '../../src/agenda/reader.js';
-import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/store.js';
+import { getItem, listItems } from '../../src/agenda/reader.js';
+import { readLog } from '../../src/store/audit.js';
+import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/record.js';
 import type { Db } from '../../src/store/db.js';
 import { cand, freshDb, wctx } from './store-helpers.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCandidate } from '../../src/agenda/store.js';
+import { addCandidate } from '../../src/agenda/record.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb } from '../../src/store/db.js';
 import { reviewSession, type ReviewIO } from '../../src/cli/agenda-review.js';

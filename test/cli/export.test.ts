@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPaths } from '../../src/import.js';
-import { fromLine, mboxrdEntry } from '../../src/search/mboxrd-writer.js';
+import { importPaths } from '../../src/ingest/import.js';
+import { fromLine, mboxrdEntry } from '../../src/mail/mbox-format.js';
 import { readMbox } from '../../src/sources/mbox.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { iterateRaw } from '../../src/store/raw-reader.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configFromValue } from '../../src/config/load.js';
-import { prepareDigest } from '../../src/daemon/actions.js';
-import { jobsOf, planJobs } from '../../src/daemon/jobs.js';
+import { prepareDigest } from '../../src/mailings/digest-plan.js';
+import { jobsOf } from '../../src/mailings/job-reader.js';
+import { planJobs } from '../../src/mailings/jobs.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 import { openDb } from '../../src/store/db.js';
 

@@ -6,7 +6,7 @@ import { configFromValue } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { runOnce } from '../../src/daemon/run.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
-import type { LogFields, Logger } from '../../src/sources/imap-log.js';
+import type { LogFields, Logger } from '../../src/log.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { SmtpCapture } from '../helpers/smtp-capture.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jobsOf } from '../../src/daemon/jobs.js';
+import { jobsOf } from '../../src/mailings/job-reader.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 import { harness, OCC, T, type Harness } from './harness.js';
 

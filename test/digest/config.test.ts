@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestFor } from '../../src/config/digest.js';
 import { configFromValue } from '../../src/config/load.js';
-import { formatDuration } from '../../src/meetings/iso-duration.js';
+import { formatDuration } from '../../src/time/duration.js';
 
 const meeting = { id: 'wg', zone: 'Europe/London', dates: ['2026-06-10T16:00'] };
 const load = (digest: unknown, m: Record<string, unknown> = {}) => configFromValue({ meetings: [{ ...meeting, ...m }], digest }, null);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inlineCss } from '../../src/digest/inline-css.js';
 import { escapeHtml, renderTemplate, TemplateError } from '../../src/digest/template.js';
 
 const text = (t: string, m: unknown): string => renderTemplate(t, m, (s) => s);
@@ -39,5 +40,25 @@ describe('template', () => {
 
   it('refuses to print an object', () => {
     expect(() => text('{{a}}', { a: { b: 1 } })).toThrow(TemplateError);
+  });
+});
+
+describe('CSS inlining', () => {
+  it('inlines tag, .class and tag.class rules, an element’s own style last', () => {
+    const out = inlineCss(
+      '<style>p { color: red; } .x { margin: 0 } p.x { padding: 1px }</style><p class="x" style="top: 0">a</p><p>b</p>',
+    );
+    expect(out).toBe('<p class="x" style="color: red; margin: 0; padding: 1px; top: 0">a</p><p style="color: red">b</p>');
+  });
+
+  it('refuses a template it cannot inline, naming the selector or at-rule', () => {
+    expect(() => inlineCss('<style>div p { color: red }</style><p>x</p>', 'mine.html')).toThrow(
+      'mine.html: the CSS selector "div p" cannot be inlined into the mail (templates may use tag, .class and tag.class selectors)',
+    );
+    expect(() => inlineCss('<style>a:hover { color: red }</style>', 'mine.html')).toThrow('"a:hover"');
+    expect(() => inlineCss('<style>@media (max-width: 600px) { p { margin: 0 } }</style>', 'mine.html')).toThrow(
+      'mine.html: the CSS rule @media cannot be inlined',
+    );
+    expect(() => inlineCss('<style>#top { color: red }</style>')).toThrow(TemplateError);
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
-import { jobsOf } from '../../src/daemon/jobs.js';
+import { jobsOf } from '../../src/mailings/job-reader.js';
 import { runOnce } from '../../src/daemon/run.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { memoryLogger } from '../daemon/harness.js';

@@ -2,23 +2,26 @@
  * Agreement with notmuch on the linux-ext4 10k slice (issue 3 acceptance):
  * (a) thread partitions: for every message, does its thread hold the same members in both?
  * (b) message sets of simple queries: overlap (Jaccard) per query, with examples of each side's extras.
- * Run: npm run build && npm run eval:notmuch [-- PATH.mbox.gz]. Needs `notmuch` on PATH.
+ * Run: npm run build && npm run eval:notmuch [-- PATH.mbox.gz]. Needs `notmuch` on PATH; the corpus
+ * defaults to $CONVENE_CORPORA (else ../shared/corpora)/linux-ext4-first10k.mbox.gz.
  * Dates: both sides in UTC (TZ=UTC for notmuch).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importPaths } from '../../src/import.js';
+import { importPaths } from '../../src/ingest/import.js';
 import { prepareQuery } from '../../src/search/query.js';
 import { searchMessages } from '../../src/search/run.js';
-import { bodyText } from '../../src/search/body-text.js';
+import { bodyText } from '../../src/mail/body-text.js';
 import { readMbox } from '../../src/sources/mbox.js';
 import { readRaw } from '../../src/store/raw-reader.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { threadLinks } from '../../src/thread/sanitize.js';
+import { corpusMissing } from '../bench/corpus.js';
+import { corporaDir } from './corpora.js';
 
-const CORPUS = process.argv[2] ?? '/work/shared/corpora/linux-ext4-first10k.mbox.gz';
+const CORPUS = process.argv[2] ?? join(corporaDir(), 'linux-ext4-first10k.mbox.gz');
 
 /** [name, our query, notmuch query, the word whose occurrences explain differences] */
 const QUERIES: readonly (readonly [string, string, string, string?])[] = [
@@ -46,7 +49,7 @@ function sh(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): strin
 
 async function main(): Promise<void> {
   if (!existsSync(CORPUS)) {
-    console.log(`skipped: corpus ${CORPUS} not found`);
+    console.log(`skipped: ${corpusMissing(CORPUS)}`);
     return;
   }
   if (spawnSync('notmuch', ['--version']).status !== 0) {

@@ -1,7 +1,7 @@
 /**
- * A private Dovecot per test file (recipe: /work/shared/notes/dovecot-for-tests.md): its own temp
- * dir, config, self-signed certificate and free loopback ports; stopped by PID. Mail is loaded as
- * maildir files, so loading 200 messages costs no IMAP round trips.
+ * A private Dovecot per test file (recipe: ../shared/notes/dovecot-for-tests.md beside the
+ * checkout): its own temp dir, config, self-signed certificate and free loopback ports; stopped
+ * by PID. Mail is loaded as maildir files, so loading 200 messages costs no IMAP round trips.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -1,7 +1,7 @@
 /** IMAP configs pointing at a test Dovecot, validated like a real config file. */
 import { validateImap } from '../../src/config/sections.js';
 import type { ImapConfig } from '../../src/config/types.js';
-import type { LogFields, Logger } from '../../src/sources/imap-log.js';
+import type { LogFields, Logger } from '../../src/log.js';
 import type { DovecotServer } from './dovecot.js';
 
 /** The environment the configs' `password: { env: IMAP_PASS }` reads. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQuotedPrintable, fastParse } from '../../src/mail/fast-parse.js';
+import { fastParse } from '../../src/mail/fast-parse.js';
+import { decodeQuotedPrintable } from '../../src/mail/transfer-encoding.js';
 import { readHeaders } from '../../src/mail/headers.js';
 import { parseMessage } from '../../src/mail/parse.js';
 import { EXT4_2000, loadMbox } from '../helpers/ext4-slice.js';

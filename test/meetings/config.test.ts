@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configFromValue } from '../../src/config/load.js';
 import { patternMatcher } from '../../src/config/meetings.js';
-import { formatDuration } from '../../src/meetings/iso-duration.js';
-import { formatLocal } from '../../src/meetings/local-time.js';
+import { formatDuration } from '../../src/time/duration.js';
+import { formatLocal } from '../../src/time/plain-date-time.js';
 
 const meetings = (list: unknown) => configFromValue({ meetings: list }, null).meetings;
 const error = (list: unknown): string => {

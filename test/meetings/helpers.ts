@@ -1,8 +1,8 @@
 import { configFromValue } from '../../src/config/load.js';
 import type { MeetingConfig } from '../../src/config/meetings.js';
-import { parseLocal } from '../../src/meetings/local-time.js';
-import { fromLocal, toLocal } from '../../src/meetings/zone.js';
-import { formatLocal } from '../../src/meetings/local-time.js';
+import { parseLocal } from '../../src/time/plain-date-time.js';
+import { fromLocal, toLocal } from '../../src/time/time-zone.js';
+import { formatLocal } from '../../src/time/plain-date-time.js';
 
 /** One validated meeting from a config fragment. */
 export function meeting(value: Record<string, unknown>): MeetingConfig {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/meetings/iso-duration.js';
-import { parseLocal } from '../../src/meetings/local-time.js';
-import { addDuration, canonicalZone, formatOffset, fromLocal, localKind, toLocal } from '../../src/meetings/zone.js';
+import { parseDuration } from '../../src/time/duration.js';
+import { parseLocal } from '../../src/time/plain-date-time.js';
+import { addDuration, canonicalZone, formatOffset, fromLocal, localKind, toLocal } from '../../src/time/time-zone.js';
 
 const local = (s: string) => {
   const l = parseLocal(s);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot, MeetingInfo } from '../../src/digest/types.js';
 import type { Occurrence } from '../../src/meetings/types.js';
-import { fromLocal } from '../../src/meetings/zone.js';
+import { fromLocal } from '../../src/time/time-zone.js';
 import { buildNotes } from '../../src/notes/build.js';
 import { renderNotes } from '../../src/notes/render.js';
 import { shape, structureOf } from './structure.js';

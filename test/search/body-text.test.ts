@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, decodeQuotedPrintable } from '../../src/search/body-text.js';
+import { bodyText } from '../../src/mail/body-text.js';
+import { decodeQuotedPrintable } from '../../src/mail/transfer-encoding.js';
 import { makeSnippet, renderSnippet, snippetTerms } from '../../src/search/snippet.js';
 import { parseQuery } from '../../src/search/parser.js';
 import { generateMessage } from '../helpers/message-generator.js';

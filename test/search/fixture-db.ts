@@ -1,6 +1,6 @@
 /** Small databases for search and thread tests: generated edge cases and the real ext4 slice. */
 import { fileURLToPath } from 'node:url';
-import { Ingester } from '../../src/ingest.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { readMbox } from '../../src/sources/mbox.js';
 import { openDb, type Db } from '../../src/store/db.js';
 

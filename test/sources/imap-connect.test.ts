@@ -5,10 +5,10 @@ import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConveneError } from '../../src/errors.js';
 import { imapflowOptions } from '../../src/sources/imap-connect.js';
-import { silentLogger } from '../../src/sources/imap-log.js';
+import { silentLogger } from '../../src/log.js';
 import { ImapSession } from '../../src/sources/imap.js';
 import { openDb } from '../../src/store/db.js';
-import { syncImap } from '../../src/sync.js';
+import { syncImap } from '../../src/ingest/sync.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { IMAP_ENV, memoryLogger, testImapConfig } from '../helpers/imap-config.js';
 

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { escapeMboxrd, fromLineDateOf, readMbox, unescapeMboxrd } from '../../src/sources/mbox.js';
+import { escapeMboxrd, fromLineDateOf, unescapeMboxrd } from '../../src/mail/mbox-format.js';
+import { readMbox } from '../../src/sources/mbox.js';
 import { deliveryTime } from '../../src/sources/maildir.js';
 import { tempDir } from '../helpers/tmp.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ingester } from '../../src/ingest.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb } from '../../src/store/db.js';
 import { readRaw } from '../../src/store/raw-reader.js';
 import { generateMessage } from '../helpers/message-generator.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ingester } from '../../src/ingest.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb } from '../../src/store/db.js';
-import { checkArchive } from '../../src/store/check.js';
+import { checkArchive } from '../../src/ingest/archive-check.js';
 import { generateMessage } from '../helpers/message-generator.js';
 
 /** A message with two Message-ID headers; a reply that names the second one. */

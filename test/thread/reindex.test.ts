@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reindex } from '../../src/reindex.js';
+import { reindex } from '../../src/ingest/reindex.js';
 import { prepareQuery } from '../../src/search/query.js';
 import { searchMessages } from '../../src/search/run.js';
 import { loadThread } from '../../src/thread/reader.js';

@@ -2,11 +2,28 @@ import { routeMeeting } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { markedLine } from '../text.js';
 import type { Candidate } from '../types.js';
+import { regex } from '../patterns.js';
 
 // "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
 // meeting", "continue (the discussion) next time": the notes' ways of moving an item on.
-const DEFERRED =
-  /\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|(?:stays?|remains?|keep\s+it|kept|put|left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|meeting|week|time)|(?:deferred|postponed|pushed|moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|meeting|session)|(?:will\s+)?continue\s+(?:discussing|the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?/i;
+const DEFERRED = regex(
+  'i',
+  String.raw`\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|`,
+  String.raw`forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
+  String.raw`week|time))?|(?:stays?|remains?|keep\s+it|kept|put|`,
+  String.raw`left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|`,
+  String.raw`meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|`,
+  String.raw`meeting|week|time)|(?:deferred|postponed|pushed|`,
+  String.raw`moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
+  String.raw`week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|`,
+  String.raw`discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|`,
+  String.raw`meeting|session)|(?:will\s+)?continue\s+(?:discussing|`,
+  String.raw`the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|`,
+  String.raw`meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|`,
+  String.raw`this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|`,
+  String.raw`call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|`,
+  String.raw`decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?`,
+);
 
 /**
  * Rule 4: notes of a past call that say an item is carried over or on the agenda for the next

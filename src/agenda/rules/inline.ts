@@ -5,19 +5,29 @@ import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
 import { titleFromSubject } from '../title.js';
 import type { Candidate } from '../types.js';
+import { regex } from '../patterns.js';
 
 // "agenda+ X" (the W3C convention convene adopts), at the start of a line.
 const AGENDA_PLUS = /^\s*agenda\+\s*:?\s*(\S.*)$/gim;
 // "add X to the agenda", "put X on the (next call's) agenda".
-const ADD_TO_AGENDA =
-  /\b(?:add(?:ed)?|put|place|include|schedule)\s+(.{2,160}?)\s+(?:to|on|in(?:to)?)\s+(?:the\s+|our\s+|this\s+week'?s\s+|next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w'-]+\s+){0,4}?agenda\b/i;
+const ADD_TO_AGENDA = regex(
+  'i',
+  String.raw`\b(?:add(?:ed)?|put|place|include|schedule)\s+(.{2,160}?)\s+(?:to|`,
+  String.raw`on|in(?:to)?)\s+(?:the\s+|our\s+|this\s+week'?s\s+|`,
+  String.raw`next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w'-]+\s+){0,4}?agenda\b`,
+);
 // "get (this|me) on the agenda ... -- X", "I would like to get on the agenda list".
 const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:[^\n-]*?(?:--|–|—|:)\s*(.{5,160}))?/i;
 // "Submitting this via the Kernel Summit track", "I'd like to propose this for the next call".
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
-const LIST_HEADER =
-  /^\s*(?:proposed\s+(?:agenda\s+)?(?:items?|topics?)|(?:my\s+|some\s+|more\s+|additional\s+)?agenda\s+(?:items?|proposals?)|(?:proposed\s+)?topics?\s+for\s+(?:the\s+)?(?:next|upcoming|coming)\s+[\w\s'-]{0,40}?)\s*:\s*$/im;
+const LIST_HEADER = regex(
+  'im',
+  String.raw`^\s*(?:proposed\s+(?:agenda\s+)?(?:items?|topics?)|`,
+  String.raw`(?:my\s+|some\s+|more\s+|additional\s+)?agenda\s+(?:items?|`,
+  String.raw`proposals?)|(?:proposed\s+)?topics?\s+for\s+(?:the\s+)?(?:next|`,
+  String.raw`upcoming|coming)\s+[\w\s'-]{0,40}?)\s*:\s*$`,
+);
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".

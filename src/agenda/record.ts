@@ -1,0 +1,231 @@
+/**
+ * Extraction's recorder. THE INVARIANT (issue 4, kept by issue 8): extraction never changes an
+ * item a person has touched. It adds items to the inbox (state 'proposed', or history when their
+ * call was already over) and sources (proposals, supporters) to existing items; the one change it
+ * makes to an existing row is to carry an UNTOUCHED item (proposed or history, never edited, never
+ * reviewed) forward to a later call that restates it. Every other change goes through review.ts.
+ *
+ * One topic is one item per meeting series: a candidate joins an existing item when it names the
+ * same topic (topic-match.ts: the same words, weighed by how rare they are in the meeting's titles,
+ * once presenter, status and "discuss"/"follow-up" are set aside) or shares a link with it. A
+ * candidate already recorded for the same message is a no-op, so re-running extraction over the
+ * archive is idempotent. Matching looks at the meeting's open and history items at any occurrence,
+ * and at every item of the same occurrence, on calls no more than SAME_TOPIC_SPAN apart.
+ */
+import type { MeetingConfig } from '../config/meetings.js';
+import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
+import type { Occurrence } from '../meetings/types.js';
+import type { Db } from '../store/db.js';
+import { logAction, readLog } from '../store/audit.js';
+import { dateOfMid } from '../store/message-reader.js';
+import { assignOccurrence, type Assignment } from './assign.js';
+import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
+import type { ItemRow } from './item-row.js';
+import { carryItem, insertItem, insertSource } from './item-store.js';
+import { sameTopic, weightsOf } from './topic-match.js';
+import { normaliseTitle } from './title.js';
+import type { Candidate, ExtractResult, Support } from './types.js';
+
+export interface ExtractWriteContext {
+  readonly meetings: readonly MeetingConfig[];
+  /** Used for a candidate without a date, and as the created/added time. */
+  readonly now: number;
+  /** Recorded in the audit log; default "convene". */
+  readonly actor?: string;
+}
+
+export type WriteAction = 'created' | 'joined' | 'unchanged' | 'ignored';
+
+export interface WriteResult {
+  readonly action: WriteAction;
+  readonly itemId: number | null;
+  /** Why a candidate or support was ignored (unknown meeting, no item to support). */
+  readonly reason?: string;
+}
+
+/** Normalise a link for comparison: no fragment, no trailing slash, lower-case scheme and host. */
+export function normaliseLink(url: string): string {
+  return url
+    .trim()
+    .replace(/#.*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/^(\w+:\/\/[^/]+)/, (h) => h.toLowerCase());
+}
+
+/** Write everything one message's extraction produced. Call inside the caller's transaction. */
+export function recordExtraction(db: Db, result: ExtractResult, c: ExtractWriteContext): WriteResult[] {
+  return [...result.candidates.map((cand) => addCandidate(db, cand, c)), ...result.supports.map((s) => addSupport(db, s, c))];
+}
+
+/** Add one candidate: a new inbox item, a new source on a near-duplicate, or nothing when already recorded. */
+export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): WriteResult {
+  const meeting = c.meetings.find((m) => m.id === cand.meetingId);
+  if (!meeting) return { action: 'ignored', itemId: null, reason: `no meeting "${cand.meetingId}"` };
+  const norm = normaliseTitle(cand.title) || cand.title.trim().toLowerCase();
+  if (!norm) return { action: 'ignored', itemId: null, reason: 'empty title' };
+
+  const recorded = recordedProposal(db, cand.messageId, norm, meeting.id);
+  if (recorded !== undefined) return { action: 'unchanged', itemId: survivor(db, recorded)?.id ?? recorded };
+
+  const assigned = assign(db, meeting, cand, c.now);
+  // A chair's reply in the call's thread sent once the call had begun is its notes, not its agenda.
+  if (cand.followUp && assigned.afterNamedCall) return { action: 'ignored', itemId: null, reason: 'notes after the call' };
+  const occ = assigned.occurrence;
+  const match = findDuplicate(db, meeting.id, occ, cand.title, norm, cand.links);
+  if (match) {
+    addSource(db, match.id, cand, norm, c.now);
+    const carried = carryForward(db, match, assigned, c.now);
+    logAction(db, {
+      at: c.now,
+      actor: c.actor ?? 'convene',
+      action: carried ? 'extract.carry' : 'extract.join',
+      itemId: match.id,
+      meetingId: meeting.id,
+      occurrenceKey: carried ? (occ?.key ?? null) : match.occ_key,
+      after: { mid: cand.messageId, title: cand.title, rule: cand.rule, ...(carried ? { from: match.occ_key, why: assigned.why } : {}) },
+    });
+    return { action: 'joined', itemId: match.id };
+  }
+
+  const id = insertItem(
+    db,
+    {
+      meetingId: meeting.id,
+      occKey: occ?.key ?? null,
+      occStart: occ ? (occ.originalStart ?? occ.start) : null,
+      title: cand.title.trim(),
+      norm,
+      proposer: cand.proposer,
+      presenter: cand.presenter ?? null,
+      durationMin: cand.durationMinutes ?? null,
+      links: cand.links,
+      rule: cand.rule,
+      confidence: cand.confidence,
+      late: assigned.late,
+      carriedOver: cand.carriedOver ?? false,
+      chairEdited: false,
+      threadId: cand.threadId,
+      sourceDate: cand.date,
+      history: assigned.history,
+    },
+    c.now,
+  );
+  addSource(db, id, cand, norm, c.now);
+  logAction(db, {
+    at: c.now,
+    actor: c.actor ?? 'convene',
+    action: 'extract.add',
+    itemId: id,
+    meetingId: meeting.id,
+    occurrenceKey: occ?.key ?? null,
+    after: {
+      title: cand.title,
+      rule: cand.rule,
+      mid: cand.messageId,
+      late: assigned.late,
+      why: assigned.why,
+      ...(assigned.history ? { history: assigned.history } : {}),
+    },
+  });
+  return { action: 'created', itemId: id };
+}
+
+/**
+ * Carry an untouched item forward to the later call a restatement puts it to ("Followup on X" in
+ * the next reminder): it keeps the first call it was put to in deferred_from. Returns true when
+ * it moved. Items a person has touched never move (review.ts decides for them).
+ */
+function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boolean {
+  const occ = to.occurrence;
+  if (!occ || item.state !== 'proposed' || item.chair_edited === 1 || occ.key === item.occ_key) return false;
+  const start = occ.originalStart ?? occ.start;
+  if (item.occ_start !== null && start <= item.occ_start) return false;
+  if (readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length > 0) return false;
+  carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late, history: to.history }, now);
+  return true;
+}
+
+/**
+ * Record a supporter ("+1", "I'd like to add to this topic"): on the item its parent message
+ * proposed or supported, else on the meeting's most recent open item of the same thread.
+ */
+export function addSupport(db: Db, s: Support, c: ExtractWriteContext): WriteResult {
+  let target: ItemRow | undefined;
+  if (s.parentMid) {
+    const viaParent = itemOfSource(db, s.parentMid, s.meetingId);
+    if (viaParent !== undefined) target = survivor(db, viaParent);
+  }
+  if (!target && s.threadId !== null) {
+    const inThread = itemInThread(db, s.threadId, s.meetingId);
+    if (inThread !== undefined) target = survivor(db, inThread);
+  }
+  if (!target) return { action: 'ignored', itemId: null, reason: 'no item to support' };
+  if (hasSource(db, target.id, s.messageId)) return { action: 'unchanged', itemId: target.id };
+  const date = dateOfMid(db, s.messageId);
+  insertSource(db, { itemId: target.id, mid: s.messageId, role: 'support', person: s.supporter, rule: null, candNorm: '', date }, c.now);
+  logAction(db, {
+    at: c.now,
+    actor: c.actor ?? 'convene',
+    action: 'extract.support',
+    itemId: target.id,
+    meetingId: target.meeting_id,
+    occurrenceKey: target.occ_key,
+    after: { mid: s.messageId, supporter: s.supporter },
+  });
+  return { action: 'joined', itemId: target.id };
+}
+
+function addSource(db: Db, itemId: number, cand: Candidate, norm: string, now: number): void {
+  insertSource(
+    db,
+    { itemId, mid: cand.messageId, role: 'proposal', person: cand.proposer, rule: cand.rule, candNorm: norm, date: cand.date },
+    now,
+  );
+}
+
+function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): Assignment {
+  if (cand.occurrenceStart !== null) {
+    const exact = occurrencesBetween(db, meeting, cand.occurrenceStart, cand.occurrenceStart + 1)[0];
+    const occurrence = exact ?? nextOccurrence(db, meeting, cand.occurrenceStart - 1);
+    return { occurrence, late: false, history: null, why: 'the call it was given' };
+  }
+  const input = { date: cand.date ?? now, announces: cand.announces === true, ...(cand.mentions ? { mentions: cand.mentions } : {}) };
+  return assignOccurrence(db, meeting, input, now);
+}
+
+/**
+ * How far apart two calls may be for a restatement to be the same item. Within a series of
+ * weekly or monthly calls a topic raised again is still on the table; a topic proposed again for
+ * next year's summit is a new proposal (the kernel summits' own practice).
+ */
+const SAME_TOPIC_SPAN = 120 * 86_400_000;
+
+/** The item a candidate duplicates, if any (see the file comment for what counts). */
+function findDuplicate(
+  db: Db,
+  meetingId: string,
+  occ: Occurrence | null,
+  title: string,
+  norm: string,
+  links: readonly string[],
+): ItemRow | undefined {
+  const start = occ ? (occ.originalStart ?? occ.start) : null;
+  const scope = {
+    meeting: meetingId,
+    occ: occ?.key ?? null,
+    lo: start === null ? -8.64e15 : start - SAME_TOPIC_SPAN,
+    hi: start === null ? 8.64e15 : start + SAME_TOPIC_SPAN,
+  };
+  const byTitle = itemByTitle(db, scope, norm);
+  if (byTitle) return survivor(db, byTitle.id);
+  // The same topic in other words: the scope's items, same call first, then the latest.
+  const rows = itemsInScope(db, scope);
+  const weight = weightsOf(rows.map((r) => r.title));
+  const similar = rows.find((r) => sameTopic(title, r.title, weight));
+  if (similar) return survivor(db, similar.id);
+  // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
+  const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
+  if (wanted.size === 0) return undefined;
+  const hit = rows.find((r) => r.links_json !== '[]' && (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
+  return hit ? survivor(db, hit.id) : undefined;
+}

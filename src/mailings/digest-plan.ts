@@ -1,0 +1,60 @@
+import type { MeetingConfig } from '../config/meetings.js';
+import { ConveneError } from '../errors.js';
+import { buildCancelProposal } from '../digest/build-mails.js';
+import { buildDigest, type DigestModel } from '../digest/build.js';
+import type { Outgoing } from '../digest/compose.js';
+import { chairMessage, digestMessage } from '../digest/messages.js';
+import type { Occurrence } from '../meetings/types.js';
+import { threadActivity } from '../thread/activity.js';
+import { settingsOf, type MailingDeps } from './deps.js';
+import { agendaSnapshot, meetingInfo, previousOf } from './ports.js';
+
+/** What preparing the digest of an occurrence decided. */
+export type DigestPlan =
+  | { readonly kind: 'digest'; readonly model: DigestModel; readonly outgoing: Outgoing }
+  | { readonly kind: 'cancel-proposal'; readonly model: DigestModel; readonly outgoing: Outgoing | null };
+
+/**
+ * Decide and render the digest of one occurrence (nothing is written): the digest itself, or,
+ * when the agenda is empty, the proposal to cancel sent to the chair. `update` builds the next
+ * revision against the last one queued, with what changed.
+ */
+export function prepareDigest(deps: MailingDeps, meeting: MeetingConfig, occ: Occurrence, options: { update?: boolean } = {}): DigestPlan {
+  const settings = settingsOf(deps.config, meeting);
+  const info = meetingInfo(meeting);
+  const previous = previousOf(deps.db, meeting, occ);
+  const agenda = agendaSnapshot(deps.db, meeting, occ);
+  const now = deps.now();
+  // "Since the last call": the previous occurrence; for a first call, since the first proposal
+  // on its agenda (the topic-collection period), else the two weeks before it.
+  const since = previous?.start ?? Math.min(agenda.firstProposedAt ?? Infinity, occ.start - 14 * 86_400_000);
+  const activity = threadActivity(deps.db, since, Math.min(now, occ.start), meeting.lists);
+  const last = deps.store.revisions(meeting.id, occ.key, 'digest')[0];
+  let revision = 0;
+  let sent: DigestModel | undefined;
+  if (options.update) {
+    if (!last || !last.modelJson)
+      throw new ConveneError('INPUT', `digest: no digest was sent for ${occ.key} yet; send one first (without --update)`);
+    revision = last.revision + 1;
+    sent = JSON.parse(last.modelJson) as DigestModel;
+  }
+  const model = buildDigest({
+    meeting: info,
+    occurrence: occ,
+    ...(previous ? { previous } : {}),
+    since,
+    agenda,
+    activity,
+    settings,
+    revision,
+    ...(sent ? { sent } : {}),
+  });
+  if (model.empty && !options.update) {
+    if (!info.chair) return { kind: 'cancel-proposal', model, outgoing: null };
+    const call = buildCancelProposal({ meeting: info, occurrence: occ, agenda, settings, digestDue: now });
+    return { kind: 'cancel-proposal', model, outgoing: chairMessage('cancel-proposal', call, occ.key, settings, now) };
+  }
+  const callRow = deps.store.byKey(meeting.id, occ.key, 'call-for-items', 0);
+  const callId = callRow && callRow.state === 'sent' ? callRow.messageId : undefined;
+  return { kind: 'digest', model, outgoing: digestMessage(model, settings, now, callId) };
+}
