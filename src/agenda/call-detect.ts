@@ -2,6 +2,7 @@ import type { AgendaMessage } from './types.js';
 import { isChairMail } from './chair-mail.js';
 import type { ThreadInfo } from './context.js';
 import { foreignGroups } from './group-names.js';
+import { introducesTopics } from './intros.js';
 import { listBlocks } from './list-blocks.js';
 import { callMeetingOf, meetingsNamedIn, routeMeeting, type CompiledMeeting } from './meeting-match.js';
 
@@ -27,9 +28,6 @@ const REMINDER =
 // A body line that announces the call's topics.
 const BODY_AGENDA =
   /^\s*(?:current\s+topics|tentative\s+agenda|draft\s+agenda|proposed\s+agenda|agenda(?:\s+items)?|topics(?:\s+for\s+[^:\n]{1,60})?)\s*:\s*$/im;
-// What introduces a list of topics in a call: "The current topics:", "The agenda includes:", "I have a couple:".
-const TOPIC_INTRO =
-  /\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*)\b/i;
 // A reply prefix. A forward ("Fw: Test Work group meeting") is how some chairs resend the invite, so it may be a call.
 const REPLY = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i;
 
@@ -72,7 +70,10 @@ export function callMeetingForMessage(
     const call = thread.callMeetingId ? meetings.find((m) => m.id === thread.callMeetingId) : undefined;
     return call && isChairMail(msg, call) === true && agendaList(text) ? call : null;
   }
-  const opening = text.split(/\n\s*\n/).slice(0, 2).join('\n');
+  const opening = text
+    .split(/\n\s*\n/)
+    .slice(0, 2)
+    .join('\n');
   const foreign = foreignGroups(`${subject}\n${opening}`, meetings).length > 0;
   const matches: { meeting: CompiledMeeting; strength: number }[] = [];
   for (const m of meetings) {
@@ -100,5 +101,5 @@ export function callMeetingForMessage(
 
 /** The text carries a list introduced as topics or an agenda. */
 function agendaList(text: string): boolean {
-  return listBlocks(text).some((b) => b.items.length > 0 && TOPIC_INTRO.test(b.intro.split(/(?<=[.!?])\s+/).at(-1)!.slice(-160)));
+  return listBlocks(text).some((b) => b.items.length > 0 && introducesTopics(b.intro));
 }

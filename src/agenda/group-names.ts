@@ -42,7 +42,8 @@ export function groupsNamedIn(text: string): string[] {
     while (words.length && NOT_A_GROUP.test(words[0]!)) words.shift();
     if (words.length) out.push(`${words.join(' ')} ${m[2]}`);
   }
-  for (const m of text.matchAll(ACRONYM_MEETING)) if (!/^(?:AM|PM|UTC|GMT|CET|PST|PDT|EST|EDT|CST|CDT|IST|ANN|RFC|TBD)$/.test(m[1]!)) out.push(m[0]);
+  for (const m of text.matchAll(ACRONYM_MEETING))
+    if (!/^(?:AM|PM|UTC|GMT|CET|PST|PDT|EST|EDT|CST|CDT|IST|ANN|RFC|TBD)$/.test(m[1]!)) out.push(m[0]);
   return out;
 }
 

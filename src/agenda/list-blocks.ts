@@ -59,7 +59,8 @@ export function markerOf(line: string): Marked | null {
     return { indent, textCol, kind: 'bullet', ordinal: 0, text };
   }
   const letter = m[6] ?? m[7];
-  if (letter !== undefined && text !== '') return { indent, textCol, kind: 'letter', ordinal: letter.toLowerCase().charCodeAt(0) - 96, text };
+  if (letter !== undefined && text !== '')
+    return { indent, textCol, kind: 'letter', ordinal: letter.toLowerCase().charCodeAt(0) - 96, text };
   return null;
 }
 

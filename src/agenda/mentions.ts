@@ -21,7 +21,13 @@ const MEETING_WORD =
 const MAX_TEXT_MENTIONS = 6;
 
 /** Date mentions for a message sent at `date` (ms UTC), its thread facts and its own text. */
-export function namedDates(subject: string, date: number | null, thread: ThreadInfo, text: string, aliases: readonly RegExp[]): NamedDate[] {
+export function namedDates(
+  subject: string,
+  date: number | null,
+  thread: ThreadInfo,
+  text: string,
+  aliases: readonly RegExp[],
+): NamedDate[] {
   if (date === null) return [];
   const ref = new Date(date).toISOString().slice(0, 10);
   const out: NamedDate[] = [];

@@ -62,7 +62,8 @@ export function chooseOccurrence(input: ChoiceInput): OccurrenceChoice {
   if (current) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };
   const next = occurrences.find((o) => o.start > date);
   if (!next) return { kind: 'none', why: 'no call after it' };
-  if (next.start === input.firstStart && next.start - date > input.reach) return { kind: 'none', why: "sent before the meeting's first call" };
+  if (next.start === input.firstStart && next.start - date > input.reach)
+    return { kind: 'none', why: "sent before the meeting's first call" };
   return { kind: 'call', occurrence: next, why: 'the next call after it' };
 }
 

@@ -40,7 +40,10 @@ export function hasDiff(text: string): boolean {
 export function ownProse(bodyText: string): string {
   // U+2028/2029 (line/paragraph separators some mailers emit) and NBSP would defeat the line and
   // word patterns: they become the newline and space they stand for.
-  const plain = bodyText.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').replace(/\u00a0/g, ' ');
+  const plain = bodyText
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/\u00a0/g, ' ');
   const lines = stripDiffs(plain).split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

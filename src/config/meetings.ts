@@ -66,7 +66,21 @@ export interface MeetingConfig {
   readonly raw: Obj;
 }
 
-const KEYS = ['id', 'name', 'zone', 'schedule', 'dates', 'duration', 'chair', 'chairs', 'lists', 'standingItems', 'agenda', 'jobs', 'digest'];
+const KEYS = [
+  'id',
+  'name',
+  'zone',
+  'schedule',
+  'dates',
+  'duration',
+  'chair',
+  'chairs',
+  'lists',
+  'standingItems',
+  'agenda',
+  'jobs',
+  'digest',
+];
 const MAILBOX = /<[^<>@\s]+@[^<>\s]+>\s*$|^[^<>@\s]+@[^<>\s]+$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SCHEDULE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\[([^\]]+)\])?\/(P[0-9A-Z]+)$/i;

@@ -79,7 +79,10 @@ describe('the call a proposal is put to (issue 8)', () => {
 
   it('old mail is history: its call was over when read, or it predates the meeting', () => {
     const read = at('2025-06-01T00:00', Z);
-    expect(assign('2025-01-10T12:00', {}, read)).toMatchObject({ occurrence: { key: 'mirage/2025-01-22' }, history: expect.stringMatching(/over/) });
+    expect(assign('2025-01-10T12:00', {}, read)).toMatchObject({
+      occurrence: { key: 'mirage/2025-01-22' },
+      history: expect.stringMatching(/over/),
+    });
     expect(assign('2024-06-01T12:00')).toMatchObject({ occurrence: null, history: "sent before the meeting's first call" });
     // A period before the first call is still for it.
     expect(assign('2024-12-26T12:00').occurrence!.key).toBe('mirage/2025-01-08');
@@ -89,7 +92,10 @@ describe('the call a proposal is put to (issue 8)', () => {
     const once = meeting({ id: 'o', zone: 'Asia/Tokyo', dates: ['2025-12-10T09:00'] });
     const T = 'Asia/Tokyo';
     expect(assignOccurrence(db, once, { date: at('2025-12-11T00:00', T) }, NOW)).toMatchObject({ occurrence: null, history: null });
-    expect(assignOccurrence(db, once, { date: at('2025-12-09T12:00', T) }, NOW)).toMatchObject({ late: true, occurrence: { key: 'o/2025-12-10' } });
+    expect(assignOccurrence(db, once, { date: at('2025-12-09T12:00', T) }, NOW)).toMatchObject({
+      late: true,
+      occurrence: { key: 'o/2025-12-10' },
+    });
     // A one-off meeting collects proposals from any time before it.
     expect(assignOccurrence(db, once, { date: at('2025-03-01T00:00', T) }, NOW).occurrence!.key).toBe('o/2025-12-10');
   });

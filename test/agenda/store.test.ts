@@ -46,7 +46,11 @@ describe('addCandidate', () => {
   });
 
   it('honours a named date', () => {
-    const r = addCandidate(db, cand('Named', '2025-01-10T12:00', { mentions: [{ source: 'text', text: 'Feb 19', dates: ['2025-02-19'] }] }), wctx());
+    const r = addCandidate(
+      db,
+      cand('Named', '2025-01-10T12:00', { mentions: [{ source: 'text', text: 'Feb 19', dates: ['2025-02-19'] }] }),
+      wctx(),
+    );
     expect(getItem(db, r.itemId!)!.occurrenceKey).toBe('mirage/2025-02-19');
   });
 

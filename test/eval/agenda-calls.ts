@@ -108,11 +108,12 @@ export function scoreCalls(
   const pool = scoredItems(items, meetings);
   const used = new Set<number>();
   const falseNegatives: Miss[] = [];
-  const topics = labels.calls
-    .filter((c) => meetings.has(c.meeting))
-    .flatMap((c) => c.topics.map((t) => ({ call: c, topic: t })));
+  const topics = labels.calls.filter((c) => meetings.has(c.meeting)).flatMap((c) => c.topics.map((t) => ({ call: c, topic: t })));
   const firstDate = (mids: readonly string[]): string | null =>
-    mids.map(dateOfMid).filter((d): d is string => d !== null).sort()[0] ?? null;
+    mids
+      .map(dateOfMid)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null;
   const topicPart = (call: LabelCall, topic: LabelTopic): Part =>
     partOfDate(byProposal ? (firstDate(topic.mids) ?? call.occurrence) : call.occurrence);
 

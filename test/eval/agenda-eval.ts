@@ -18,7 +18,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addTally, precision, recall, scoreCalls, type CallLabels, type CallScore, type Miss, type Part, type Tally } from './agenda-calls.js';
+import {
+  addTally,
+  precision,
+  recall,
+  scoreCalls,
+  type CallLabels,
+  type CallScore,
+  type Miss,
+  type Part,
+  type Tally,
+} from './agenda-calls.js';
 import { meetingsOf, runProduct } from './agenda-product.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,7 +99,11 @@ function main(): void {
       let ms = 0;
       for (const set of sets) {
         const chosen = meetingsOf(configYaml, set);
-        const run = runProduct(bin, mbox, variant === 'no-calls' ? without(chosen, 'calls') : variant === 'no-chairs' ? without(chosen, 'chairs') : chosen);
+        const run = runProduct(
+          bin,
+          mbox,
+          variant === 'no-calls' ? without(chosen, 'calls') : variant === 'no-chairs' ? without(chosen, 'chairs') : chosen,
+        );
         const score = scoreCalls(labels, run.items, new Set(set), (mid) => run.midDates.get(mid) ?? null);
         addTally(parts.dev, score.parts.dev);
         addTally(parts.test, score.parts.test);

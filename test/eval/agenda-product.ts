@@ -38,7 +38,11 @@ export function runProduct(bin: string, mbox: string, meetings: readonly Record<
     const db = join(dir, 'convene.sqlite');
     writeFileSync(config, stringify({ db, meetings }));
     const run = (args: string[]): string =>
-      execFileSync(process.execPath, [bin, '--config', config, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [bin, '--config', config, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const t0 = performance.now();
     run(['import', mbox]);
     const importMs = performance.now() - t0;

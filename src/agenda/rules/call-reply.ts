@@ -27,8 +27,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const meeting = routeMeeting([], env.meetings, thread.callMeetingId);
   if (!meeting) return [];
   const namedDate = thread.callDate ?? namedDateIn(text, msg.date);
-  const make = (title: string, confidence: number): Candidate | null =>
-    makeCandidate(env, meeting.id, 'call-reply', title, confidence);
+  const make = (title: string, confidence: number): Candidate | null => makeCandidate(env, meeting.id, 'call-reply', title, confidence);
 
   // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
   const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);

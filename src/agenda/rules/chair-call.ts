@@ -1,13 +1,10 @@
 import { proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { normaliseTitle } from '../title.js';
 import type { Candidate } from '../types.js';
 
-// What introduces a call's topics: "Current topics:", "Tentative agenda:", "So far I have the
-// following agenda items:", "Potential Maintainer Summit topics", "I have a couple:".
-const TOPIC_INTRO =
-  /\b(?:topics?|agenda|items?|(?:a\s+)?couple(?:\s+of\s+(?:things|points))?|schedule|cover(?:ing)?|discuss(?:ing)?|talk\s+about|go\s+(?:over|through)|includes?|the\s+following)\b/i;
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
@@ -35,15 +32,19 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const topics: string[] = [];
   for (const block of listBlocks(text)) {
     if (!agendaBlock(block)) continue;
-    // "- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
-    if (block.items.length === 1 && SIGN_OFF.test(block.items[0]!.text)) continue;
+    // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
+    if (block.items.length === 1 && SIGN_OFF.test(block.items[0]!.text) && signOffPlace(text, block)) continue;
     topics.push(...block.items.map((i) => i.text));
   }
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const timed = TIMETABLE.exec(lines[i]!);
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
-    if (timed && !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) && !/\b(?:UTC|GMT)\b/.test(timed[2]!)) {
+    if (
+      timed &&
+      !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) &&
+      !/\b(?:UTC|GMT)\b/.test(timed[2]!)
+    ) {
       topics.push(timetableEntry(lines, i, timed[2]!));
     }
   }
@@ -66,6 +67,13 @@ const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
 const BOILERPLATE =
   /^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|other|tbd|questions?)\W*$/i;
 
+/** A one-line list placed as a signature: indented far right, or the last words of the text. */
+function signOffPlace(text: string, block: ListBlock): boolean {
+  const lines = text.split('\n');
+  const line = lines[block.start] ?? '';
+  return line.replace(/\t/g, '        ').search(/\S/) >= 8 || lines.slice(block.end + 1).every((l) => l.trim() === '');
+}
+
 /**
  * A list that states the call's topics: introduced as topics or an agenda ("The current topics:",
  * "The agenda includes:", "I have a couple:"), not the call's logistics or the last call's notes.
@@ -73,9 +81,7 @@ const BOILERPLATE =
  */
 function agendaBlock(block: ListBlock): boolean {
   if (block.items.length === 0 || block.items.length > 25) return false;
-  // The sentence that introduces the list: the intro's last one.
-  const intro = block.intro.split(/(?<=[.!?])\s+/).at(-1)!.slice(-160);
-  return TOPIC_INTRO.test(intro) && !NOT_AGENDA.test(intro);
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(lastSentence(block.intro));
 }
 
 /** A timetable entry with its wrapped continuation lines (indented past the time). */

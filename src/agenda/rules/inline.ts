@@ -68,7 +68,9 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const yours = /\byour\s+(?:[\w'-]+\s+){0,2}agenda\b/i.test(sentence) && !env.thread.callMeetingId;
     if (a && !yours && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
       // "I'll add an item / a few more points to the agenda": the thread's subject is the topic.
-      const vague = /^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of)\s+)?(?:more\s+)?(?:item|point|topic|thing|note)s?$/i.test(a[1]!.trim());
+      const vague = /^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of)\s+)?(?:more\s+)?(?:item|point|topic|thing|note)s?$/i.test(
+        a[1]!.trim(),
+      );
       add(vague ? '' : trimTopic(a[1]!), sentence, 0.85);
       continue;
     }
@@ -99,7 +101,10 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     // "kSummit proposal - The Linux kernel in ChromeOS": the topic is what follows the label.
     const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
     const topic = label
-      ? subjectTitle.replace(label, ' ').replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '').trim() || subjectTitle
+      ? subjectTitle
+          .replace(label, ' ')
+          .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
+          .trim() || subjectTitle
       : subjectTitle;
     if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
