@@ -74,7 +74,10 @@ export function callMeetingForMessage(
     .split(/\n\s*\n/)
     .slice(0, 2)
     .join('\n');
-  const foreign = foreignGroups(`${subject}\n${opening}`, meetings).length > 0;
+  // Another group named in the subject decides unless the subject also names ours; one named only
+  // in passing in the opening ("at the LPC and the Kernel Summit") decides unless ours is named too.
+  const foreignSubject = foreignGroups(subject, meetings).length > 0;
+  const foreign = foreignSubject || foreignGroups(opening, meetings).length > 0;
   const matches: { meeting: CompiledMeeting; strength: number }[] = [];
   for (const m of meetings) {
     const chair = isChairMail(msg, m);
@@ -91,7 +94,8 @@ export function callMeetingForMessage(
     else if (chair === true && (named || alone) && (callWords || agenda)) strength = 1;
     else if (chair === null && GENERIC_CALL.test(subject) && (named || alone)) strength = 1;
     else if (chair === null && agenda && named && !foreign) strength = 1;
-    if (strength > 0 && (!foreign || named)) matches.push({ meeting: m, strength });
+    const excluded = foreignSubject ? !namedInSubject : foreign && !named;
+    if (strength > 0 && !excluded) matches.push({ meeting: m, strength });
   }
   if (matches.length === 0) return null;
   const best = Math.max(...matches.map((x) => x.strength));

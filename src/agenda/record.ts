@@ -71,7 +71,10 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   // A chair's reply in the call's thread sent once the call had begun is its notes, not its agenda.
   if (cand.followUp && assigned.afterNamedCall) return { action: 'ignored', itemId: null, reason: 'notes after the call' };
   const occ = assigned.occurrence;
-  const match = findDuplicate(db, meeting.id, occ, cand.title, norm, cand.links);
+  // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
+  // new proposal joins an old item only within SAME_TOPIC_SPAN.
+  const span = cand.announces ? Infinity : SAME_TOPIC_SPAN;
+  const match = findDuplicate(db, meeting.id, occ, span, cand.title, norm, cand.links);
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
     const carried = carryForward(db, match, assigned, c.now);
@@ -205,6 +208,7 @@ function findDuplicate(
   db: Db,
   meetingId: string,
   occ: Occurrence | null,
+  span: number,
   title: string,
   norm: string,
   links: readonly string[],
@@ -213,8 +217,8 @@ function findDuplicate(
   const scope = {
     meeting: meetingId,
     occ: occ?.key ?? null,
-    lo: start === null ? -8.64e15 : start - SAME_TOPIC_SPAN,
-    hi: start === null ? 8.64e15 : start + SAME_TOPIC_SPAN,
+    lo: start === null || span === Infinity ? -8.64e15 : start - span,
+    hi: start === null || span === Infinity ? 8.64e15 : start + span,
   };
   const byTitle = itemByTitle(db, scope, norm);
   if (byTitle) return survivor(db, byTitle.id);

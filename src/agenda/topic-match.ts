@@ -63,9 +63,11 @@ export function sameTopic(a: string, b: string, weight: WordWeight = () => 1): b
   if (A.size === 0 || B.size === 0) return false;
   const [small, large] = A.size <= B.size ? [A, B] : [B, A];
   const common = [...small].filter((w) => large.has(w));
-  if (small.size === 1) return common.length === 1 && large.size <= 2;
-  if (common.length < 2) return false;
   const sum = (ws: Iterable<string>) => [...ws].reduce((s, w) => s + weight(w), 0);
+  // A one-word title ("seccomp") is the same topic as a longer one holding it when the word is
+  // short of company (at most two words) or at least as telling as the longer title's words are.
+  if (small.size === 1) return common.length === 1 && (large.size <= 2 || weight(common[0]!) >= sum(large) / large.size);
+  if (common.length < 2) return false;
   const shared = sum(common);
   return shared / sum(small) >= 0.7 && shared / sum(large) >= 0.35;
 }

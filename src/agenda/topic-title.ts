@@ -7,6 +7,7 @@
  * beside it so nothing the proposer wrote is lost.
  */
 import { annotate, type Annotated } from './annotations.js';
+import { regex } from './patterns.js';
 import { cleanTitle } from './title.js';
 
 /** Words and phrases that ask for a topic rather than name it, at the start of an item. */
@@ -15,8 +16,16 @@ const LEAD =
 /** "I think it would be very helpful for the community to know X", "it would be great to discuss X". */
 const WOULD_BE =
   /^(?:i\s+think\s+)?it\s+(?:would|might|could)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?/i;
-/** Words that soften a request: "a bit (about)", "maybe", "perhaps". */
-const FILLER = /^(?:a\s+(?:little\s+)?bit\s+(?:about\s+)?|maybe\s+|perhaps\s+|possibly\s+)/i;
+/**
+ * Words that soften or frame a request: "a bit (about)", "maybe", "a session on", "my", a leading
+ * "and"/"also" left over from the sentence the topic was cut out of.
+ */
+const FILLER = regex(
+  'i',
+  String.raw`^(?:a\s+(?:little\s+)?bit\s+(?:about\s+)?|maybe\s+|perhaps\s+|possibly\s+|(?:and|or|but|also|then)\s+|`,
+  String.raw`(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+)?(?:session|talk|slot|discussion|presentation|bof|update)\s+(?:on|about|of)\s+|`,
+  String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+)`,
+);
 /** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
 const BY_WHOM =
   /^(?:\(?\s*(?:per|from|via|by)\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?\s*:\s*\)?|\([^()]{1,80}\)\s*:|\(\s*[\p{Lu}][\p{L}'’.-]*\s*:\s*\))\s*/iu;
@@ -53,6 +62,7 @@ export function topicTitle(raw: string): TopicTitle | null {
   t = t.replace(STATUS, ' ').trim();
   for (let i = 0; i < 4; i++) {
     const next = t.replace(BY_WHOM, '').replace(FILED_AS, '').replace(FILLER, '').replace(WOULD_BE, '').replace(LEAD, '').trim();
+    if (next === t) break;
     if (next === t) break;
     t = next;
   }

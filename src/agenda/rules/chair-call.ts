@@ -2,6 +2,7 @@ import { proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
+import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
 import type { Candidate } from '../types.js';
 
@@ -15,6 +16,11 @@ const AGENDA_IS =
   /\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|are|will\s+be))\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)/i;
 const THIS_CALL =
   /\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|cover|review)\s+(.+)/i;
+const NOT_CONTENT = regex(
+  'i',
+  String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
+  String.raw`made|published|finali[sz]ed|subject\s+to|tbd|still|not|being|going|to\s+be|usually|always|open|empty)\b`,
+);
 // A quoted suggestion standing on its own line.
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
 
@@ -102,8 +108,9 @@ function proseTopics(text: string): string[] {
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
     const is = AGENDA_IS.exec(s);
-    // "A draft agenda is at https://...": where the agenda lives, not what it holds.
-    if (is && !/^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained)\b/i.test(is[1]!.trim())) {
+    // "A draft agenda is at https://...", "the agenda is formed by consensus": where it lives or
+    // how it is made, not what it holds.
+    if (is && !NOT_CONTENT.test(is[1]!.trim())) {
       out.push(trimTopic(is[1]!));
       continue;
     }

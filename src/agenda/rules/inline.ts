@@ -19,6 +19,12 @@ const ADD_TO_AGENDA = regex(
 // "get (this|me) on the agenda ... -- X", "I would like to get on the agenda list".
 const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:[^\n-]*?(?:--|–|—|:)\s*(.{5,160}))?/i;
 // "Submitting this via the Kernel Summit track", "I'd like to propose this for the next call".
+// "a thing to be discussed in KS", "worth discussing at the summit": the thread's subject, put to a named meeting.
+const TO_BE_DISCUSSED = regex(
+  'i',
+  String.raw`\b(?:(?:to|should|could|would|might|must|needs?\s+to)\s+be\s+(?:discussed|raised|covered|brought\s+up)|`,
+  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic)))\s+(?:in|at|during|on)\b`,
+);
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
 const LIST_HEADER = regex(
@@ -79,7 +85,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
       add(g[1] ? trimTopic(g[1]) : '', sentence, 0.8);
       continue;
     }
-    if (SUBMIT_THIS.test(sentence) && env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)))) add('', sentence, 0.7);
+    const named = env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)));
+    if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
   }
 
   for (const p of proposalPhrases(text)) {
