@@ -1,4 +1,5 @@
 import type { DigestSettings } from '../config/digest.js';
+import { makeOwnMessageId, occurrenceStem } from '../mail/own-message-id.js';
 
 export type MailKind = 'call-for-items' | 'chair-reminder' | 'digest' | 'cancel-proposal' | 'held-note' | 'failure-report';
 
@@ -16,15 +17,27 @@ export function fromDomain(from: string): string {
   return (m?.[1] ?? 'localhost').toLowerCase();
 }
 
+/** What stamps a mail as ours when it is made: the injected clock's instant and the Message-ID secret. */
+export interface Stamp {
+  readonly now: number;
+  /** The archive's Message-ID key (store/secrets.ts), injected so the builders stay pure. */
+  readonly secret: Uint8Array;
+}
+
 /**
  * A deterministic Message-ID per (meeting, occurrence, kind, revision): the same mail always has
  * the same id, so a resend after a crash is recognisable in the archive and by receivers that
- * dedupe on Message-ID, and the digest can point In-Reply-To at the call for items without
- * having stored it. Returned without angle brackets.
+ * dedupe on Message-ID, and the digest can point In-Reply-To at the call for items. It carries
+ * an HMAC under the archive's secret (mail/own-message-id.ts), so it cannot be guessed before it
+ * is sent nor forged. Returned without angle brackets.
  */
-export function messageIdFor(key: MailKey, from: string): string {
-  const safe = (s: string): string => s.replace(/[^A-Za-z0-9.-]+/g, '-');
-  return `convene.${key.kind}.r${key.revision}.${safe(key.meeting)}.${safe(key.occurrence)}@${fromDomain(from)}`;
+export function messageIdFor(key: MailKey, from: string, secret: Uint8Array): string {
+  return makeOwnMessageId(key, fromDomain(from), secret);
+}
+
+/** The .ics UID of an occurrence: stable across revisions, one per (meeting, occurrence). */
+export function occurrenceUid(meeting: string, occurrence: string, from: string): string {
+  return `convene.${occurrenceStem(meeting, occurrence)}@${fromDomain(from)}`;
 }
 
 /**

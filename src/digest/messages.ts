@@ -4,15 +4,15 @@ import type { CallModel } from './build-mails.js';
 import type { DigestModel } from './build.js';
 import { buildIcs } from './calendar.js';
 import type { Outgoing } from './compose.js';
-import { fromDomain, listHeaders, messageIdFor, threadHeaders, type MailKey } from './headers.js';
+import { listHeaders, messageIdFor, occurrenceUid, threadHeaders, type MailKey, type Stamp } from './headers.js';
 import { renderHtml, renderText } from './render.js';
 
 /** The parts of a digest mail before composing: also what `digest preview` prints. */
-export function digestMessage(model: DigestModel, settings: DigestSettings, now: number, callId?: string): Outgoing {
+export function digestMessage(model: DigestModel, settings: DigestSettings, stamp: Stamp, callId?: string): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: model.occurrence.key, kind: 'digest', revision: model.revision };
   const chair = /<([^<>]+)>/.exec(model.chair)?.[1];
   const ics = buildIcs({
-    uid: `${model.occurrence.key.replace(/[^A-Za-z0-9.-]+/g, '-')}@${fromDomain(settings.from)}`,
+    uid: occurrenceUid(model.meeting.id, model.occurrence.key, settings.from),
     sequence: model.occurrence.sequence,
     start: model.occurrence.start,
     end: model.occurrence.end,
@@ -25,9 +25,9 @@ export function digestMessage(model: DigestModel, settings: DigestSettings, now:
     ].join('\n'),
     ...(model.join ? { url: model.join } : {}),
     ...(chair ? { organizer: { name: displayName(model.chair) || chair, email: chair } } : {}),
-    stamp: now,
+    stamp: stamp.now,
   });
-  return envelope(key, settings, now, {
+  return envelope(key, settings, stamp, {
     to: settings.to,
     subject: model.subject,
     text: renderText('digest.txt', model, settings.templates),
@@ -38,9 +38,9 @@ export function digestMessage(model: DigestModel, settings: DigestSettings, now:
 }
 
 /** The call for agenda items, to the list. Its deterministic Message-ID is what the digest replies to. */
-export function callForItemsMessage(model: CallModel, occurrenceKey: string, settings: DigestSettings, now: number): Outgoing {
+export function callForItemsMessage(model: CallModel, occurrenceKey: string, settings: DigestSettings, stamp: Stamp): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: occurrenceKey, kind: 'call-for-items', revision: 0 };
-  return envelope(key, settings, now, {
+  return envelope(key, settings, stamp, {
     to: settings.to,
     subject: model.subject,
     text: renderText('call-for-items.txt', model, settings.templates),
@@ -54,10 +54,10 @@ export function chairMessage(
   model: CallModel,
   occurrenceKey: string,
   settings: DigestSettings,
-  now: number,
+  stamp: Stamp,
 ): Outgoing {
   const key: MailKey = { meeting: model.meeting.id, occurrence: occurrenceKey, kind, revision: 0 };
-  return envelope(key, settings, now, {
+  return envelope(key, settings, stamp, {
     to: [model.chair],
     subject: model.subject,
     // The held note is the reminder's text: the same list of items awaiting review.
@@ -72,10 +72,10 @@ export function failureReportMessage(
   chair: string,
   error: string,
   settings: DigestSettings,
-  now: number,
+  stamp: Stamp,
 ): Outgoing {
   const key: MailKey = { meeting: failed.meeting, occurrence: failed.occurrence, kind: 'failure-report', revision: failed.id };
-  return envelope(key, settings, now, {
+  return envelope(key, settings, stamp, {
     to: [chair],
     subject: `convene could not send: ${failed.subject}`,
     text:
@@ -88,14 +88,14 @@ export function failureReportMessage(
 
 /**
  * What every mail we send shares: it comes from settings.from, is dated by the injected clock,
- * and its Message-ID is derived from its key, so a resend or a crash-restart makes the same id
- * (headers.ts messageIdFor).
+ * and its Message-ID is derived from its key and the archive's secret, so a resend or a
+ * crash-restart makes the same id (headers.ts messageIdFor).
  */
 function envelope(
   key: MailKey,
   settings: DigestSettings,
-  now: number,
+  stamp: Stamp,
   parts: Omit<Outgoing, 'key' | 'messageId' | 'from' | 'date'>,
 ): Outgoing {
-  return { key, messageId: messageIdFor(key, settings.from), from: settings.from, ...parts, date: now };
+  return { key, messageId: messageIdFor(key, settings.from, stamp.secret), from: settings.from, ...parts, date: stamp.now };
 }

@@ -6,7 +6,7 @@ import type { Outgoing } from '../digest/compose.js';
 import { chairMessage, digestMessage } from '../digest/messages.js';
 import type { Occurrence } from '../meetings/types.js';
 import { threadActivity } from '../thread/activity.js';
-import { settingsOf, type MailingDeps } from './deps.js';
+import { settingsOf, stampOf, type MailingDeps } from './deps.js';
 import { agendaSnapshot, meetingInfo, previousOf } from './ports.js';
 
 /** What preparing the digest of an occurrence decided. */
@@ -52,9 +52,9 @@ export function prepareDigest(deps: MailingDeps, meeting: MeetingConfig, occ: Oc
   if (model.empty && !options.update) {
     if (!info.chair) return { kind: 'cancel-proposal', model, outgoing: null };
     const call = buildCancelProposal({ meeting: info, occurrence: occ, agenda, settings, digestDue: now });
-    return { kind: 'cancel-proposal', model, outgoing: chairMessage('cancel-proposal', call, occ.key, settings, now) };
+    return { kind: 'cancel-proposal', model, outgoing: chairMessage('cancel-proposal', call, occ.key, settings, stampOf(deps)) };
   }
   const callRow = deps.store.byKey(meeting.id, occ.key, 'call-for-items', 0);
   const callId = callRow && callRow.state === 'sent' ? callRow.messageId : undefined;
-  return { kind: 'digest', model, outgoing: digestMessage(model, settings, now, callId) };
+  return { kind: 'digest', model, outgoing: digestMessage(model, settings, stampOf(deps), callId) };
 }

@@ -5,7 +5,7 @@ import { composeEml, type Outgoing } from '../digest/compose.js';
 import { callForItemsMessage, chairMessage, failureReportMessage } from '../digest/messages.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { OutboxRow } from '../send/outbox-store.js';
-import { settingsOf, type MailingDeps } from './deps.js';
+import { settingsOf, stampOf, type MailingDeps } from './deps.js';
 import { prepareDigest } from './digest-plan.js';
 import { dueOf } from './due.js';
 import { agendaSnapshot, meetingInfo } from './ports.js';
@@ -74,7 +74,7 @@ export async function queueDigest(
       settings,
       digestDue: due,
     });
-    await queue(deps, chairMessage('held-note', model, occ.key, settings, deps.now()), due, occ.start);
+    await queue(deps, chairMessage('held-note', model, occ.key, settings, stampOf(deps)), due, occ.start);
   }
   return queued;
 }
@@ -85,7 +85,7 @@ export async function queueCallForItems(deps: MailingDeps, meeting: MeetingConfi
   const info = meetingInfo(meeting);
   const digestDue = dueOf('digest', occ, meeting, settings.timing) ?? occ.start;
   const model = buildCallForItems({ meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue });
-  return queue(deps, callForItemsMessage(model, occ.key, settings, deps.now()), due, occ.start);
+  return queue(deps, callForItemsMessage(model, occ.key, settings, stampOf(deps)), due, occ.start);
 }
 
 /** Queue the chair's reminder of the items awaiting review. */
@@ -95,13 +95,13 @@ export async function queueChairReminder(deps: MailingDeps, meeting: MeetingConf
   if (!info.chair) return { row: null, created: false, kind: 'chair-reminder', note: 'no chair configured' };
   const digestDue = dueOf('digest', occ, meeting, settings.timing) ?? occ.start;
   const model = buildChairReminder({ meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue });
-  return queue(deps, chairMessage('chair-reminder', model, occ.key, settings, deps.now()), due, occ.start);
+  return queue(deps, chairMessage('chair-reminder', model, occ.key, settings, stampOf(deps)), due, occ.start);
 }
 
 /** Queue a report of a mail that failed for good to the meeting's chair. */
 export async function queueFailureReport(deps: MailingDeps, meeting: MeetingConfig, failed: OutboxRow, error: string): Promise<Queued> {
   const info = meetingInfo(meeting);
   if (!info.chair) return { row: null, created: false, kind: 'failure-report', note: 'no chair configured' };
-  const o = failureReportMessage(failed, info.chair, error, settingsOf(deps.config, meeting), deps.now());
+  const o = failureReportMessage(failed, info.chair, error, settingsOf(deps.config, meeting), stampOf(deps));
   return queue(deps, o, deps.now(), deps.now() + 7 * 86_400_000);
 }

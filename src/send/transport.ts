@@ -33,7 +33,7 @@ export function fileTransport(dir: string): Transport {
     kind: 'file',
     async send(mail) {
       mkdirSync(dir, { recursive: true });
-      const base = join(dir, mail.messageId.replace(/[^A-Za-z0-9.@_-]+/g, '_'));
+      const base = join(dir, fileNameOf(mail.messageId));
       const write = (path: string, data: Buffer | string): void => {
         writeFileSync(`${path}.tmp`, data);
         renameSync(`${path}.tmp`, path);
@@ -45,6 +45,18 @@ export function fileTransport(dir: string): Transport {
     close() {},
   };
 }
+
+/**
+ * A Message-ID as a file name, injectively (two ids never share a file: issue 13 item 11): the
+ * characters of our own ids stay, anything else becomes %XX per UTF-8 byte, "%" included, and a
+ * leading "." is escaped so no id makes a hidden or relative name.
+ */
+export function fileNameOf(messageId: string): string {
+  const safe = [...messageId].map((ch) => (/^[A-Za-z0-9.@_=~+-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, hex)));
+  return safe.join('').replace(/^\./, '%2E');
+}
+
+const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 
 /**
  * SMTP with nodemailer. TLS certificates are verified unless smtp.tls.insecureSkipVerify is set;

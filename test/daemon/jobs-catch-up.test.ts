@@ -32,14 +32,14 @@ describe('daemon jobs and catch-up', () => {
     expect(digests).toHaveLength(1);
     const p = await h.capture.parsed(h.capture.messages.indexOf(digests[0]!));
     expect(p.subject).toBe('Test WG call: agenda for Wednesday 10 June 2026');
-    expect(p.inReplyTo).toBe('<convene.call-for-items.r0.wg.wg-2026-06-10@example.org>');
+    const callId = new OutboxStore(h.db).byKey('wg', OCC, 'call-for-items', 0)!.messageId;
+    expect(callId).toMatch(/^convene\.call-for-items\.r0\.wg\.2026-06-10\.[a-z2-7]{26}@example\.org$/);
+    expect(p.inReplyTo).toBe(`<${callId}>`);
     expect(p.text).toMatch(/1\. Release planning[\s\S]*2\. CI <b>flakes<\/b>/);
     expect(p.html).toContain('CI &lt;b&gt;flakes&lt;/b&gt;');
     expect(job(h, 'digest').state).toBe('done');
     // The call-for-items echo reached the archive through the list mbox.
-    const echoed = h.db
-      .prepare('SELECT COUNT(*) AS n FROM messages WHERE header_mid = ?')
-      .get('convene.call-for-items.r0.wg.wg-2026-06-10@example.org') as { n: number };
+    const echoed = h.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE header_mid = ?').get(callId) as { n: number };
     expect(echoed.n).toBe(1);
   });
 
@@ -148,7 +148,7 @@ describe('daemon jobs and catch-up', () => {
     expect(job(h, 'notes').state).toBe('pending');
     await h.at(T.start + 2 * 3_600_000);
     expect(job(h, 'notes').state).toBe('late');
-    const md = readFileSync(join(h.dir, 'outbox', 'notes', 'wg-2026-06-10.md'), 'utf8');
+    const md = readFileSync(join(h.dir, 'outbox', 'notes', 'wg.2026-06-10.md'), 'utf8');
     expect(md).toMatch(/^---\nupdated: 2026-06-10\n/);
     expect(md).toMatch(/### Notes ###\n\n#### Quality and Test ####\n\n#### Release planning ####\n\n#### CI <b>flakes<\/b> ####/);
   });

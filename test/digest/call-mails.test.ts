@@ -5,6 +5,8 @@ import { callForItemsMessage, chairMessage } from '../../src/digest/messages.js'
 import { agenda, meeting, occurrence, settings } from './fixtures.js';
 
 const NOW = Date.UTC(2015, 3, 29, 15);
+/** The clock and a fixed Message-ID secret, as mailings/ hands them to the builders. */
+const STAMP = { now: NOW, secret: Buffer.alloc(32, 7) };
 const input = {
   meeting,
   occurrence,
@@ -15,7 +17,7 @@ const input = {
 
 describe('call for items, chair reminder, cancel proposal', () => {
   it('the call for items gives the deadline, how to propose, standing and carried-over items', async () => {
-    const m = callForItemsMessage(buildCallForItems(input), occurrence.key, settings, NOW);
+    const m = callForItemsMessage(buildCallForItems(input), occurrence.key, settings, STAMP);
     expect(m.subject).toBe('Call for agenda items: MirageOS call, Wednesday 6 May 2015');
     expect(m.to).toEqual(['devel@lists.example.org']);
     expect(m.text).toContain('Please propose agenda items by Tuesday 5 May 2015, 16:00 Europe/London');
@@ -30,7 +32,7 @@ describe('call for items, chair reminder, cancel proposal', () => {
   });
 
   it('the chair reminder goes to the chair only and lists what awaits review', () => {
-    const m = chairMessage('chair-reminder', buildChairReminder(input), occurrence.key, settings, NOW);
+    const m = chairMessage('chair-reminder', buildChairReminder(input), occurrence.key, settings, STAMP);
     expect(m.to).toEqual(['Amir Chaudhry <amir@example.org>']);
     expect(m.headers['List-Id']).toBeUndefined();
     expect(m.text.startsWith('Hello Amir Chaudhry,\n')).toBe(true);
@@ -39,7 +41,7 @@ describe('call for items, chair reminder, cancel proposal', () => {
   });
 
   it('the cancel proposal tells the chair how to cancel or go ahead', () => {
-    const m = chairMessage('cancel-proposal', buildCancelProposal(input), occurrence.key, settings, NOW);
+    const m = chairMessage('cancel-proposal', buildCancelProposal(input), occurrence.key, settings, STAMP);
     expect(m.subject).toBe('Nothing on the agenda: cancel MirageOS call, Wednesday 6 May 2015?');
     expect(m.text).toContain('convene meeting cancel mirage 2015-05-06');
   });

@@ -71,7 +71,7 @@ describe('convene digest / notes / status', () => {
     expect(html.out).not.toContain('<script>');
     const eml = await cli('digest', 'preview', '--meeting', 'wg', '--occurrence', '2026-06-10', '--format', 'eml', '--now', AT);
     const p = await simpleParser(Buffer.from(eml.out));
-    expect(p.messageId).toBe('<convene.digest.r0.wg.wg-2026-06-10@example.org>');
+    expect(p.messageId).toMatch(/^<convene\.digest\.r0\.wg\.2026-06-10\.[a-z2-7]{26}@example\.org>$/);
     expect(p.subject).toBe('Test WG call: agenda for Wednesday 10 June 2026');
   });
 
@@ -84,7 +84,8 @@ describe('convene digest / notes / status', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain('digest r0 for wg/2026-06-10: sent');
     const files = readdirSync(join(dir, 'outbox')).sort();
-    expect(files).toEqual(['convene.digest.r0.wg.wg-2026-06-10@example.org.eml', 'convene.digest.r0.wg.wg-2026-06-10@example.org.html']);
+    const mid = /Message-ID: <(convene\.digest\.r0\.wg\.2026-06-10\.[a-z2-7]{26}@example\.org)>/.exec(first.out)![1]!;
+    expect(files).toEqual([`${mid}.eml`, `${mid}.html`]);
 
     const second = await cli('digest', 'send', '--meeting', 'wg', '--occurrence', '2026-06-10', '--now', AT);
     expect(second.out).toContain('already in the outbox: digest r0');
@@ -97,9 +98,10 @@ describe('convene digest / notes / status', () => {
     const upd = await cli('digest', 'send', '--meeting', 'wg', '--occurrence', '2026-06-10', '--update', '--now', AT);
     expect(upd.code, upd.err).toBe(0);
     expect(upd.out).toContain('digest r1 for wg/2026-06-10: sent');
-    const p = await simpleParser(readFileSync(join(dir, 'outbox', 'convene.digest.r1.wg.wg-2026-06-10@example.org.eml')));
-    expect(p.subject).toBe('[UPDATED] Test WG call: agenda for Wednesday 10 June 2026');
-    expect(p.text).toContain('* Added: Late topic');
+    const r1 = readdirSync(join(dir, 'outbox')).find((f) => f.startsWith('convene.digest.r1.wg.2026-06-10.') && f.endsWith('.eml'))!;
+    const updated = await simpleParser(readFileSync(join(dir, 'outbox', r1)));
+    expect(updated.subject).toBe('[UPDATED] Test WG call: agenda for Wednesday 10 June 2026');
+    expect(updated.text).toContain('* Added: Late topic');
   });
 
   it('notes prints the skeleton in the notes format', async () => {

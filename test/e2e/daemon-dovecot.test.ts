@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
+import { messageIdFor, type MailKind } from '../../src/digest/headers.js';
 import { jobsOf } from '../../src/mailings/job-reader.js';
 import { runOnce } from '../../src/daemon/run.js';
 import { openDb, type Db } from '../../src/store/db.js';
+import { messageIdSecret } from '../../src/store/secrets.js';
 import { memoryLogger } from '../daemon/harness.js';
 import { cli } from '../helpers/cli.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
@@ -40,8 +42,9 @@ const T = {
 const LIST = 'devel@lists.example.org';
 const LIST_ID = 'devel.lists.example.org';
 const FOLDER = 'devel';
-const CALL_ID = 'convene.call-for-items.r0.wg.wg-2026-06-11@example.org';
-const DIGEST_ID = 'convene.digest.r0.wg.wg-2026-06-11@example.org';
+/** Our Message-IDs carry an HMAC under the archive's secret: known once the database exists. */
+let CALL_ID: string;
+let DIGEST_ID: string;
 
 let dovecot: DovecotServer;
 let capture: SmtpCapture;
@@ -144,6 +147,9 @@ beforeAll(async () => {
   );
   config = await loadConfig(configPath);
   db = openDb(config.db);
+  const id = (kind: MailKind) =>
+    messageIdFor({ meeting: 'wg', occurrence: OCC, kind, revision: 0 }, 'convene@example.org', messageIdSecret(db));
+  [CALL_ID, DIGEST_ID] = [id('call-for-items'), id('digest')];
 });
 
 afterAll(async () => {
@@ -283,7 +289,7 @@ async function checkDigest(digest: Captured, p: ParsedMail): Promise<void> {
   const ics = p.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8') ?? '';
   expect(ics).toMatch(/^METHOD:PUBLISH\r?$/m);
   expect(ics).toMatch(/^BEGIN:VTIMEZONE\r?\nTZID:America\/New_York\r?$/m);
-  expect(ics).toMatch(/^UID:wg-2026-06-11@example\.org\r?$/m);
+  expect(ics).toMatch(/^UID:convene\.wg\.2026-06-11@example\.org\r?$/m);
   expect(ics).toMatch(/^DTSTART;TZID=America\/New_York:20260611T110000\r?$/m);
 
   // The agenda in the chair's order, before what awaits review.

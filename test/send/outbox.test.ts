@@ -184,7 +184,7 @@ describe('outbox', () => {
       messageId: 'id/with<odd>@example.org',
       html: '<p>x</p>',
     });
-    const base = join(dir, 'id_with_odd_@example.org');
+    const base = join(dir, 'id%2Fwith%3Codd%3E@example.org');
     expect(readFileSync(`${base}.eml`, 'utf8')).toBe('Subject: x\r\n\r\nbody');
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('<p>x</p>');
     expect(existsSync(`${base}.eml.tmp`)).toBe(false);
