@@ -1,4 +1,5 @@
 import type { AgendaMessage } from './types.js';
+import { regex } from './patterns.js';
 import { isChairMail } from './chair-mail.js';
 import type { ThreadInfo } from './context.js';
 import { foreignGroups } from './group-names.js';
@@ -20,14 +21,25 @@ import { callMeetingOf, meetingsNamedIn, routeMeeting, type CompiledMeeting } fr
  */
 
 // Subjects that call for items or post an agenda, in the words chairs use on many lists.
-const GENERIC_CALL =
-  /\b(?:call\s+for\s+(?:agenda|topics|items|proposals|papers|presentations|sessions|participation)|agenda\s+items?|(?:draft|tentative|proposed|planned|final)\s+agenda|agenda\s+for|topics\s+for|cfp|call\s+for\s+\d{4}-\d{2}-\d{2})\b/i;
+const GENERIC_CALL = regex(
+  'i',
+  String.raw`\b(?:call\s+for\s+(?:agenda|topics|items|proposals|papers|presentations|`,
+  String.raw`sessions|participation)|agenda\s+items?|(?:draft|tentative|proposed|planned|`,
+  String.raw`final)\s+agenda|agenda\s+for|topics\s+for|cfp|call\s+for\s+\d{4}-\d{2}-\d{2})\b`,
+);
 // A reminder naming a meeting: "Security Working Group meeting Wednesday May 1".
-const REMINDER =
-  /\b(?:meeting|call|reminder|agenda|schedule|topics|sync(?:-up)?|invitation|today|tomorrow|this\s+(?:week|\w+day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const REMINDER = regex(
+  'i',
+  String.raw`\b(?:meeting|call|reminder|agenda|schedule|topics|sync(?:-up)?|invitation|`,
+  String.raw`today|tomorrow|this\s+(?:week|\w+day)|(?:mon|tues|wednes|thurs|fri|satur|`,
+  String.raw`sun)day)\b`,
+);
 // A body line that announces the call's topics.
-const BODY_AGENDA =
-  /^\s*(?:current\s+topics|tentative\s+agenda|draft\s+agenda|proposed\s+agenda|agenda(?:\s+items)?|topics(?:\s+for\s+[^:\n]{1,60})?)\s*:\s*$/im;
+const BODY_AGENDA = regex(
+  'im',
+  String.raw`^\s*(?:current\s+topics|tentative\s+agenda|draft\s+agenda|proposed\s+agenda|`,
+  String.raw`agenda(?:\s+items)?|topics(?:\s+for\s+[^:\n]{1,60})?)\s*:\s*$`,
+);
 // A reply prefix. A forward ("Fw: Test Work group meeting") is how some chairs resend the invite, so it may be a call.
 const REPLY = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i;
 

@@ -6,18 +6,28 @@
  * a named summit or conference, or an "<ACRONYM> meeting/call" that none of the configured
  * meetings' names or aliases matches.
  */
+import { regex } from './patterns.js';
 import type { CompiledMeeting } from './meeting-match.js';
 
 // "GUI Design Workgroup", "Platform Telemetry WG", "Technical Steering Committee", "PMCI Working Group".
 // Names are capitalised words ("GUI", "Platform Telemetry"); the keyword may be in any case.
-const GROUP =
-  /\b((?:[\p{Lu}\d][\p{L}\d/&+.-]*\s+){1,5})([Ww]orking\s+[Gg]roup|[Ww]ork\s*[Gg]roup|WORKING\s+GROUP|WG|SIG|[Cc]ommittee|[Tt]ask\s*[Ff]orce|[Ss]ub-?[Gg]roup|[Ss]teering\s+[Gg]roup)\b/gu;
+const GROUP = regex(
+  'gu',
+  String.raw`\b((?:[\p{Lu}\d][\p{L}\d/&+.-]*\s+){1,5})([Ww]orking\s+[Gg]roup|[Ww]ork\s*[Gg]roup|`,
+  String.raw`WORKING\s+GROUP|WG|SIG|[Cc]ommittee|[Tt]ask\s*[Ff]orce|[Ss]ub-?[Gg]roup|`,
+  String.raw`[Ss]teering\s+[Gg]roup)\b`,
+);
 // "Maintainer's Summit", "Open Source Firmware Conference": a named event.
 const EVENT = /\b((?:[\p{Lu}][\p{L}'’/&+.-]*\s+){1,4})([Ss]ummit|SUMMIT|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Hh]ackathon)\b/gu;
 // "the telemetry WG", "our security workgroup": prose names groups in lower case too.
 const LOWER_GROUP = /\b((?:[\p{L}\d][\p{L}\d/&+.-]*\s+){1,3})(working\s+group|work\s*group|wg|sig)\b/giu;
-const PROSE_WORD =
-  /^(?:the|our|this|that|their|your|a|an|in|at|of|on|to|for|from|by|with|and|or|as|is|was|were|be|next|last|each|every|any|some|all|other|openbmc|linux|weekly|bi-?weekly|monthly|community|open|project|upstream|result|meetings?|discussed|during|per|via)$/i;
+const PROSE_WORD = regex(
+  'i',
+  String.raw`^(?:the|our|this|that|their|your|a|an|in|at|of|on|to|for|from|by|with|`,
+  String.raw`and|or|as|is|was|were|be|next|last|each|every|any|some|all|other|openbmc|`,
+  String.raw`linux|weekly|bi-?weekly|monthly|community|open|project|upstream|result|`,
+  String.raw`meetings?|discussed|during|per|via)$`,
+);
 // "TSC meeting", "OCP call": an acronym that names a body, before meeting/call.
 const ACRONYM_MEETING = /\b(\p{Lu}{2,6})\s+(?:meeting|call|sync)\b/gu;
 const NOT_A_GROUP = /^(?:the|our|this|next|a|an|openbmc|linux|weekly|bi-?weekly|monthly|community|open|project|upstream|\d{4})$/i;

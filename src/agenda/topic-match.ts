@@ -10,17 +10,13 @@
 import { topicTitle } from './topic-title.js';
 import { normaliseTitle } from './title.js';
 
-const STOP = new Set(
-  'a an the and or of to for in on at by with from about into is are be we our i my this that it as how what why when new its their any some more next via per vs'.split(
-    ' ',
-  ),
-);
+const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
+const STOP = words(`a an the and or of to for in on at by with from about into is are be we our i my this that it as how
+  what why when new its their any some more next via per vs`);
 // Words about handling a topic, not naming it.
-const GENERIC = new Set(
-  'discuss discussion discussions review reviews reviewing update updates status follow followup followups up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session sessions progress recap quick short brief'.split(
-    ' ',
-  ),
-);
+const GENERIC = words(`discuss discussion discussions review reviews reviewing update updates status follow followup followups
+  up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session
+  sessions progress recap quick short brief`);
 
 /** The content words of a title: normalised, stop and generic words dropped, plurals folded. */
 export function topicWords(title: string): Set<string> {

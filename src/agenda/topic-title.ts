@@ -11,11 +11,24 @@ import { regex } from './patterns.js';
 import { cleanTitle } from './title.js';
 
 /** Words and phrases that ask for a topic rather than name it, at the start of an item. */
-const LEAD =
-  /^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|propose|suggest|share|mention|demo|discuss(?:ion\s+(?:of|on|about|around))?|talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|on|about))?)\s*:?\s+)+/i;
+const LEAD = regex(
+  'i',
+  String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
+  String.raw`(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
+  String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
+  String.raw`propose|suggest|share|mention|demo|discuss(?:ion\s+(?:of|on|about|around))?|`,
+  String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
+  String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
+  String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
+  String.raw`on|about))?)\s*:?\s+)+`,
+);
 /** "I think it would be very helpful for the community to know X", "it would be great to discuss X". */
-const WOULD_BE =
-  /^(?:i\s+think\s+)?it\s+(?:would|might|could)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?/i;
+const WOULD_BE = regex(
+  'i',
+  String.raw`^(?:i\s+think\s+)?it\s+(?:would|might|could)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|`,
+  String.raw`useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|`,
+  String.raw`discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?`,
+);
 /**
  * Words that soften or frame a request: "a bit (about)", "maybe", "a session on", "my", a leading
  * "and"/"also" left over from the sentence the topic was cut out of.
@@ -27,20 +40,42 @@ const FILLER = regex(
   String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+)`,
 );
 /** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
-const BY_WHOM =
-  /^(?:\(?\s*(?:per|from|via|by)\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?\s*:\s*\)?|\([^()]{1,80}\)\s*:|\(\s*[\p{Lu}][\p{L}'’.-]*\s*:\s*\))\s*/iu;
+const BY_WHOM = regex(
+  'iu',
+  String.raw`^(?:\(?\s*(?:per|from|via|by)\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?\s*:\s*\)?|`,
+  String.raw`\([^()]{1,80}\)\s*:|\(\s*[\p{Lu}][\p{L}'’.-]*\s*:\s*\))\s*`,
+);
 /** "Gerrit review: Idea: X", "FYA. X", "Question: X": labels that file a topic, not name it. */
-const FILED_AS =
-  /^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*[:.]\s+(?=\S)/i;
+const FILED_AS = regex(
+  'i',
+  String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
+  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*[:.]\s+(?=\S)`,
+);
 /** Notes in parentheses that say where a topic stands, not what it is. */
-const STATUS =
-  /\s*\((?:in\s+review|under\s+review|if\s+(?:ready|time(?:\s+permits)?|there\s+is\s+time)|time\s+permitting|tbd|tba|wip|draft|done|merged|ongoing|continued|carried\s+over|cont(?:'d|inued)?|new|optional|maybe|tentative|postponed|deferred|from\s+last\s+(?:time|week|meeting)|[^()]{0,30}\bvia\s+e-?mail|e-?mail)\)\s*/gi;
+const STATUS = regex(
+  'gi',
+  String.raw`\s*\((?:in\s+review|under\s+review|if\s+(?:ready|time(?:\s+permits)?|there\s+is\s+time)|`,
+  String.raw`time\s+permitting|tbd|tba|wip|draft|done|merged|ongoing|continued|carried\s+over|`,
+  String.raw`cont(?:'d|inued)?|new|optional|maybe|tentative|postponed|deferred|from\s+last\s+(?:time|`,
+  String.raw`week|meeting)|[^()]{0,30}\bvia\s+e-?mail|e-?mail)\)\s*`,
+);
 /** A presenter in parentheses at the end: "(Jane Doe)", "(Jane Doe, et. al)", "(Jane / Joe)". */
-const TRAILING_PERSON =
-  /\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\)\s*$/u;
+const TRAILING_PERSON = regex(
+  'u',
+  String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
+  String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\)\s*$`,
+);
 // Where a topic stops: a sentence end, a semicolon, a clause that explains or justifies it.
-const CLAUSE_END =
-  /(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|if\s+(?:you|we|there|anyone|anybody)|please|thanks?|specifically|especially|in\s+particular|i\.e\.|e\.g\.)\b|\s+(?:because|since|so\s+that|in\s+order\s+to|which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|could|can|would|are|were|see|saw)\b)\b)/iu;
+const CLAUSE_END = regex(
+  'iu',
+  String.raw`(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
+  String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|specifically|especially|`,
+  String.raw`in\s+particular|i\.e\.|e\.g\.)\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
+  String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
+  String.raw`could|can|would|are|were|see|saw)\b)\b)`,
+);
 
 const MAX_WORDS = 14;
 

@@ -1,5 +1,6 @@
 import { importPaths } from '../ingest/import.js';
 import { ConveneError } from '../errors.js';
+import { cliNow } from './clock.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './context.js';
 import { makePrinter } from './output.js';
@@ -15,6 +16,9 @@ export const command: Command = {
     const bar = progressBar(ctx.stderr, 'importing');
     const results = await importPaths(db, positionals, {
       meetings: ctx.config().meetings,
+      // The clock agenda extraction reads (an item whose call is over when read is history):
+      // CONVENE_NOW sets it for demos and tests.
+      now: () => cliNow(ctx.env),
       onProgress: (p) => bar.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`),
     });
     bar.done();

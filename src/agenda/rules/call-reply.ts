@@ -1,4 +1,5 @@
 import { isSupportOnly } from '../exclusions.js';
+import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
@@ -8,8 +9,18 @@ import type { Candidate } from '../types.js';
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
 const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
-const LOGISTICS =
-  /\b(?:(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+/i;
+const LOGISTICS = regex(
+  'i',
+  String.raw`\b(?:(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
+  String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
+  String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
+  String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
+  String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|`,
+  String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
+  String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
+  String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
+  String.raw`can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
+);
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
 

@@ -9,13 +9,24 @@ import type { Candidate } from '../types.js';
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
-const LOGISTICS =
-  /^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b/i;
+const LOGISTICS = regex(
+  'i',
+  String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
+  String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
+  String.raw`keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|`,
+  String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b`,
+);
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
-const AGENDA_IS =
-  /\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|are|will\s+be))\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)/i;
-const THIS_CALL =
-  /\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|cover|review)\s+(.+)/i;
+const AGENDA_IS = regex(
+  'i',
+  String.raw`\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|`,
+  String.raw`are|will\s+be))\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
+);
+const THIS_CALL = regex(
+  'i',
+  String.raw`\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|`,
+  String.raw`talk\s+about|cover|review)\s+(.+)`,
+);
 const NOT_CONTENT = regex(
   'i',
   String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
@@ -66,12 +77,21 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
 }
 
 // Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
-const NOT_AGENDA =
-  /\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|call)|recordings?|highlights|time\s*zones?)\b/i;
+const NOT_AGENDA = regex(
+  'i',
+  String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
+  String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
+  String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
+  String.raw`call)|recordings?|highlights|time\s*zones?)\b`,
+);
 const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
 // Items that hold a place on every agenda but name no topic.
-const BOILERPLATE =
-  /^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|other|tbd|questions?)\W*$/i;
+const BOILERPLATE = regex(
+  'i',
+  String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
+  String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
+  String.raw`other|tbd|questions?)\W*$`,
+);
 
 /** A one-line list placed as a signature: indented far right, or the last words of the text. */
 function signOffPlace(text: string, block: ListBlock): boolean {
