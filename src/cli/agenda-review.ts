@@ -13,8 +13,8 @@ import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { chooseMeeting, chooseOccurrence } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { CommandContext } from './context.js';
+import { args, type CommandContext } from './context.js';
+import { AGENDA_REVIEW } from './specs/agenda.js';
 import { styles } from './output.js';
 
 /** Terminal input and output, injectable for tests. */
@@ -108,12 +108,7 @@ export async function reviewSession(
 }
 
 export async function runReview(ctx: CommandContext): Promise<number> {
-  const usage = 'convene agenda review [--meeting ID] [--occurrence DATE] [--as NAME]';
-  const { values } = parseCommandArgs(
-    ctx.argv,
-    { meeting: { type: 'string' }, occurrence: { type: 'string' }, as: { type: 'string' }, now: { type: 'string' } },
-    usage,
-  );
+  const { values } = args(ctx, AGENDA_REVIEW);
   const stdin = process.stdin;
   if (!stdin.isTTY || !ctx.stdout.isTTY) {
     throw new ConveneError(

@@ -1,8 +1,7 @@
-import { intOption, parseCommandArgs } from './args.js';
+import { intOption } from './args.js';
 import { clockFrom, parseNow } from './clock.js';
-import type { Command } from './context.js';
-
-const USAGE = 'convene daemon [--once] [--now TIME] [--tick SECONDS]';
+import { args, type Command } from './context.js';
+import { DAEMON } from './specs/operate.js';
 
 /**
  * `convene daemon`: sync + scheduled jobs, JSON log lines on stdout. `--once --now TIME` runs one
@@ -10,7 +9,7 @@ const USAGE = 'convene daemon [--once] [--now TIME] [--tick SECONDS]';
  */
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { once: { type: 'boolean' }, now: { type: 'string' }, tick: { type: 'string' } }, USAGE);
+    const { values } = args(ctx, DAEMON);
     const { jsonLineLogger } = await import('../log.js');
     const once = values.once === true;
     const now = clockFrom(parseNow(values.now), !once);

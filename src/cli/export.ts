@@ -1,10 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, type Command } from './context.js';
+import { EXPORT } from './specs/archive.js';
 import { cliNow } from './clock.js';
-
-const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
 
 /**
  * Export stored raw bytes as mboxrd: every message (in storage order) when no query is given,
@@ -12,7 +10,7 @@ const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
  */
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { format: { type: 'string' }, out: { type: 'string' } }, USAGE);
+    const { values, positionals } = args(ctx, EXPORT);
     const format = values.format ?? 'mboxrd';
     if (format !== 'mboxrd') throw new ConveneError('USAGE', `export writes only --format mboxrd, not "${format}"`);
     const db = ctx.db();

@@ -1,19 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
 import { clockFrom, meetingArg, parseNow } from './clock.js';
-import type { Command } from './context.js';
-
-const USAGE = 'convene notes --meeting ID [--occurrence DATE] [--out FILE] [--now TIME]';
+import { args, type Command } from './context.js';
+import { NOTES } from './specs/calls.js';
 
 /** `convene notes`: the minutes skeleton of a call (default: the call in progress or the next one). */
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(
-      ctx.argv,
-      { meeting: { type: 'string' }, occurrence: { type: 'string' }, out: { type: 'string' }, now: { type: 'string' } },
-      USAGE,
-    );
+    const { values } = args(ctx, NOTES);
     const config = ctx.config();
     const meeting = meetingArg(config, values.meeting);
     const db = ctx.db();

@@ -1,11 +1,10 @@
 import { ConveneError } from '../errors.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs, intOption } from './args.js';
-import type { Command, CommandContext } from './context.js';
+import { intOption } from './args.js';
+import { args, wantsJson, type Command, type CommandContext } from './context.js';
+import { SEARCH } from './specs/archive.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
-
-const USAGE = 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]';
 
 /**
  * Text output stops at 50 rows unless --limit says otherwise (a screenful, with a note when
@@ -16,24 +15,11 @@ export const DEFAULT_TEXT_LIMIT = 50;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(
-      ctx.argv,
-      {
-        sort: { type: 'string' },
-        limit: { type: 'string' },
-        threads: { type: 'boolean' },
-        json: { type: 'boolean' },
-        jsonl: { type: 'boolean' },
-        format: { type: 'string' },
-        explain: { type: 'boolean' },
-      },
-      USAGE,
-    );
-    if (positionals.length === 0) throw new ConveneError('USAGE', `search needs a query (usage: ${USAGE}; see convene help search)`);
+    const { values, positionals } = args(ctx, SEARCH);
     const sort = (values.sort ?? 'newest') as SortOrder;
     if (!['newest', 'oldest', 'relevance'].includes(sort))
       throw new ConveneError('USAGE', `--sort takes relevance, newest or oldest, not "${values.sort}"`);
-    const format = outputFormat(values.format, values.json === true || ctx.globals.json, values.jsonl === true);
+    const format = outputFormat(values.format, wantsJson(ctx, values), values.jsonl === true);
     if (format === 'mboxrd' && values.threads) throw new ConveneError('USAGE', '--threads cannot be combined with --format mboxrd');
     const limit = intOption(values.limit, 'limit', format === 'text' ? DEFAULT_TEXT_LIMIT : 0);
 
@@ -41,7 +27,8 @@ export const command: Command = {
     const query = prepareQuery(positionals.join(' '), cliNow(ctx.env));
     if (values.explain) {
       const { explainQuery } = await import('../search/explain.js');
-      ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
+      if (format === 'text') ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
+      else makePrinter(ctx.stdout, 'json', ctx.env).object(await explainJson(query), () => '');
       return 0;
     }
     const run = await import('../search/run.js');
@@ -160,4 +147,19 @@ function threadLine(color: boolean) {
     const when = st.dim(shortDate(t.lastDate));
     return `${when}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
   };
+}
+
+/** --explain --json: the query as read (one step per node, depth-first), the FTS5 text and the SQL. */
+async function explainJson(query: import('../search/query.js').PreparedQuery) {
+  const { describe } = await import('../search/explain.js');
+  type Node = import('../search/ast.js').QueryNode;
+  const steps: { depth: number; node: string; description: string }[] = [];
+  const stack: { node: Node; depth: number }[] = [{ node: query.ast, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    steps.push({ depth, node: node.kind, description: describe(node) });
+    const kids = node.kind === 'and' || node.kind === 'or' ? node.children : node.kind === 'not' ? [node.child] : [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+  }
+  return { query: query.text, steps, match: query.compiled.match ?? null, where: query.compiled.where, params: query.compiled.params };
 }

@@ -1,22 +1,19 @@
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { SHOW } from './specs/archive.js';
 import { makePrinter, styles } from './output.js';
 import type { Db } from '../store/db.js';
 import type { MessageRow } from '../store/message-row.js';
 import { findMessage, parentBrief, repliesTo, variantsOf, type MessageBrief } from '../store/message-reader.js';
 import { threadSize } from '../store/message-threads.js';
 
-const USAGE = 'convene show MSGID [--raw | --json]';
-
 type Row = MessageRow;
 type Brief = MessageBrief;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { raw: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
-    const ref = positionals[0];
-    if (!ref || positionals.length > 1) throw new ConveneError('USAGE', `show needs one Message-ID (usage: ${USAGE})`);
+    const { values, positionals } = args(ctx, SHOW);
+    const ref = positionals[0]!;
     if (values.raw && values.json) throw new ConveneError('USAGE', '--raw and --json cannot be combined');
     const db = ctx.db();
     const row = findMessage(db, ref);
@@ -32,7 +29,7 @@ export const command: Command = {
     const ctxInfo = threadContext(db, row);
     const { bodyText } = await import('../mail/body-text.js');
     const body = bodyText(raw);
-    const json = values.json === true || ctx.globals.json;
+    const json = wantsJson(ctx, values);
     const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
     const st = styles(printer.color);
     const people = (j: string) => JSON.parse(j) as { name: string; address: string }[];

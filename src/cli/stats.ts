@@ -1,15 +1,13 @@
 import { archiveStats, type ArchiveStats } from '../ingest/archive-stats.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { STATS } from './specs/archive.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene stats [--json]';
 
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
+    const { values } = args(ctx, STATS);
     const stats = archiveStats(ctx.db());
-    makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env).object(stats, formatStats);
+    makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env).object(stats, formatStats);
     return 0;
   },
 };

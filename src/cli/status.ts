@@ -1,14 +1,12 @@
-import { parseCommandArgs } from './args.js';
 import { parseNow } from './clock.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { STATUS } from './specs/operate.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene status [--json] [--now TIME]';
 
 /** `convene status`: the last sync, the next jobs with their instants, and the outbox. */
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, now: { type: 'string' } }, USAGE);
+    const { values } = args(ctx, STATUS);
     const db = ctx.db();
     const { lastSync } = await import('../ingest/sync-once.js');
     const { nextJobs, recentJobs } = await import('../mailings/job-reader.js');
@@ -38,7 +36,7 @@ export const command: Command = {
         })),
       },
     };
-    const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const p = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     p.object(status, (s) =>
       [
         `last sync: ${s.lastSync ?? 'never'}`,

@@ -1,21 +1,19 @@
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { THREAD } from './specs/archive.js';
 import { styles } from './output.js';
 import { shortDate } from './search.js';
 import type { ThreadMessage } from '../thread/reader.js';
 import type { TreeNode } from '../thread/tree.js';
 
-const USAGE = 'convene thread ID [--json] [--flat]';
 /** Deeper levels are drawn at this indent with their depth written out, to keep lines readable. */
 const MAX_INDENT = 30;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, flat: { type: 'boolean' } }, USAGE);
-    const ref = positionals[0];
-    if (!ref || positionals.length > 1) throw new ConveneError('USAGE', `thread needs one thread id or Message-ID (usage: ${USAGE})`);
-    const json = values.json === true || ctx.globals.json;
+    const { values, positionals } = args(ctx, THREAD);
+    const ref = positionals[0]!;
+    const json = wantsJson(ctx, values);
     const { loadThread, resolveThreadId } = await import('../thread/reader.js');
     const db = ctx.db();
     const threadId = resolveThreadId(db, ref);
