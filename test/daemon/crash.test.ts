@@ -149,6 +149,15 @@ describe('the long-running daemon', () => {
       }
     };
     await waitFor('daemon started');
+    // One daemon per database (issue 11): a second one refuses, naming the first; status sees it.
+    const { cli } = await import('../helpers/cli.js');
+    const second = await cli(['--config', configPath, 'daemon', '--once']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`a daemon already runs on .* \\(pid ${child.pid} on `));
+    expect(JSON.parse((await cli(['--config', configPath, 'status', '--json'])).stdout).daemon).toMatchObject({
+      running: true,
+      pid: child.pid,
+    });
     const ran = await waitFor('job ran');
     expect(ran.kind).toBe('call-for-items');
     expect(readdirSync(join(dir, 'outbox')).some((f) => f.startsWith('convene.call-for-items.r0.wg.'))).toBe(true);
@@ -173,6 +182,7 @@ describe('the long-running daemon', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(dir, 'convene.sqlite.daemon.lock'))).toBe(false);
     expect(lines.at(-1)!.msg).toBe('daemon stopped');
     expect(lines.some((l) => l.msg === 'stopping: finishing the work in flight' && l.why === 'SIGTERM')).toBe(true);
   });

@@ -132,7 +132,9 @@ describe('convene digest / notes / status', () => {
       meeting: 'wg',
       occurrence: OCC,
       kind: 'call-for-items',
-      due: new Date(T.callForItems).toISOString(),
+      // ISO 8601 with the meeting's offset (Europe/London, BST).
+      due: '2026-06-03T16:00:00.000+01:00',
+      planned: true,
     });
   });
 });
