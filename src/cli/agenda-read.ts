@@ -7,7 +7,9 @@ import { cliNow } from './clock.js';
 import { intOption } from './args.js';
 import { args, wantsJson, type CommandContext } from './context.js';
 import { AGENDA_LIST, AGENDA_LOG, AGENDA_SHOW } from './specs/agenda.js';
+import { isoTime, styledJson } from './json.js';
 import { makePrinter } from './output.js';
+import { shortIn, userZone } from './when.js';
 
 const OPEN: readonly ItemState[] = ['proposed', 'accepted', 'deferred'];
 
@@ -113,6 +115,25 @@ function log(ctx: CommandContext): number {
     includeExtraction: values.all === true,
   });
   const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
+  if (printer.format === 'json') {
+    printer.records(
+      entries.map((e) => ({
+        id: e.id,
+        at: isoTime(e.at),
+        actor: e.actor,
+        action: e.action,
+        itemId: e.itemId,
+        meeting: e.meetingId,
+        occurrence: e.occurrenceKey,
+        before: styledJson(e.before),
+        after: styledJson(e.after),
+      })),
+      () => '',
+    );
+    return 0;
+  }
+  const zone = userZone(ctx.env);
+  if (entries.length) printer.line(`(times in ${zone})`);
   printer.records(entries, (e) => {
     const what = e.itemId !== null ? `#${e.itemId}` : (e.occurrenceKey ?? e.meetingId ?? '');
     const after = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : {};
@@ -121,7 +142,7 @@ function log(ctx: CommandContext): number {
       .filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
       .map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k])}`)
       .join('; ');
-    return `${new Date(e.at).toISOString()}  ${e.actor.padEnd(10)} ${e.action.padEnd(14)} ${what}${changes ? '  ' + changes : ''}`;
+    return `${shortIn(e.at, zone)}  ${e.actor.padEnd(10)} ${e.action.padEnd(14)} ${what}${changes ? '  ' + changes : ''}`;
   });
   return 0;
 }

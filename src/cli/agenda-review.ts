@@ -16,6 +16,7 @@ import { cliNow } from './clock.js';
 import { args, type CommandContext } from './context.js';
 import { AGENDA_REVIEW } from './specs/agenda.js';
 import { styles } from './output.js';
+import { labelIn } from './when.js';
 
 /** Terminal input and output, injectable for tests. */
 export interface ReviewIO {
@@ -61,7 +62,8 @@ export async function reviewSession(
     const source = mid ? await ownTextOf(db, mid) : null;
     if (source) {
       const lines = source.text.split('\n');
-      const when = source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '';
+      const zone = c.meetings?.find((m) => m.id === item.meetingId)?.zone ?? 'UTC';
+      const when = source.date !== null ? ', ' + labelIn(source.date, zone) : '';
       io.write(s.cyan(`--- ${source.from}${when}: ${source.subject}`) + '\n');
       io.write(
         lines.slice(0, MAX_SHOWN_LINES).join('\n') +

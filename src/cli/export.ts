@@ -21,6 +21,8 @@ export const command: Command = {
       ids = searchIds(db, prepareQuery(positionals.join(' '), cliNow(ctx.env)).compiled, { sort: 'oldest', limit: 0 });
     }
     const { writeMboxrd } = await import('../search/mboxrd-writer.js');
+    if (values.json && values.out === undefined)
+      throw new ConveneError('USAGE', 'export --json prints a summary and needs --out FILE (standard output holds the mbox)');
     if (values.out === undefined) {
       const n = await writeMboxrd(db, ctx.stdout, ids);
       ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}\n`);
@@ -38,7 +40,8 @@ export const command: Command = {
     }
     const n = await writeMboxrd(db, file, ids);
     await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
+    if (values.json) ctx.stdout.write(JSON.stringify({ exported: n, out: values.out, format }) + '\n');
+    else ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
     return 0;
   },
 };

@@ -21,3 +21,21 @@ export function isoTime(ms: number | null, zone?: string): string | null {
   const local = formatLocal({ ...l, second: 0 });
   return `${local}:${pad(l.second)}.${pad(ms - whole, 3)}${formatOffset(whole, zone)}`;
 }
+
+const RENAMED: Readonly<Record<string, string>> = { meetingId: 'meeting', occurrenceKey: 'occurrence', key: 'occurrence' };
+const INSTANT = /(?:^|[a-z])(?:At|start|Start|end|End|due|Due)$|^(?:start|end|at|due)$/;
+
+/**
+ * A stored snapshot (the audit log's before/after) in the JSON style: `meeting`/`occurrence` for
+ * the ids, ISO 8601 for epoch-millisecond instants. Snapshots are a level or two deep.
+ */
+export function styledJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(styledJson);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      RENAMED[k] ?? k,
+      INSTANT.test(k) && typeof v === 'number' ? isoTime(v) : v && typeof v === 'object' ? styledJson(v) : v,
+    ]),
+  );
+}

@@ -51,7 +51,7 @@ export const command: Command = {
     const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object(
       occurrenceJson(result),
-      (o) => `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
+      (o) => `${o.occurrence}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
     );
     return 0;
   },

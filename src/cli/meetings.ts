@@ -13,7 +13,7 @@ import { makePrinter } from './output.js';
 /** An occurrence as JSON: instants in ISO UTC, plus the local time and offset in the meeting's zone. */
 export function occurrenceJson(o: Occurrence) {
   return {
-    key: o.key,
+    occurrence: o.key,
     start: new Date(o.start).toISOString(),
     end: new Date(o.end).toISOString(),
     local: formatLocal(toLocal(o.start, o.zone)),
@@ -59,7 +59,7 @@ export const command: Command = {
         ...(r.occurrences.length === 0 ? ['  no future occurrences'] : []),
         ...r.occurrences.map(
           (o) =>
-            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}` +
+            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.occurrence}` +
             `${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
         ),
       ].join('\n'),

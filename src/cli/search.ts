@@ -3,6 +3,7 @@ import { cliNow } from './clock.js';
 import { intOption } from './args.js';
 import { args, wantsJson, type Command, type CommandContext } from './context.js';
 import { SEARCH } from './specs/archive.js';
+import { shortIn, userZone } from './when.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
 
@@ -48,7 +49,8 @@ export const command: Command = {
         printer.records(shownThreads.map(threadJson), () => '');
         return 0;
       }
-      printer.records(shownThreads, threadLine(printer.color));
+      printer.records(shownThreads, threadLine(printer.color, userZone(ctx.env)));
+      if (shownThreads.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
       if (hits.length === 0) ctx.stderr.write('no threads match\n');
       else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more threads match: --limit 0 shows all)\n`);
       return 0;
@@ -60,6 +62,7 @@ export const command: Command = {
       return 0;
     }
     await printText(ctx, shown, query.ast, printer.color);
+    if (shown.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
     if (hits.length === 0) ctx.stderr.write('no messages match\n');
     else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;
@@ -100,8 +103,9 @@ function threadJson(t: ThreadHit) {
   };
 }
 
-export function shortDate(ms: number | null): string {
-  return ms === null ? '(no date)        ' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+/** "2019-05-28 05:22" in `zone` (the user's: text output names it once). */
+export function shortDate(ms: number | null, zone = 'UTC'): string {
+  return ms === null ? '(no date)       ' : shortIn(ms, zone);
 }
 
 function fit(s: string, width: number): string {
@@ -116,6 +120,7 @@ async function printText(
 ): Promise<void> {
   if (!hits.length) return;
   const st = styles(color);
+  const zone = userZone(ctx.env);
   const { iterateRaw } = await import('../store/raw-reader.js');
   const { bodyText } = await import('../mail/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
@@ -132,19 +137,19 @@ async function printText(
     if (raw) next = raws.next();
     const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
     ctx.stdout.write(
-      `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
+      `${st.dim(shortDate(h.date, zone))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
         `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
         (snippet ? `    ${snippet}\n` : ''),
     );
   }
 }
 
-function threadLine(color: boolean) {
+function threadLine(color: boolean, zone: string) {
   const st = styles(color);
   return (t: ThreadHit): string => {
     const people =
       t.participants.length > 3 ? `${t.participants.slice(0, 3).join(', ')}, +${t.participants.length - 3}` : t.participants.join(', ');
-    const when = st.dim(shortDate(t.lastDate));
+    const when = st.dim(shortDate(t.lastDate, zone));
     return `${when}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
   };
 }

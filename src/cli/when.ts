@@ -11,7 +11,8 @@ export function userZone(env: NodeJS.ProcessEnv): string {
   const tz = env.TZ?.replace(/^:/, '');
   if (tz) {
     try {
-      return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return tz; // as the user wrote it: ICU would turn Asia/Kolkata into Asia/Calcutta
     } catch {
       // not a zone Intl knows: fall back to the system's
     }
