@@ -1,5 +1,5 @@
 import { ConveneError } from '../errors.js';
-import { jsonLineLogger } from '../log.js';
+import { consoleLogger } from '../log.js';
 import type { MailboxSyncSummary, SyncResult } from '../ingest/sync.js';
 import { args, wantsJson, type Command } from './context.js';
 import { SYNC } from './specs/archive.js';
@@ -40,7 +40,7 @@ export const command: Command = {
         db,
         config: config.imap,
         once,
-        logger: jsonLineLogger(ctx.stderr),
+        logger: consoleLogger(ctx.stderr),
         meetings: config.meetings,
         prepare: pool.prepare,
         signal: stop.signal,
