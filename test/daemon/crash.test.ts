@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../src/agenda/review.js';
@@ -8,6 +7,7 @@ import { configFromValue } from '../../src/config/load.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 import { openDb } from '../../src/store/db.js';
+import { tempDir } from '../helpers/tmp.js';
 import { SmtpCapture } from '../helpers/smtp-capture.js';
 import { appendMbox, configValue, OCC, T } from './harness.js';
 
@@ -57,7 +57,7 @@ afterAll(async () => {
 describe('exactly one digest after kill -9 in each outbox state', () => {
   for (const point of ['queued', 'sending', 'accepted'] as const) {
     it(`killed in "${point}", restarted: one digest`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), `convene-crash-${point}-`));
+      const dir = tempDir(`convene-crash-${point}-`);
       const mbox = join(dir, 'list.mbox');
       writeFileSync(mbox, '');
       capture.messages.length = 0;
@@ -109,7 +109,7 @@ describe('exactly one digest after kill -9 in each outbox state', () => {
 
 describe('the long-running daemon', () => {
   it('SIGHUP reloads the config (keeping the old one when invalid); SIGTERM finishes and exits 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'convene-signals-'));
+    const dir = tempDir('convene-signals-');
     writeFileSync(join(dir, 'list.mbox'), '');
     const value = configValue(dir, null);
     const configPath = join(dir, 'convene.yaml');

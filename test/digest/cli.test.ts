@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
@@ -10,6 +9,7 @@ import { run } from '../../src/main.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { openDb } from '../../src/store/db.js';
 import { configValue, OCC, T } from '../daemon/harness.js';
+import { tempDir } from '../helpers/tmp.js';
 
 function sink(): Writable & { text: () => string } {
   const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ function addTitle(title: string): void {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
+  dir = tempDir('convene-cli-');
   writeFileSync(join(dir, 'list.mbox'), '');
   configPath = join(dir, 'convene.yaml');
   writeFileSync(configPath, JSON.stringify(configValue(dir, null)));

@@ -50,7 +50,7 @@ describe('SMTP transport', () => {
     const err = await t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' }).catch((e: Error) => e);
     expect((err as Error).message).toMatch(/certificate.*set smtp\.tls\.ca to its CA certificate, or smtp\.tls\.insecureSkipVerify/);
     t.close();
-    await new Promise((resolve) => server.close(resolve));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
   it('passes the server reply code on, for retry decisions', async () => {
