@@ -12,7 +12,10 @@ export const command: Command = {
     if (existsSync(path) && !values.force) throw new ConveneError('USAGE', `${path} exists; use --force to overwrite it`);
     const example = readFileSync(templatePath('convene.example.yaml'), 'utf8');
     writeFileSync(path, example);
-    ctx.stdout.write(`wrote ${path}: edit imap, meetings and digest, then run convene sync\n`);
+    ctx.stdout.write(
+      `wrote ${path}: as written it reads and sends nothing; set imap (or source) and a meeting, then run convene sync ` +
+        '(convene help config lists every key)\n',
+    );
     return 0;
   },
 };
