@@ -28,6 +28,8 @@ export function parseArgv(argv: readonly string[], roots: readonly CommandSpec[]
   let help = false;
   let version = false;
   let spec: CommandSpec | null = null;
+  // `convene --json search x`: --json before the command, for the commands that print data.
+  let jsonFirst = false;
   const rest: string[] = [];
   let i = 0;
   // The command words first, globals among them.
@@ -40,6 +42,7 @@ export function parseArgv(argv: readonly string[], roots: readonly CommandSpec[]
     }
     if (a === '-h' || a === '--help') help = true;
     else if (spec === null && (a === '-v' || a === '--version')) version = true;
+    else if (spec === null && a === '--json') jsonFirst = true;
     else if (a.startsWith('-') && a !== '-') {
       if (spec === null) throw new ConveneError('USAGE', `unknown option ${a} before the command (see convene --help)`);
       if (spec.subcommands) throw usage(spec, `name the subcommand before ${a}: ${spec.subcommands.map(leaf).join(', ')}`);
@@ -66,6 +69,10 @@ export function parseArgv(argv: readonly string[], roots: readonly CommandSpec[]
   }
   const values: Record<string, string | boolean | string[]> = {};
   const own = spec.options ?? [];
+  if (jsonFirst) {
+    if (!own.some((o) => o.name === 'json')) throw usage(spec, 'prints no data: --json is not an option here');
+    values.json = true;
+  }
   for (; i < argv.length; i++) {
     const a = argv[i]!;
     const g = globalAt(argv, i, globals);

@@ -38,7 +38,8 @@ export const command: Command = {
       }
       for (const m of messages) {
         ctx.stdout.write(
-          `${st.bold(`From: ${who(m)}`)}\nDate: ${m.date === null ? '(no date)' : labelIn(m.date, zone)}\nSubject: ${m.subject}\nMessage-ID: <${m.headerMid ?? m.mid}>\n` +
+          `${st.bold(`From: ${who(m)}`)}\nDate: ${m.date === null ? '(no date)' : labelIn(m.date, zone)}\n` +
+            `Subject: ${m.subject}\nMessage-ID: <${m.headerMid ?? m.mid}>\n` +
             (m.parent ? `In-Reply-To: <${m.parent}>\n` : '') +
             `\n${body(m).replace(/\s+$/, '')}\n\n${'-'.repeat(72)}\n`,
         );

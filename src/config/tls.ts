@@ -34,7 +34,9 @@ export function nameTlsKey<E>(err: E, section: 'smtp' | 'imap'): E {
       `the server offers no working STARTTLS: set ${section}.secure: true for implicit TLS (port ${section === 'smtp' ? 465 : 993}), ` +
       `or ${section}.tls.allowPlaintext: true on a trusted network`;
   } else if (CERT_PROBLEM.test(text)) {
-    hint = `its TLS certificate is not trusted: set ${section}.tls.ca to its CA certificate, or ${section}.tls.insecureSkipVerify: true (not recommended)`;
+    hint =
+      `its TLS certificate is not trusted: set ${section}.tls.ca to its CA certificate, ` +
+      `or ${section}.tls.insecureSkipVerify: true (not recommended)`;
   }
   if (hint && !e.message.includes(`${section}.tls.`)) e.message = `${e.message} (${hint})`;
   return err;

@@ -84,6 +84,13 @@ describe('the CLI is generated from one spec per command (issue 11)', () => {
     expect((await cli([])).code).toBe(2);
   });
 
+  it('--json may come before the command, for the commands that print data', async () => {
+    expect((await cli(['--json', 'help'])).stderr).toMatch(/^convene: help: prints no data: --json is not an option here/);
+    const r = await cli(['--json', 'search', 'x', '--explain']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ query: 'x' });
+  });
+
   it('search takes -word as part of its query, not as an option', async () => {
     const r = await cli(['search', 'ext4', '-xfs', '--explain']);
     expect(r.code).toBe(0);
