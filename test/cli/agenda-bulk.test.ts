@@ -14,7 +14,7 @@ const MEETING = { id: 'mirage', name: 'MirageOS call', zone: 'Europe/London', sc
 writeFileSync(config, JSON.stringify({ meetings: [MEETING] }));
 const env = { CONVENE_NOW: '2025-01-09T00:00:00Z', USER: 'amir' };
 
-/** Four proposals for mirage/2025-01-22, one for 2025-02-05 (a late one); the first two from one message. */
+/** Four proposals for mirage/2025-01-22, one for 2025-02-05 (sent after the 22nd's call); the first two from one message. */
 function seeded(name: string): string[] {
   const path = join(dir, name);
   const db = openDb(path);
@@ -25,7 +25,7 @@ function seeded(name: string): string[] {
   add('Xen 4.20 support', '2025-01-10T12:00', 'two@x');
   add('Website redesign', '2025-01-10T12:00', 'web@x');
   add('CI minutes', '2025-01-10T12:00', 'ci@x');
-  add('Late topic', '2025-01-22T10:00', 'late@x');
+  add('Late topic', '2025-01-23T10:00', 'late@x');
   db.close();
   return ['--config', config, '--db', path];
 }
