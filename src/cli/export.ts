@@ -1,18 +1,25 @@
-import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
+import type { CorruptMessage } from '../store/raw-reader.js';
 import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import type { Command, CommandContext } from './context.js';
 import { cliNow } from './clock.js';
 
-const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
+const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE] [--strict]';
 
 /**
  * Export stored raw bytes as mboxrd: every message (in storage order) when no query is given,
  * else the matches oldest first. Never re-synthesised MIME: the bytes are the ones received.
+ * A message whose stored bytes fail their content hash is named on stderr and left out, and the
+ * export goes on (exit 1 at the end); --strict stops at the first one instead. --out writes to a
+ * temporary name beside FILE and renames it when complete: FILE is never half written.
  */
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { format: { type: 'string' }, out: { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      ctx.argv,
+      { format: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' } },
+      USAGE,
+    );
     const format = values.format ?? 'mboxrd';
     if (format !== 'mboxrd') throw new ConveneError('USAGE', `export writes only --format mboxrd, not "${format}"`);
     const db = ctx.db();
@@ -23,24 +30,22 @@ export const command: Command = {
       ids = searchIds(db, prepareQuery(positionals.join(' '), cliNow(ctx.env)).compiled, { sort: 'oldest', limit: 0 });
     }
     const { writeMboxrd } = await import('../search/mboxrd-writer.js');
-    if (values.out === undefined) {
-      const n = await writeMboxrd(db, ctx.stdout, ids);
-      ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}\n`);
-      return 0;
+    const corrupt: string[] = [];
+    const options = values.strict ? {} : { onCorrupt: (e: CorruptMessage) => reportCorrupt(ctx, e, corrupt) };
+    let n: number;
+    if (values.out === undefined) n = await writeMboxrd(db, ctx.stdout, ids, options);
+    else {
+      const { writeFileAtomically } = await import('./atomic-file.js');
+      n = await writeFileAtomically(values.out, (file) => writeMboxrd(db, file, ids, options));
     }
-    const file = createWriteStream(values.out);
-    const opened = new Promise<void>((resolve, reject) => {
-      file.once('open', () => resolve());
-      file.once('error', reject);
-    });
-    try {
-      await opened;
-    } catch (err) {
-      throw new ConveneError('INPUT', `cannot write ${values.out}: ${(err as Error).message}`, { cause: err });
-    }
-    const n = await writeMboxrd(db, file, ids);
-    await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
-    return 0;
+    ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}${values.out !== undefined ? ` to ${values.out}` : ''}\n`);
+    if (!corrupt.length) return 0;
+    ctx.stderr.write(`convene: ${corrupt.length} corrupt message${corrupt.length === 1 ? '' : 's'} left out (see convene db check)\n`);
+    return 1;
   },
 };
+
+function reportCorrupt(ctx: CommandContext, err: CorruptMessage, corrupt: string[]): void {
+  corrupt.push(err.mid);
+  ctx.stderr.write(`convene: skipped: ${err.message}\n`);
+}

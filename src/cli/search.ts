@@ -138,6 +138,8 @@ async function printText(
   const raws = iterateRaw(
     ctx.db(),
     hits.map((h) => h.id),
+    // A corrupt message is still listed (its header row is sound), without a snippet.
+    (err) => void ctx.stderr.write(`convene: ${err.message}\n`),
   );
   let next = raws.next();
   for (const h of hits) {

@@ -24,11 +24,17 @@ export const command: Command = {
     const st = styles(ctx.stdout.isTTY === true && !ctx.env.NO_COLOR && !json);
 
     if (values.flat) {
-      const { readRaw } = await import('../store/raw-reader.js');
+      const { CorruptMessage, readRaw } = await import('../store/raw-reader.js');
       const { bodyText } = await import('../mail/body-text.js');
       const body = (m: ThreadMessage): string => {
-        const raw = readRaw(db, m.id);
-        return raw ? bodyText(raw) : '';
+        try {
+          const raw = readRaw(db, m.id);
+          return raw ? bodyText(raw) : '';
+        } catch (err) {
+          if (!(err instanceof CorruptMessage)) throw err;
+          ctx.stderr.write(`convene: ${err.message}\n`);
+          return '[not shown: the stored bytes are corrupt]';
+        }
       };
       if (json) {
         ctx.stdout.write(
