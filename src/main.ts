@@ -62,6 +62,9 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     const command = await entry.load();
     const code = await command.run(ctx);
     return code ?? 0;
+  } catch (err) {
+    // SQLite's own errors (read-only, full disk, damaged file) name the archive they concern.
+    throw db && store ? store.sqliteError(err, globals.db ?? ctx.config().db) : err;
   } finally {
     db?.close();
   }

@@ -23,7 +23,7 @@ export const command: Command = {
       return 0;
     }
     const { runDaemon } = await import('../daemon/run.js');
-    await runDaemon({ ...opts, handleSignals: true, tickSeconds: intOption(values.tick, 'tick', 60) });
+    await runDaemon({ ...opts, handleSignals: true, tickSeconds: intOption(values.tick, 'tick', 60, { min: 1, max: 60 }) });
     return 0;
   },
 };

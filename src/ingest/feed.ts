@@ -56,12 +56,19 @@ export async function feed<B extends Batch>(
     addSummary(total, stored);
     options.onCommit?.(batch, stored);
   };
-  for await (const batch of source) {
-    const next = { batch, prepared: ingester.prepareBatch(batch.messages) };
-    next.prepared.catch(() => undefined); // awaited in commitAhead; no unhandled rejection meanwhile
+  try {
+    for await (const batch of source) {
+      const next = { batch, prepared: ingester.prepareBatch(batch.messages) };
+      next.prepared.catch(() => undefined); // awaited in commitAhead; no unhandled rejection meanwhile
+      await commitAhead();
+      ahead = next;
+      if (!options.readAhead) await commitAhead();
+    }
+  } catch (err) {
+    // The source failed part-way (a truncated .gz, a read error): the batch it yielded before
+    // is whole, so it is stored before the error goes on.
     await commitAhead();
-    ahead = next;
-    if (!options.readAhead) await commitAhead();
+    throw err;
   }
   await commitAhead();
   return total;
