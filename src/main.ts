@@ -5,6 +5,7 @@ import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
+import { safeText } from './cli/terminal-text.js';
 import type { Db } from './store/db.js';
 
 /**
@@ -111,7 +112,8 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
     return await main(argv, io);
   } catch (err) {
     if (err instanceof ConveneError) {
-      io.stderr.write(`convene: ${oneLine(err)}\n`);
+      // Messages may quote mail (a Message-ID, a subject): made safe for the terminal.
+      io.stderr.write(`convene: ${safeText(oneLine(err), false)}\n`);
       return err.exitCode;
     }
     const code = (err as { code?: unknown }).code;
@@ -120,7 +122,7 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
       io.stderr.write(`convene: ${locked.message}\n`);
       return locked.exitCode;
     }
-    io.stderr.write(`convene: internal error: ${oneLine(err)}\n`);
+    io.stderr.write(`convene: internal error: ${safeText(oneLine(err), false)}\n`);
     if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 70;
   }

@@ -127,7 +127,7 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
     }
   }
   const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-  printer.object(itemJson(item), () => itemLine(item));
+  printer.object(itemJson(item), itemLine);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { ConveneError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { clockFrom, meetingArg, parseNow } from './clock.js';
 import type { Command } from './context.js';
+import { makePrinter } from './output.js';
 
 const USAGE = 'convene notes --meeting ID [--occurrence DATE] [--out FILE] [--now TIME]';
 
@@ -28,7 +29,7 @@ export const command: Command = {
     if (values.out) {
       writeFileSync(values.out, md);
       ctx.stderr.write(`notes skeleton for ${occ.key} written to ${values.out}\n`);
-    } else ctx.stdout.write(md);
+    } else makePrinter(ctx.stdout, 'text', ctx.env).line(md.replace(/\n$/, '')); // agenda titles come from mail
     return 0;
   },
 };

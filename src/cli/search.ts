@@ -2,7 +2,9 @@ import { ConveneError } from '../errors.js';
 import { cliNow } from './clock.js';
 import { parseCommandArgs, intOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
-import { makePrinter, styles, type OutputFormat } from './output.js';
+import { makePrinter, styles, type OutputFormat, type Printer } from './output.js';
+import { fit, safeText } from './terminal-text.js';
+import type { QueryNode } from '../search/ast.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
 
 const USAGE = 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]';
@@ -72,7 +74,7 @@ export const command: Command = {
       printer.records(shown.map(hitJson), () => '');
       return 0;
     }
-    await printText(ctx, shown, query.ast, printer.color);
+    await printText(ctx, printer, shown, query.ast);
     if (hits.length === 0) ctx.stderr.write('no messages match\n');
     else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;
@@ -117,18 +119,14 @@ export function shortDate(ms: number | null): string {
   return ms === null ? '(no date)        ' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function fit(s: string, width: number): string {
-  return s.length > width ? s.slice(0, width - 1) + '…' : s.padEnd(width);
-}
-
-async function printText(
-  ctx: CommandContext,
-  hits: readonly MessageHit[],
-  ast: import('../search/ast.js').QueryNode,
-  color: boolean,
-): Promise<void> {
+/**
+ * Text output: a row per hit with a snippet of its body. Each row goes through the printer as a
+ * record (hit and snippet), so the formatter only sees text made safe for the terminal; the
+ * snippet's marks are offsets that stay valid (terminal-text.ts replaces one unit for one).
+ */
+async function printText(ctx: CommandContext, printer: Printer, hits: readonly MessageHit[], ast: QueryNode): Promise<void> {
   if (!hits.length) return;
-  const st = styles(color);
+  const st = styles(printer.color);
   const { iterateRaw } = await import('../store/raw-reader.js');
   const { bodyText } = await import('../mail/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
@@ -139,19 +137,22 @@ async function printText(
     ctx.db(),
     hits.map((h) => h.id),
     // A corrupt message is still listed (its header row is sound), without a snippet.
-    (err) => void ctx.stderr.write(`convene: ${err.message}\n`),
+    (err) => void ctx.stderr.write(`convene: ${safeText(err.message, false)}\n`),
   );
   let next = raws.next();
-  for (const h of hits) {
+  const rows = hits.map((h) => {
     const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
     if (raw) next = raws.next();
-    const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
-    ctx.stdout.write(
+    return { hit: h, snippet: raw ? makeSnippet(bodyText(raw), terms) : null };
+  });
+  printer.records(rows, ({ hit: h, snippet }) => {
+    const shown = snippet ? renderSnippet(snippet, (t) => st.bold(st.yellow(t))) : '';
+    return (
       `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
-        `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
-        (snippet ? `    ${snippet}\n` : ''),
+      `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}` +
+      (shown ? `\n    ${shown}` : '')
     );
-  }
+  });
 }
 
 function threadLine(color: boolean) {
