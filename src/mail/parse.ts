@@ -38,7 +38,7 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     if (v !== undefined) kept[name] = v;
   }
 
-  let parseError = limitExceeded(input.raw);
+  let parseError = limitExceeded(input.raw, headers);
   const fast = !parseError && options.fastPath !== false ? fastParse(input.raw, headers) : null;
   let mail: ParsedMail | null = null;
   if (!parseError && !fast) {
