@@ -3,6 +3,7 @@ import * as m002 from './002-threads-search.js';
 import * as m003 from './003-agenda.js';
 import * as m004 from './004-outbox-jobs.js';
 import * as m005 from './005-outbox-lease.js';
+import * as m006 from './006-ingest-health.js';
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
 export const MIGRATIONS: readonly { readonly version: number; readonly up: string }[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly up: strin
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
 ];
