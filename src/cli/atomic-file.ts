@@ -1,4 +1,4 @@
-import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConveneError } from '../errors.js';
 
@@ -35,6 +35,24 @@ export async function writeFileAtomically<T>(path: string, write: (file: WriteSt
     rmSync(temp, { force: true });
     if (err instanceof ConveneError) throw err;
     throw new ConveneError('IO', `cannot write ${path}: ${describe(failure ?? err)}; nothing was written there`, { cause: err });
+  }
+}
+
+/** writeFileAtomically for a string in hand (notes --out): temporary name, sync, rename. */
+export function writeTextAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw new ConveneError('IO', `cannot write ${path}: ${describe(err)}; nothing was written there`, { cause: err });
   }
 }
 

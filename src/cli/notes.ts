@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { ConveneError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { clockFrom, meetingArg, parseNow } from './clock.js';
@@ -27,7 +26,8 @@ export const command: Command = {
     const { notesFor } = await import('../mailings/notes.js');
     const md = notesFor({ db, config }, meeting, occ);
     if (values.out) {
-      writeFileSync(values.out, md);
+      const { writeTextAtomically } = await import('./atomic-file.js');
+      writeTextAtomically(values.out, md);
       ctx.stderr.write(`notes skeleton for ${occ.key} written to ${values.out}\n`);
     } else makePrinter(ctx.stdout, 'text', ctx.env).line(md.replace(/\n$/, '')); // agenda titles come from mail
     return 0;

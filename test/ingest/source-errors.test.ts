@@ -3,7 +3,7 @@
  * code, never "internal error" 70 (issue 13, Low; repro 12). A truncated .gz keeps every whole
  * message before the damage.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -54,6 +54,28 @@ describe('a truncated .gz', () => {
     const r = await cli(['--db', join(dir, 'x.sqlite'), 'import', path]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`convene: ${path}: not an mbox file (it does not start with "From "); no message before it\n`);
+  });
+});
+
+describe('filesystem errors name the file', () => {
+  it('a source that cannot be read, and notes --out into a missing directory: one line, exit 1, nothing half written', async () => {
+    if (existsSync('/proc/self/mem')) {
+      const r = await cli(['--db', join(dir, 'fs.sqlite'), 'import', '/proc/self/mem']);
+      expect(r).toMatchObject({ code: 1, stdout: '' });
+      expect(r.stderr).toMatch(/^convene: \/proc\/self\/mem: cannot read it \(EIO: i\/o error, read\)\n$/);
+    }
+    const config = join(dir, 'notes.yaml');
+    writeFileSync(
+      config,
+      JSON.stringify({ db: join(dir, 'n.sqlite'), meetings: [{ id: 'm', name: 'M', zone: 'Europe/London', dates: ['2026-06-03T16:00'] }] }),
+    );
+    const out = join(dir, 'missing', 'n.md');
+    const n = await cli(['--config', config, 'notes', '--meeting', 'm', '--out', out, '--now', '2026-06-01T00:00:00Z']);
+    expect(n).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `convene: cannot write ${out}: no such directory; nothing was written there\n`,
+    });
   });
 });
 
