@@ -48,7 +48,7 @@ export function contentHashCheck(db: Db): Check {
     )
     .iterate()) {
     try {
-      verifiedRaw(row);
+      verifiedRaw(row, db);
     } catch (err) {
       if (!(err instanceof CorruptMessage)) throw err;
       bad.push(row.mid);

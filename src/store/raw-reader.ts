@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConveneError } from '../errors.js';
 import type { Db } from './db.js';
 import { decodeRaw } from '../mail/raw-codec.js';
+import { getDictionary, registerDictionary } from '../mail/raw-dictionaries.js';
 
 export { decodeRaw } from '../mail/raw-codec.js';
 
@@ -32,8 +33,13 @@ interface RawRow {
 
 const SELECT = 'SELECT r.id, m.mid, r.codec, r.bytes, m.hash, m.size FROM raw r JOIN messages m ON m.id = r.id';
 
-/** The bytes of a raw row, checked against the message's recorded hash and size. */
-export function verifiedRaw(row: RawRow): Buffer {
+/**
+ * The bytes of a raw row, checked against the message's recorded hash and size. `db`: where to
+ * find a compression dictionary this process has not loaded (another process, an import, made it
+ * after this one opened the archive); without it, such a row would read as corrupt.
+ */
+export function verifiedRaw(row: RawRow, db?: Db): Buffer {
+  if (db && row.codec.startsWith('deflate:')) loadDictionary(db, row.codec.slice('deflate:'.length));
   let raw: Buffer;
   try {
     raw = decodeRaw(row.codec, row.bytes);
@@ -56,8 +62,15 @@ export function rawReader(db: Db): (id: number) => Buffer | null {
   const stmt = db.prepare<[number], RawRow>(`${SELECT} WHERE r.id = ?`);
   return (id) => {
     const row = stmt.get(id);
-    return row ? verifiedRaw(row) : null;
+    return row ? verifiedRaw(row, db) : null;
   };
+}
+
+/** Register the dictionary `key` from the archive unless this process has it already. */
+function loadDictionary(db: Db, key: string): void {
+  if (getDictionary(key)) return;
+  const row = db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM raw_dicts WHERE hash = ?').get(key);
+  if (row) registerDictionary(key, row.bytes);
 }
 
 /** The archive's compression dictionaries, to register when a database opens. */
@@ -84,7 +97,7 @@ export function* iterateRaw(
     if (!row) continue;
     let raw: Buffer;
     try {
-      raw = verifiedRaw(row);
+      raw = verifiedRaw(row, db);
     } catch (err) {
       if (!(err instanceof CorruptMessage) || !onCorrupt) throw err;
       onCorrupt(err);

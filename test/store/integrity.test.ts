@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomically } from '../../src/cli/atomic-file.js';
 import { Ingester } from '../../src/ingest/ingester.js';
-import { encodeRaw } from '../../src/mail/raw-codec.js';
+import { dictionaryKey, encodeRaw } from '../../src/mail/raw-codec.js';
 import { writeMboxrd } from '../../src/search/mboxrd-writer.js';
 import { openDb } from '../../src/store/db.js';
 import { CorruptMessage, readRaw } from '../../src/store/raw-reader.js';
@@ -102,6 +102,21 @@ describe('stored bytes verified on read', () => {
     expect(s.code).toBe(1);
     expect(s.stderr.trim()).toMatch(/^convene: message <m2@example\.org> is corrupt/);
     expect(existsSync(strictOut)).toBe(false); // never half written
+  });
+});
+
+describe('a compression dictionary made by another process after this one opened the archive', () => {
+  it('is loaded when a row needs it: the message reads back whole, not as corrupt', () => {
+    const db = openDb(path);
+    const id = db.prepare<[string], { id: number }>('SELECT id FROM messages WHERE mid = ?').get('m1@example.org')!.id;
+    // What an import in another process does: a dictionary row, and rows compressed with it.
+    const bytes = Buffer.from(`a dictionary this process never registered ${Date.now()} ${Math.random()}\n`.repeat(20));
+    const dict = { key: dictionaryKey(bytes), bytes };
+    db.prepare('INSERT INTO raw_dicts (hash, bytes) VALUES (?, ?)').run(dict.key, dict.bytes);
+    const enc = encodeRaw(mail(1), dict);
+    db.prepare('UPDATE raw SET codec = ?, bytes = ? WHERE id = ?').run(enc.codec, enc.bytes, id);
+    expect(readRaw(db, id)!.equals(mail(1))).toBe(true);
+    db.close();
   });
 });
 
