@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   CONFIG_MISSING: 1,
   DB: 1,
   DB_LOCKED: 1,
+  CORRUPT: 1,
+  IO: 1,
   NOT_FOUND: 1,
   INPUT: 1,
   QUERY_SYNTAX: 2,

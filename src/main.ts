@@ -7,6 +7,7 @@ import { parseArgv } from './cli/parse.js';
 import { version } from './cli/version.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
+import { safeText } from './cli/terminal-text.js';
 import type { Db } from './store/db.js';
 
 /**
@@ -63,6 +64,9 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     const command = await entry.load();
     const code = await command.run(ctx);
     return code ?? 0;
+  } catch (err) {
+    // SQLite's own errors (read-only, full disk, damaged file) name the archive they concern.
+    throw db && store ? store.sqliteError(err, globals.db ?? ctx.config().db) : err;
   } finally {
     db?.close();
   }
@@ -74,7 +78,8 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
     return await main(argv, io);
   } catch (err) {
     if (err instanceof ConveneError) {
-      io.stderr.write(`convene: ${oneLine(err)}\n`);
+      // Messages may quote mail (a Message-ID, a subject): made safe for the terminal.
+      io.stderr.write(`convene: ${safeText(oneLine(err), false)}\n`);
       return err.exitCode;
     }
     const code = (err as { code?: unknown }).code;
@@ -83,7 +88,7 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
       io.stderr.write(`convene: ${locked.message}\n`);
       return locked.exitCode;
     }
-    io.stderr.write(`convene: internal error: ${oneLine(err)}\n`);
+    io.stderr.write(`convene: internal error: ${safeText(oneLine(err), false)}\n`);
     if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 70;
   }

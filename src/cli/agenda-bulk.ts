@@ -11,6 +11,7 @@ import { ConveneError, oneLine } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemId, itemJson, itemLine } from './agenda-common.js';
 import { cliNow } from './clock.js';
 import { args, wantsJson, type CommandContext } from './context.js';
+import { safeDeep } from './terminal-text.js';
 import { makePrinter } from './output.js';
 import { usageLine } from './usage.js';
 import * as S from './specs/agenda.js';
@@ -90,7 +91,7 @@ export async function runBulk(sub: keyof typeof SPECS, ctx: CommandContext): Pro
   const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
   if (all.length === 1 && selected.length === 0) {
     const item = act(all[0]!, 0);
-    printer.object(itemJson(item), () => itemLine(item));
+    printer.object(itemJson(item), itemLine);
     return 0;
   }
   const results: ItemResult[] = all.map((id, i) => {
@@ -102,8 +103,9 @@ export async function runBulk(sub: keyof typeof SPECS, ctx: CommandContext): Pro
     }
   });
   printer.records(results, (r) => {
+    // Read again: a later action of the batch may have moved this item. Made safe as the printer's records are.
     const item = r.ok ? getItem(db, r.id) : null;
-    return item ? itemLine(item) : `#${String(r.id).padEnd(4)} failed: ${r.error}`;
+    return item ? itemLine(safeDeep(itemJson(item), false)) : `#${String(r.id).padEnd(4)} failed: ${r.error}`;
   });
   const failed = results.filter((r) => !r.ok).length;
   if (printer.format === 'text')

@@ -85,8 +85,10 @@ export function itemJson(i: AgendaItem) {
   };
 }
 
-/** One line per item for text output. */
-export function itemLine(i: AgendaItem): string {
+export type ItemJson = ReturnType<typeof itemJson>;
+
+/** One line per item for text output, from its JSON shape (what the printer hands a formatter, made safe). */
+export function itemLine(i: ItemJson): string {
   const pos = i.position !== null ? `${i.position}.` : '  ';
   const flags = [
     i.rule ?? 'chair',
@@ -99,6 +101,6 @@ export function itemLine(i: AgendaItem): string {
     .filter(Boolean)
     .join(', ');
   const extra = [i.presenter ? `[${i.presenter}]` : '', i.durationMinutes ? `(${i.durationMinutes} min)` : ''].filter(Boolean).join(' ');
-  const head = `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrenceKey ?? '(no occurrence)'}`;
+  const head = `#${String(i.id).padEnd(4)} ${i.state.padEnd(9)} ${pos.padStart(3)} ${i.occurrence ?? '(no occurrence)'}`;
   return `${head}  ${i.title}${extra ? ' ' + extra : ''} — ${i.proposer || '?'} (${flags})`;
 }

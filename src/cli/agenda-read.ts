@@ -35,13 +35,14 @@ function show(ctx: CommandContext): number {
     carriedOver: view.carriedOver.map(itemJson),
     awaiting: view.awaiting.map(itemJson),
   };
-  printer.object(json, () => {
+  // The formatter reads only `j` (made safe for the terminal by the printer), and the config.
+  printer.object(json, (j) => {
     const section = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
     return [
-      `${meeting.name}, ${localLabel(occ.start, meeting.zone)} (${occ.key}${occ.status !== 'scheduled' ? `, ${occ.status}` : ''})`,
+      `${meeting.name}, ${localLabel(occ.start, meeting.zone)} (${j.occurrence}${j.status !== 'scheduled' ? `, ${j.status}` : ''})`,
       ...section(
         'Agenda',
-        view.agenda.map(
+        j.agenda.map(
           (i) =>
             `${i.position}. ${i.title}${i.presenter ? ` [${i.presenter}]` : ''}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''}` +
             ` — ${i.proposer} #${i.id}${i.state === 'done' ? ' (done)' : ''}`,
@@ -49,17 +50,17 @@ function show(ctx: CommandContext): number {
       ),
       ...section(
         'Standing',
-        view.standing.map((s) => s.title),
+        j.standing.map((s) => s.title),
       ),
       ...section(
         'Carried over',
-        view.carriedOver.map((i) => `${i.title} — ${i.proposer} #${i.id} (${i.state})`),
+        j.carriedOver.map((i) => `${i.title} — ${i.proposer} #${i.id} (${i.state})`),
       ),
       ...section(
         'Awaiting review',
-        view.awaiting.map((i) => `${i.title} — ${i.proposer} #${i.id}${i.late ? ' (late)' : ''}`),
+        j.awaiting.map((i) => `${i.title} — ${i.proposer} #${i.id}${i.late ? ' (late)' : ''}`),
       ),
-      ...(view.agenda.length + view.carriedOver.length + view.awaiting.length === 0 ? ['(no items yet)'] : []),
+      ...(j.agenda.length + j.carriedOver.length + j.awaiting.length === 0 ? ['(no items yet)'] : []),
     ].join('\n');
   });
   return 0;
@@ -101,7 +102,7 @@ function list(ctx: CommandContext): number {
     printer.line('no agenda items');
     return 0;
   }
-  printer.records(items.map(itemJson), (i) => itemLine(items.find((x) => x.id === i.id)!));
+  printer.records(items.map(itemJson), itemLine);
   return 0;
 }
 

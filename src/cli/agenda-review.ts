@@ -15,7 +15,8 @@ import { chooseMeeting, chooseOccurrence } from './agenda-common.js';
 import { cliNow } from './clock.js';
 import { args, type CommandContext } from './context.js';
 import { AGENDA_REVIEW } from './specs/agenda.js';
-import { styles } from './output.js';
+import { makePrinter, styles, type Printer } from './output.js';
+import { safeDeep } from './terminal-text.js';
 import { labelIn } from './when.js';
 
 /** Terminal input and output, injectable for tests. */
@@ -48,8 +49,10 @@ export async function reviewSession(
   const s = styles(color);
   const tally: ReviewTally = { accepted: 0, rejected: 0, deferred: 0, edited: 0, skipped: 0 };
   let n = 0;
-  for (const item of items) {
+  for (const stored of items) {
     n++;
+    // What is shown comes from mail: made safe for the terminal first (terminal-text.ts).
+    const item = safeDeep(stored);
     io.write(`\n${s.bold(`[${n}/${items.length}] #${item.id} ${item.title}`)}\n`);
     io.write(
       s.dim(
@@ -58,8 +61,8 @@ export async function reviewSession(
           `${item.supporters.length ? ` · supported by ${item.supporters.join(', ')}` : ''}`,
       ) + '\n',
     );
-    const mid = item.messageIds[0];
-    const source = mid ? await ownTextOf(db, mid) : null;
+    const mid = stored.messageIds[0];
+    const source = mid ? safeDeep(await ownTextOf(db, mid)) : null;
     if (source) {
       const lines = source.text.split('\n');
       const zone = c.meetings?.find((m) => m.id === item.meetingId)?.zone ?? 'UTC';
@@ -129,23 +132,22 @@ export async function runReview(ctx: CommandContext): Promise<number> {
     items = listItems(db, { states: ['proposed'] });
   }
   if (items.length === 0) {
-    ctx.stdout.write('nothing awaits review\n');
+    makePrinter(ctx.stdout, 'text', ctx.env).line('nothing awaits review');
     return 0;
   }
   const c: ReviewContext = { actor: actorFrom(values.as, ctx.env), now, meetings: config.meetings };
-  const io = terminalIO(stdin, ctx.stdout);
+  const printer = makePrinter(ctx.stdout, 'text', ctx.env);
+  const io = terminalIO(stdin, ctx.stdout, printer);
   try {
-    const t = await reviewSession(db, items, io, c, !ctx.env.NO_COLOR);
-    ctx.stdout.write(
-      `\n${t.accepted} accepted, ${t.rejected} rejected, ${t.deferred} deferred, ${t.edited} edited, ${t.skipped} skipped\n`,
-    );
+    const t = await reviewSession(db, items, io, c, printer.color);
+    printer.write(`\n${t.accepted} accepted, ${t.rejected} rejected, ${t.deferred} deferred, ${t.edited} edited, ${t.skipped} skipped\n`);
   } finally {
     io.close();
   }
   return 0;
 }
 
-function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WritableStream): ReviewIO & { close(): void } {
+function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WritableStream, printer: Printer): ReviewIO & { close(): void } {
   stdin.setRawMode(true);
   stdin.resume();
   const key = (): Promise<string> =>
@@ -176,7 +178,7 @@ function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WritableStream): Revie
   return {
     key,
     line,
-    write: (t) => void out.write(t),
+    write: (t) => printer.write(t),
     close: () => {
       stdin.setRawMode(false);
       stdin.pause();

@@ -71,6 +71,6 @@ export async function runWrite(sub: string, ctx: CommandContext): Promise<number
       c(values.as, now),
     );
   }
-  makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env).object(itemJson(item), () => itemLine(item));
+  makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env).object(itemJson(item), itemLine);
   return 0;
 }

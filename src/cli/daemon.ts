@@ -1,4 +1,3 @@
-import { ConveneError } from '../errors.js';
 import { intOption } from './args.js';
 import { clockFrom, parseNow } from './clock.js';
 import { args, type Command } from './context.js';
@@ -16,8 +15,7 @@ export const command: Command = {
     const { values } = args(ctx, DAEMON);
     const { consoleLogger } = await import('../log.js');
     const once = values.once === true;
-    const tickSeconds = intOption(values.tick, 'tick', 60);
-    if (tickSeconds < 1) throw new ConveneError('USAGE', '--tick takes at least 1 second');
+    const tickSeconds = intOption(values.tick, 'tick', 60, { min: 1, max: 60 });
     const now = clockFrom(parseNow(values.now), !once);
     const logger = consoleLogger(ctx.stdout, now);
     const config = ctx.config();

@@ -68,7 +68,11 @@ export const command: Command = {
       } else if (format === 'eml') {
         const { composeEml } = await import('../digest/compose.js');
         ctx.stdout.write(await composeEml(o));
-      } else ctx.stdout.write(format === 'html' ? (o.html ?? '') : o.text);
+      } else {
+        // Text and HTML shown on a terminal: agenda titles come from mail (the .eml is a message, kept as is).
+        const doc = format === 'html' ? (o.html ?? '') : o.text;
+        makePrinter(ctx.stdout, 'text', ctx.env).line(doc.replace(/\n$/, ''));
+      }
       return 0;
     }
     return send(ctx, deps, meeting, occ, update, json);

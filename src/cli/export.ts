@@ -1,12 +1,16 @@
-import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
-import { args, type Command } from './context.js';
+import type { CorruptMessage } from '../store/raw-reader.js';
+import { args, type Command, type CommandContext } from './context.js';
 import { EXPORT } from './specs/archive.js';
 import { cliNow } from './clock.js';
+import { safeJson, safeText } from './terminal-text.js';
 
 /**
  * Export stored raw bytes as mboxrd: every message (in storage order) when no query is given,
  * else the matches oldest first. Never re-synthesised MIME: the bytes are the ones received.
+ * A message whose stored bytes fail their content hash is named on stderr and left out, and the
+ * export goes on (exit 1 at the end); --strict stops at the first one instead. --out writes to a
+ * temporary name beside FILE and renames it when complete: FILE is never half written.
  */
 export const command: Command = {
   async run(ctx) {
@@ -23,25 +27,23 @@ export const command: Command = {
     const { writeMboxrd } = await import('../search/mboxrd-writer.js');
     if (values.json && values.out === undefined)
       throw new ConveneError('USAGE', 'export --json prints a summary and needs --out FILE (standard output holds the mbox)');
-    if (values.out === undefined) {
-      const n = await writeMboxrd(db, ctx.stdout, ids);
-      ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}\n`);
-      return 0;
+    const corrupt: string[] = [];
+    const options = values.strict ? {} : { onCorrupt: (e: CorruptMessage) => reportCorrupt(ctx, e, corrupt) };
+    let n: number;
+    if (values.out === undefined) n = await writeMboxrd(db, ctx.stdout, ids, options);
+    else {
+      const { writeFileAtomically } = await import('./atomic-file.js');
+      n = await writeFileAtomically(values.out, (file) => writeMboxrd(db, file, ids, options));
     }
-    const file = createWriteStream(values.out);
-    const opened = new Promise<void>((resolve, reject) => {
-      file.once('open', () => resolve());
-      file.once('error', reject);
-    });
-    try {
-      await opened;
-    } catch (err) {
-      throw new ConveneError('INPUT', `cannot write ${values.out}: ${(err as Error).message}`, { cause: err });
-    }
-    const n = await writeMboxrd(db, file, ids);
-    await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    if (values.json) ctx.stdout.write(JSON.stringify({ exported: n, out: values.out, format }) + '\n');
-    else ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
-    return 0;
+    if (values.json) ctx.stdout.write(safeJson(JSON.stringify({ exported: n, out: values.out, format, corrupt })) + '\n');
+    else ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}${values.out !== undefined ? ` to ${values.out}` : ''}\n`);
+    if (!corrupt.length) return 0;
+    ctx.stderr.write(`convene: ${corrupt.length} corrupt message${corrupt.length === 1 ? '' : 's'} left out (see convene db check)\n`);
+    return 1;
   },
 };
+
+function reportCorrupt(ctx: CommandContext, err: CorruptMessage, corrupt: string[]): void {
+  corrupt.push(err.mid);
+  ctx.stderr.write(`convene: skipped: ${safeText(err.message, false)}\n`);
+}

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { ConveneError } from '../errors.js';
 import { clockFrom, meetingArg, parseNow } from './clock.js';
 import { args, type Command } from './context.js';
 import { isoTime } from './json.js';
+import { makePrinter } from './output.js';
 import { NOTES } from './specs/calls.js';
 
 /** `convene notes`: the minutes skeleton of a call (default: the call in progress or the next one). */
@@ -20,14 +20,15 @@ export const command: Command = {
       throw new ConveneError('NOT_FOUND', `no occurrence of ${meeting.id}${values.occurrence ? ` on ${values.occurrence}` : ' after now'}`);
     const { notesFor } = await import('../mailings/notes.js');
     const md = notesFor({ db, config }, meeting, occ);
+    const write = async (out: string) => (await import('./atomic-file.js')).writeTextAtomically(out, md);
     if (values.json) {
       const doc = { meeting: meeting.id, occurrence: occ.key, start: isoTime(occ.start, meeting.zone), markdown: md };
-      if (values.out) writeFileSync(values.out, md);
-      ctx.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+      if (values.out) await write(values.out);
+      makePrinter(ctx.stdout, 'json', ctx.env).object(doc, () => ''); // the JSON printer escapes what terminals act on
     } else if (values.out) {
-      writeFileSync(values.out, md);
+      await write(values.out);
       ctx.stderr.write(`notes skeleton for ${occ.key} written to ${values.out}\n`);
-    } else ctx.stdout.write(md);
+    } else makePrinter(ctx.stdout, 'text', ctx.env).line(md.replace(/\n$/, '')); // agenda titles come from mail
     return 0;
   },
 };

@@ -4,7 +4,9 @@ import { intOption } from './args.js';
 import { args, wantsJson, type Command, type CommandContext } from './context.js';
 import { SEARCH } from './specs/archive.js';
 import { shortIn, userZone } from './when.js';
-import { makePrinter, styles, type OutputFormat } from './output.js';
+import { makePrinter, styles, type OutputFormat, type Printer } from './output.js';
+import { fit, safeText } from './terminal-text.js';
+import type { QueryNode } from '../search/ast.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
 
 /**
@@ -61,7 +63,7 @@ export const command: Command = {
       printer.records(shown.map(hitJson), () => '');
       return 0;
     }
-    await printText(ctx, shown, query.ast, printer.color);
+    await printText(ctx, printer, shown, query.ast);
     if (shown.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
     if (hits.length === 0) ctx.stderr.write('no messages match\n');
     else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
@@ -108,18 +110,14 @@ export function shortDate(ms: number | null, zone = 'UTC'): string {
   return ms === null ? '(no date)       ' : shortIn(ms, zone);
 }
 
-function fit(s: string, width: number): string {
-  return s.length > width ? s.slice(0, width - 1) + '…' : s.padEnd(width);
-}
-
-async function printText(
-  ctx: CommandContext,
-  hits: readonly MessageHit[],
-  ast: import('../search/ast.js').QueryNode,
-  color: boolean,
-): Promise<void> {
+/**
+ * Text output: a row per hit with a snippet of its body. Each row goes through the printer as a
+ * record (hit and snippet), so the formatter only sees text made safe for the terminal; the
+ * snippet's marks are offsets that stay valid (terminal-text.ts replaces one unit for one).
+ */
+async function printText(ctx: CommandContext, printer: Printer, hits: readonly MessageHit[], ast: QueryNode): Promise<void> {
   if (!hits.length) return;
-  const st = styles(color);
+  const st = styles(printer.color);
   const zone = userZone(ctx.env);
   const { iterateRaw } = await import('../store/raw-reader.js');
   const { bodyText } = await import('../mail/body-text.js');
@@ -130,18 +128,23 @@ async function printText(
   const raws = iterateRaw(
     ctx.db(),
     hits.map((h) => h.id),
+    // A corrupt message is still listed (its header row is sound), without a snippet.
+    (err) => void ctx.stderr.write(`convene: ${safeText(err.message, false)}\n`),
   );
   let next = raws.next();
-  for (const h of hits) {
+  const rows = hits.map((h) => {
     const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
     if (raw) next = raws.next();
-    const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
-    ctx.stdout.write(
+    return { hit: h, snippet: raw ? makeSnippet(bodyText(raw), terms) : null };
+  });
+  printer.records(rows, ({ hit: h, snippet }) => {
+    const shown = snippet ? renderSnippet(snippet, (t) => st.bold(st.yellow(t))) : '';
+    return (
       `${st.dim(shortDate(h.date, zone))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
-        `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
-        (snippet ? `    ${snippet}\n` : ''),
+      `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}` +
+      (shown ? `\n    ${shown}` : '')
     );
-  }
+  });
 }
 
 function threadLine(color: boolean, zone: string) {

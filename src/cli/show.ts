@@ -35,10 +35,6 @@ export const command: Command = {
     const st = styles(printer.color);
     const zone = userZone(ctx.env);
     const people = (j: string) => JSON.parse(j) as { name: string; address: string }[];
-    const fmtPeople = (j: string) =>
-      people(j)
-        .map((a) => (a.name ? `${a.name} <${a.address}>` : a.address))
-        .join(', ');
     const brief = (b: Brief) => ({
       messageId: b.header_mid ?? b.mid,
       date: iso(b.date),
@@ -58,7 +54,7 @@ export const command: Command = {
       listId: row.list_id,
       inReplyTo: JSON.parse(row.in_reply_to_json) as string[],
       references: JSON.parse(row.refs_json) as string[],
-      attachments: JSON.parse(row.attachments_json) as unknown[],
+      attachments: JSON.parse(row.attachments_json) as { filename: string; size: number }[],
       size: row.size,
       parseError: row.parse_error,
       parent:
@@ -70,35 +66,31 @@ export const command: Command = {
       threadSize: ctxInfo.threadSize,
       body,
     };
+    // The formatter reads only `d`, the document made safe for the terminal by the printer.
     printer.object(doc, (d) => {
       const line = (k: string, v: string | null | undefined) => (v ? `${st.bold(k + ':')} ${v}\n` : '');
       let out = line('Message-ID', `<${d.messageId}>`) + line('Stored as', d.storedId);
+      // Dates are numbers and ISO strings (nothing from mail): shown in the user's zone, named.
       const shown = row.date === null ? '(none)' : labelIn(row.date, zone);
       out += line('Date', `${shown}${d.dateSource !== 'header' ? ` (from ${d.dateSource})` : ''}`);
-      out +=
-        line('From', row.from_name ? `${row.from_name} <${row.from_addr}>` : row.from_addr) +
-        line('To', fmtPeople(row.to_json)) +
-        line('Cc', fmtPeople(row.cc_json));
+      out += line('From', person(d.from)) + line('To', d.to.map(person).join(', ')) + line('Cc', d.cc.map(person).join(', '));
       out += line('Subject', d.subject) + line('List-Id', d.listId) + line('Parse error', d.parseError);
       out += line(
         'Thread',
-        row.thread_id === null
+        d.threadId === null
           ? null
-          : `${row.thread_id} (${d.threadSize} message${d.threadSize === 1 ? '' : 's'}; convene thread ${row.thread_id})`,
+          : `${d.threadId} (${d.threadSize} message${d.threadSize === 1 ? '' : 's'}; convene thread ${d.threadId})`,
       );
+      const p = d.parent;
       out += line(
         'Parent',
-        d.parent === null
-          ? '(none: starts the thread)'
-          : ctxInfo.parent
-            ? summary(ctxInfo.parent, zone)
-            : `<${d.parent.messageId}> (not in the archive)`,
+        p === null ? '(none: starts the thread)' : p.inArchive ? summary(p as Summary, zone) : `<${p.messageId}> (not in the archive)`,
       );
-      if (ctxInfo.replies.length) out += `${st.bold('Replies:')}\n${ctxInfo.replies.map((r) => `  ${summary(r, zone)}\n`).join('')}`;
-      if (ctxInfo.variants.length) out += line('Same Message-ID', ctxInfo.variants.map((v) => v.mid).join(', '));
-      const att = JSON.parse(row.attachments_json) as { filename: string; size: number }[];
-      if (att.length) out += line('Attachments', att.map((a) => `${a.filename || '(unnamed)'} (${a.size} bytes)`).join(', '));
-      return `${out}\n${body.replace(/\s+$/, '')}`;
+      if (d.replies.length) out += `${st.bold('Replies:')}\n${d.replies.map((r) => `  ${summary(r, zone)}\n`).join('')}`;
+      if (d.variants.length) out += line('Same Message-ID', d.variants.join(', '));
+      if (d.attachments.length)
+        out += line('Attachments', d.attachments.map((a) => `${a.filename || '(unnamed)'} (${a.size} bytes)`).join(', '));
+      return `${out}\n${d.body.replace(/\s+$/, '')}`;
     });
     return 0;
   },
@@ -108,9 +100,20 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function summary(b: Brief, zone: string): string {
-  const when = b.date === null ? '(no date)' : shortIn(b.date, zone);
-  return `<${b.header_mid ?? b.mid}> ${when} ${b.from_name || b.from_addr}: ${b.subject}`;
+interface Summary {
+  readonly messageId: string;
+  readonly date: string | null;
+  readonly from: { readonly name: string; readonly address: string };
+  readonly subject: string;
+}
+
+function person(a: { readonly name: string; readonly address: string }): string {
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
+
+function summary(b: Summary, zone: string): string {
+  const when = b.date === null ? '(no date)' : shortIn(Date.parse(b.date), zone);
+  return `<${b.messageId}> ${when} ${b.from.name || b.from.address}: ${b.subject}`;
 }
 
 /** Parent (when stored), direct replies by date, other messages with the same Message-ID, thread size. */

@@ -1,17 +1,20 @@
 import { parseNow } from './clock.js';
+import { intOption } from './args.js';
 import { args, wantsJson, type Command } from './context.js';
 import { readLock } from './daemon-lock.js';
 import { isoTime } from './json.js';
 import { makePrinter } from './output.js';
+import { daemonJson, daemonLines, isStuck } from './status-daemon.js';
 import { STATUS } from './specs/operate.js';
 import { upcomingJobs } from './status-jobs.js';
 import { labelIn, userZone } from './when.js';
 
 /**
- * `convene status`: whether a daemon runs (pid, since when), the last sync and whether it failed,
- * the next jobs (planned, or implied by the config before the first pass) in their meeting's zone,
- * what ran last, and the outbox with the errors of mails not sent. Reads only: without an archive
- * it says so and still shows the jobs the config implies.
+ * `convene status`: whether a daemon runs (pid, since when) and how its ingestion is doing
+ * (status-daemon.ts: stuck, not responding, stopped), the last sync and whether it failed, the next
+ * jobs (planned, or implied by the config before the first pass) in their meeting's zone, what ran
+ * last, and the outbox with the errors of mails not sent. Reads only: without an archive it says
+ * so and still shows the jobs the config implies. Exits 1 when ingestion is stuck.
  */
 export const command: Command = {
   async run(ctx) {
@@ -23,6 +26,8 @@ export const command: Command = {
     const zones = new Map(config.meetings.map((m) => [m.id, m.zone]));
     const zoneOf = (meeting: string): string => zones.get(meeting) ?? 'UTC';
     const lock = readLock(dbPath);
+    const { ingestStatus, STUCK_AFTER_MS } = await import('../ingest/health.js');
+    const stuckAfter = intOption(values['stuck-after'], 'stuck-after', STUCK_AFTER_MS / 1000, { min: 1 }) * 1000;
     const { lastSync, lastSyncFailure } = await import('../ingest/sync-once.js');
     const { recentJobs } = await import('../mailings/job-reader.js');
     const { OutboxReader } = await import('../send/outbox-reader.js');
@@ -30,9 +35,7 @@ export const command: Command = {
     const failure = db ? lastSyncFailure(db) : null;
     const status = {
       archive: { path: dbPath, exists: db !== null },
-      daemon: lock
-        ? { running: lock.alive, pid: lock.pid, host: lock.host, since: isoTime(lock.since), stale: !lock.alive }
-        : { running: false, pid: null, host: null, since: null, stale: false },
+      daemon: daemonJson(lock, db ? ingestStatus(db, now, stuckAfter) : null),
       lastSync: db ? isoTime(lastSync(db)) : null,
       syncFailure: failure ? { at: isoTime(failure.at), error: failure.error } : null,
       nextJobs: upcomingJobs(db, config, now, 10).map((j) => ({
@@ -70,13 +73,7 @@ export const command: Command = {
     const p = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     p.object(status, (s) =>
       [
-        `daemon: ${
-          s.daemon.running
-            ? `running, pid ${s.daemon.pid} on ${s.daemon.host}, since ${mine(s.daemon.since)}`
-            : s.daemon.stale
-              ? `not running (a stale lock from pid ${s.daemon.pid}, which is gone; the next daemon takes it over)`
-              : 'not running'
-        }`,
+        ...daemonLines(s.daemon, now, mine),
         s.archive.exists ? `archive: ${s.archive.path}` : `archive: none yet at ${s.archive.path} (convene import or convene sync)`,
         `last sync: ${mine(s.lastSync)}`,
         ...(s.syncFailure ? [`SYNC FAILED at ${mine(s.syncFailure.at)}: ${s.syncFailure.error}`] : []),
@@ -108,6 +105,6 @@ export const command: Command = {
         ),
       ].join('\n'),
     );
-    return 0;
+    return isStuck(status.daemon) ? 1 : 0;
   },
 };

@@ -1,7 +1,8 @@
 import { ConveneError } from '../errors.js';
 import { args, wantsJson, type Command } from './context.js';
 import { THREAD } from './specs/archive.js';
-import { styles } from './output.js';
+import { makePrinter, styles } from './output.js';
+import { safeJson, safeText } from './terminal-text.js';
 import { shortDate } from './search.js';
 import { labelIn, userZone } from './when.js';
 import type { ThreadMessage } from '../thread/reader.js';
@@ -20,28 +21,39 @@ export const command: Command = {
     const threadId = resolveThreadId(db, ref);
     if (threadId === null) throw new ConveneError('NOT_FOUND', `no thread or message "${ref}" in the archive`);
     const messages = loadThread(db, threadId);
-    const st = styles(ctx.stdout.isTTY === true && !ctx.env.NO_COLOR && !json);
+    const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
+    const st = styles(printer.color);
     const zone = userZone(ctx.env);
 
     if (values.flat) {
-      const { readRaw } = await import('../store/raw-reader.js');
+      const { CorruptMessage, readRaw } = await import('../store/raw-reader.js');
       const { bodyText } = await import('../mail/body-text.js');
       const body = (m: ThreadMessage): string => {
-        const raw = readRaw(db, m.id);
-        return raw ? bodyText(raw) : '';
+        try {
+          const raw = readRaw(db, m.id);
+          return raw ? bodyText(raw) : '';
+        } catch (err) {
+          if (!(err instanceof CorruptMessage)) throw err;
+          ctx.stderr.write(`convene: ${safeText(err.message, false)}\n`);
+          return '[not shown: the stored bytes are corrupt]';
+        }
       };
       if (json) {
         ctx.stdout.write(
-          JSON.stringify({ threadId, messages: messages.map((m) => ({ ...messageJson(m), parent: m.parent, body: body(m) })) }) + '\n',
+          safeJson(JSON.stringify({ threadId, messages: messages.map((m) => ({ ...messageJson(m), parent: m.parent, body: body(m) })) })) +
+            '\n',
         );
         return 0;
       }
+      // Each message is one document for the printer, which makes its text safe for the terminal.
       for (const m of messages) {
-        ctx.stdout.write(
-          `${st.bold(`From: ${who(m)}`)}\nDate: ${m.date === null ? '(no date)' : labelIn(m.date, zone)}\n` +
-            `Subject: ${m.subject}\nMessage-ID: <${m.headerMid ?? m.mid}>\n` +
-            (m.parent ? `In-Reply-To: <${m.parent}>\n` : '') +
-            `\n${body(m).replace(/\s+$/, '')}\n\n${'-'.repeat(72)}\n`,
+        printer.object(
+          { ...m, who: who(m), body: body(m) },
+          (d) =>
+            `${st.bold(`From: ${d.who}`)}\nDate: ${d.date === null ? '(no date)' : labelIn(d.date, zone)}\n` +
+            `Subject: ${d.subject}\nMessage-ID: <${d.headerMid ?? d.mid}>\n` +
+            (d.parent ? `In-Reply-To: <${d.parent}>\n` : '') +
+            `\n${d.body.replace(/\s+$/, '')}\n\n${'-'.repeat(72)}`,
         );
       }
       return 0;
@@ -50,21 +62,21 @@ export const command: Command = {
     const { buildThreadTree, flattenTree } = await import('../thread/tree.js');
     const roots = buildThreadTree(messages);
     if (json) {
-      ctx.stdout.write(`{"threadId":${threadId},"messages":${treeJson(roots)}}\n`);
+      ctx.stdout.write(`{"threadId":${threadId},"messages":${safeJson(treeJson(roots))}}\n`);
       return 0;
     }
-    ctx.stdout.write(
-      st.bold(`thread ${threadId}: ${messages.length} message${messages.length === 1 ? '' : 's'} (times in ${zone})`) + '\n',
-    );
-    for (const { node, depth } of flattenTree(roots)) {
+    printer.write(st.bold(`thread ${threadId}: ${messages.length} message${messages.length === 1 ? '' : 's'} (times in ${zone})`) + '\n');
+    const rows = flattenTree(roots).map(({ node, depth }) => ({
+      depth,
+      id: node.id,
+      message: node.message ? { ...node.message, who: who(node.message) } : null,
+    }));
+    printer.records(rows, ({ depth, id, message: m }) => {
       const indent = depth > MAX_INDENT ? '  '.repeat(MAX_INDENT) + `[${depth}] ` : '  '.repeat(depth);
-      const m = node.message;
-      ctx.stdout.write(
-        m
-          ? `${indent}${st.dim(shortDate(m.date, zone))}  ${st.cyan(who(m))}  ${m.subject}  ${st.dim(`<${m.headerMid ?? m.mid}>`)}\n`
-          : `${indent}${st.dim(`(not in the archive) <${node.id}>`)}\n`,
-      );
-    }
+      return m
+        ? `${indent}${st.dim(shortDate(m.date, zone))}  ${st.cyan(m.who)}  ${m.subject}  ${st.dim(`<${m.headerMid ?? m.mid}>`)}`
+        : `${indent}${st.dim(`(not in the archive) <${id}>`)}`;
+    });
     return 0;
   },
 };

@@ -27,11 +27,23 @@ export function onlyKeys(obj: Obj, key: string, allowed: readonly string[]): voi
   }
 }
 
+/**
+ * Config strings are one line: they reach mail headers (From, To, List-Id, List-Unsubscribe, a
+ * subject from a meeting's name) and the .ics (a meeting's name, `digest.join` as URL), where a
+ * CR or LF starts a header or property of the writer's choosing (issue 13, repro 12).
+ */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+function oneLine(v: string, key: string): string {
+  if (CONTROL.test(v)) fail(key, 'must be one line, without line breaks or other control characters');
+  return v;
+}
+
 export function optString(obj: Obj, k: string, key: string): string | undefined {
   const v = obj[k];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') fail(`${key}.${k}`, 'must be a string');
-  return v;
+  return oneLine(v, `${key}.${k}`);
 }
 
 export function reqString(obj: Obj, k: string, key: string): string {
@@ -58,9 +70,9 @@ export function optBool(obj: Obj, k: string, key: string): boolean | undefined {
 export function optStringList(obj: Obj, k: string, key: string): string[] | undefined {
   const v = obj[k];
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return [v];
+  if (typeof v === 'string') return [oneLine(v, `${key}.${k}`)];
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(`${key}.${k}`, 'must be a list of strings');
-  return v as string[];
+  return (v as string[]).map((x, i) => oneLine(x, `${key}.${k}[${i}]`));
 }
 
 export function oneOf<T extends string>(obj: Obj, k: string, key: string, values: readonly T[]): T | undefined {

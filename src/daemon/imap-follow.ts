@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js';
 import { ConveneError, oneLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
+import type { BatchWatch } from '../ingest/feed.js';
 import { recordSync } from '../ingest/sync-once.js';
 
 /** Pause before the IMAP loop starts over after an error that was not a connection drop. */
@@ -22,7 +23,14 @@ export interface ImapFollower {
  * extracted, when it arrives rather than at the next tick. A permanent failure (rejected
  * credentials) is logged once and ends the loop; the daemon keeps running its jobs.
  */
-export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.ProcessEnv, now: () => number): ImapFollower | null {
+export function followImap(
+  db: Db,
+  config: Config,
+  logger: Logger,
+  env: NodeJS.ProcessEnv,
+  now: () => number,
+  ingest: { readonly watch?: BatchWatch; readonly abandon?: AbortSignal } = {},
+): ImapFollower | null {
   if (!config.imap) return null;
   const imap = config.imap;
   const stop = new AbortController();
@@ -34,6 +42,15 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
     const { lazyPool } = await import('../mail/prepare-pool.js');
     const { sleep } = await import('../sources/backoff.js');
     const pool = lazyPool();
+    // The health row also shows this loop's parse pool (started for backfills of 64+ messages).
+    const watch: BatchWatch | undefined = ingest.watch && {
+      started: (n, bytes) => ingest.watch!.started(n, bytes),
+      ended: (committed) => {
+        ingest.watch!.pool(pool.health());
+        ingest.watch!.ended(committed);
+      },
+      pool: (h) => ingest.watch!.pool(h),
+    };
     try {
       // ingest/sync.ts retries dropped connections itself; what ends it is a permanent failure (rejected
       // credentials: stop, retrying can lock the account) or an error while storing (start over
@@ -50,6 +67,8 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
             signal: stop.signal,
             prepare: pool.prepare,
             meetings: config.meetings,
+            ...(watch ? { watch } : {}),
+            ...(ingest.abandon ? { abandon: ingest.abandon } : {}),
             onCaughtUp: (r) => {
               caughtUp = true;
               onCaughtUp();
@@ -59,6 +78,8 @@ export function followImap(db: Db, config: Config, logger: Logger, env: NodeJS.P
           });
         } catch (err) {
           caughtUp = false;
+          if (ingest.abandon?.aborted)
+            return void logger.warn({ msg: 'imap sync stopped: batch in flight abandoned', error: oneLine(err) });
           const permanent = err instanceof ConveneError && (err.code === 'IMAP_AUTH' || err.code === 'CONFIG');
           logger.error({ msg: permanent ? 'imap sync stopped' : 'imap sync failed; restarting in a minute', error: oneLine(err) });
           if (permanent) return;

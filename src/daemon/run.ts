@@ -1,4 +1,7 @@
 import cron from 'node-cron';
+import { hostname } from 'node:os';
+import type { BatchWatch } from '../ingest/feed.js';
+import { HEARTBEAT_MS, IngestHealthRecorder } from '../ingest/health.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { oneLine } from '../errors.js';
@@ -27,7 +30,21 @@ export interface DaemonOptions {
   readonly signal?: AbortSignal;
   /** Install SIGTERM/SIGINT/SIGHUP handlers (the CLI does; in-process tests do not). */
   readonly handleSignals?: boolean;
+  /** How long a stop waits for the batch in flight before abandoning it (default STOP_DEADLINE_MS). */
+  readonly stopDeadlineMs?: number;
 }
+
+/**
+ * A stop (SIGTERM) lets the batch in flight commit for this long, then abandons it: its parse is
+ * no longer waited for and the parse pool is closed. Its cursor has not moved, so it is fetched
+ * again on the next start; a hung parse no longer keeps the daemon from exiting (issue 13, item 1).
+ */
+export const STOP_DEADLINE_MS = 5_000;
+/** After the deadline, what is left (closing pools, the pass) gets this long before the process exits anyway. */
+const EXIT_GRACE_MS = 5_000;
+
+/** What the daemon's ingest loops are given: the health row's watch and the stop deadline's signal. */
+type IngestWiring = { readonly watch?: BatchWatch; readonly abandon?: AbortSignal };
 
 /**
  * One pass at the injected instant (`convene daemon --once --now TIME`, or a cron job): sync once,
@@ -48,8 +65,16 @@ export async function runOnce(o: DaemonOptions): Promise<PassResult> {
   }
 }
 
-async function pass(o: DaemonOptions, config: Config, outbox: Outbox, imap?: ImapFollower | null): Promise<PassResult> {
-  const synced = await syncOnce(o.db, config, o.logger, o.env, o.now, imap ? imap.caughtUp : undefined);
+async function pass(
+  o: DaemonOptions,
+  config: Config,
+  outbox: Outbox,
+  imap?: ImapFollower | null,
+  ingest: IngestWiring = {},
+): Promise<PassResult> {
+  const synced = await syncOnce(o.db, config, o.logger, o.env, o.now, imap ? imap.caughtUp : undefined, ingest);
+  // Stopped while syncing: the jobs wait for the next start (the catch-up rules of tick.ts).
+  if (ingest.abandon?.aborted) return { ran: [], deliveries: 0, synced };
   // A send interrupted by a crash is resolved only after a good sync: the list's echo of the mail
   // is how we know it went out. Until then the row stays "sending" and is not sent again.
   // Every pass: a claim whose lease ran out or whose process died is resolved (send/claim-lease.ts).
@@ -69,14 +94,19 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   let config = o.config;
   let transport = o.transport ?? (await transportFromConfig(config, o.env));
   let outbox = makeOutbox({ db: o.db, config: () => config, transport, now: o.now, logger: o.logger, env: o.env });
-  let imap = followImap(o.db, config, o.logger, o.env, o.now);
+  const health = new IngestHealthRecorder(o.db, `${hostname()} ${process.pid}`, o.now);
+  health.begin();
+  const heartbeat = setInterval(() => health.beat(), HEARTBEAT_MS).unref();
+  const abandon = new AbortController();
+  const ingest: IngestWiring = { watch: health, abandon: abandon.signal };
+  let imap = followImap(o.db, config, o.logger, o.env, o.now, ingest);
   let inFlight: Promise<unknown> = Promise.resolve();
   let stopping = false;
   const runPass = (): Promise<unknown> => {
     if (stopping) return inFlight;
     inFlight = inFlight.then(async () => {
       try {
-        const r = await pass(o, config, outbox, imap);
+        const r = await pass(o, config, outbox, imap, ingest);
         if (r.ran.length || r.deliveries)
           o.logger.info({ msg: 'tick', now: new Date(o.now()).toISOString(), jobs: r.ran.length, deliveries: r.deliveries });
       } catch (err) {
@@ -98,7 +128,7 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
       }
       outbox = makeOutbox({ db: o.db, config: () => config, transport, now: o.now, logger: o.logger, env: o.env });
       await imap?.stop();
-      imap = stopping ? null : followImap(o.db, config, o.logger, o.env, o.now);
+      imap = stopping ? null : followImap(o.db, config, o.logger, o.env, o.now, ingest);
       o.logger.info({ msg: 'config reloaded', path: config.path, meetings: config.meetings.map((m) => m.id) });
     } catch (err) {
       o.logger.error({ msg: 'config reload failed; keeping the old config', error: oneLine(err) });
@@ -109,13 +139,25 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   let task: { stop(): unknown } | undefined;
   let onStopped: () => void = () => undefined;
   const stopped = new Promise<void>((done) => (onStopped = done));
+  let deadline: NodeJS.Timeout | undefined;
   const stop = (why: string): void => {
     if (stopping) return;
     stopping = true;
-    o.logger.info({ msg: 'stopping: finishing the work in flight', why });
+    const deadlineMs = o.stopDeadlineMs ?? STOP_DEADLINE_MS;
+    o.logger.info({ msg: 'stopping: finishing the work in flight', why, deadlineMs });
     void task?.stop();
-    void imap?.stop(); // ends IDLE; a batch in flight commits first
+    void imap?.stop(); // ends IDLE; a batch in flight commits first, if it can before the deadline
     void inFlight.then(() => onStopped());
+    deadline = setTimeout(() => {
+      o.logger.warn({ msg: 'stop deadline: abandoning the batch in flight (its cursor has not moved: it is read again next start)' });
+      abandon.abort(new Error('stopped: the batch in flight was abandoned at the stop deadline'));
+      // A real process exits even if what is left hangs (a parse thread that ignores terminate).
+      if (o.handleSignals)
+        setTimeout(() => {
+          o.logger.error({ msg: 'stop: still not done after the deadline; exiting' });
+          process.exit(1);
+        }, EXIT_GRACE_MS).unref();
+    }, deadlineMs);
   };
   // Signals are handled from the start: a SIGHUP during the first pass must not kill the process.
   if (o.handleSignals) {
@@ -139,7 +181,10 @@ export async function runDaemon(o: DaemonOptions): Promise<void> {
   if (o.signal?.aborted) stop('abort');
   await stopped;
   await imap?.stop();
+  clearTimeout(deadline);
+  clearInterval(heartbeat);
+  health.stopped();
   for (const [sig, fn] of handlers) process.off(sig, fn);
   if (!o.transport) transport.close();
-  o.logger.info({ msg: 'daemon stopped' });
+  o.logger.info({ msg: 'daemon stopped', abandoned: abandon.signal.aborted });
 }

@@ -43,8 +43,8 @@ export function buildIcs(ev: CalendarEvent): string {
     `DTEND;TZID=${ev.zone}:${localStamp(ev.end, ev.zone)}`,
     `SUMMARY:${text(ev.summary)}`,
     `DESCRIPTION:${text(ev.description)}`,
-    ...(ev.url ? [`URL:${ev.url}`, `LOCATION:${text(ev.url)}`] : []),
-    ...(ev.organizer ? [`ORGANIZER;CN=${param(ev.organizer.name)}:mailto:${ev.organizer.email}`] : []),
+    ...(ev.url ? [`URL:${uri(ev.url)}`, `LOCATION:${text(ev.url)}`] : []),
+    ...(ev.organizer ? [`ORGANIZER;CN=${param(ev.organizer.name)}:mailto:${uri(ev.organizer.email)}`] : []),
     `STATUS:${ev.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
@@ -116,6 +116,11 @@ function utcStamp(instant: number): string {
 /** TEXT escaping, RFC 5545 section 3.3.11. */
 function text(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** A URI value is not TEXT-escaped (RFC 5545 section 3.3.13): a control character in it would end the line. */
+function uri(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 function param(s: string): string {

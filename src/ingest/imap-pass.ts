@@ -36,7 +36,7 @@ export class MailboxSync {
 
   async run(session: SyncSession, mailbox: string): Promise<void> {
     const summary = this.summaries.find((s) => s.mailbox === mailbox)!;
-    const { config, onProgress, signal, db, afterStore, prepare } = this.options;
+    const { config, onProgress, signal, db, afterStore, prepare, watch, abandon } = this.options;
     let pass: FetchPass | undefined;
     const events = session.fetchNew(mailbox, this.state.get(mailbox), config.batchSize, signal);
     const batches = async function* (self: MailboxSync): AsyncGenerator<ImapFeedBatch> {
@@ -54,6 +54,8 @@ export class MailboxSync {
     await feed(db, { meetings: [] }, batches(this), {
       afterStore,
       ...(prepare ? { prepare } : {}),
+      ...(watch ? { watch } : {}),
+      ...(abandon ? { signal: abandon } : {}),
       storeError: (err) => storeFailure(err, mailbox),
       onCommit: (batch, stored) => {
         addSummary(summary, stored);

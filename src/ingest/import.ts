@@ -2,7 +2,7 @@ import type { MeetingConfig } from '../config/meetings.js';
 import { PreparePool } from '../mail/prepare-pool.js';
 import { openLocalSource, type LocalSource, type SourceKind } from '../sources/detect.js';
 import type { Db } from '../store/db.js';
-import { feed } from './feed.js';
+import { feed, type BatchWatch } from './feed.js';
 import { localBatches, type SourceCursor } from './local-batches.js';
 import { addSummary, emptySummary, type IngestSummary } from './summary.js';
 
@@ -31,6 +31,10 @@ export interface ImportOptions {
   readonly workers?: boolean;
   /** A follower's cursor per source (local-sync.ts); without one, every message is read and copies counted. */
   readonly cursor?: (source: LocalSource) => SourceCursor;
+  /** Told of each batch and of the parse pool's health (the daemon's health row). */
+  readonly watch?: BatchWatch;
+  /** Abandons the batch in flight (feed.ts `signal`). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -51,8 +55,11 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
         ...(pool ? { prepare: pool.prepare } : {}),
         ...(cursor ? { countCopies: cursor.countCopies } : {}),
         ...(options.now ? { now: options.now } : {}),
+        ...(options.watch ? { watch: options.watch } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
         readAhead: true,
         onCommit: (batch, stored) => {
+          options.watch?.pool(pool?.health() ?? null);
           addSummary(summary, stored);
           options.onProgress?.({ path: source.path, done: batch.done ?? 0, total: source.total, summary });
         },

@@ -1,3 +1,4 @@
+import { ConveneError } from '../errors.js';
 import type { RawMessage } from '../mail/types.js';
 import type { LocalSource } from '../sources/detect.js';
 import type { Db } from '../store/db.js';
@@ -40,13 +41,36 @@ export async function* localBatches(source: LocalSource, size: number, cursor?: 
     messages = [];
     return batch;
   };
-  for await (const msg of source.messages()) {
-    if (cursor && msg.unterminated) break; // the last message, still being written: next pass
-    position = msg.position;
-    if (++seen <= (cursor?.skip ?? 0)) continue;
-    messages.push(msg);
-    if (messages.length >= size) yield cut();
+  try {
+    for await (const msg of source.messages()) {
+      if (cursor && msg.unterminated) break; // the last message, still being written: next pass
+      position = msg.position;
+      if (++seen <= (cursor?.skip ?? 0)) continue;
+      messages.push(msg);
+      if (messages.length >= size) yield cut();
+    }
+  } catch (err) {
+    // A truncated .gz or a read error part-way: every whole message read before the damage is
+    // stored (feed commits this batch before it passes the error on), and the error names the file.
+    if (messages.length) yield cut();
+    throw sourceError(source, seen, err);
   }
   if (messages.length) yield cut();
   cursor?.end?.(seen);
+}
+
+/** An error from reading a local source, as one line naming the file and what was kept. */
+function sourceError(source: LocalSource, seen: number, err: unknown): Error {
+  if (err instanceof ConveneError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const kept = seen ? `the ${seen} whole message${seen === 1 ? '' : 's'} before it are stored` : 'no message before it';
+  const why =
+    e.code === 'Z_BUF_ERROR'
+      ? 'the compressed file ends early (truncated?)'
+      : e.code === 'Z_DATA_ERROR'
+        ? `the compressed data is damaged (${e.message})`
+        : e.code
+          ? `cannot read it: ${e.message}`
+          : e.message.replace(`${source.path}: `, '');
+  return new ConveneError('INPUT', `${source.path}: ${why}; ${kept}`, { cause: err });
 }

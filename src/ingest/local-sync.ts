@@ -21,6 +21,7 @@
  * copy; a copy that first turns up in a rescan is therefore not counted either.
  */
 import type { MeetingConfig } from '../config/meetings.js';
+import type { BatchWatch } from './feed.js';
 import { importPaths, type SourceCursor } from './import.js';
 import { addSummary, emptySummary, type IngestSummary } from './summary.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -40,6 +41,9 @@ export interface LocalSyncOptions {
   readonly logger?: Logger;
   /** Parse in worker threads (see importPaths). */
   readonly workers?: boolean;
+  /** See ImportOptions. */
+  readonly watch?: BatchWatch;
+  readonly signal?: AbortSignal;
 }
 
 export interface LocalSyncResult extends IngestSummary {
@@ -95,6 +99,8 @@ function importOptions(o: LocalSyncOptions) {
     ...(o.meetings ? { meetings: o.meetings } : {}),
     ...(o.now ? { now: o.now } : {}),
     ...(o.workers !== undefined ? { workers: o.workers } : {}),
+    ...(o.watch ? { watch: o.watch } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
   };
 }
 

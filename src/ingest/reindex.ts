@@ -30,16 +30,23 @@ type Identity = ReturnType<typeof storedIdentities>[number];
  * source, each message marked as stored. Identity (stored id, hash, variant links) is kept.
  * Dates that came from a fallback (IMAP INTERNALDATE, From_ line) are not in the raw bytes, so
  * the stored one is passed back in. One transaction: a crash leaves the old derived tables intact.
+ *
+ * The list of messages is read inside that IMMEDIATE transaction, after the write lock is taken:
+ * it sees every row committed before, and no writer (an import, the daemon's sync) commits until
+ * it ends, so maintenance and writers never interleave. Read before the lock, a batch committed
+ * while reindex waited for it lost its threads and search rows for good (issue 13, item 2).
  */
 export async function reindex(db: Db, options: ReindexOptions = {}): Promise<ReindexSummary> {
-  const rows = storedIdentities(db);
+  let messages = 0;
   const summary = await inImmediateTransaction(db, async () => {
+    const rows = storedIdentities(db);
+    messages = rows.length;
     new GhostStore(db).clear();
     new IndexWriter(db).clear();
     new MessageWriter(db).clearThreads();
     return feed(db, { meetings: options.meetings ?? [] }, storedBatches(db, rows, options.batchSize ?? 500));
   });
-  return { messages: rows.length, threads: threadCount(db), failures: summary.failed };
+  return { messages, threads: threadCount(db), failures: summary.failed };
 }
 
 /** The stored messages as batches, each with its raw bytes and the fallback date it was stored with. */

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { maildirFolders } from '../sources/maildir.js';
 import type { Db } from '../store/db.js';
 import { lastEvent, lastEventAt, recordEvent } from '../store/event-log.js';
+import type { BatchWatch } from './feed.js';
 import { SyncState } from './sync-state.js';
 
 /** One sync pass: IMAP when configured, else the local mbox/maildir `source.path`. */
@@ -29,6 +30,7 @@ export async function syncOnce(
   env: NodeJS.ProcessEnv,
   now: () => number,
   imapFollowed?: () => boolean,
+  ingest: { readonly watch?: BatchWatch; readonly abandon?: AbortSignal } = {},
 ): Promise<SyncOutcome> {
   try {
     if (config.imap && imapFollowed) {
@@ -58,7 +60,13 @@ export async function syncOnce(
       const mark = changeMark(path, st);
       if (lastLocal.get(path) === mark) return { ok: true, stored: 0, source: 'local' };
       const { syncLocal } = await import('./local-sync.js');
-      const r = await syncLocal(db, path, { meetings: config.meetings, now, logger });
+      const r = await syncLocal(db, path, {
+        meetings: config.meetings,
+        now,
+        logger,
+        ...(ingest.watch ? { watch: ingest.watch } : {}),
+        ...(ingest.abandon ? { signal: ingest.abandon } : {}),
+      });
       lastLocal.set(path, mark);
       const stored = r.stored;
       recordSync(db, now(), { source: 'local', path, stored });
@@ -68,8 +76,9 @@ export async function syncOnce(
     return { ok: true, stored: 0, source: 'none' };
   } catch (err) {
     logger.error({ msg: 'sync failed', error: oneLine(err) });
-    // `convene status` says so until a later pass syncs (lastSyncFailure).
-    recordEvent(db, now(), 'daemon.sync-failed', JSON.stringify({ error: oneLine(err) }));
+    // `convene status` says so until a later pass syncs (lastSyncFailure). A stop that abandoned the
+    // batch in flight is no failure of the source: the batch is read again at the next start.
+    if (!ingest.abandon?.aborted) recordEvent(db, now(), 'daemon.sync-failed', JSON.stringify({ error: oneLine(err) }));
     return { ok: false, stored: 0, source: config.imap ? 'imap' : config.source ? 'local' : 'none' };
   }
 }

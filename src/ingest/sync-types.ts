@@ -6,6 +6,7 @@ import type { BackoffPolicy } from '../sources/backoff.js';
 import type { ConnectDeps } from '../sources/imap-connect.js';
 import type { FetchEvent, ImapCursor, WakeReason } from '../sources/imap.js';
 import type { Db } from '../store/db.js';
+import type { BatchWatch } from './feed.js';
 import type { AfterStoreHook } from './ingester.js';
 import type { IngestSummary } from './summary.js';
 
@@ -65,6 +66,10 @@ export interface SyncOptions {
   readonly maxAttempts?: number;
   /** Parse/hash/compress step (a worker pool for backfills); in-thread by default. */
   readonly prepare?: Prepare;
+  /** Told of each batch (the daemon's health row, health.ts). */
+  readonly watch?: BatchWatch;
+  /** Abandons the batch in flight (feed.ts `signal`): the daemon's stop deadline. */
+  readonly abandon?: AbortSignal;
   /** Opens a connection; ImapSession.open unless a test injects one. */
   readonly open?: (config: ImapConfig, deps: ConnectDeps) => Promise<SyncSession>;
 }

@@ -1,6 +1,7 @@
 import { decodeWithFallback } from './charset.js';
 import { bodyStart, readHeaders } from './headers.js';
 import { htmlText } from './html-text.js';
+import { parseContentType, splitMultipart } from './mime-structure.js';
 import { decodeTransfer } from './transfer-encoding.js';
 
 /**
@@ -32,45 +33,6 @@ export function bodyText(raw: Buffer): string {
     }
   }
   return html ?? '';
-}
-
-interface ContentType {
-  readonly mime: string;
-  readonly params: Record<string, string>;
-}
-
-function parseContentType(value: string | undefined): ContentType {
-  if (!value) return { mime: '', params: {} };
-  const [mime = '', ...rest] = value.split(';');
-  const params: Record<string, string> = {};
-  for (const p of rest) {
-    const eq = p.indexOf('=');
-    if (eq < 0) continue;
-    params[p.slice(0, eq).trim().toLowerCase()] = p
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1');
-  }
-  return { mime: mime.trim().toLowerCase(), params };
-}
-
-/** The parts between `--boundary` lines (RFC 2046 section 5.1.1), in order. */
-function splitMultipart(body: Buffer, boundary: string): Buffer[] {
-  const text = body.toString('latin1');
-  const delim = `--${boundary}`;
-  const parts: Buffer[] = [];
-  let pos = text.indexOf(delim);
-  while (pos !== -1) {
-    const after = pos + delim.length;
-    if (text.startsWith('--', after)) break; // the close delimiter
-    const lineEnd = text.indexOf('\n', after);
-    if (lineEnd === -1) break;
-    const next = text.indexOf(`\n${delim}`, lineEnd);
-    const end = next === -1 ? text.length : next;
-    parts.push(body.subarray(lineEnd + 1, end));
-    pos = next === -1 ? -1 : next + 1;
-  }
-  return parts;
 }
 
 function decodeText(body: Buffer, encoding: string | undefined, charset: string | undefined): string {

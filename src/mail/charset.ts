@@ -25,6 +25,32 @@ export function decodeWithFallback(bytes: Buffer, declared: string | undefined):
   return bytes.toString('latin1'); // unreachable: windows-1252 decodes every byte
 }
 
+/**
+ * Raw 8-bit header text (read as latin1 bytes, headers.ts) decoded with the body's fallback
+ * chain: UTF-8 (RFC 6532) when the bytes are valid UTF-8, else the charset the message declares
+ * (`hint`), else windows-1252. Latin-1 subjects and names used to come out as U+FFFD.
+ */
+export function decodeHeaderBytes(latin1: string, hint?: string): string {
+  if (!/[\x80-\xff]/.test(latin1)) return latin1;
+  const bytes = Buffer.from(latin1, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeWithFallback(bytes, hint);
+  }
+}
+
+/** True when header text (as latin1 bytes) holds 8-bit bytes that are not UTF-8. */
+export function hasNonUtf8Bytes(latin1: string): boolean {
+  if (!/[\x80-\xff]/.test(latin1)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(latin1, 'latin1'));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const LATIN1_FAMILY = new Set([
   'windows-1252',
   'cp1252',

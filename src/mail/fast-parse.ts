@@ -1,6 +1,6 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
-import { decodeWithFallback } from './charset.js';
+import { decodeHeaderBytes, decodeWithFallback } from './charset.js';
 import { bodyStart, first } from './headers.js';
 import { decodeTransfer } from './transfer-encoding.js';
 import type { Address } from './types.js';
@@ -35,17 +35,35 @@ export function fastParse(raw: Buffer, headers: Map<string, string[]>): FastPars
 
   const body = decodeTransfer(raw.subarray(bodyStart(raw)), encoding);
   const text = decodeWithFallback(body, ct.params.charset);
+  return { ...headerFields(headers, ct.params.charset), text: text.replace(/\r\n/g, '\n') };
+}
+
+/**
+ * Subject and addresses decoded from the raw header block: RFC 2047 words (libmime) and
+ * mailparser's own address parser, over header bytes decoded like bodies (charset.ts
+ * decodeHeaderBytes: UTF-8, else the declared `charset`, else windows-1252).
+ */
+export function headerFields(headers: Map<string, string[]>, charset?: string): Omit<FastParsed, 'text'> {
+  const text = (latin1: string): string => decodeHeaderBytes(latin1, charset).trim();
+  const addresses = (values: readonly string[] | undefined): Address[] => {
+    if (!values?.length) return [];
+    const out: Address[] = [];
+    for (const a of parseAddressHeader(values.map(text)).value) {
+      if (a.group) for (const g of a.group) out.push({ name: g.name ?? '', address: (g.address ?? '').toLowerCase() });
+      else out.push({ name: a.name ?? '', address: (a.address ?? '').toLowerCase() });
+    }
+    return out;
+  };
   return {
-    subject: decodeWords(utf8(first(headers, 'subject') ?? '')),
+    subject: decodeWords(text(first(headers, 'subject') ?? '')),
     from: addresses(headers.get('from')?.slice(0, 1))[0] ?? null,
     // Several To or Cc headers (broken, but seen): every one counts, as mailparser reads them.
     to: addresses(headers.get('to')),
     cc: addresses(headers.get('cc')),
-    text: text.replace(/\r\n/g, '\n'),
   };
 }
 
-/** Header bytes were read as latin1; mailparser reads them as UTF-8 (RFC 6532 headers). */
+/** Header bytes were read as latin1; RFC 6532 headers are UTF-8. */
 function utf8(latin1: string): string {
   return Buffer.from(latin1, 'latin1').toString('utf8').trim();
 }
@@ -56,14 +74,4 @@ function decodeWords(value: string): string {
   } catch {
     return value;
   }
-}
-
-function addresses(values: readonly string[] | undefined): Address[] {
-  if (!values?.length) return [];
-  const out: Address[] = [];
-  for (const a of parseAddressHeader(values.map(utf8)).value) {
-    if (a.group) for (const g of a.group) out.push({ name: g.name ?? '', address: (g.address ?? '').toLowerCase() });
-    else out.push({ name: a.name ?? '', address: (a.address ?? '').toLowerCase() });
-  }
-  return out;
 }

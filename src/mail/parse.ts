@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { FallbackIconv } from './charset.js';
-import { fastParse } from './fast-parse.js';
+import { FallbackIconv, hasNonUtf8Bytes } from './charset.js';
+import { fastParse, headerFields } from './fast-parse.js';
 import { chooseDate, parseDateHeader } from './dates.js';
 import { first, readHeaders } from './headers.js';
 import { limitExceeded, PARSE_LIMITS } from './limits.js';
@@ -43,7 +43,7 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     if (v !== undefined) kept[name] = v;
   }
 
-  let parseError = limitExceeded(input.raw);
+  let parseError = limitExceeded(input.raw, headers);
   const fast = !parseError && options.fastPath !== false ? fastParse(input.raw, headers) : null;
   let mail: ParsedMail | null = null;
   if (!parseError && !fast) {
@@ -60,7 +60,14 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     }
   }
 
-  const subject = fast?.subject ?? mail?.subject ?? decodeLatin1Header(first(headers, 'subject'));
+  // mailparser reads raw 8-bit header bytes as UTF-8 only (Latin-1 came out as U+FFFD), and a
+  // message past the limits has no parse at all: then the header fields are decoded here, with
+  // the same charset fallback as bodies (fast-parse.ts headerFields).
+  const own =
+    !fast && (!mail || EIGHT_BIT_FIELDS.some((h) => headers.get(h)?.some(hasNonUtf8Bytes)))
+      ? headerFields(headers, charsetHint(headers))
+      : null;
+  const subject = fast?.subject ?? own?.subject ?? mail?.subject ?? '';
   const text = (fast?.text ?? mail?.text ?? '').slice(0, PARSE_LIMITS.maxIndexedText);
   const body = splitQuotes(text);
   return {
@@ -68,9 +75,9 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     extraMessageIds: ids.slice(1),
     date,
     dateSource: source,
-    from: fast ? fast.from : (firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from'))),
-    to: fast?.to ?? addresses(mail?.to),
-    cc: fast?.cc ?? addresses(mail?.cc),
+    from: (fast ?? own) ? (fast ?? own)!.from : (firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from'))),
+    to: fast?.to ?? own?.to ?? addresses(mail?.to),
+    cc: fast?.cc ?? own?.cc ?? addresses(mail?.cc),
     subject,
     subjectNorm: normaliseSubject(subject),
     inReplyTo: (headers.get('in-reply-to') ?? []).flatMap((v) => extractIds(v)),
@@ -134,6 +141,10 @@ function fallbackAddress(value: string | undefined): Address | null {
   return { name, address };
 }
 
-function decodeLatin1Header(value: string | undefined): string {
-  return (value ?? '').trim();
+/** The header fields that hold text decoded for display. */
+const EIGHT_BIT_FIELDS = ['subject', 'from', 'to', 'cc'];
+
+/** The charset the message declares for its (first) text, a hint for raw 8-bit headers. */
+function charsetHint(headers: Map<string, string[]>): string | undefined {
+  return /charset\s*=\s*"?([^";\s]+)/i.exec(first(headers, 'content-type') ?? '')?.[1];
 }

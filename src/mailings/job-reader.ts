@@ -26,6 +26,11 @@ export function nextJobs(db: Db, now: number, limit: number): JobRow[] {
   return db.prepare(`${SELECT} WHERE state = 'pending' AND due > ? ORDER BY due, id LIMIT ?`).all(now, limit) as JobRow[];
 }
 
+/** The start of the latest occurrence of `meeting` whose jobs were planned, or null before any. */
+export function lastPlannedStart(db: Db, meeting: string): number | null {
+  return (db.prepare('SELECT MAX(start) AS t FROM jobs WHERE meeting = ?').get(meeting) as { t: number | null }).t;
+}
+
 export function jobsOf(db: Db, meeting: string, occurrence: string): JobRow[] {
   return db.prepare(`${SELECT} WHERE meeting = ? AND occurrence = ? ORDER BY due`).all(meeting, occurrence) as JobRow[];
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/types.js';
 import { archiveHasMessageId } from '../store/message-reader.js';
-import { Outbox, type CrashPoint } from '../send/outbox.js';
+import { Outbox } from '../send/outbox.js';
+import { crashPoints } from './fault-injection.js';
 import { OutboxStore } from '../send/outbox-store.js';
 import { sentMailboxLookup } from '../sources/sent-mailbox.js';
 import type { Transport } from '../send/transport.js';
@@ -21,12 +22,11 @@ export interface OutboxWiring {
 
 /**
  * The outbox as the daemon and `digest send` use it: delivered-elsewhere lookups in the archive
- * (the list echo) and the Sent folder, failure reports to the chair, and the test-only crash
- * points (CONVENE_CRASH_AT=queued|sending|accepted makes the process SIGKILL itself there, the
- * way kill -9 would, so tests can prove exactly-once delivery in every state).
+ * (the list echo) and the Sent folder, failure reports to the chair, and the crash points a test
+ * entry point may arm (fault-injection.ts), so tests can prove exactly-once delivery in every state.
  */
 export function makeOutbox(w: OutboxWiring): Outbox {
-  const crashAt = w.env.CONVENE_CRASH_AT as CrashPoint | undefined;
+  const crashPoint = crashPoints();
   const cfg = w.config();
   const sentLookup =
     w.sentLookup ?? (cfg.imap && cfg.sentMailbox ? sentMailboxLookup(cfg.imap, cfg.sentMailbox, w.logger, w.env) : undefined);
@@ -45,12 +45,6 @@ export function makeOutbox(w: OutboxWiring): Outbox {
       if (!meeting) return;
       await queueFailureReport({ db: w.db, config: w.config(), store: new OutboxStore(w.db), now: w.now }, meeting, row, error);
     },
-    ...(crashAt
-      ? {
-          crashPoint: (p: CrashPoint) => {
-            if (p === crashAt) process.kill(process.pid, 'SIGKILL');
-          },
-        }
-      : {}),
+    ...(crashPoint ? { crashPoint } : {}),
   });
 }

@@ -6,6 +6,19 @@ import { FREE_TEXT_COLUMNS, findPrefix, type Prefix } from './prefixes.js';
 /** Nesting deeper than this is refused: the parser recurses once per level, never on user data beyond it. */
 export const MAX_DEPTH = 64;
 
+/**
+ * Terms beyond this are refused: each becomes a node of SQLite's expression tree, whose depth
+ * is capped at 1000 (1,500 `NOT id:` terms came back as an internal error).
+ */
+export const MAX_TERMS = 256;
+
+/**
+ * A prefix search (`ab*`) needs this many letters or digits before the `*`: FTS5 expands the
+ * prefix to every matching term, and one letter matches a good part of the vocabulary (`a*`
+ * took seconds on a large archive).
+ */
+export const MIN_PREFIX = 2;
+
 export interface ParseOptions {
   /** The clock for relative dates (ms since the epoch). */
   readonly now: number;
@@ -22,6 +35,9 @@ export interface ParseOptions {
 export function parseQuery(query: string, options: ParseOptions): QueryNode {
   const tokens = tokenize(query, (name) => findPrefix(name) !== undefined);
   if (tokens.length === 0) throw syntaxError('empty query (use * to match every message)', 1);
+  const terms = tokens.filter((t) => t.t === 'word');
+  if (terms.length > MAX_TERMS)
+    throw syntaxError(`the query has ${terms.length} terms; at most ${MAX_TERMS} are allowed`, terms[MAX_TERMS]!.column);
   const p = new Parser(tokens, options, query.length + 1);
   const node = p.parseOr(0, null);
   const rest = p.peek();
@@ -130,6 +146,10 @@ class Parser {
     const value = t.value;
     if (!prefix || prefix.kind === 'text') {
       if (!/[\p{L}\p{N}]/u.test(value)) throw syntaxError(`"${value}" has no letters or digits to search for`, t.column);
+      // The prefix is the last token of the value: "foo b*" expands b.
+      const last = /[\p{L}\p{N}_]*$/u.exec(value)![0];
+      if (t.wildcard && [...last].length < MIN_PREFIX)
+        throw syntaxError(`"${value}*": a prefix search needs at least ${MIN_PREFIX} letters or digits before the *`, t.column);
       return {
         kind: 'text',
         field: prefix?.name ?? 'text',

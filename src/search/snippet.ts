@@ -60,7 +60,8 @@ export function makeSnippet(body: string, terms: readonly string[], width = 100)
       const hit = windowAround(text, re, width, false);
       if (hit) return hit;
     }
-  return { text: flat.slice(0, width) + (flat.length > width ? '…' : ''), marks: [] };
+  const cut = pairStart(flat, width);
+  return { text: flat.slice(0, cut) + (flat.length > cut ? '…' : ''), marks: [] };
 }
 
 /** Growing prefixes tried before the whole body. */
@@ -84,17 +85,24 @@ function windowAround(text: string, re: RegExp, width: number, partial: boolean)
   re.lastIndex = 0;
   const m = re.exec(text);
   if (!m) return null;
-  const start = Math.max(0, m.index - Math.floor(width / 3));
+  const start = pairStart(text, Math.max(0, m.index - Math.floor(width / 3)));
   if (partial && start + width >= text.length) return null;
-  const window = text.slice(start, start + width);
+  const end = pairStart(text, start + width);
+  const window = text.slice(start, end);
   const marks: [number, number][] = [];
   const r2 = new RegExp(re.source, 'giu');
   for (let mm = r2.exec(window); mm; mm = r2.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
   const lead = start > 0 ? '…' : '';
   return {
-    text: lead + window + (start + width < text.length ? '…' : ''),
+    text: lead + window + (end < text.length ? '…' : ''),
     marks: marks.map(([a, b]) => [a + lead.length, b + lead.length] as const),
   };
+}
+
+/** `at`, or one before it when `at` falls between the two halves of a surrogate pair: a cut there would split a character. */
+function pairStart(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return at > 0 && c >= 0xdc00 && c <= 0xdfff ? at - 1 : at;
 }
 
 /** The snippet with its matches wrapped by `mark` (bold on a TTY, nothing otherwise). */

@@ -28,11 +28,15 @@ export function openLocalSource(path: string): LocalSource {
     return { path, kind: 'maildir', total: listMaildirFiles(path).length, messages: () => readMaildir(path) };
   }
   const head = Buffer.alloc(5);
-  const fd = openSync(path, 'r');
   try {
-    readSync(fd, head, 0, 5, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, 5, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new ConveneError('INPUT', `${path}: cannot read it (${(err as Error).message})`, { cause: err });
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
     return { path, kind: 'mbox.gz', total: st.size, messages: () => readMbox(path, true) };

@@ -20,25 +20,53 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
   } catch (err) {
     throw new ConveneError('DB', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
   }
-  db.pragma('busy_timeout = 5000');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } else {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < MIGRATIONS.length) {
-      db.close();
-      return openDb(path); // an older database: migrate it once, read-write
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    } else {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version < MIGRATIONS.length) {
+        db.close();
+        return openDb(path); // an older database: migrate it once, read-write
+      }
     }
+    loadDictionaries(db);
+    // A modest page cache and no mmap: mapped pages count towards RSS, and peak RSS during an
+    // import must stay flat whatever the archive's size. The OS page cache serves reads anyway.
+    db.pragma('cache_size = -16384');
+    db.pragma('temp_store = MEMORY');
+  } catch (err) {
+    db.close();
+    throw sqliteError(err, path);
   }
-  loadDictionaries(db);
-  // A modest page cache and no mmap: mapped pages count towards RSS, and peak RSS during an
-  // import must stay flat whatever the archive's size. The OS page cache serves reads anyway.
-  db.pragma('cache_size = -16384');
-  db.pragma('temp_store = MEMORY');
   return db;
+}
+
+/**
+ * An error from SQLite as one line naming the database file and what to do, with the DB exit
+ * code (read-only file or directory, full disk, damaged file), instead of an "internal error".
+ * Other errors, and SQLITE_BUSY (the caller's to retry or report), come back unchanged.
+ */
+export function sqliteError(err: unknown, path: string): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_') || code.startsWith('SQLITE_BUSY')) return err;
+  const msg = (err as Error).message;
+  const what = code.startsWith('SQLITE_READONLY')
+    ? `the database ${path} is read-only (the file or its directory cannot be written)`
+    : code === 'SQLITE_FULL'
+      ? `the disk holding ${path} is full; the step that failed stored nothing`
+      : code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'
+        ? `the database ${path} is damaged or not a database (${msg})`
+        : code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')
+          ? `cannot read or write the database ${path} (${msg})`
+          : code === 'SQLITE_TOOBIG' || code === 'SQLITE_ERROR'
+            ? null
+            : `database ${path}: ${msg}`;
+  return what === null ? err : new ConveneError('DB', what, { cause: err });
 }
 
 /** Register the archive's raw-compression dictionaries so raw bytes decode anywhere. */

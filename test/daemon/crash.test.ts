@@ -12,30 +12,33 @@ import { SmtpCapture } from '../helpers/smtp-capture.js';
 import { appendMbox, configValue, OCC, T } from './harness.js';
 
 /**
- * kill -9 of the real daemon process (`node dist/bin/main.js daemon --once --now ...`) in each
- * outbox state, then restart: exactly one digest reaches the SMTP server. The process kills
- * itself with SIGKILL at the chosen point (CONVENE_CRASH_AT), which is what kill -9 does, but at
- * a deterministic moment. The capture server plays the list: what it accepts for the list is
- * echoed into the mbox the daemon syncs, as a real list would echo it to the archive.
+ * kill -9 of the real daemon process in each outbox state, then restart: exactly one digest
+ * reaches the SMTP server. The crashing pass runs the same CLI through a test-only entry point
+ * (test/helpers/fault-bin.ts) that kills itself with SIGKILL at the chosen point
+ * (CONVENE_CRASH_AT), which is what kill -9 does, but at a deterministic moment; the restarts run
+ * the production bin (`node dist/bin/main.js daemon --once --now ...`), which has no crash points.
+ * The capture server plays the list: what it accepts for the list is echoed into the mbox the
+ * daemon syncs, as a real list would echo it to the archive.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 // The compiled bin, as users run it; `npm test` builds it first (the pretest script).
 const BUILD = join(ROOT, 'dist');
 
+// The same CLI with the crash points armed: a test-only entry point (the bin has no crash points).
+const CRASH_BIN = join(BUILD, 'test/helpers/fault-bin.js');
+
+/** A daemon pass; with `crashAt`, through the crash entry point, else the production bin (`bin`). */
 function daemon(
   configPath: string,
   now: number,
   crashAt?: string,
+  bin = crashAt ? CRASH_BIN : join(BUILD, 'bin/main.js'),
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [join(BUILD, 'bin/main.js'), '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()],
-      {
-        env: { ...process.env, ...(crashAt ? { CONVENE_CRASH_AT: crashAt } : { CONVENE_CRASH_AT: '' }) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [bin, '--config', configPath, 'daemon', '--once', '--now', new Date(now).toISOString()], {
+      env: { ...process.env, ...(crashAt ? { CONVENE_CRASH_AT: crashAt } : { CONVENE_CRASH_AT: '' }) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -46,7 +49,7 @@ function daemon(
 let capture: SmtpCapture;
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILD, 'bin/main.js'))) throw new Error('dist/bin/main.js is missing: run npm run build first');
+  if (!existsSync(join(BUILD, 'bin/main.js')) || !existsSync(CRASH_BIN)) throw new Error('dist/ is missing: run npm run build first');
   capture = await SmtpCapture.start();
 });
 
@@ -105,6 +108,26 @@ describe('exactly one digest after kill -9 in each outbox state', () => {
       expect(capture.ofKind('chair-reminder')).toHaveLength(1);
     });
   }
+});
+
+describe('fault injection is out of the production bin', () => {
+  it('CONVENE_CRASH_AT does nothing to the installed convene: the pass sends the digest and exits 0', async () => {
+    const dir = tempDir('convene-nocrash-');
+    writeFileSync(join(dir, 'list.mbox'), '');
+    capture.messages.length = 0;
+    const value = configValue(dir, capture.port);
+    const configPath = join(dir, 'convene.yaml');
+    writeFileSync(configPath, JSON.stringify(value, null, 2));
+    const config = configFromValue(value, configPath);
+    const db = openDb(config.db);
+    const meeting = config.meetings[0]!;
+    const c = { actor: 'chair', now: T.callForItems - 86_400_000, meetings: config.meetings };
+    addItem(db, meeting, occurrenceByKey(db, meeting, OCC)!, { title: 'Release planning' }, c);
+    db.close();
+    const r = await daemon(configPath, T.digest + 30_000, 'sending', join(BUILD, 'bin/main.js'));
+    expect([r.code, r.signal]).toEqual([0, null]);
+    expect(capture.ofKind('digest')).toHaveLength(1);
+  });
 });
 
 describe('the long-running daemon', () => {

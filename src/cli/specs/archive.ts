@@ -60,6 +60,7 @@ export const EXPORT = {
   options: [
     { name: 'format', type: 'string', value: 'FORMAT', help: 'mboxrd (the only one)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write to FILE instead of standard output' },
+    { name: 'strict', type: 'boolean', help: 'stop at the first message whose stored bytes are corrupt (default: name it, skip it)' },
     { name: 'json', type: 'boolean', help: 'print a JSON summary on standard output (needs --out)' },
   ],
 } as const satisfies CommandSpec;

@@ -14,20 +14,26 @@ export const DAEMON = {
   summary: 'run sync and the scheduled jobs',
   description:
     'One daemon per database (a second one refuses to start). SIGHUP reloads the config, SIGTERM finishes the\n' +
-    'work in flight and exits. Logs: readable lines on a terminal, JSON lines otherwise. With --once, the exit\n' +
-    'code is 1 when the sync or a delivery failed.',
+    'work in flight and exits (a batch not done within 5 s is abandoned, to be read again at the next start).\n' +
+    'Logs: readable lines on a terminal, JSON lines otherwise. With --once, the exit code is 1 when the sync\n' +
+    'or a delivery failed.',
   options: [
     { name: 'once', type: 'boolean', help: 'one pass, then exit (cron jobs)' },
     { name: 'now', type: 'string', value: 'TIME', help: 'start the clock at TIME (with --once: the pass runs at TIME)' },
-    { name: 'tick', type: 'string', value: 'SECONDS', help: 'seconds between passes (default 60)' },
+    { name: 'tick', type: 'string', value: 'SECONDS', help: 'seconds between passes, 1 to 60 (default 60)' },
   ],
 } as const satisfies CommandSpec;
 
 export const STATUS = {
   name: 'status',
   summary: 'the daemon, the last sync, next jobs, the outbox',
+  description: "Exits 1 when the daemon's ingestion is stuck: a batch in flight for longer than --stuck-after.",
   reads: true,
-  options: [OPT.json, OPT.now],
+  options: [
+    OPT.json,
+    OPT.now,
+    { name: 'stuck-after', type: 'string', value: 'SECONDS', help: 'a batch in flight this long is stuck (default 300)' },
+  ],
 } as const satisfies CommandSpec;
 
 export const HELP = {

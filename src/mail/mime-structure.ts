@@ -1,0 +1,71 @@
+/**
+ * The MIME structure of raw bytes, read without mailparser: Content-Type values and the parts of
+ * a multipart body (RFC 2046 section 5.1.1). Shared by body-text.ts (what is shown) and limits.ts
+ * (what is too big to parse).
+ */
+import { bodyStart, readHeaders } from './headers.js';
+
+export interface ContentType {
+  readonly mime: string;
+  readonly params: Record<string, string>;
+}
+
+export function parseContentType(value: string | undefined): ContentType {
+  if (!value) return { mime: '', params: {} };
+  const [mime = '', ...rest] = value.split(';');
+  const params: Record<string, string> = {};
+  for (const p of rest) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    params[p.slice(0, eq).trim().toLowerCase()] = p
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+  }
+  return { mime: mime.trim().toLowerCase(), params };
+}
+
+/** The parts between `--boundary` lines (RFC 2046 section 5.1.1), in order. */
+export function splitMultipart(body: Buffer, boundary: string): Buffer[] {
+  const text = body.toString('latin1');
+  const delim = `--${boundary}`;
+  const parts: Buffer[] = [];
+  let pos = text.indexOf(delim);
+  while (pos !== -1) {
+    const after = pos + delim.length;
+    if (text.startsWith('--', after)) break; // the close delimiter
+    const lineEnd = text.indexOf('\n', after);
+    if (lineEnd === -1) break;
+    const next = text.indexOf(`\n${delim}`, lineEnd);
+    const end = next === -1 ? text.length : next;
+    parts.push(body.subarray(lineEnd + 1, end));
+    pos = next === -1 ? -1 : next + 1;
+  }
+  return parts;
+}
+
+/**
+ * How many MIME parts a message really has and how deep its multiparts nest, walking the
+ * structure iteratively and stopping as soon as either passes its limit (so a bomb costs no more
+ * than the limit). Text that merely mentions "boundary=" or "Content-Type:" (a patch to MIME
+ * code) is body text, not structure, and counts for nothing.
+ */
+export function mimeShape(
+  raw: Buffer,
+  limits: { readonly maxParts: number; readonly maxDepth: number },
+  headers = readHeaders(raw),
+): { parts: number; depth: number } {
+  let parts = 0;
+  let depth = 0;
+  const queue: { bytes: Buffer; headers: Map<string, string[]> | null; depth: number }[] = [{ bytes: raw, headers, depth: 0 }];
+  while (queue.length && parts <= limits.maxParts && depth <= limits.maxDepth) {
+    const part = queue.pop()!;
+    parts++;
+    depth = Math.max(depth, part.depth);
+    const type = parseContentType((part.headers ?? readHeaders(part.bytes)).get('content-type')?.[0]);
+    if (!type.mime.startsWith('multipart/') || !type.params.boundary) continue;
+    for (const child of splitMultipart(part.bytes.subarray(bodyStart(part.bytes)), type.params.boundary))
+      queue.push({ bytes: child, headers: null, depth: part.depth + 1 });
+  }
+  return { parts, depth };
+}
