@@ -1,7 +1,7 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
 import { decodeWithFallback } from './charset.js';
-import { bodyStart, first } from './headers.js';
+import { bodyStart, first, headerText, utf8 } from './headers.js';
 import { decodeTransfer } from './transfer-encoding.js';
 import type { Address } from './types.js';
 
@@ -36,26 +36,13 @@ export function fastParse(raw: Buffer, headers: Map<string, string[]>): FastPars
   const body = decodeTransfer(raw.subarray(bodyStart(raw)), encoding);
   const text = decodeWithFallback(body, ct.params.charset);
   return {
-    subject: decodeWords(utf8(first(headers, 'subject') ?? '')),
+    subject: headerText(headers, 'subject'),
     from: addresses(headers.get('from')?.slice(0, 1))[0] ?? null,
     // Several To or Cc headers (broken, but seen): every one counts, as mailparser reads them.
     to: addresses(headers.get('to')),
     cc: addresses(headers.get('cc')),
     text: text.replace(/\r\n/g, '\n'),
   };
-}
-
-/** Header bytes were read as latin1; mailparser reads them as UTF-8 (RFC 6532 headers). */
-function utf8(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('utf8').trim();
-}
-
-function decodeWords(value: string): string {
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
-  }
 }
 
 function addresses(values: readonly string[] | undefined): Address[] {

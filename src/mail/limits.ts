@@ -16,7 +16,9 @@ export function limitExceeded(raw: Buffer): string | null {
   const text = raw.toString('latin1');
   const parts = countMatches(text, /^content-type:/gim);
   if (parts > PARSE_LIMITS.maxParts) return `${parts} MIME parts, over the limit of ${PARSE_LIMITS.maxParts}: headers only`;
-  const boundaries = countMatches(text, /boundary\s*=/gi);
+  // Boundaries declared in Content-Type fields (and their folded lines) only: a patch that
+  // quotes "boundary=" in its body is not a nested multipart.
+  const boundaries = countMatches(text, /^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*?boundary\s*=/gim);
   if (boundaries > PARSE_LIMITS.maxDepth)
     return `${boundaries} nested multiparts, over the limit of ${PARSE_LIMITS.maxDepth}: headers only`;
   return null;

@@ -2,10 +2,12 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { FallbackIconv } from './charset.js';
 import { fastParse } from './fast-parse.js';
 import { chooseDate, parseDateHeader } from './dates.js';
-import { first, readHeaders } from './headers.js';
+import { first, headerText, readHeaders } from './headers.js';
+import { htmlText } from './html-text.js';
 import { limitExceeded, PARSE_LIMITS } from './limits.js';
-import { extractIds } from './message-id.js';
-import { splitQuotes } from './quotes.js';
+import { parseMessageIds, parseReferences, strictSingleId } from './message-id.js';
+import { splitQuotes, type SplitBody } from './quotes.js';
+import { PART_BREAK, textParts } from './text-parts.js';
 import { normaliseSubject } from './subject.js';
 import type { Address, AttachmentInfo, ParsedMessage, RawMessage } from './types.js';
 
@@ -29,7 +31,7 @@ const KEPT_HEADERS = [
  */
 export async function parseMessage(input: RawMessage, options: { fastPath?: boolean } = {}): Promise<ParsedMessage> {
   const headers = readHeaders(input.raw);
-  const ids = (headers.get('message-id') ?? []).flatMap((v) => extractIds(v));
+  const ids = parseMessageIds(headers.get('message-id') ?? []);
   const headerDate = parseDateHeader(first(headers, 'date'));
   const { date, source } = chooseDate(headerDate, input.internalDate, input.fromLineDate);
   const kept: Record<string, string> = {};
@@ -55,9 +57,11 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     }
   }
 
-  const subject = fast?.subject ?? mail?.subject ?? decodeLatin1Header(first(headers, 'subject'));
-  const text = (fast?.text ?? mail?.text ?? '').slice(0, PARSE_LIMITS.maxIndexedText);
-  const body = splitQuotes(text);
+  // Subject from the raw header block on both paths: mailparser drops continuation lines that
+  // lack leading whitespace (headers.ts keeps them).
+  const subject = headerText(headers, 'subject');
+  const body = parseError ? { own: '', quoted: '' } : bodyOf(input.raw, headers, fast?.text, mail);
+  const irt = headers.get('in-reply-to') ?? [];
   return {
     messageId: ids[0] ?? null,
     extraMessageIds: ids.slice(1),
@@ -68,8 +72,9 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     cc: fast?.cc ?? addresses(mail?.cc),
     subject,
     subjectNorm: normaliseSubject(subject),
-    inReplyTo: (headers.get('in-reply-to') ?? []).flatMap((v) => extractIds(v)),
-    references: (headers.get('references') ?? []).flatMap((v) => extractIds(v)),
+    inReplyTo: parseReferences(irt),
+    strictInReplyTo: strictSingleId(irt),
+    references: parseReferences(headers.get('references') ?? []),
     listId: listIdOf(first(headers, 'list-id')),
     bodyText: body.own,
     quotedText: body.quoted,
@@ -82,6 +87,27 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     headers: kept,
     parseError,
   };
+}
+
+/**
+ * The author's own text and the quoted text. A multipart message's text parts (text-parts.ts)
+ * are split one by one, so one part's signature does not swallow the next part, and kept apart
+ * by PART_BREAK; other messages take the fast path's or mailparser's text.
+ */
+function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | undefined, mail: ParsedMail | null): SplitBody {
+  const multipart = /^\s*multipart\//i.test(first(headers, 'content-type') ?? '');
+  const texts = fastText !== undefined ? [fastText] : multipart ? textParts(raw) : [mail?.text || (mail?.html ? htmlText(mail.html) : '')];
+  const own: string[] = [];
+  const quoted: string[] = [];
+  let room: number = PARSE_LIMITS.maxIndexedText;
+  for (const text of texts) {
+    if (room <= 0) break;
+    const part = splitQuotes(text.slice(0, room));
+    room -= text.length;
+    if (part.own) own.push(part.own);
+    if (part.quoted) quoted.push(part.quoted);
+  }
+  return { own: own.join(`\n${PART_BREAK}\n`), quoted: quoted.join(`\n${PART_BREAK}\n`) };
 }
 
 /** The List-Id's identifier: "Foo list <foo.lists.example.org>" → "foo.lists.example.org". */
@@ -127,8 +153,4 @@ function fallbackAddress(value: string | undefined): Address | null {
     .replace(/"/g, '')
     .trim();
   return { name, address };
-}
-
-function decodeLatin1Header(value: string | undefined): string {
-  return (value ?? '').trim();
 }
