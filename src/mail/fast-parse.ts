@@ -1,7 +1,8 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
 import { decodeWithFallback } from './charset.js';
-import { bodyStart, first, headerText, utf8 } from './headers.js';
+import { headerText, utf8 } from './header-text.js';
+import { bodyStart, first } from './headers.js';
 import { decodeTransfer } from './transfer-encoding.js';
 import type { Address } from './types.js';
 

@@ -1,5 +1,3 @@
-import libmime from 'libmime';
-
 /**
  * A small raw-header reader. mailparser keeps only one value per header name, but several
  * Message-ID headers, a References header broken across lines and the exact In-Reply-To text all
@@ -60,21 +58,6 @@ export function readHeaders(raw: Buffer): Map<string, string[]> {
   }
   flush();
   return map;
-}
-
-/** A header's first value as text: RFC 6532 UTF-8 bytes, RFC 2047 encoded words decoded. */
-export function headerText(headers: Map<string, string[]>, name: string): string {
-  const value = utf8(first(headers, name) ?? '');
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
-  }
-}
-
-/** Header bytes were read as latin1; mailparser reads them as UTF-8 (RFC 6532 headers). */
-export function utf8(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('utf8').trim();
 }
 
 export function first(headers: Map<string, string[]>, name: string): string | undefined {
