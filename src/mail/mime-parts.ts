@@ -18,7 +18,8 @@ export interface MimeLeaf {
 
 /**
  * Walk the MIME tree of raw bytes iteratively (bounded by PARSE_LIMITS.maxParts), splitting
- * multiparts on their boundary lines (RFC 2046 section 5.1.1), and return the leaves.
+ * multiparts on their boundary lines (RFC 2046 section 5.1.1) and entering inline
+ * message/rfc822 parts, and return the leaves.
  */
 export function mimeLeaves(raw: Buffer): MimeLeaf[] {
   const leaves: MimeLeaf[] = [];
@@ -35,10 +36,23 @@ export function mimeLeaves(raw: Buffer): MimeLeaf[] {
       continue;
     }
     const encoding = headers.get('content-transfer-encoding')?.[0];
+    const attachment = headers.get('content-disposition')?.[0]?.trim().toLowerCase().startsWith('attachment') ?? false;
+    // A message forwarded inline is read through, as mailparser and notmuch do.
+    if (
+      ct.mime === 'message/rfc822' &&
+      !attachment &&
+      !encoding
+        ?.trim()
+        .toLowerCase()
+        .match(/^(base64|quoted-printable)$/)
+    ) {
+      queue.unshift({ part: body, alternative });
+      continue;
+    }
     leaves.push({
       type: ct.mime,
       params: ct.params,
-      attachment: headers.get('content-disposition')?.[0]?.trim().toLowerCase().startsWith('attachment') ?? false,
+      attachment,
       alternative,
       text: () => decodeWithFallback(decodeTransfer(body, encoding), ct.params.charset),
     });
@@ -53,7 +67,8 @@ interface ContentType {
 
 function parseContentType(value: string | undefined): ContentType {
   if (!value) return { mime: '', params: {} };
-  const [mime = '', ...rest] = value.split(';');
+  // Parameters split at ";" outside quoted strings: boundary="a;b" is one value (RFC 2045 section 5.1).
+  const [mime = '', ...rest] = value.match(/(?:"(?:[^"\\]|\\.)*"|[^;])+/g) ?? [];
   const params: Record<string, string> = {};
   for (const p of rest) {
     const eq = p.indexOf('=');
@@ -61,7 +76,8 @@ function parseContentType(value: string | undefined): ContentType {
     params[p.slice(0, eq).trim().toLowerCase()] = p
       .slice(eq + 1)
       .trim()
-      .replace(/^"(.*)"$/, '$1');
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/\\(.)/g, '$1');
   }
   return { mime: mime.trim().toLowerCase(), params };
 }

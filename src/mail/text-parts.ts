@@ -11,7 +11,8 @@ export const PART_BREAK = '\u2029';
 
 /**
  * The texts a multipart message is indexed by, one per part, in document order:
- * - every text/plain part that is not an attachment;
+ * - every text/plain (or message/delivery-status) part that is not an attachment, those of
+ *   messages forwarded inline included;
  * - a text/html part (as text, html-text.ts) unless a multipart/alternative around it offers
  *   text/plain, so an HTML-only message is indexed whether its HTML sits at the root, in an
  *   alternative, or in multipart/related or /mixed beside images and files (notmuch T680).
@@ -27,8 +28,9 @@ export function textParts(raw: Buffer): string[] {
     .map((t) => t.replace(/\r\n/g, '\n'));
 }
 
+/** text/plain, or no type (RFC 2045's default); a bounce's delivery status reads as text too, as in mailparser. */
 function isPlain(l: MimeLeaf): boolean {
-  return l.type === 'text/plain' || l.type === '';
+  return l.type === 'text/plain' || l.type === '' || l.type === 'message/delivery-status';
 }
 
 /**
