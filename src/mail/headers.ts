@@ -26,8 +26,11 @@ export function bodyStart(raw: Buffer): number {
   return raw[end] === 0x0d ? end + 4 : end + 2;
 }
 
-/** A field's name, RFC 5322 section 3.6.8 ftext (printable, no colon), then obsolete WSP before ":". */
-const FIELD = /^([!-9;-~]+)[ \t]*:/;
+/**
+ * A field's name (RFC 5322 section 3.6.8 ftext: no whitespace, no colon; 8-bit bytes tolerated,
+ * as mailers write them), then obsolete WSP before ":".
+ */
+const FIELD = /^([^\s:]+)[ \t]*:/;
 
 /**
  * Header name (lower case) → every unfolded value, in order. Values are latin1-decoded bytes.

@@ -102,6 +102,8 @@ describe('public-inbox t/mid.t: mids() and references()', () => {
     expect(parseMessageIds(['<mid-1@a>', '<mid-1@a>'])).toEqual(['mid-1@a']);
     expect(parseMessageIds(['<mid-1@a> comment'])).toEqual(['mid-1@a']);
     expect(parseMessageIds(['bare-mid'])).toEqual(['bare-mid']);
+    // Folding and terminal controls are not part of an id (issue 13: control characters stayed in ids).
+    expect(parseMessageIds(['<mid-3\r\n @a\x1b]52;c;x\x07>'])).toEqual(['mid-3@a]52;c;x']);
   });
 
   it('references combine References and In-Reply-To, in that order', () => {
