@@ -29,11 +29,12 @@ export const command: Command = {
     const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object({ paths: results, total }, (r) =>
       [
-        ...r.paths.map(
-          (p) =>
-            `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ` +
-            `${p.failed} failed to parse (stored raw)`,
-        ),
+        ...r.paths.flatMap((p) => [
+          `${p.path} (${p.kind}): ${p.read} read, ${p.stored} stored, ${p.duplicates} duplicates, ` +
+            `${p.failed} failed to parse (stored raw)` +
+            (p.outside ? `; ${p.outside} file${p.outside === 1 ? '' : 's'} outside cur/ and new/ not read` : ''),
+          ...p.skipped.map((s) => `  skipped ${s.path}: ${s.reason}`),
+        ]),
         ...(r.paths.length > 1
           ? [`total: ${total.read} read, ${total.stored} stored, ${total.duplicates} duplicates, ${total.failed} failed`]
           : []),

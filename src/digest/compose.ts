@@ -35,5 +35,14 @@ export async function composeEml(o: Outgoing): Promise<Buffer> {
     ...(o.ics ? { icalEvent: { method: 'PUBLISH', filename: 'call.ics', content: o.ics } } : {}),
     headers: { ...o.headers },
   });
-  return composer.compile().build();
+  return crlf(await composer.compile().build());
+}
+
+/**
+ * nodemailer ends header lines with CRLF but leaves a 7bit/8bit body's own LFs alone, so one
+ * mail held both (issue 14 item 8). The stored copy, the .eml file and what SMTP sends are one
+ * canonical form: every line ends with CRLF (RFC 5322 section 2.1).
+ */
+export function crlf(eml: Buffer): Buffer {
+  return Buffer.from(eml.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 }

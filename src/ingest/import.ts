@@ -1,6 +1,6 @@
 import type { MeetingConfig } from '../config/meetings.js';
 import { PreparePool } from '../mail/prepare-pool.js';
-import { openLocalSource, type LocalSource, type SourceKind } from '../sources/detect.js';
+import { openLocalSource, type LocalSource, type SkippedEntry, type SourceKind } from '../sources/detect.js';
 import type { Db } from '../store/db.js';
 import { feed, type BatchWatch } from './feed.js';
 import { localBatches, type SourceCursor } from './local-batches.js';
@@ -18,6 +18,10 @@ export interface ImportProgress {
 export interface PathSummary extends IngestSummary {
   readonly path: string;
   readonly kind: SourceKind;
+  /** Entries of a maildir not read as messages, each with its reason. */
+  readonly skipped: readonly SkippedEntry[];
+  /** Files of a maildir outside cur/ and new/, not read. */
+  readonly outside: number;
 }
 
 export interface ImportOptions {
@@ -64,7 +68,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
           options.onProgress?.({ path: source.path, done: batch.done ?? 0, total: source.total, summary });
         },
       });
-      results.push({ path: source.path, kind: source.kind, ...summary });
+      results.push({ path: source.path, kind: source.kind, ...summary, skipped: source.skipped(), outside: source.outside });
     }
   } finally {
     await pool?.close();

@@ -71,6 +71,13 @@ export class Ingester {
     }
     const hashes = batch.map((m) => contentHash(m.raw));
     const known = hashes.map((h) => this.writer.has(h));
+    // An mbox adds the final newline a message lacked (RawMessage.finalNewlineUncertain): the
+    // bytes without it, when stored, are this message (re-importing our own export, issue 13 item 9).
+    batch.forEach((m, i) => {
+      if (known[i] || !m.finalNewlineUncertain) return;
+      const bare = contentHash(m.raw.subarray(0, -1));
+      if (this.writer.has(bare)) [known[i], hashes[i]] = [true, bare];
+    });
     // The hash goes along so the preparing thread does not compute it again.
     const fresh = await this.prepareFn(
       batch.flatMap((m, i) => (known[i] ? [] : [{ ...m, hash: hashes[i]! }])),
@@ -130,7 +137,13 @@ export class Ingester {
   derive(row: { id: number; mid: string }, msg: ParsedMessage): void {
     const ownIds = [row.mid, ...(msg.messageId ? [msg.messageId] : []), ...msg.extraMessageIds];
     const people = [msg.from, ...msg.to, ...msg.cc].flatMap((a) => (a?.address ? [a.address] : []));
-    const links = threadLinks({ selfIds: ownIds, inReplyTo: msg.inReplyTo, references: msg.references, addresses: people });
+    const links = threadLinks({
+      selfIds: ownIds,
+      inReplyTo: msg.inReplyTo,
+      strictInReplyTo: msg.strictInReplyTo,
+      references: msg.references,
+      addresses: people,
+    });
     this.threads.assign(row.id, [...new Set(ownIds)], links.refs, links.parent);
     this.index.index(row.id, msg);
   }

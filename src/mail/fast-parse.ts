@@ -1,6 +1,7 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
 import { decodeHeaderBytes, decodeWithFallback } from './charset.js';
+import { headerText, utf8 } from './header-text.js';
 import { bodyStart, first } from './headers.js';
 import { decodeTransfer } from './transfer-encoding.js';
 import type { Address } from './types.js';
@@ -55,23 +56,10 @@ export function headerFields(headers: Map<string, string[]>, charset?: string): 
     return out;
   };
   return {
-    subject: decodeWords(text(first(headers, 'subject') ?? '')),
+    subject: headerText(headers, 'subject', charset),
     from: addresses(headers.get('from')?.slice(0, 1))[0] ?? null,
     // Several To or Cc headers (broken, but seen): every one counts, as mailparser reads them.
     to: addresses(headers.get('to')),
     cc: addresses(headers.get('cc')),
   };
-}
-
-/** Header bytes were read as latin1; RFC 6532 headers are UTF-8. */
-function utf8(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('utf8').trim();
-}
-
-function decodeWords(value: string): string {
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * The MIME structure of raw bytes, read without mailparser: Content-Type values and the parts of
- * a multipart body (RFC 2046 section 5.1.1). Shared by body-text.ts (what is shown) and limits.ts
- * (what is too big to parse).
+ * a multipart body (RFC 2046 section 5.1.1). Shared by mime-parts.ts (the leaves that are shown and
+ * indexed) and limits.ts (what is too big to parse).
  */
 import { bodyStart, readHeaders } from './headers.js';
 
@@ -12,7 +12,8 @@ export interface ContentType {
 
 export function parseContentType(value: string | undefined): ContentType {
   if (!value) return { mime: '', params: {} };
-  const [mime = '', ...rest] = value.split(';');
+  // Parameters split at ";" outside quoted strings: boundary="a;b" is one value (RFC 2045 section 5.1).
+  const [mime = '', ...rest] = value.match(/(?:"(?:[^"\\]|\\.)*"|[^;])+/g) ?? [];
   const params: Record<string, string> = {};
   for (const p of rest) {
     const eq = p.indexOf('=');
@@ -20,24 +21,28 @@ export function parseContentType(value: string | undefined): ContentType {
     params[p.slice(0, eq).trim().toLowerCase()] = p
       .slice(eq + 1)
       .trim()
-      .replace(/^"(.*)"$/, '$1');
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/\\(.)/g, '$1');
   }
   return { mime: mime.trim().toLowerCase(), params };
 }
 
-/** The parts between `--boundary` lines (RFC 2046 section 5.1.1), in order. */
+/** The parts between `--boundary` lines (RFC 2046 section 5.1.1), in order; the close delimiter ends them. */
 export function splitMultipart(body: Buffer, boundary: string): Buffer[] {
   const text = body.toString('latin1');
   const delim = `--${boundary}`;
   const parts: Buffer[] = [];
-  let pos = text.indexOf(delim);
+  let pos = text.startsWith(delim) ? 0 : text.indexOf(`\n${delim}`);
+  if (pos > 0) pos++;
   while (pos !== -1) {
     const after = pos + delim.length;
-    if (text.startsWith('--', after)) break; // the close delimiter
+    if (text.startsWith('--', after)) break;
     const lineEnd = text.indexOf('\n', after);
     if (lineEnd === -1) break;
     const next = text.indexOf(`\n${delim}`, lineEnd);
-    const end = next === -1 ? text.length : next;
+    let end = next === -1 ? text.length : next;
+    // The line break before a delimiter belongs to the delimiter (RFC 2046 section 5.1.1).
+    if (next !== -1 && text[end - 1] === '\r') end--;
     parts.push(body.subarray(lineEnd + 1, end));
     pos = next === -1 ? -1 : next + 1;
   }

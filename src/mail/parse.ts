@@ -2,10 +2,13 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { FallbackIconv, hasNonUtf8Bytes } from './charset.js';
 import { fastParse, headerFields } from './fast-parse.js';
 import { chooseDate, parseDateHeader } from './dates.js';
+import { headerText } from './header-text.js';
 import { first, readHeaders } from './headers.js';
+import { htmlText } from './html-text.js';
 import { limitExceeded, PARSE_LIMITS } from './limits.js';
-import { extractIds } from './message-id.js';
-import { splitQuotes } from './quotes.js';
+import { parseMessageIds, parseReferences, strictSingleId } from './message-id.js';
+import { splitQuotes, type SplitBody } from './quotes.js';
+import { PART_BREAK, textParts } from './text-parts.js';
 import { normaliseSubject } from './subject.js';
 import type { Address, AttachmentInfo, ParsedMessage, RawMessage } from './types.js';
 
@@ -34,7 +37,7 @@ const KEPT_HEADERS = [
  */
 export async function parseMessage(input: RawMessage, options: { fastPath?: boolean } = {}): Promise<ParsedMessage> {
   const headers = readHeaders(input.raw);
-  const ids = (headers.get('message-id') ?? []).flatMap((v) => extractIds(v));
+  const ids = parseMessageIds(headers.get('message-id') ?? []);
   const headerDate = parseDateHeader(first(headers, 'date'));
   const { date, source } = chooseDate(headerDate, input.internalDate, input.fromLineDate);
   const kept: Record<string, string> = {};
@@ -61,15 +64,15 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
   }
 
   // mailparser reads raw 8-bit header bytes as UTF-8 only (Latin-1 came out as U+FFFD), and a
-  // message past the limits has no parse at all: then the header fields are decoded here, with
-  // the same charset fallback as bodies (fast-parse.ts headerFields).
-  const own =
-    !fast && (!mail || EIGHT_BIT_FIELDS.some((h) => headers.get(h)?.some(hasNonUtf8Bytes)))
-      ? headerFields(headers, charsetHint(headers))
-      : null;
-  const subject = fast?.subject ?? own?.subject ?? mail?.subject ?? '';
-  const text = (fast?.text ?? mail?.text ?? '').slice(0, PARSE_LIMITS.maxIndexedText);
-  const body = splitQuotes(text);
+  // message past the limits has no parse at all: then the addresses are decoded here, with the
+  // same charset fallback as bodies (fast-parse.ts headerFields).
+  const hint = charsetHint(headers);
+  const own = !fast && (!mail || EIGHT_BIT_FIELDS.some((h) => headers.get(h)?.some(hasNonUtf8Bytes))) ? headerFields(headers, hint) : null;
+  // Subject from the raw header block on every path: mailparser drops continuation lines that
+  // lack leading whitespace (headers.ts keeps them), and decodes 8-bit bytes as UTF-8 only.
+  const subject = headerText(headers, 'subject', hint);
+  const body = parseError ? { own: '', quoted: '' } : bodyOf(input.raw, headers, fast?.text, mail);
+  const irt = headers.get('in-reply-to') ?? [];
   return {
     messageId: ids[0] ?? null,
     extraMessageIds: ids.slice(1),
@@ -80,8 +83,9 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     cc: fast?.cc ?? own?.cc ?? addresses(mail?.cc),
     subject,
     subjectNorm: normaliseSubject(subject),
-    inReplyTo: (headers.get('in-reply-to') ?? []).flatMap((v) => extractIds(v)),
-    references: (headers.get('references') ?? []).flatMap((v) => extractIds(v)),
+    inReplyTo: parseReferences(irt),
+    strictInReplyTo: strictSingleId(irt),
+    references: parseReferences(headers.get('references') ?? []),
     listId: listIdOf(first(headers, 'list-id')),
     bodyText: body.own,
     quotedText: body.quoted,
@@ -94,6 +98,27 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     headers: kept,
     parseError,
   };
+}
+
+/**
+ * The author's own text and the quoted text. A multipart message's text parts (text-parts.ts)
+ * are split one by one, so one part's signature does not swallow the next part, and kept apart
+ * by PART_BREAK; other messages take the fast path's or mailparser's text.
+ */
+function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | undefined, mail: ParsedMail | null): SplitBody {
+  const multipart = /^\s*multipart\//i.test(first(headers, 'content-type') ?? '');
+  const texts = fastText !== undefined ? [fastText] : multipart ? textParts(raw) : [mail?.text || (mail?.html ? htmlText(mail.html) : '')];
+  const own: string[] = [];
+  const quoted: string[] = [];
+  let room: number = PARSE_LIMITS.maxIndexedText;
+  for (const text of texts) {
+    if (room <= 0) break;
+    const part = splitQuotes(text.slice(0, room));
+    room -= text.length;
+    if (part.own) own.push(part.own);
+    if (part.quoted) quoted.push(part.quoted);
+  }
+  return { own: own.join(`\n${PART_BREAK}\n`), quoted: quoted.join(`\n${PART_BREAK}\n`) };
 }
 
 /** The List-Id's identifier: "Foo list <foo.lists.example.org>" → "foo.lists.example.org". */

@@ -21,6 +21,12 @@ export interface RawMessage {
   readonly internalDate?: number;
   /** The date on an mbox From_ line, in ms since the epoch. */
   readonly fromLineDate?: number;
+  /**
+   * Read from an mbox, whose format cannot say whether a message ended with a newline: a writer
+   * adds one to a message that lacks it (convene's export, Python's mailbox, public-inbox), so
+   * these bytes without their last LF are the same message (ingest counts them as a copy).
+   */
+  readonly finalNewlineUncertain?: true;
 }
 
 /** A parsed message: everything convene stores and indexes about it, besides the raw bytes. */
@@ -38,10 +44,12 @@ export interface ParsedMessage {
   readonly subjectNorm: string;
   /** Ids found in In-Reply-To, in order (usually one; old mailers put junk here too). */
   readonly inReplyTo: readonly string[];
+  /** In-Reply-To when it is exactly one well-formed id (message-id.ts strictSingleId), else null. */
+  readonly strictInReplyTo: string | null;
   /** Ids found in References, in order. Always a list. */
   readonly references: readonly string[];
   readonly listId: string | null;
-  /** The author's own text (quoted reply lines and signature removed). */
+  /** The author's own text (quoted reply lines and signature removed); MIME parts apart by PART_BREAK. */
   readonly bodyText: string;
   /** Quoted reply lines (`> ...`), without their markers. */
   readonly quotedText: string;

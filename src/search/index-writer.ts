@@ -1,5 +1,15 @@
+import { PART_BREAK } from '../mail/text-parts.js';
 import type { ParsedMessage } from '../mail/types.js';
 import type { Db } from '../store/db.js';
+
+/**
+ * A term between two MIME parts' texts: a private-use character, which FTS5's unicode61 tokenizer
+ * keeps as a token and no typed query produces, so a phrase cannot match across two parts.
+ */
+const PART_TERM = ' \ue000 ';
+
+/** A text column's value: parts kept apart (mail/text-parts.ts PART_BREAK). */
+const parts = (text: string): string => (text.includes(PART_BREAK) ? text.split(PART_BREAK).join(PART_TERM) : text);
 
 /**
  * Writes a message's text into the contentless FTS5 table (rowid = messages.id).
@@ -22,8 +32,8 @@ export class IndexWriter {
     this.insert.run(
       id,
       msg.subject,
-      msg.bodyText,
-      msg.quotedText,
+      parts(msg.bodyText),
+      parts(msg.quotedText),
       msg.from ? `${msg.from.name} ${msg.from.address}` : '',
       people(msg.to),
       people(msg.cc),

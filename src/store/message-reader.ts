@@ -3,6 +3,7 @@
  * message-threads.ts reads it a thread at a time). Modules outside store/ that need a stored
  * message's row ask here instead of writing their own SELECT.
  */
+import { idFromUser } from '../mail/message-id.js';
 import type { Db } from './db.js';
 import type { MessageRow } from './message-row.js';
 
@@ -19,10 +20,7 @@ export function archiveHasMessageId(db: Db, messageId: string): boolean {
 
 /** The message a user named: stored id first, else the first message with that Message-ID header. */
 export function findMessage(db: Db, ref: string): MessageRow | undefined {
-  const id = ref
-    .trim()
-    .replace(/^(?:id|mid):/, '')
-    .replace(/^<(.*)>$/, '$1');
+  const id = idFromUser(ref);
   return (
     db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE mid = ?').get(id) ??
     db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE header_mid = ? ORDER BY id LIMIT 1').get(id)

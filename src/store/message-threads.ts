@@ -21,6 +21,7 @@ export type ThreadRow = Pick<
   | 'subject'
   | 'in_reply_to_json'
   | 'refs_json'
+  | 'parent_mid'
   | 'hash'
 > & { thread_id: number };
 
@@ -29,7 +30,7 @@ export function threadRows(db: Db, threadId: number): ThreadRow[] {
   return db
     .prepare<[number], ThreadRow>(
       `SELECT id, mid, header_mid, extra_mids_json, thread_id, date, from_name, from_addr, to_json, cc_json, subject,
-        in_reply_to_json, refs_json, hash FROM messages WHERE thread_id = ? ORDER BY date, id`,
+        in_reply_to_json, refs_json, parent_mid, hash FROM messages WHERE thread_id = ? ORDER BY date, id`,
     )
     .all(threadId);
 }
@@ -91,8 +92,10 @@ export function threadStarters(db: Db): (threadId: number) => { subject: string;
 export class ThreadingReader {
   private readonly tidOfMessage: Statement<[string], { thread_id: number | null }>;
   private readonly threaded: Statement<[string], { one: number }>;
+  private readonly sizeOf: Statement<[number], { n: number }>;
 
   constructor(db: Db) {
+    this.sizeOf = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE thread_id = ?');
     this.tidOfMessage = db.prepare<[string], { thread_id: number | null }>('SELECT thread_id FROM messages WHERE mid = ?');
     this.threaded = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM messages WHERE mid = ? AND thread_id IS NOT NULL');
   }
@@ -100,6 +103,11 @@ export class ThreadingReader {
   /** The thread of the message stored under `mid`, or null (not stored, or not threaded yet). */
   threadOf(mid: string): number | null {
     return this.tidOfMessage.get(mid)?.thread_id ?? null;
+  }
+
+  /** How many stored messages thread `threadId` holds (ghosts not counted). */
+  size(threadId: number): number {
+    return this.sizeOf.get(threadId)?.n ?? 0;
   }
 
   /** Is a message stored under `mid` and already threaded? (db reindex threads in id order.) */

@@ -1,3 +1,4 @@
+import { idFromUser } from '../mail/message-id.js';
 import type { Db } from '../store/db.js';
 import { existingThreadId, threadOfMessage, threadRows, type ThreadRow } from '../store/message-threads.js';
 import { ghostThread } from './ghosts.js';
@@ -18,20 +19,19 @@ export interface ThreadMessage extends TreeInput {
  * message or ghost in it. Null when nothing matches.
  */
 export function resolveThreadId(db: Db, ref: string): number | null {
-  const id = ref
-    .trim()
-    .replace(/^(?:id|mid|thread):/, '')
-    .replace(/^<(.*)>$/, '$1');
-  if (/^\d{1,15}$/.test(id)) {
-    const t = existingThreadId(db, Number(id));
+  const text = ref.trim().replace(/^thread:/, '');
+  if (/^\d{1,15}$/.test(text)) {
+    const t = existingThreadId(db, Number(text));
     if (t !== null) return t;
   }
+  const id = idFromUser(text);
   return threadOfMessage(db, id) ?? ghostThread(db, id);
 }
 
 /**
- * Every message of a thread with sanitised links (the same threadLinks() ingest used, so the
- * tree agrees with the stored parent_mid and thread ids).
+ * Every message of a thread with sanitised links: the parent ingest stored (parent_mid), the
+ * References chain from the same threadLinks() ingest used, so the tree agrees with the stored
+ * thread ids.
  */
 export function loadThread(db: Db, threadId: number): ThreadMessage[] {
   return threadRows(db, threadId).map(toThreadMessage);
@@ -51,7 +51,7 @@ function toThreadMessage(r: ThreadRow): ThreadMessage {
     mid: r.mid,
     headerMid: r.header_mid,
     threadId: r.thread_id,
-    parent: links.parent,
+    parent: r.parent_mid,
     refs: links.refs,
     date: r.date,
     key: r.hash,

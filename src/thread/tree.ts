@@ -67,10 +67,12 @@ export function buildThreadTree<T extends TreeInput>(messages: readonly T[]): Tr
     }
     return n;
   };
-  // Step 2: each message's own parent is authoritative.
+  // Step 2: each message's own parent is authoritative, unless it is not in the thread and the
+  // References chain names a message of the thread after it: In-Reply-To then contradicts
+  // References, and the deeper message is the parent (notmuch T510 "Use last Reference").
   for (const node of nodes) {
     const m = node.message!;
-    if (m.parent !== null) link(nodeFor(m.parent), node);
+    if (m.parent !== null) link(nodeFor(deeperInThread(m, byId) ?? m.parent), node);
   }
   // Step 3: References chains place ghosts and parentless messages.
   for (const node of nodes) {
@@ -81,6 +83,14 @@ export function buildThreadTree<T extends TreeInput>(messages: readonly T[]): Tr
     }
   }
   return finish([...new Set([...nodes, ...byId.values()])]);
+}
+
+/** The last References id after the (absent) parent that names a message of the thread, if any. */
+function deeperInThread<T extends TreeInput>(m: T, byId: ReadonlyMap<string, Work<T>>): string | null {
+  if (byId.get(m.parent!)?.message) return null;
+  const at = m.refs.indexOf(m.parent!);
+  for (let i = m.refs.length - 1; i > at; i--) if (byId.get(m.refs[i]!)?.message) return m.refs[i]!;
+  return null;
 }
 
 function compareInput(a: TreeInput, b: TreeInput): number {

@@ -1,7 +1,8 @@
 /**
- * Agreement with notmuch on the linux-ext4 10k slice (issue 3 acceptance):
+ * Agreement with notmuch on the linux-ext4 10k slice (issue 3 and issue 14 acceptance):
  * (a) thread partitions: for every message, does its thread hold the same members in both?
- * (b) message sets of simple queries: overlap (Jaccard) per query, with examples of each side's extras.
+ * (b) message sets of simple queries: overlap (Jaccard) per query, with examples of each side's extras;
+ * (c) parent links: does every message hang under the same parent in both trees? (notmuch-parents.ts)
  * Run: npm run build && npm run eval:notmuch [-- PATH.mbox.gz]. Needs `notmuch` on PATH; the corpus
  * defaults to $CONVENE_CORPORA (else ../shared/corpora)/linux-ext4-first10k.mbox.gz.
  * Dates: both sides in UTC (TZ=UTC for notmuch).
@@ -20,6 +21,7 @@ import { openDb, type Db } from '../../src/store/db.js';
 import { threadLinks } from '../../src/thread/sanitize.js';
 import { corpusMissing } from '../bench/corpus.js';
 import { corporaDir } from './corpora.js';
+import { compareParents } from './notmuch-parents.js';
 
 const CORPUS = process.argv[2] ?? join(corporaDir(), 'linux-ext4-first10k.mbox.gz');
 
@@ -75,8 +77,10 @@ async function evaluate(dir: string, reuse: boolean): Promise<void> {
   else console.log(`reusing convene's database in ${dir}`);
   if (reuse) console.log(`reusing notmuch's database in ${dir}`);
   else await buildNotmuch(dir, config, env);
-  partitions(db, env);
+  const shown = notmuchShow(env);
+  partitions(db, shown);
   queries(db, env);
+  compareParents(db, shown);
   db.close();
 }
 
@@ -113,9 +117,13 @@ function ourThreads(db: Db): Map<string, number> {
   return out;
 }
 
-/** notmuch's threads from `notmuch show --format=json --body=false '*'` (one process, walked iteratively). */
-function notmuchThreads(env: NodeJS.ProcessEnv): Map<string, number> {
-  const threads = JSON.parse(sh('notmuch', ['show', '--format=json', '--body=false', '--entire-thread=true', '*'], env)) as unknown[];
+/** Every thread as `notmuch show --format=json --body=false '*'` prints it (one process). */
+function notmuchShow(env: NodeJS.ProcessEnv): unknown[] {
+  return JSON.parse(sh('notmuch', ['show', '--format=json', '--body=false', '--entire-thread=true', '*'], env)) as unknown[];
+}
+
+/** notmuch's threads, walked iteratively. */
+function notmuchThreads(threads: unknown[]): Map<string, number> {
   const out = new Map<string, number>();
   threads.forEach((thread, t) => {
     const stack: unknown[] = [thread];
@@ -138,9 +146,9 @@ function members(map: Map<string, number>): Map<number, Set<string>> {
   return out;
 }
 
-function partitions(db: Db, env: NodeJS.ProcessEnv): void {
+function partitions(db: Db, shown: unknown[]): void {
   const ours = ourThreads(db);
-  const theirs = notmuchThreads(env);
+  const theirs = notmuchThreads(shown);
   const ourSets = members(ours);
   const theirSets = members(theirs);
   let same = 0;

@@ -13,6 +13,12 @@ import { tempDir } from '../helpers/tmp.js';
 const FIXTURE = join(import.meta.dirname, '../fixtures/mail/nasty-maildir-541.tar.gz');
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
+/**
+ * A file's message: a leading mbox From_ line is an envelope, not part of it (issue 14 item 7);
+ * 25 of the files carry one. An export writes it back as the entry's From_ line.
+ */
+const message = (f: Buffer): Buffer => (f.toString('latin1', 0, 5) === 'From ' ? f.subarray(f.indexOf(0x0a) + 1) : f);
+
 /** Thread partition as a set of sorted member lists, independent of thread id numbers. */
 function partition(db: Db): string[] {
   const rows = db.prepare('SELECT mid, thread_id FROM messages').all() as { mid: string; thread_id: number }[];
@@ -36,7 +42,7 @@ describe('the malformed corpus (541 files: broken MIME, odd charsets, no ids, no
   });
 
   it('accounts for every file: stored, or an identical copy of a stored one', () => {
-    const distinct = new Set(files.map(sha));
+    const distinct = new Set(files.map((f) => sha(message(f))));
     const stored = db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number };
     const copies = db.prepare('SELECT sum(count) AS n FROM copies').get() as { n: number };
     expect(files).toHaveLength(541);
@@ -44,10 +50,10 @@ describe('the malformed corpus (541 files: broken MIME, odd charsets, no ids, no
     expect(stored.n + copies.n).toBe(541);
   });
 
-  it('gives every distinct file back byte for byte', () => {
+  it('gives every distinct file back byte for byte, an mbox envelope line excepted', () => {
     const back = new Set<string>();
     for (const { raw } of iterateRaw(db)) back.add(sha(raw));
-    expect(back).toEqual(new Set(files.map(sha)));
+    expect(back).toEqual(new Set(files.map((f) => sha(message(f)))));
   });
 
   it('never dates a message "now": every date comes from the header or a recorded fallback', () => {
