@@ -111,6 +111,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: 'convene daemon [--once] [--now TIME]',
     load: lazy(() => import('./daemon.js')),
   },
+  {
+    name: 'outbox',
+    summary: 'list the outbox; send a mail again or drop it',
+    usage: 'convene outbox list [--state STATE] | retry ID | drop ID [--json]',
+    load: lazy(() => import('./outbox.js')),
+  },
   { name: 'status', summary: 'last sync, next jobs, outbox', usage: 'convene status [--json]', load: lazy(() => import('./status.js')) },
   {
     name: 'help',

@@ -13,6 +13,7 @@ export const command: Command = {
     const { lastSync } = await import('../ingest/sync-once.js');
     const { nextJobs, recentJobs } = await import('../mailings/job-reader.js');
     const { OutboxReader } = await import('../send/outbox-reader.js');
+    const { rowLine, rowView } = await import('../send/operator.js');
     const outbox = new OutboxReader(db);
     const now = parseNow(values.now) ?? Date.now();
     const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
@@ -36,6 +37,8 @@ export const command: Command = {
           sentAt: iso(r.sentAt),
           lastError: r.lastError,
         })),
+        // Failed, retrying, unconfirmed or refused in part: what the log said, kept (issue 11).
+        attention: outbox.troubles(10).map(rowView),
       },
     };
     const p = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
@@ -58,6 +61,9 @@ export const command: Command = {
             `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}` +
             `${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError ? `: ${r.lastError}` : ''}`,
         ),
+        ...(s.outbox.attention.length
+          ? ['sending needs attention (convene outbox list|retry|drop):', ...s.outbox.attention.map((v) => `  ${rowLine(v)}`)]
+          : []),
       ].join('\n'),
     );
     return 0;
