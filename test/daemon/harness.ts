@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addItem } from '../../src/agenda/review.js';
@@ -122,6 +122,7 @@ export async function harness(
     async close() {
       db.close();
       await capture.stop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -224,7 +224,8 @@ describe('outbox', () => {
   });
 
   it('the directory outbox writes the .eml and an .html preview', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'convene-out-')), 'outbox');
+    const top = mkdtempSync(join(tmpdir(), 'convene-out-'));
+    const dir = join(top, 'outbox');
     const t = fileTransport(dir);
     await t.send({
       from: 'a@example.org',
@@ -237,5 +238,6 @@ describe('outbox', () => {
     expect(readFileSync(`${base}.eml`, 'utf8')).toBe('Subject: x\r\n\r\nbody');
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('<p>x</p>');
     expect(existsSync(`${base}.eml.tmp`)).toBe(false);
+    rmSync(top, { recursive: true, force: true });
   });
 });
