@@ -61,7 +61,7 @@ export async function retryMail(outbox: Outbox, id: number, now: number): Promis
   const row = rowOf(outbox.store, id);
   if (row.state === 'sent') throw new ConveneError('INPUT', `outbox: #${id} was sent at ${iso(row.sentAt)}; nothing to retry`);
   const giveUpAt = Math.max(row.giveUpAt ?? 0, now + OPERATOR_RETRY_MS);
-  if (row.state !== 'queued' && !outbox.store.operatorRetry(id, giveUpAt))
+  if (!outbox.store.operatorRetry(id, giveUpAt))
     throw new ConveneError('INPUT', `outbox: #${id} changed state while retrying; look again (convene outbox list)`);
   const delivery = await outbox.deliver(outbox.store.byId(id)!);
   return { row: outbox.store.byId(id)!, delivery };

@@ -135,15 +135,15 @@ export class OutboxStore extends OutboxReader {
   }
 
   /**
-   * The operator's retry: a failed, dropped or released-unknown row is queued again at once, with
-   * a new deadline and its resend count reset. False when the row is in no such state.
+   * The operator's retry: a queued, failed, dropped or released-unknown row is queued again at
+   * once, with a new deadline and its resend count reset. False when the row is in no such state.
    */
   operatorRetry(id: number, giveUpAt: number | null): boolean {
     return (
       this.db
         .prepare(
-          `UPDATE outbox SET state = 'queued', next_attempt_at = NULL, give_up_at = ?, resends = 0, in_data = 0,
-             resolved_by = 'operator' WHERE id = ? AND (state IN ('failed', 'dropped') OR (state = 'sending' AND claimed_by IS NULL))`,
+          `UPDATE outbox SET state = 'queued', next_attempt_at = NULL, give_up_at = ?, resends = 0, in_data = 0, resolved_by = 'operator'
+           WHERE id = ? AND (state IN ('queued', 'failed', 'dropped') OR (state = 'sending' AND claimed_by IS NULL))`,
         )
         .run(giveUpAt, id).changes === 1
     );
