@@ -200,8 +200,8 @@ export class Outbox {
       logger.warn({ msg: 'send outcome unknown: will look for the mail before sending it again', ...fields, lookAt: iso(lookAt) });
       return { id: row.id, kind: row.kind, outcome: 'unknown' };
     }
-    const next = now + retryDelay(attempts);
-    if (row.giveUpAt === null || next < row.giveUpAt) {
+    const next = nextAttempt(now, attempts, row.giveUpAt);
+    if (next !== null) {
       this.store.requeue(row.id, next, error, { claimedBy: claimant });
       logger[failure === 'transient' ? 'warn' : 'error']({ msg: 'send failed, will retry', ...fields, failure, nextAttemptAt: iso(next) });
       return { id: row.id, kind: row.kind, outcome: 'retry' };
@@ -223,3 +223,18 @@ export class Outbox {
 }
 
 const iso = (t: number): string => new Date(t).toISOString();
+
+/** Below this much time before the give-up instant, a failed mail is not tried again. */
+export const LAST_CHANCE_MS = 20_000;
+
+/**
+ * When to try a failed mail again: after the backoff delay, or, when that would be past its
+ * give-up instant, halfway to it (a digest due a minute before its call still gets tries); null
+ * when too little time is left.
+ */
+export function nextAttempt(now: number, attempts: number, giveUpAt: number | null): number | null {
+  const next = now + retryDelay(attempts);
+  if (giveUpAt === null || next < giveUpAt) return next;
+  const left = giveUpAt - now;
+  return left >= LAST_CHANCE_MS ? now + Math.floor(left / 2) : null;
+}

@@ -144,7 +144,7 @@ describe('failure reports (issue 11)', () => {
     const t = server();
     t.setUp(false);
     const { outbox, at } = setup(t, () => ({ nowhere: true }));
-    const { row: failed } = outbox.store.enqueue(mail({ giveUpAt: NOW + MIN }), NOW);
+    const { row: failed } = outbox.store.enqueue(mail({ giveUpAt: NOW + 10_000 }), NOW); // too close to retry
     const { row: report } = outbox.store.enqueue(mail({ kind: 'failure-report', revision: failed.id, messageId: 'r@x' }), NOW);
     expect(await pass(outbox)).toEqual(['failed', 'held']);
     expect(outbox.store.byId(report.id)).toMatchObject({ state: 'queued', attempts: 0 });

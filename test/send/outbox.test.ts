@@ -189,9 +189,18 @@ describe('outbox', () => {
       setNow(NOW + t * 60_000);
       expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
     }
-    setNow(NOW + 7 * 60_000); // the next retry would come after the give-up instant: failed now
+    setNow(NOW + 7 * 60_000); // the backoff (8 min) would pass the give-up instant: halfway to it instead
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    expect(outbox.store.byId(row.id)!.nextAttemptAt).toBe(NOW + 8.5 * 60_000);
+    setNow(NOW + 8.5 * 60_000);
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.25 * 60_000);
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.625 * 60_000); // 22.5 s left: one more try at 9.8125
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.8125 * 60_000); // 11 s left: too little, failed now
     expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['failed']);
-    expect(outbox.store.byId(row.id)).toMatchObject({ state: 'failed', attempts: 4, lastError: '535 authentication failed' });
+    expect(outbox.store.byId(row.id)).toMatchObject({ state: 'failed', attempts: 8, lastError: '535 authentication failed' });
     expect(reports).toHaveLength(1);
   });
 
