@@ -16,6 +16,11 @@ export interface MeetingAgendaConfig {
   readonly calls: string | null;
   /** List-Ids this meeting listens to; empty means every list. */
   readonly lists: readonly string[];
+  /**
+   * Lower-case addresses of the people who run the call. When given, only their mail is the
+   * chair's (calls, reminders, posted agendas); when empty, a subject matching `calls` is trusted.
+   */
+  readonly chairs?: readonly string[];
 }
 
 /** Facts about the message's thread the caller knows from the archive. */
@@ -34,6 +39,8 @@ export interface ThreadInfo {
   readonly callDate?: string | null;
   /** The address that sent that call (its author's follow-ups are logistics, not proposals). */
   readonly callFrom?: string | null;
+  /** The subject of that call, where the date of the occurrence it asks for usually is. */
+  readonly callSubject?: string | null;
 }
 
 export interface ExtractContext {
@@ -53,4 +60,5 @@ export const NO_THREAD: ThreadInfo = {
   callMeetingId: null,
   callDate: null,
   callFrom: null,
+  callSubject: null,
 };

@@ -3,10 +3,11 @@
  * meetings' agenda settings, thread facts (is the parent or root a call for items, and for which
  * meeting and date?), and existing items by normalised title.
  */
-import type { MeetingConfig } from '../config/meetings.js';
+import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
 import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
+import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { existingItemFinder } from './item-reader.js';
@@ -21,6 +22,7 @@ export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
     subjectTags: m.agenda.subjectTags,
     calls: joinPatterns(m.agenda.calls),
     lists: m.lists,
+    chairs: m.chairs.map(addressOf),
   };
 }
 
@@ -33,6 +35,11 @@ function joinPatterns(patterns: readonly string[]): string | null {
 
 type MsgRow = ThreadContextRow;
 
+/** The fields chair-mail.ts reads, from a stored row. */
+function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<typeof isChairMail>[0] {
+  return { fromAddr: row.from_addr, fromName: row.from_name, headers } as Parameters<typeof isChairMail>[0];
+}
+
 /** Build the context for one database handle (statements prepared once). */
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
   const configs = meetings.map(agendaConfigOf);
@@ -40,16 +47,19 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   const thread = new ThreadContextReader(db);
   const existing = existingItemFinder(db);
 
-  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string } | null => {
+  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string; subject: string } | null => {
     if (!row) return null;
     const headers = JSON.parse(row.headers_json) as Record<string, string>;
     const own = conveneCallMeeting(headers);
     if (own) {
       const occ = /\boccurrence=[\w.-]+\/(\d{4}-\d{2}-\d{2})/.exec(headers['x-convene'] ?? '')?.[1] ?? null;
-      return { meetingId: own, date: occ, from: row.from_addr };
+      return { meetingId: own, date: occ, from: row.from_addr, subject: row.subject };
     }
     const m = callMeetingForSubject(row.subject, compiled);
-    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr } : null;
+    // A meeting that names its chairs has calls only from them: a member's look-alike subject
+    // does not make replies to it proposals for a date of that member's choosing.
+    if (m && isChairMail(asAuthor(row, headers), m) === false) return null;
+    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr, subject: row.subject } : null;
   };
 
   return {
@@ -71,6 +81,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callMeetingId: call?.meetingId ?? null,
         callDate: call?.date ?? null,
         callFrom: call?.from ?? null,
+        callSubject: call?.subject ?? null,
       };
     },
     existingItem(meetingId, normalisedTitle) {

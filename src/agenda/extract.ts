@@ -1,4 +1,6 @@
 import { callMeetingForMessage } from './call-detect.js';
+import { authorAddress } from './chair-mail.js';
+import { namedDates } from './mentions.js';
 import type { ExtractContext } from './context.js';
 import { isMinutes, isSupportOnly, skipReason } from './exclusions.js';
 import { compileMeetings, meetingsForList, routeMeeting, type CompiledMeeting } from './meeting-match.js';
@@ -24,16 +26,26 @@ export function makeEnv(
   meetings: readonly CompiledMeeting[] = compileMeetings(ctx.meetings),
 ): RuleEnv {
   const text = ownProse(msg.bodyText);
+  const listening = meetingsForList(meetings, msg.listId);
+  const thread = ctx.threadInfo(msg);
   return {
     msg,
     ctx,
-    meetings: meetingsForList(meetings, msg.listId),
-    thread: ctx.threadInfo(msg),
+    meetings: listening,
+    thread,
     text,
     isReply:
       msg.parentMid !== null || msg.inReplyTo.length > 0 || /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject),
     isMinutes: isMinutes(msg, text),
-    callMeeting: callMeetingForMessage(msg.subject, text, meetingsForList(meetings, msg.listId)),
+    callMeeting: callMeetingForMessage(msg, text, thread, listening),
+    author: authorAddress(msg),
+    mentions: namedDates(
+      msg.subject,
+      msg.date,
+      thread,
+      text,
+      listening.flatMap((m) => m.aliases),
+    ),
   };
 }
 

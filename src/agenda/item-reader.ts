@@ -63,8 +63,13 @@ export function itemRows(db: Db, filter: ItemFilter = {}): ItemRow[] {
     args.push(filter.occurrenceKey);
   }
   if (filter.states && filter.states.length > 0) {
-    where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
-    args.push(...filter.states);
+    // 'history' and 'proposed' share the stored state; the history column tells them apart.
+    const stored = filter.states.filter((s) => s !== 'history' && s !== 'proposed');
+    const parts = stored.length ? [`state IN (${stored.map(() => '?').join(',')})`] : [];
+    args.push(...stored);
+    if (filter.states.includes('proposed')) parts.push("(state = 'proposed' AND history IS NULL)");
+    if (filter.states.includes('history')) parts.push("(state = 'proposed' AND history IS NOT NULL)");
+    where.push(`(${parts.join(' OR ')})`);
   }
   return db
     .prepare<(string | number)[], ItemRow>(
@@ -78,7 +83,8 @@ export function itemRows(db: Db, filter: ItemFilter = {}): ItemRow[] {
 export function occurrenceRows(db: Db, meetingId: string, occKey: string): ItemRow[] {
   return db
     .prepare<[string, string], ItemRow>(
-      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')`,
+      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state IN ('proposed','accepted','done','deferred')
+         AND history IS NULL`,
     )
     .all(meetingId, occKey);
 }
@@ -145,30 +151,38 @@ export function hasSource(db: Db, itemId: number, mid: string): boolean {
 }
 
 /**
- * Items a candidate may duplicate: the meeting's open items at any occurrence and every item of
- * the same occurrence. By title: the same normalised current, extracted or proposed title.
+ * Where a candidate's duplicate may be: the meeting's open items (history ones included: they are
+ * stored as proposed) at any occurrence and every item of the same occurrence, on calls within
+ * [lo, hi] (record.ts: a topic proposed again for next year's summit is a new item).
  */
-export function itemByTitle(db: Db, meetingId: string, occKey: string | null, norm: string): ItemRow | undefined {
+export interface DuplicateScope {
+  readonly meeting: string;
+  readonly occ: string | null;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** By title: the same normalised current, extracted or proposed title. */
+export function itemByTitle(db: Db, scope: DuplicateScope, norm: string): ItemRow | undefined {
   return db
-    .prepare<{ meeting: string; occ: string | null; norm: string }, ItemRow>(
+    .prepare<DuplicateScope & { norm: string }, ItemRow>(
       `SELECT * FROM agenda_items WHERE ${DUPLICATE_SCOPE}
          AND (title_norm = @norm OR orig_norm = @norm
               OR id IN (SELECT item_id FROM agenda_sources WHERE cand_norm = @norm AND role = 'proposal'))
        ORDER BY occ_key IS @occ DESC, state IN ${OPEN} DESC, id DESC LIMIT 1`,
     )
-    .get({ meeting: meetingId, occ: occKey, norm });
+    .get({ ...scope, norm });
 }
 
-/** Items in the same scope as itemByTitle that carry links, for matching by a shared link. */
-export function itemsWithLinks(db: Db, meetingId: string, occKey: string | null): ItemRow[] {
+/** Every item in the scope, same occurrence first, then the latest: for matching by words or links. */
+export function itemsInScope(db: Db, scope: DuplicateScope): ItemRow[] {
   return db
-    .prepare<{ meeting: string; occ: string | null }, ItemRow>(
-      `SELECT * FROM agenda_items WHERE ${DUPLICATE_SCOPE} AND links_json != '[]' ORDER BY occ_key IS @occ DESC, id DESC`,
-    )
-    .all({ meeting: meetingId, occ: occKey });
+    .prepare<DuplicateScope, ItemRow>(`SELECT * FROM agenda_items WHERE ${DUPLICATE_SCOPE} ORDER BY occ_key IS @occ DESC, id DESC`)
+    .all(scope);
 }
 
-const DUPLICATE_SCOPE = `meeting_id = @meeting AND state != 'merged' AND (state IN ${OPEN} OR occ_key IS @occ)`;
+const DUPLICATE_SCOPE = `meeting_id = @meeting AND state != 'merged' AND (state IN ${OPEN} OR occ_key IS @occ)
+  AND (occ_start IS NULL OR occ_start BETWEEN @lo AND @hi)`;
 
 /** A lookup of an unmerged item by normalised title, statement prepared once (extraction context). */
 export function existingItemFinder(db: Db): (meetingId: string, norm: string) => number | null {

@@ -19,6 +19,7 @@ export interface ItemRow {
   rule: string | null;
   confidence: number | null;
   late: number;
+  history: string | null;
   carried_over: number;
   chair_edited: number;
   reason: string | null;
@@ -48,7 +49,7 @@ export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
     id: r.id,
     meetingId: r.meeting_id,
     occurrenceKey: r.occ_key,
-    state: r.state,
+    state: r.state === 'proposed' && r.history ? 'history' : r.state,
     position: r.position,
     title: r.title,
     proposer: r.proposer,
@@ -58,6 +59,7 @@ export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
     rule: r.rule as RuleName | null,
     confidence: r.confidence,
     late: r.late === 1,
+    history: r.state === 'proposed' ? r.history : null,
     carriedOver: r.carried_over === 1,
     chairEdited: r.chair_edited === 1,
     reason: r.reason,

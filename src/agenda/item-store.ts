@@ -25,6 +25,8 @@ export interface NewItem {
   readonly chairEdited: boolean;
   readonly threadId: number | null;
   readonly sourceDate: number | null;
+  /** Why it is history (its call was over when read), or null when it is live. */
+  readonly history?: string | null;
 }
 
 /** Insert an item; returns its id. */
@@ -32,8 +34,9 @@ export function insertItem(db: Db, item: NewItem, now: number): number {
   const info = db
     .prepare(
       `INSERT INTO agenda_items (meeting_id, occ_key, occ_start, state, title, title_norm, orig_norm, proposer, presenter,
-         duration_min, links_json, rule, confidence, late, carried_over, chair_edited, thread_id, source_date, created_at, updated_at)
-       VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         duration_min, links_json, rule, confidence, late, carried_over, chair_edited, thread_id, source_date, history,
+         created_at, updated_at)
+       VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       item.meetingId,
@@ -53,6 +56,7 @@ export function insertItem(db: Db, item: NewItem, now: number): number {
       item.chairEdited ? 1 : 0,
       item.threadId,
       item.sourceDate,
+      item.history ?? null,
       now,
       now,
     );
@@ -77,14 +81,34 @@ export function insertSource(db: Db, s: NewSource, now: number): void {
   ).run(s.itemId, s.mid, s.role, s.person, s.rule, s.candNorm, s.date, now);
 }
 
-/** Set columns of one item (names as in the table) and its updated_at. */
+/**
+ * Set columns of one item (names as in the table) and its updated_at. A person's decision makes
+ * an item live again: it is no longer history.
+ */
 export function updateItem(db: Db, id: number, fields: Record<string, unknown>, now: number): void {
   const keys = Object.keys(fields);
-  db.prepare(`UPDATE agenda_items SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
+  const set = keys.map((k) => `${k} = @${k}`).join(', ');
+  db.prepare(`UPDATE agenda_items SET ${set}, history = NULL, updated_at = @updated_at WHERE id = @id`).run({
     ...fields,
     updated_at: now,
     id,
   });
+}
+
+/**
+ * Carry an untouched item forward to a later call that restated it (record.ts): the first call it
+ * was put to stays in deferred_from.
+ */
+export function carryItem(
+  db: Db,
+  id: number,
+  to: { readonly occKey: string; readonly occStart: number; readonly late: boolean; readonly history: string | null },
+  now: number,
+): void {
+  db.prepare(
+    `UPDATE agenda_items SET occ_key = ?, occ_start = ?, deferred_from = COALESCE(deferred_from, occ_key), carried_over = 1,
+       late = ?, history = ?, updated_at = ? WHERE id = ?`,
+  ).run(to.occKey, to.occStart, to.late ? 1 : 0, to.history, now, id);
 }
 
 /** Move every source of item `from` to item `to` (a merge); one already on `to` stays once. */

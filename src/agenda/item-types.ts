@@ -1,11 +1,13 @@
 /**
  * The item the chair reviews, as readers return it. States (issue 4): proposed (the inbox),
  * accepted (with a position), rejected (with a reason), deferred (to the next occurrence),
- * merged (into another item), withdrawn, done (after the call).
+ * merged (into another item), withdrawn, done (after the call). And history (issue 8): a proposal
+ * nobody reviewed whose call was over when convene read it, or older than the meeting: stored and
+ * searchable, never in a live inbox (stored as state 'proposed' with agenda_items.history set).
  */
 import type { RuleName } from './types.js';
 
-export const ITEM_STATES = ['proposed', 'accepted', 'rejected', 'deferred', 'merged', 'withdrawn', 'done'] as const;
+export const ITEM_STATES = ['proposed', 'accepted', 'rejected', 'deferred', 'merged', 'withdrawn', 'done', 'history'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
 export interface ItemSource {
@@ -35,6 +37,8 @@ export interface AgendaItem {
   readonly confidence: number | null;
   /** Proposed within the cutoff before the call it aimed at, so it went to the next one. */
   readonly late: boolean;
+  /** Why it is history (state 'history'), else null. */
+  readonly history: string | null;
   readonly carriedOver: boolean;
   readonly chairEdited: boolean;
   readonly reason: string | null;

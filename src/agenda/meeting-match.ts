@@ -14,6 +14,8 @@ export interface CompiledMeeting {
   readonly aliases: readonly RegExp[];
   readonly calls: RegExp | null;
   readonly lists: readonly string[];
+  /** Lower-case chair addresses; empty when none are configured. */
+  readonly chairs: readonly string[];
 }
 
 /** A subject tag: a bracketed tag matches by its words, anything else by regex/phrase. */
@@ -30,6 +32,7 @@ export function compileMeetings(meetings: readonly MeetingAgendaConfig[]): Compi
         aliases: [m.name, ...m.aliases].filter((a) => a.trim() !== '').map(matcherOf),
         calls: m.calls ? (regexOf(m.calls) ?? matcherOf(m.calls)) : null,
         lists: m.lists.map((l) => l.toLowerCase()),
+        chairs: (m.chairs ?? []).map((c) => c.toLowerCase()),
       };
     } catch (err) {
       throw new Error(`meeting ${m.id}: ${err instanceof Error ? err.message : String(err)}`);

@@ -13,7 +13,10 @@ export interface Phrase {
 }
 
 const VERB =
-  '(?:(?:briefly\\s+)?explain|discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
+  '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
+  '(?:give|make|do|hold)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
+  '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|' +
+  'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
   'cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|' +
   'have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
 const WANT =
@@ -33,7 +36,7 @@ const SLOT = new RegExp(
 const QUESTION = new RegExp(`\\b(?:can|could|shall|should|may)\\s+we\\s+(?:please\\s+)?${VERB}\\s+(.+)`, 'i');
 // "X wants to talk about Y", "Paolo is going to give an update on Y": a chair naming a presenter.
 const THIRD_PERSON = new RegExp(
-  `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?)\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
+  `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
     `(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
 );
 // "If anybody wants to talk X, we can do that."

@@ -1,25 +1,28 @@
 /**
- * Extraction writers. THE INVARIANT (issue 4): extraction only ever INSERTS — a new item in the
- * inbox (state 'proposed'), or a new source (proposal or supporter) on an existing item. It never
- * UPDATEs an agenda_items row, so nothing the chair decided or edited can change. Every change to
- * an existing item goes through review.ts.
+ * Extraction's recorder. THE INVARIANT (issue 4, kept by issue 8): extraction never changes an
+ * item a person has touched. It adds items to the inbox (state 'proposed', or history when their
+ * call was already over) and sources (proposals, supporters) to existing items; the one change it
+ * makes to an existing row is to carry an UNTOUCHED item (proposed or history, never edited, never
+ * reviewed) forward to a later call that restates it. Every other change goes through review.ts.
  *
- * Near-duplicates join one item instead of making a second: the same normalised title (the
- * item's current or extracted title, or a title an earlier source proposed), or a shared link.
- * A candidate already recorded for the same message is a no-op, so re-running extraction over
- * the archive is idempotent. Matching looks at the meeting's open items (proposed, accepted,
- * deferred) at any occurrence, and at every item of the same occurrence.
+ * One topic is one item per meeting series: a candidate joins an existing item when it names the
+ * same topic (topic-match.ts: the same words, weighed by how rare they are in the meeting's titles,
+ * once presenter, status and "discuss"/"follow-up" are set aside) or shares a link with it. A
+ * candidate already recorded for the same message is a no-op, so re-running extraction over the
+ * archive is idempotent. Matching looks at the meeting's open and history items at any occurrence,
+ * and at every item of the same occurrence, on calls no more than SAME_TOPIC_SPAN apart.
  */
 import type { MeetingConfig } from '../config/meetings.js';
-import { occurrenceForMessage } from '../meetings/assign.js';
 import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { logAction } from '../store/audit.js';
+import { logAction, readLog } from '../store/audit.js';
 import { dateOfMid } from '../store/message-reader.js';
-import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsWithLinks, recordedProposal, survivor } from './item-reader.js';
+import { assignOccurrence, type Assignment } from './assign.js';
+import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
-import { insertItem, insertSource } from './item-store.js';
+import { carryItem, insertItem, insertSource } from './item-store.js';
+import { sameTopic, weightsOf } from './topic-match.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
 
@@ -65,22 +68,28 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   if (recorded !== undefined) return { action: 'unchanged', itemId: survivor(db, recorded)?.id ?? recorded };
 
   const assigned = assign(db, meeting, cand, c.now);
-  const match = findDuplicate(db, meeting.id, assigned?.occurrence.key ?? null, norm, cand.links);
+  // A chair's reply in the call's thread sent once the call had begun is its notes, not its agenda.
+  if (cand.followUp && assigned.afterNamedCall) return { action: 'ignored', itemId: null, reason: 'notes after the call' };
+  const occ = assigned.occurrence;
+  // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
+  // new proposal joins an old item only within SAME_TOPIC_SPAN.
+  const span = cand.announces ? Infinity : SAME_TOPIC_SPAN;
+  const match = findDuplicate(db, meeting.id, occ, span, cand.title, norm, cand.links);
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
+    const carried = carryForward(db, match, assigned, c.now);
     logAction(db, {
       at: c.now,
       actor: c.actor ?? 'convene',
-      action: 'extract.join',
+      action: carried ? 'extract.carry' : 'extract.join',
       itemId: match.id,
       meetingId: meeting.id,
-      occurrenceKey: match.occ_key,
-      after: { mid: cand.messageId, title: cand.title, rule: cand.rule },
+      occurrenceKey: carried ? (occ?.key ?? null) : match.occ_key,
+      after: { mid: cand.messageId, title: cand.title, rule: cand.rule, ...(carried ? { from: match.occ_key, why: assigned.why } : {}) },
     });
     return { action: 'joined', itemId: match.id };
   }
 
-  const occ = assigned?.occurrence ?? null;
   const id = insertItem(
     db,
     {
@@ -95,11 +104,12 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
       links: cand.links,
       rule: cand.rule,
       confidence: cand.confidence,
-      late: assigned?.late ?? false,
+      late: assigned.late,
       carriedOver: cand.carriedOver ?? false,
       chairEdited: false,
       threadId: cand.threadId,
       sourceDate: cand.date,
+      history: assigned.history,
     },
     c.now,
   );
@@ -111,9 +121,31 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
     itemId: id,
     meetingId: meeting.id,
     occurrenceKey: occ?.key ?? null,
-    after: { title: cand.title, rule: cand.rule, mid: cand.messageId, late: assigned?.late ?? false },
+    after: {
+      title: cand.title,
+      rule: cand.rule,
+      mid: cand.messageId,
+      late: assigned.late,
+      why: assigned.why,
+      ...(assigned.history ? { history: assigned.history } : {}),
+    },
   });
   return { action: 'created', itemId: id };
+}
+
+/**
+ * Carry an untouched item forward to the later call a restatement puts it to ("Followup on X" in
+ * the next reminder): it keeps the first call it was put to in deferred_from. Returns true when
+ * it moved. Items a person has touched never move (review.ts decides for them).
+ */
+function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boolean {
+  const occ = to.occurrence;
+  if (!occ || item.state !== 'proposed' || item.chair_edited === 1 || occ.key === item.occ_key) return false;
+  const start = occ.originalStart ?? occ.start;
+  if (item.occ_start !== null && start <= item.occ_start) return false;
+  if (readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length > 0) return false;
+  carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late, history: to.history }, now);
+  return true;
 }
 
 /**
@@ -154,24 +186,50 @@ function addSource(db: Db, itemId: number, cand: Candidate, norm: string, now: n
   );
 }
 
-function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): { occurrence: Occurrence; late: boolean } | null {
+function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): Assignment {
   if (cand.occurrenceStart !== null) {
     const exact = occurrencesBetween(db, meeting, cand.occurrenceStart, cand.occurrenceStart + 1)[0];
-    const occ = exact ?? nextOccurrence(db, meeting, cand.occurrenceStart - 1);
-    return occ ? { occurrence: occ, late: false } : null;
+    const occurrence = exact ?? nextOccurrence(db, meeting, cand.occurrenceStart - 1);
+    return { occurrence, late: false, history: null, why: 'the call it was given' };
   }
-  return occurrenceForMessage(db, meeting, cand.date ?? now, cand.namedDate);
+  const input = { date: cand.date ?? now, announces: cand.announces === true, ...(cand.mentions ? { mentions: cand.mentions } : {}) };
+  return assignOccurrence(db, meeting, input, now);
 }
 
+/**
+ * How far apart two calls may be for a restatement to be the same item. Within a series of
+ * weekly or monthly calls a topic raised again is still on the table; a topic proposed again for
+ * next year's summit is a new proposal (the kernel summits' own practice).
+ */
+const SAME_TOPIC_SPAN = 120 * 86_400_000;
+
 /** The item a candidate duplicates, if any (see the file comment for what counts). */
-function findDuplicate(db: Db, meetingId: string, occKey: string | null, norm: string, links: readonly string[]): ItemRow | undefined {
-  const byTitle = itemByTitle(db, meetingId, occKey, norm);
-  const found = byTitle ? survivor(db, byTitle.id) : undefined;
-  if (found) return found;
+function findDuplicate(
+  db: Db,
+  meetingId: string,
+  occ: Occurrence | null,
+  span: number,
+  title: string,
+  norm: string,
+  links: readonly string[],
+): ItemRow | undefined {
+  const start = occ ? (occ.originalStart ?? occ.start) : null;
+  const scope = {
+    meeting: meetingId,
+    occ: occ?.key ?? null,
+    lo: start === null || span === Infinity ? -8.64e15 : start - span,
+    hi: start === null || span === Infinity ? 8.64e15 : start + span,
+  };
+  const byTitle = itemByTitle(db, scope, norm);
+  if (byTitle) return survivor(db, byTitle.id);
+  // The same topic in other words: the scope's items, same call first, then the latest.
+  const rows = itemsInScope(db, scope);
+  const weight = weightsOf(rows.map((r) => r.title));
+  const similar = rows.find((r) => sameTopic(title, r.title, weight));
+  if (similar) return survivor(db, similar.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;
-  const withLinks = itemsWithLinks(db, meetingId, occKey);
-  const hit = withLinks.find((r) => (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
+  const hit = rows.find((r) => r.links_json !== '[]' && (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
   return hit ? survivor(db, hit.id) : undefined;
 }

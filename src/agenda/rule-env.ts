@@ -1,7 +1,7 @@
-import { annotate } from './annotations.js';
 import type { ExtractContext, ThreadInfo } from './context.js';
 import type { CompiledMeeting } from './meeting-match.js';
-import { cleanTitle } from './title.js';
+import type { NamedDate } from './mentions.js';
+import { topicTitle } from './topic-title.js';
 import type { AgendaMessage, Candidate, RuleName } from './types.js';
 
 /** Everything a rule looks at, computed once per message by extract(). */
@@ -17,8 +17,12 @@ export interface RuleEnv {
   readonly isReply: boolean;
   /** Minutes/notes of a past call (only deferrals). */
   readonly isMinutes: boolean;
-  /** The message is a call, reminder or posted agenda of this meeting (rule 5), or null. */
+  /** The message is the chair's call, reminder or posted agenda of this meeting (rule 5), or null. */
   readonly callMeeting: CompiledMeeting | null;
+  /** The lower-case address of its author (the original one when a list rewrote From). */
+  readonly author: string;
+  /** Dates the message names for a call (subject, the call it answers, meeting sentences). */
+  readonly mentions: readonly NamedDate[];
 }
 
 /** The proposer as "Name <addr>". */
@@ -27,8 +31,8 @@ export function proposerOf(msg: AgendaMessage): string {
 }
 
 /**
- * A Candidate from a raw proposal line: annotations pulled out, title cleaned. Returns null when
- * nothing title-like is left (a bare link, a one-word line).
+ * A Candidate from a raw proposal line: annotations pulled out, shaped into a title a chair would
+ * print (topic-title.ts). Returns null when nothing title-like is left (a bare link, a one-word line).
  */
 export function makeCandidate(
   env: RuleEnv,
@@ -36,15 +40,17 @@ export function makeCandidate(
   rule: RuleName,
   rawTitle: string,
   confidence: number,
-  extra: { namedDate?: string | null; carriedOver?: boolean } = {},
+  extra: { announces?: boolean; followUp?: boolean; carriedOver?: boolean } = {},
 ): Candidate | null {
-  const a = annotate(rawTitle);
-  const title = cleanTitle(a.title);
-  if (title.length < 2 || !/\p{L}{2}/u.test(title)) return null;
+  const a = topicTitle(rawTitle);
+  if (!a) return null;
+  const title = a.title;
   return {
     meetingId,
     occurrenceStart: null,
-    ...(extra.namedDate ? { namedDate: extra.namedDate } : {}),
+    ...(env.mentions.length ? { mentions: env.mentions } : {}),
+    ...(extra.announces ? { announces: true } : {}),
+    ...(extra.followUp ? { followUp: true } : {}),
     title,
     rule,
     confidence,

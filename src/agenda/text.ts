@@ -38,7 +38,13 @@ export function hasDiff(text: string): boolean {
  * list footer on (those quote other people without ">" markers).
  */
 export function ownProse(bodyText: string): string {
-  const lines = stripDiffs(bodyText).split('\n');
+  // U+2028/2029 (line/paragraph separators some mailers emit) and NBSP would defeat the line and
+  // word patterns: they become the newline and space they stand for.
+  const plain = bodyText
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/\u00a0/g, ' ');
+  const lines = stripDiffs(plain).split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -52,6 +58,8 @@ export function ownProse(bodyText: string): string {
 export function stripGreeting(text: string): string {
   return text
     .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b[^\n.!?]{0,40}[,!:]?\s*\n/i, '')
+    .replace(/^\s*(?:thanks|thank you|many thanks|cheers)\b[^\n.!?]{0,30}[,!.]?\s*\n/i, '')
+    .replace(/^\s*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s*,\s*\n/u, '') // "Richard,": a greeting by name
     .replace(/^\s*On\s[^\n]{0,80}\d[^\n]*\n/, '') // an attribution line whose "wrote:" the quote splitter missed
     .trim();
 }

@@ -6,6 +6,7 @@
  *   deferred  → accepted | rejected | deferred | merged | withdrawn
  *   rejected  → accepted | deferred            (the chair changed their mind)
  *   withdrawn → accepted | deferred
+ *   history   → as proposed (a chair may still pick up an old proposal)
  *   done, merged: final.
  */
 import { ConveneError } from '../errors.js';
@@ -17,6 +18,7 @@ const NEXT: Record<ItemState, readonly ItemState[]> = {
   deferred: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
   rejected: ['accepted', 'deferred'],
   withdrawn: ['accepted', 'deferred'],
+  history: ['accepted', 'rejected', 'deferred', 'merged', 'withdrawn'],
   done: [],
   merged: [],
 };
@@ -29,6 +31,7 @@ const VERB: Record<ItemState, string> = {
   merged: 'merge',
   withdrawn: 'withdraw',
   done: 'mark done',
+  history: 'file as history',
 };
 
 /** True when the state machine allows the move. */

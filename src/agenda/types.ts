@@ -3,6 +3,8 @@
  * the recorder (src/agenda/record.ts) turns them into Items the chair reviews.
  */
 
+import type { NamedDate } from './mentions.js';
+
 /** The message as the rules see it: stored fields only, nothing from mailparser. */
 export interface AgendaMessage {
   readonly id: number; // messages.id
@@ -29,10 +31,14 @@ export type RuleName = 'subject-tag' | 'call-reply' | 'inline' | 'deferral' | 'c
 /** Something the extractor thinks is a proposed agenda item. */
 export interface Candidate {
   readonly meetingId: string;
-  /** Start (ms UTC) of the occurrence it is for, or null: the store picks the next one after the message date. */
+  /** Start (ms UTC) of the occurrence it is for, or null: the store chooses (src/agenda/occurrence-choice.ts). */
   readonly occurrenceStart: number | null;
-  /** An occurrence the text names ("at the 2019-06-26 meeting"), as a local date YYYY-MM-DD. */
-  readonly namedDate?: string;
+  /** Dates the message names for a call, strongest first ("KVM call for agenda for 2020-05-19"). */
+  readonly mentions?: readonly NamedDate[];
+  /** From the chair's own reminder or posted agenda: it is for the call it announces, never late. */
+  readonly announces?: boolean;
+  /** From the chair's reply in their call's thread: topics only when sent before that call started. */
+  readonly followUp?: boolean;
   readonly title: string;
   readonly rule: RuleName;
   readonly confidence: number; // 0..1

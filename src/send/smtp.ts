@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { resolveSecret } from '../config/secrets.js';
-import { caBundle } from '../config/tls.js';
+import { caBundle, nameTlsKey } from '../config/tls.js';
 import type { SmtpConfig } from '../config/types.js';
 import { bareAddress } from '../mail/mailbox.js';
 import type { Transport } from './transport.js';
@@ -58,14 +58,19 @@ export async function smtpTransport(
       if (auth && c.allowsAuth) await new Promise<void>((resolve, reject) => c.login(auth, (err) => (err ? reject(err) : resolve())));
       return use(c, fail);
     })();
-    return Promise.race([work, fail]).finally(() => {
-      try {
-        c.quit();
-      } catch {
-        c.close();
-      }
-      setTimeout(() => c.close(), 1000).unref();
-    });
+    // A STARTTLS or certificate failure names the key that controls it (config/tls.ts).
+    return Promise.race([work, fail])
+      .catch((err: unknown) => {
+        throw nameTlsKey(err, 'smtp');
+      })
+      .finally(() => {
+        try {
+          c.quit();
+        } catch {
+          c.close();
+        }
+        setTimeout(() => c.close(), 1000).unref();
+      });
   };
 
   return {

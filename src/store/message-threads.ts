@@ -109,9 +109,9 @@ export class ThreadingReader {
 }
 
 /** The columns agenda extraction reads of a thread's messages. */
-export type ThreadContextRow = Pick<MessageRow, 'mid' | 'subject' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
+export type ThreadContextRow = Pick<MessageRow, 'mid' | 'subject' | 'from_name' | 'from_addr' | 'headers_json' | 'thread_id' | 'date'>;
 
-const CONTEXT = 'mid, subject, from_addr, headers_json, thread_id, date';
+const CONTEXT = 'mid, subject, from_name, from_addr, headers_json, thread_id, date';
 
 /** What agenda extraction asks about a message's thread (statements prepared once per handle). */
 export class ThreadContextReader {

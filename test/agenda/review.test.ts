@@ -94,12 +94,12 @@ describe('review actions', () => {
 
   it('agendaFor gives standing items and the inbox, late ones flagged', () => {
     add('Early');
-    add('Late one', '2025-01-07T20:00'); // within 24h of 2025-01-08: goes to 2025-01-22, late
+    add('Late one', '2025-01-21T20:00'); // within 24h of 2025-01-22: stays on it, marked late (issue 8)
     const view = agendaFor(db, mirage, occ('2025-01-22'));
     expect(view.standing).toEqual([{ title: 'Quality and Test', standing: true }]);
     expect(view.awaiting.map((i) => [i.title, i.late])).toEqual([
-      ['Late one', true],
       ['Early', false],
+      ['Late one', true],
     ]);
     expect(view).toMatchObject({ meetingId: 'mirage', meetingName: 'MirageOS call' });
   });

@@ -40,13 +40,17 @@ describe('addCandidate', () => {
     expect(readLog(db).map((e) => e.action)).toEqual(['extract.add']);
   });
 
-  it('marks a proposal inside the cutoff late and puts it on the call after', () => {
+  it('marks a proposal inside the cutoff late and keeps it on its call (issue 8: the cutoff moves nothing)', () => {
     const r = addCandidate(db, cand('Late topic', '2025-01-21T18:00'), wctx());
-    expect(getItem(db, r.itemId!)).toMatchObject({ occurrenceKey: 'mirage/2025-02-05', late: true });
+    expect(getItem(db, r.itemId!)).toMatchObject({ occurrenceKey: 'mirage/2025-01-22', late: true });
   });
 
   it('honours a named date', () => {
-    const r = addCandidate(db, cand('Named', '2025-01-10T12:00', { namedDate: '2025-02-19' }), wctx());
+    const r = addCandidate(
+      db,
+      cand('Named', '2025-01-10T12:00', { mentions: [{ source: 'text', text: 'Feb 19', dates: ['2025-02-19'] }] }),
+      wctx(),
+    );
     expect(getItem(db, r.itemId!)!.occurrenceKey).toBe('mirage/2025-02-19');
   });
 

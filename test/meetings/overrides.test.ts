@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { occurrenceForMessage } from '../../src/meetings/assign.js';
 import { findOccurrence, nextOccurrence, occurrencesBetween } from '../../src/meetings/occurrences.js';
 import { addOccurrence, cancelOccurrence, moveOccurrence } from '../../src/meetings/overrides.js';
 import { openDb, type Db } from '../../src/store/db.js';
@@ -73,60 +72,5 @@ describe('overrides', () => {
     expect(() => addOccurrence(db, mirage, at('2025-01-22T16:00', Z), c)).toThrow(/already meets then/);
     cancelOccurrence(db, mirage, findOccurrence(db, mirage, 'mirage/2025-01-15')!, c);
     expect(keys('2025-01-14T00:00', '2025-01-16T00:00')).toEqual([]);
-  });
-});
-
-describe('the occurrence a message belongs to', () => {
-  it('is the first after the message', () => {
-    const a = occurrenceForMessage(db, mirage, at('2025-01-10T12:00', Z))!;
-    expect(a).toMatchObject({ late: false, named: false });
-    expect(a.occurrence.key).toBe('mirage/2025-01-22');
-  });
-
-  it('within the cutoff before the start: the next one, marked late', () => {
-    const justInTime = occurrenceForMessage(db, mirage, at('2025-01-21T15:59', Z))!;
-    expect(justInTime).toMatchObject({ late: false });
-    expect(justInTime.occurrence.key).toBe('mirage/2025-01-22');
-    const late = occurrenceForMessage(db, mirage, at('2025-01-21T16:00', Z))!;
-    expect(late).toMatchObject({ late: true });
-    expect(late.occurrence.key).toBe('mirage/2025-02-05');
-  });
-
-  it('skips cancelled occurrences and follows moved ones', () => {
-    cancelOccurrence(db, mirage, findOccurrence(db, mirage, '2025-01-22')!, c);
-    expect(occurrenceForMessage(db, mirage, at('2025-01-10T12:00', Z))!.occurrence.key).toBe('mirage/2025-02-05');
-    moveOccurrence(db, mirage, findOccurrence(db, mirage, '2025-02-05')!, at('2025-02-03T16:00', Z), c);
-    const late = occurrenceForMessage(db, mirage, at('2025-02-02T18:00', Z))!;
-    expect(late).toMatchObject({ late: true });
-    expect(late.occurrence.key).toBe('mirage/2025-02-19');
-  });
-
-  it('a named date picks that occurrence, under the same cutoff', () => {
-    const named = occurrenceForMessage(db, mirage, at('2025-01-10T12:00', Z), '2025-02-19')!;
-    expect(named).toMatchObject({ late: false, named: true });
-    expect(named.occurrence.key).toBe('mirage/2025-02-19');
-    const lateNamed = occurrenceForMessage(db, mirage, at('2025-02-19T10:00', Z), '2025-02-19')!;
-    expect(lateNamed).toMatchObject({ late: true, named: true });
-    expect(lateNamed.occurrence.key).toBe('mirage/2025-03-05');
-  });
-
-  it('a named date that is past or not a call is ignored', () => {
-    expect(occurrenceForMessage(db, mirage, at('2025-01-10T12:00', Z), '2025-01-08')!.occurrence.key).toBe('mirage/2025-01-22');
-    expect(occurrenceForMessage(db, mirage, at('2025-01-10T12:00', Z), '2025-01-09')!.occurrence.key).toBe('mirage/2025-01-22');
-  });
-
-  it('the cutoff is counted in the meeting zone across DST (Los Angeles, spring forward)', () => {
-    const la = meeting({ id: 'la', zone: 'America/Los_Angeles', schedule: '2025-03-02T09:00/P7D', agenda: { cutoff: 'P1D' } });
-    // P1D before 2025-03-09T09:00 PDT is 2025-03-08T09:00 PST: 23 hours earlier
-    expect(occurrenceForMessage(null, la, at('2025-03-08T08:59', 'America/Los_Angeles'))).toMatchObject({ late: false });
-    expect(occurrenceForMessage(null, la, at('2025-03-08T09:00', 'America/Los_Angeles'))).toMatchObject({ late: true });
-  });
-
-  it('none when the meeting has no occurrence left; a late one with nothing after stays', () => {
-    const once = meeting({ id: 'o', zone: 'Asia/Tokyo', dates: ['2025-12-10T09:00'] });
-    expect(occurrenceForMessage(db, once, at('2025-12-11T00:00', 'Asia/Tokyo'))).toBeNull();
-    const late = occurrenceForMessage(db, once, at('2025-12-09T12:00', 'Asia/Tokyo'))!; // late, and no next: stays, marked late
-    expect(late).toMatchObject({ late: true });
-    expect(late.occurrence.key).toBe('o/2025-12-10');
   });
 });

@@ -7,15 +7,15 @@ import { openDb } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 
-/** Migration 7 rebuilds the outbox table: nothing queued or in flight may be lost on the way. */
-describe('the outbox rebuild (migration 7)', () => {
+/** Migration 8 rebuilds the outbox table: nothing queued or in flight may be lost on the way. */
+describe('the outbox rebuild (migration 8)', () => {
   it('keeps every row; a row in "sending" is taken as handed over, so it is looked for before any resend', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convene-mig-'));
     try {
       const file = join(dir, 'old.sqlite');
       const old = new Database(file);
-      for (const m of MIGRATIONS.filter((m) => m.version <= 6)) old.exec(m.up);
-      old.pragma('user_version = 6');
+      for (const m of MIGRATIONS.filter((m) => m.version <= 7)) old.exec(m.up);
+      old.pragma('user_version = 7');
       const insert = old.prepare(
         `INSERT INTO outbox (meeting, occurrence, kind, revision, state, message_id, subject, recipients_json, eml, created_at,
            claimed_at, claimed_by) VALUES ('wg', 'wg/2026-06-10', ?, 0, ?, ?, 's', '{"from":"a@x","to":["b@x"]}', x'41', 1, ?, ?)`,

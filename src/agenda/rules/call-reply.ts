@@ -1,26 +1,25 @@
 import { isSupportOnly } from '../exclusions.js';
+import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
 import type { Candidate } from '../types.js';
-import { regex } from '../patterns.js';
 
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
 const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
-  String.raw`\b(?:did (?:this|the) call happen|is that (?:correct|`,
-  String.raw`right)|(?:doesn'?t|does not|didn'?t) work for me|`,
-  String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|`,
-  String.raw`url|what time|time ?zone|daylight|cancel(?:l?ed)?|`,
-  String.raw`re-?schedul\w*|can'?t (?:make|attend|join)|won'?t be (?:able|`,
-  String.raw`there|around)|be around|apologi[sz]e|regrets|call is at|`,
-  String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|`,
-  String.raw`it|my talk)|arriv\w+|(?:drop|withdraw)\w*\s+(?:this|`,
-  String.raw`the|my)\s+(?:topic|proposal)|already discussed|can be found|`,
-  String.raw`notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
+  String.raw`\b(?:(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
+  String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
+  String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
+  String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
+  String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|`,
+  String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
+  String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
+  String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
+  String.raw`can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
@@ -39,8 +38,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const meeting = routeMeeting([], env.meetings, thread.callMeetingId);
   if (!meeting) return [];
   const namedDate = thread.callDate ?? namedDateIn(text, msg.date);
-  const make = (title: string, confidence: number): Candidate | null =>
-    makeCandidate(env, meeting.id, 'call-reply', title, confidence, { namedDate });
+  const make = (title: string, confidence: number): Candidate | null => makeCandidate(env, meeting.id, 'call-reply', title, confidence);
 
   // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
   const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);
@@ -74,5 +72,6 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const opening = contentLines(body).length === 1 ? body.trim() : firstSentence(body);
   // Questions in answer to a call are about the call ("is that correct?"), not topics.
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening)) return [];
-  return present([make(opening, 0.5)]);
+  // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
+  return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

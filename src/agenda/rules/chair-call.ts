@@ -1,58 +1,60 @@
-import { namedDateIn } from '../meeting-match.js';
 import { proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { listAt } from '../text.js';
+import { introducesTopics, lastSentence } from '../intros.js';
+import { listBlocks, type ListBlock } from '../list-blocks.js';
+import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
 import type { Candidate } from '../types.js';
-import { regex } from '../patterns.js';
 
-// A line introducing the call's topics: "Current topics:", "Tentative agenda:", "So far I have the
-// following agenda items:", "Potential Maintainer Summit topics". Short, names topics/agenda/items.
-const HEADER = /\b(?:topics?|agenda(?:\s+items?)?|items?\s+(?:for|on)\s+the\s+agenda)\b/i;
-// ... but not the call's boilerplate: "Please add any other agenda items here:", "Access, agenda, and notes are in the wiki:".
-const NOT_HEADER = regex(
-  'i',
-  String.raw`\b(?:please|send|add|reply|any\s+(?:other\s+)?(?:agenda|`,
-  String.raw`topics?)|if\s+(?:you|anyone)|wiki|here\b|notes|suggest|`,
-  String.raw`anything\s+else|let\s+me\s+know)\b`,
-);
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
 const LOGISTICS = regex(
   'i',
-  String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|`,
-  String.raw`coffee|refreshments|dinner|reception|photo(?:graph)?|`,
-  String.raw`welcome|agenda\s+bashing|closing|wrap[- ]?up|keynote|`,
-  String.raw`registration|social|adjourn|roll\s+call|introductions?|`,
-  String.raw`attendance|open\s+slot|free\s+time|evening\s+event|`,
-  String.raw`party|transportation|plenary|room\s+(?:not\s+)?available)\b`,
+  String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
+  String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
+  String.raw`keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|`,
+  String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b`,
 );
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
-const AGENDA_IS = /\bagenda\s+(?:will\s+be|is|includes?)\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)/i;
+const AGENDA_IS = regex(
+  'i',
+  String.raw`\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|`,
+  String.raw`are|will\s+be))\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
+);
 const THIS_CALL = regex(
   'i',
-  String.raw`\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|`,
-  String.raw`for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|talk\s+about|`,
-  String.raw`cover|review)\s+(.+)`,
+  String.raw`\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|`,
+  String.raw`talk\s+about|cover|review)\s+(.+)`,
+);
+const NOT_CONTENT = regex(
+  'i',
+  String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
+  String.raw`made|published|finali[sz]ed|subject\s+to|tbd|still|not|being|going|to\s+be|usually|always|open|empty)\b`,
 );
 // A quoted suggestion standing on its own line.
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
 
 /**
- * Rule 5: the chair's own calls, reminders and posted agendas (matched by `calls`, or a reminder
- * naming the meeting with a topics list): each listed topic is an item; one that restates an
- * existing item is marked carriedOver so the store links it instead of adding a new one.
+ * Rule 5: the chair's own calls, reminders and posted agendas (call-detect.ts decides which mail
+ * that is): each topic of its lists, read by structure (list-blocks.ts) wherever they stand,
+ * except lists that are the call's logistics or the last call's notes; a timetable; or topics
+ * stated in prose. They are for the call the message announces (`announces`), never late. One
+ * that restates an existing item is marked carriedOver so the store links it instead of adding it.
  */
 export function chairCallRule(env: RuleEnv): Candidate[] {
   const meeting = env.callMeeting;
   if (!meeting || env.isMinutes) return [];
-  const { text, msg } = env;
-  const namedDate = namedDateIn(msg.subject, msg.date) ?? env.thread.callDate ?? null;
+  const { text } = env;
   const topics: string[] = [];
+  for (const block of listBlocks(text)) {
+    if (!agendaBlock(block)) continue;
+    // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
+    if (block.items.length === 1 && SIGN_OFF.test(block.items[0]!.text) && signOffPlace(text, block)) continue;
+    topics.push(...block.items.map((i) => i.text));
+  }
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
     const timed = TIMETABLE.exec(lines[i]!);
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
     if (
@@ -61,25 +63,51 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       !/\b(?:UTC|GMT)\b/.test(timed[2]!)
     ) {
       topics.push(timetableEntry(lines, i, timed[2]!));
-      continue;
     }
-    // A header may wrap: "The following topics have been proposed for the summit on\nthis list:".
-    const header = line.endsWith(':') && i > 0 && lines[i - 1]!.trim() !== '' ? `${lines[i - 1]!.trim()} ${line}` : line;
-    if (header.length > 160 || !HEADER.test(header) || NOT_HEADER.test(header)) continue;
-    const { items, end } = listAt(lines, i + 1);
-    if (!line.endsWith(':') && (/[?!]$/.test(line) || (line.endsWith('.') && items.length === 0))) continue;
-    topics.push(...items);
-    if (end > i) i = end - 1;
   }
   if (topics.length === 0) topics.push(...proseTopics(text));
   const out = topics
     .map((t) => t.trim())
-    .filter((t) => t !== '' && !LOGISTICS.test(t))
+    .filter((t) => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t))
     .map((t) => {
       const carried = env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
-      return makeCandidate(env, meeting.id, 'chair-call', t, 0.85, { namedDate, carriedOver: carried });
+      return makeCandidate(env, meeting.id, 'chair-call', t, 0.85, { announces: true, followUp: env.isReply, carriedOver: carried });
     });
   return dedupe(present(out));
+}
+
+// Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
+const NOT_AGENDA = regex(
+  'i',
+  String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
+  String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
+  String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
+  String.raw`call)|recordings?|highlights|time\s*zones?)\b`,
+);
+const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
+// Items that hold a place on every agenda but name no topic.
+const BOILERPLATE = regex(
+  'i',
+  String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
+  String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
+  String.raw`other|tbd|questions?)\W*$`,
+);
+
+/** A one-line list placed as a signature: indented far right, or the last words of the text. */
+function signOffPlace(text: string, block: ListBlock): boolean {
+  const lines = text.split('\n');
+  const line = lines[block.start] ?? '';
+  return line.replace(/\t/g, '        ').search(/\S/) >= 8 || lines.slice(block.end + 1).every((l) => l.trim() === '');
+}
+
+/**
+ * A list that states the call's topics: introduced as topics or an agenda ("The current topics:",
+ * "The agenda includes:", "I have a couple:"), not the call's logistics or the last call's notes.
+ * Other lists in a call are the outline of one topic ("Pro/Con?", "Basically what we need is:").
+ */
+function agendaBlock(block: ListBlock): boolean {
+  if (block.items.length === 0 || block.items.length > 25) return false;
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(lastSentence(block.intro));
 }
 
 /** A timetable entry with its wrapped continuation lines (indented past the time). */
@@ -99,8 +127,15 @@ function proseTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
-    if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s) && !/\bagenda\s+will\b/i.test(s)) continue;
-    const a = AGENDA_IS.exec(s) ?? THIS_CALL.exec(s);
+    const is = AGENDA_IS.exec(s);
+    // "A draft agenda is at https://...", "the agenda is formed by consensus": where it lives or
+    // how it is made, not what it holds.
+    if (is && !NOT_CONTENT.test(is[1]!.trim())) {
+      out.push(trimTopic(is[1]!));
+      continue;
+    }
+    if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
+    const a = THIS_CALL.exec(s);
     if (a) {
       out.push(trimTopic(a[1]!));
       continue;

@@ -1,4 +1,5 @@
-import { namedDateIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
+import { foreignGroups } from '../group-names.js';
+import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
@@ -18,6 +19,12 @@ const ADD_TO_AGENDA = regex(
 // "get (this|me) on the agenda ... -- X", "I would like to get on the agenda list".
 const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:[^\n-]*?(?:--|–|—|:)\s*(.{5,160}))?/i;
 // "Submitting this via the Kernel Summit track", "I'd like to propose this for the next call".
+// "a thing to be discussed in KS", "worth discussing at the summit": the thread's subject, put to a named meeting.
+const TO_BE_DISCUSSED = regex(
+  'i',
+  String.raw`\b(?:(?:to|should|could|would|might|must|needs?\s+to)\s+be\s+(?:discussed|raised|covered|brought\s+up)|`,
+  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic)))\s+(?:in|at|during|on)\b`,
+);
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
 const LIST_HEADER = regex(
@@ -43,8 +50,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
   const { msg, text } = env;
   const out: (Candidate | null)[] = [];
   const subjectTitle = titleFromSubject(msg.subject);
-  const route = (sentence: string): CompiledMeeting | null =>
-    routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+  const route = (sentence: string): CompiledMeeting | null => {
+    // "... for the next TSC meeting": another group's agenda is not ours, even on a one-meeting list.
+    const named = meetingsNamedIn(`${sentence}\n${msg.subject}`, env.meetings);
+    if (named.length === 0 && foreignGroups(`${sentence}\n${msg.subject}`, env.meetings).length > 0) return null;
+    return routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+  };
   const add = (topic: string, sentence: string, confidence: number): void => {
     const pointer = topic === '' || isPointer(topic);
     // "discuss it" in a call's thread points at the call, which is no topic.
@@ -52,15 +63,21 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
     if (!meeting || title === '') return;
-    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence, { namedDate: namedDateIn(sentence, msg.date) }));
+    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence));
   };
 
   for (const m of text.matchAll(AGENDA_PLUS)) add(m[1]!, m[0], 0.95);
 
   for (const sentence of sentencesOf(text)) {
     const a = ADD_TO_AGENDA.exec(sentence);
-    if (a && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
-      add(trimTopic(a[1]!), sentence, 0.85);
+    // "add X to your agenda": someone else's meeting, unless this is our call's thread.
+    const yours = /\byour\s+(?:[\w'-]+\s+){0,2}agenda\b/i.test(sentence) && !env.thread.callMeetingId;
+    if (a && !yours && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
+      // "I'll add an item / a few more points to the agenda": the thread's subject is the topic.
+      const vague = /^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of)\s+)?(?:more\s+)?(?:item|point|topic|thing|note)s?$/i.test(
+        a[1]!.trim(),
+      );
+      add(vague ? '' : trimTopic(a[1]!), sentence, 0.85);
       continue;
     }
     const g = GET_ON_AGENDA.exec(sentence);
@@ -68,7 +85,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
       add(g[1] ? trimTopic(g[1]) : '', sentence, 0.8);
       continue;
     }
-    if (SUBMIT_THIS.test(sentence) && env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)))) add('', sentence, 0.7);
+    const named = env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)));
+    if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
   }
 
   for (const p of proposalPhrases(text)) {
@@ -87,7 +105,15 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   if (!env.isReply && SUBJECT_PROPOSAL.test(msg.subject)) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
-    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', subjectTitle, 0.7));
+    // "kSummit proposal - The Linux kernel in ChromeOS": the topic is what follows the label.
+    const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
+    const topic = label
+      ? subjectTitle
+          .replace(label, ' ')
+          .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
+          .trim() || subjectTitle
+      : subjectTitle;
+    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
 }

@@ -46,7 +46,11 @@ describe('rule 3: inline proposals', () => {
       ),
     );
     expect(c).toEqual([
-      expect.objectContaining({ title: 'Move away from default password', meetingId: 'security-wg', namedDate: '2019-06-26' }),
+      expect.objectContaining({
+        title: 'Move away from default password',
+        meetingId: 'security-wg',
+        mentions: [expect.objectContaining({ dates: ['2019-06-26'] })],
+      }),
     ]);
   });
 

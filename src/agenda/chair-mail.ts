@@ -1,0 +1,38 @@
+/**
+ * Whose mail is the chair's (issue 8, "A member's mail read as a chair's call", and issue 13,
+ * "Agenda sources are not authenticated"). A call, reminder or posted agenda counts as the
+ * chair's only when its author is one of the meeting's configured `chairs` and the receiving
+ * server did not record a failed DKIM or DMARC check for it (RFC 8601 Authentication-Results).
+ *
+ * The author is the From address, except where a list rewrote From to its own address for DMARC
+ * ("Andrea Cervesato via ltp <ltp@lists.linux.it>", Mailman's from_is_list): the original is then
+ * in Reply-To or X-Original-From.
+ */
+import type { MeetingAgendaConfig } from './context.js';
+import type { AgendaMessage } from './types.js';
+
+/** The lower-case address of the person who wrote the message. */
+export function authorAddress(msg: AgendaMessage): string {
+  const from = msg.fromAddr.trim().toLowerCase();
+  const listPost = /<mailto:([^>?]+)/i.exec(msg.headers['list-post'] ?? '')?.[1]?.toLowerCase();
+  const munged = (listPost !== undefined && from === listPost) || /\svia\s+\S+$/i.test(msg.fromName.trim());
+  if (!munged) return from;
+  const original = msg.headers['x-original-from'] ?? msg.headers['reply-to'] ?? '';
+  return (/<([^<>\s]+@[^<>\s]+)>/.exec(original)?.[1] ?? /[^\s<>",]+@[^\s<>",]+/.exec(original)?.[0] ?? from).toLowerCase();
+}
+
+/** True when the receiving server says DKIM or DMARC failed for this message. */
+export function authenticationFailed(msg: AgendaMessage): boolean {
+  const results = msg.headers['authentication-results'] ?? '';
+  return /\b(?:dkim|dmarc)\s*=\s*(?:fail|permerror)\b/i.test(results);
+}
+
+/**
+ * Is this message the chair's, for this meeting? true or false when the meeting names its
+ * chairs; null when it names none (the caller then trusts its `calls` pattern, as before).
+ */
+export function isChairMail(msg: AgendaMessage, meeting: Pick<MeetingAgendaConfig, 'chairs'>): boolean | null {
+  const chairs = meeting.chairs ?? [];
+  if (chairs.length === 0) return null;
+  return chairs.includes(authorAddress(msg)) && !authenticationFailed(msg);
+}

@@ -1,0 +1,103 @@
+/**
+ * Dates people write when they name a call: "2020-05-19", "Wednesday May 29", "May 29th",
+ * "6th of March", "Dec 4", "12-4-19", "29/04/2025", "today", "tomorrow", "this Wednesday"
+ * (issue 8, "Wrong call"). Each mention gives one or more candidate LOCAL dates: an all-numeric
+ * date is ambiguous (US month-first, or day-first as most of the world writes it), and a date
+ * without a year takes the year that puts it nearest the message. Which candidate is meant is
+ * decided later against the meeting's real occurrences (occurrence-choice.ts): a date that is no
+ * call of the meeting is no evidence at all. Pure date arithmetic on calendar fields: no zone.
+ */
+
+/** A calendar date, as "YYYY-MM-DD". */
+export type LocalDate = string;
+
+export interface DateMention {
+  /** The text as written ("Wednesday May 29"). */
+  readonly text: string;
+  /** Where it starts in the searched text. */
+  readonly index: number;
+  /** Candidate dates, most likely first. */
+  readonly dates: readonly LocalDate[];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|' +
+  'sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\\.?,?';
+const ORD = '(?:st|nd|rd|th)?';
+
+// Each pattern is tried over the whole text; overlapping matches of later patterns are dropped.
+const ISO = /\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b/g;
+const MONTH_DAY = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(?:the\\s+)?${MONTH}\\s+(\\d{1,2})${ORD}\\b(?![:.]\\d)(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const DAY_MONTH = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const NUMERIC = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b/g;
+const RELATIVE = new RegExp(`\\b(today|tonight|tomorrow|(?:this|next|coming|on)\\s+(${WEEKDAY.slice(0, -6)}[a-z]*))\\b`, 'gi');
+
+/** Every date mention in `text`, read against the message's own local date `ref` ("YYYY-MM-DD"). */
+export function dateMentions(text: string, ref: LocalDate): DateMention[] {
+  const out: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const add = (m: RegExpExecArray, dates: LocalDate[]): void => {
+    const end = m.index + m[0].length;
+    if (dates.length === 0 || taken.some(([a, b]) => m.index < b && end > a)) return;
+    taken.push([m.index, end]);
+    out.push({ text: m[0].trim(), index: m.index, dates: [...new Set(dates)] });
+  };
+  for (const m of text.matchAll(ISO)) add(m, valid(Number(m[1]), Number(m[2]), Number(m[3])));
+  for (const m of text.matchAll(DAY_MONTH)) add(m, withYear(monthOf(m[2]!), Number(m[1]), m[3], ref));
+  for (const m of text.matchAll(MONTH_DAY)) add(m, withYear(monthOf(m[1]!), Number(m[2]), m[3], ref));
+  for (const m of text.matchAll(NUMERIC)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    // Month-first and day-first: the occurrence decides which (a "12-4-19" call exists on one only).
+    add(m, [...valid(y, a, b), ...valid(y, b, a)]);
+  }
+  for (const m of text.matchAll(RELATIVE)) add(m, relative(m[1]!.toLowerCase(), ref));
+  return out.sort((x, y) => x.index - y.index);
+}
+
+function monthOf(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function valid(y: number, m: number, d: number): LocalDate[] {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return [];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCMonth() === m - 1 ? [iso(t)] : [];
+}
+
+/** A month and day with the written year, or the year that puts it nearest `ref` (ties: the later). */
+function withYear(month: number, day: number, year: string | undefined, ref: LocalDate): LocalDate[] {
+  if (month < 1) return [];
+  if (year) return valid(Number(year), month, day);
+  const r = Number(ref.slice(0, 4));
+  const options = [r - 1, r, r + 1].flatMap((y) => valid(y, month, day));
+  const refMs = Date.parse(ref);
+  return options.sort((a, b) => Math.abs(Date.parse(a) - refMs) - Math.abs(Date.parse(b) - refMs) || b.localeCompare(a)).slice(0, 1);
+}
+
+/** "today", "tomorrow", "this Wednesday" (the coming one, today included), "next Wednesday" (either of the next two). */
+function relative(phrase: string, ref: LocalDate): LocalDate[] {
+  const base = Date.parse(ref);
+  const day = (n: number) => iso(new Date(base + n * 86_400_000));
+  if (phrase === 'today' || phrase === 'tonight') return [day(0)];
+  if (phrase === 'tomorrow') return [day(1)];
+  const [which, name] = phrase.split(/\s+/) as [string, string];
+  const want = WEEKDAYS.findIndex((w) => w.startsWith(name.slice(0, 3)));
+  if (want < 0) return [];
+  const ahead = (want - new Date(base).getUTCDay() + 7) % 7;
+  if (which === 'next') return ahead === 0 ? [day(7)] : [day(ahead), day(ahead + 7)];
+  return [day(ahead)];
+}
+
+function iso(d: Date): LocalDate {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days from a to b (b − a), both "YYYY-MM-DD". */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}

@@ -1,0 +1,197 @@
+/**
+ * Lists in mail, read by their structure rather than by one intro phrase (issue 8, "Chairs' lists
+ * not seen"): numbered, bulleted or lettered items; a number alone on its line with the text after a
+ * blank line (HTML mail turned into text does that); items wrapped over several lines; sub-points
+ * (deeper or differently marked) that belong to their item; and a list flattened into one
+ * paragraph ("The current topics 1. X. 2. Y. 3. Z.", what a mailer's reflow leaves of a list).
+ * Each block keeps the words that introduce it, so a rule can tell "Agenda:" from "Dial-in:".
+ * Loops are bounded by the input; nothing recurses.
+ */
+
+export type MarkerKind = 'number' | 'bullet' | 'letter';
+
+export interface ListItem {
+  /** The item's first paragraph, wrapped lines joined. */
+  readonly text: string;
+  /** Sub-points and further paragraphs under it. */
+  readonly detail: string;
+  /** Index of the item's first line in the text's lines. */
+  readonly line: number;
+}
+
+export interface ListBlock {
+  readonly kind: MarkerKind;
+  /** What introduces the list: the text before it in its paragraph, else the last line before it. */
+  readonly intro: string;
+  readonly items: readonly ListItem[];
+  /** First and last line (inclusive) of the block. */
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Marked {
+  readonly indent: number;
+  /** The column where the item's text starts. */
+  readonly textCol: number;
+  readonly kind: MarkerKind;
+  /** The number or letter, for numbered lists; 0 for bullets. */
+  readonly ordinal: number;
+  /** The item text on the marker's line ('' when the marker stands alone). */
+  readonly text: string;
+}
+
+const MARKER = /^(\s*)(?:(\d{1,2})[.)]|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-h])\))(?:\s+(\S.*))?$/;
+
+/** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
+export function markerOf(line: string): Marked | null {
+  const m = MARKER.exec(line.replace(/\t/g, '    '));
+  if (!m) return null;
+  const expanded = line.replace(/\t/g, '    ');
+  const text = (m[8] ?? '').trim();
+  const indent = m[1]!.length;
+  const textCol = text ? expanded.indexOf(text, indent + 1) : indent + 2;
+  const num = m[2] ?? m[3] ?? m[4];
+  if (num !== undefined) return { indent, textCol, kind: 'number', ordinal: Number(num), text };
+  if (m[5] !== undefined) {
+    // A lone "-" is a signature separator or a rule, not a bullet; "o" needs its text.
+    if (text === '' || (m[5] === 'o' && !/^\s*o\s{1,3}\S/.test(line))) return null;
+    if (m[5] === '-' && /^-{2,}/.test(line.trim())) return null;
+    return { indent, textCol, kind: 'bullet', ordinal: 0, text };
+  }
+  const letter = m[6] ?? m[7];
+  if (letter !== undefined && text !== '')
+    return { indent, textCol, kind: 'letter', ordinal: letter.toLowerCase().charCodeAt(0) - 96, text };
+  return null;
+}
+
+const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+/** Every list block in a text, in order (line-structured ones and lists flattened into a paragraph). */
+export function listBlocks(text: string): ListBlock[] {
+  const lines = text.replace(/\r/g, '').split('\n');
+  const blocks: ListBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = markerOf(lines[i]!);
+    if (!first) {
+      const flat = flattenedList(lines, i);
+      if (flat) {
+        blocks.push(flat);
+        i = flat.end;
+      }
+      continue;
+    }
+    const block = blockAt(lines, i, first);
+    blocks.push(block);
+    i = block.end;
+  }
+  return blocks;
+}
+
+/** The block that starts with the marked line i. */
+function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock {
+  const items: { text: string[]; detail: string[]; line: number; textCol: number }[] = [];
+  let current: { text: string[]; detail: string[]; line: number; textCol: number } | null = null;
+  let lastBlank = false;
+  let inDetail = false;
+  let end = i;
+  let j = i;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (blank(line)) {
+      lastBlank = true;
+      continue;
+    }
+    const mk = markerOf(line);
+    if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1) {
+      current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol };
+      items.push(current);
+      lastBlank = false;
+      inDetail = false;
+      end = j;
+      continue;
+    }
+    const indent = line.search(/\S/);
+    if (current && mk && mk.indent >= first.indent) {
+      current.detail.push(line.trim()); // a sub-point
+      inDetail = true;
+      lastBlank = false;
+      end = j;
+      continue;
+    }
+    if (current && !mk) {
+      if (current.text.length === 0) {
+        current.text.push(line.trim()); // "1." alone, its text after (a blank line)
+        lastBlank = false;
+        end = j;
+        continue;
+      }
+      if (!lastBlank) {
+        // A wrapped line lines up with the item's text (or the margin); one indented past it
+        // starts the item's description ("* Topic\n    What we would discuss ...").
+        if (!inDetail && indent > current.textCol + 1 && current.text.length > 0) inDetail = true;
+        (inDetail ? current.detail : current.text).push(line.trim());
+        end = j;
+        continue;
+      }
+      if (indent > first.indent) {
+        current.detail.push(line.trim()); // an indented paragraph under the item
+        inDetail = true;
+        lastBlank = false;
+        end = j;
+        continue;
+      }
+    }
+    break;
+  }
+  return {
+    kind: first.kind,
+    intro: introBefore(lines, i),
+    items: items
+      .filter((it) => it.text.length > 0)
+      .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line })),
+    start: i,
+    end,
+  };
+}
+
+/** The text introducing a list at line i: the paragraph's lines before it, else the last non-blank line. */
+function introBefore(lines: readonly string[], i: number): string {
+  const out: string[] = [];
+  let j = i - 1;
+  while (j >= 0 && blank(lines[j])) j--;
+  for (let n = 0; j >= 0 && !blank(lines[j]) && n < 4; j--, n++) {
+    if (markerOf(lines[j]!)) break;
+    out.unshift(lines[j]!.trim());
+  }
+  return out.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// "… topics 1. X. 2. Y." — at least two items numbered 1, 2, … in order within one paragraph.
+const INLINE_NUMBER = /(?:^|\s)(\d{1,2})[.)]\s+(?=\S)/g;
+
+/** A numbered list flattened into the paragraph that starts at line i, or null. */
+function flattenedList(lines: readonly string[], i: number): ListBlock | null {
+  if (i > 0 && !blank(lines[i - 1])) return null; // only at a paragraph's start
+  let end = i;
+  while (end + 1 < lines.length && !blank(lines[end + 1])) end++;
+  const joined = lines.slice(i, end + 1).join('\n');
+  const lineStarts = new Set([0, ...[...joined.matchAll(/\n\s*/g)].map((m) => m.index + m[0].length)]);
+  const para = joined.replace(/\n/g, ' ');
+  const starts: { n: number; at: number; textAt: number }[] = [];
+  for (const m of para.matchAll(INLINE_NUMBER)) {
+    const n = Number(m[1]);
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    if (n === starts.length + 1) starts.push({ n, at, textAt: m.index + m[0].length });
+  }
+  // Items that each start a line are an ordinary list (blockAt reads it, sub-points and all).
+  if (starts.length < 2 || starts.every((s) => lineStarts.has(s.at))) return null;
+  const items = starts.map((s, k) => ({
+    text: para
+      .slice(s.textAt, k + 1 < starts.length ? starts[k + 1]!.at : undefined)
+      .replace(/\s+/g, ' ')
+      .trim(),
+    detail: '',
+    line: i,
+  }));
+  return { kind: 'number', intro: para.slice(0, starts[0]!.at).replace(/\s+/g, ' ').trim(), items, start: i, end };
+}

@@ -1,0 +1,90 @@
+/**
+ * Which call of a meeting a proposal is put to (issue 8, "Wrong call" and "Old mail floods the
+ * next call"). In order:
+ *  1. A call the message names, or the call it answers ("KVM call for agenda for 2020-05-19",
+ *     "Security Working Group meeting - Wednesday May 29", "add it to the Feb 19 agenda"): the
+ *     occurrence on that local date (a day either side, for writers in other zones). A named call
+ *     that had already started when the message was sent sends the proposal to the next one; a
+ *     date well before the message is talk about a past call, not a proposal for it.
+ *  2. A chair's own reminder or posted agenda is for the call it announces, always: even sent
+ *     while the call runs.
+ *  3. Otherwise the first call that starts after the message.
+ * A proposal sent more than one period before the meeting's first call belongs to none: it is
+ * history (the operator imported old mail into a meeting that starts later).
+ * The cutoff does not move anything: it only marks a proposal late (store.ts).
+ */
+import { daysBetween, type DateMention, type LocalDate } from './date-mentions.js';
+
+/** An occurrence as the extractor sees it (from the context: config schedule plus overrides). */
+export interface OccurrenceRef {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  /** Local date of the start, in the meeting's zone. */
+  readonly date: LocalDate;
+}
+
+export type OccurrenceChoice =
+  | {
+      readonly kind: 'call';
+      readonly occurrence: OccurrenceRef;
+      readonly why: string;
+      /** The message named a call that had already started: it was moved on to this one. */
+      readonly namedCallHadStarted?: boolean;
+    }
+  | { readonly kind: 'none'; readonly why: string };
+
+export interface ChoiceInput {
+  /** The message's Date (ms UTC). */
+  readonly date: number;
+  /** Its local date in the meeting's zone. */
+  readonly localDate: LocalDate;
+  /** Dates named in the message or the call it answers, strongest source first. */
+  readonly mentions: readonly { readonly source: string; readonly mention: DateMention }[];
+  /** The message is the chair's reminder / posted agenda / call for items of this meeting. */
+  readonly announces: boolean;
+  /** The meeting's occurrences around the message (a few before, many after), in start order. */
+  readonly occurrences: readonly OccurrenceRef[];
+  /** Start of the meeting's first occurrence ever (ms UTC), or null. */
+  readonly firstStart: number | null;
+  /** How far before its first occurrence a meeting collects proposals (ms); Infinity for one-off meetings. */
+  readonly reach: number;
+}
+
+/** A named date more than this many days before the message speaks of a past call. */
+const PAST_DAYS = 2;
+
+export function chooseOccurrence(input: ChoiceInput): OccurrenceChoice {
+  const named = namedOccurrence(input);
+  if (named) return named;
+  const { occurrences, date } = input;
+  const current = input.announces ? occurrences.find((o) => o.start <= date && date < o.end) : undefined;
+  if (current) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };
+  const next = occurrences.find((o) => o.start > date);
+  if (!next) return { kind: 'none', why: 'no call after it' };
+  if (next.start === input.firstStart && next.start - date > input.reach)
+    return { kind: 'none', why: "sent before the meeting's first call" };
+  return { kind: 'call', occurrence: next, why: 'the next call after it' };
+}
+
+function namedOccurrence(input: ChoiceInput): OccurrenceChoice | null {
+  for (const { source, mention } of input.mentions) {
+    for (const d of mention.dates) {
+      if (daysBetween(input.localDate, d) < -PAST_DAYS) continue;
+      const occ = onDate(input.occurrences, d);
+      if (!occ) continue;
+      const as = `"${mention.text}" in the ${source}`;
+      if (occ.start > input.date || (input.announces && input.date < occ.end)) {
+        return { kind: 'call', occurrence: occ, why: `names the call: ${as}` };
+      }
+      const after = input.occurrences.find((o) => o.start > input.date);
+      if (after) return { kind: 'call', occurrence: after, why: `the call it names (${as}) had started`, namedCallHadStarted: true };
+    }
+  }
+  return null;
+}
+
+/** The occurrence on a local date, else one a day either side (a writer in another zone). */
+function onDate(occurrences: readonly OccurrenceRef[], d: LocalDate): OccurrenceRef | undefined {
+  return occurrences.find((o) => o.date === d) ?? occurrences.find((o) => Math.abs(daysBetween(o.date, d)) === 1);
+}

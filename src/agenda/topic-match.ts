@@ -1,0 +1,69 @@
+/**
+ * When two titles name the same topic (issue 8, "The same topic twice"): a second schedule that
+ * repeats the first with "(Presenter Name)" appended, a chair's list restating a member's
+ * proposal, "Followup on X" in the next reminder. Titles are compared after removing presenter,
+ * duration and status notes (topic-title.ts already did for extracted ones) and the words that
+ * say what to do with a topic rather than what it is ("discuss", "update on", "follow-up"), by
+ * their content words: the same normal form, or most content words of the shorter shared and a
+ * fair part of the longer. Used within one meeting series only.
+ */
+import { topicTitle } from './topic-title.js';
+import { normaliseTitle } from './title.js';
+
+const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
+const STOP = words(`a an the and or of to for in on at by with from about into is are be we our i my this that it as how
+  what why when new its their any some more next via per vs`);
+// Words about handling a topic, not naming it.
+const GENERIC = words(`discuss discussion discussions review reviews reviewing update updates status follow followup followups
+  up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session
+  sessions progress recap quick short brief`);
+
+/** The content words of a title: normalised, stop and generic words dropped, plurals folded. */
+export function topicWords(title: string): Set<string> {
+  const shaped = topicTitle(title)?.title ?? title;
+  return new Set(
+    normaliseTitle(shaped)
+      .split(' ')
+      .filter((w) => w.length > 1 && !STOP.has(w) && !GENERIC.has(w))
+      .map(stem),
+  );
+}
+
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** How much a shared word says: rare words in the meeting's titles say more (an IDF weight). */
+export type WordWeight = (word: string) => number;
+
+/** IDF weights over a meeting series' titles: log(1 + n / df). */
+export function weightsOf(titles: readonly string[]): WordWeight {
+  const df = new Map<string, number>();
+  for (const t of titles) for (const w of topicWords(t)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(titles.length, 1);
+  return (w) => Math.log(1 + n / (df.get(w) ?? 0.5));
+}
+
+/**
+ * True when the two titles name the same topic: the same normal form, or their shared content
+ * words carry most of the weight of the shorter title and a fair part of the longer one, and
+ * there are at least two of them (a one-word title needs its word and at most one more).
+ */
+export function sameTopic(a: string, b: string, weight: WordWeight = () => 1): boolean {
+  const na = normaliseTitle(a);
+  if (na !== '' && na === normaliseTitle(b)) return true;
+  const A = topicWords(a);
+  const B = topicWords(b);
+  if (A.size === 0 || B.size === 0) return false;
+  const [small, large] = A.size <= B.size ? [A, B] : [B, A];
+  const common = [...small].filter((w) => large.has(w));
+  const sum = (ws: Iterable<string>) => [...ws].reduce((s, w) => s + weight(w), 0);
+  // A one-word title ("seccomp") is the same topic as a longer one holding it when the word is
+  // short of company (at most two words) or at least as telling as the longer title's words are.
+  if (small.size === 1) return common.length === 1 && (large.size <= 2 || weight(common[0]!) >= sum(large) / large.size);
+  if (common.length < 2) return false;
+  const shared = sum(common);
+  return shared / sum(small) >= 0.7 && shared / sum(large) >= 0.35;
+}

@@ -1,0 +1,124 @@
+/**
+ * A title a chair would print in the digest, from the words someone used to propose a topic
+ * (issue 8, "Titles from sentence fragments"): the request around it goes ("I'd like to discuss",
+ * "Discuss", "Per Alexander:"), so do status and presenter notes ("(in review)", "(Jane Doe)"),
+ * and the topic is cut at its first clause boundary ("…, which …", "… because …", a sentence
+ * end) and kept to a short noun phrase. Annotations (presenter, duration, links) are returned
+ * beside it so nothing the proposer wrote is lost.
+ */
+import { annotate, type Annotated } from './annotations.js';
+import { regex } from './patterns.js';
+import { cleanTitle } from './title.js';
+
+/** Words and phrases that ask for a topic rather than name it, at the start of an item. */
+const LEAD = regex(
+  'i',
+  String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
+  String.raw`(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
+  String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
+  String.raw`propose|suggest|share|mention|demo|discuss(?:ion\s+(?:of|on|about|around))?|`,
+  String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
+  String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
+  String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
+  String.raw`on|about))?)\s*:?\s+)+`,
+);
+/** "I think it would be very helpful for the community to know X", "it would be great to discuss X". */
+const WOULD_BE = regex(
+  'i',
+  String.raw`^(?:i\s+think\s+)?it\s+(?:would|might|could)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|`,
+  String.raw`useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|`,
+  String.raw`discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?`,
+);
+/**
+ * Words that soften or frame a request: "a bit (about)", "maybe", "a session on", "my", a leading
+ * "and"/"also" left over from the sentence the topic was cut out of.
+ */
+const FILLER = regex(
+  'i',
+  String.raw`^(?:a\s+(?:little\s+)?bit\s+(?:about\s+)?|maybe\s+|perhaps\s+|possibly\s+|(?:and|or|but|also|then)\s+|`,
+  String.raw`(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+)?(?:session|talk|slot|discussion|presentation|bof|update)\s+(?:on|about|of)\s+|`,
+  String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+)`,
+);
+/** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
+const BY_WHOM = regex(
+  'iu',
+  String.raw`^(?:\(?\s*(?:per|from|via|by)\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?\s*:\s*\)?|`,
+  String.raw`\([^()]{1,80}\)\s*:|\(\s*[\p{Lu}][\p{L}'’.-]*\s*:\s*\))\s*`,
+);
+/** "Gerrit review: Idea: X", "FYA. X", "Question: X": labels that file a topic, not name it. */
+const FILED_AS = regex(
+  'i',
+  String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
+  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*[:.]\s+(?=\S)`,
+);
+/** Notes in parentheses that say where a topic stands, not what it is. */
+const STATUS = regex(
+  'gi',
+  String.raw`\s*\((?:in\s+review|under\s+review|if\s+(?:ready|time(?:\s+permits)?|there\s+is\s+time)|`,
+  String.raw`time\s+permitting|tbd|tba|wip|draft|done|merged|ongoing|continued|carried\s+over|`,
+  String.raw`cont(?:'d|inued)?|new|optional|maybe|tentative|postponed|deferred|from\s+last\s+(?:time|`,
+  String.raw`week|meeting)|[^()]{0,30}\bvia\s+e-?mail|e-?mail)\)\s*`,
+);
+/** A presenter in parentheses at the end: "(Jane Doe)", "(Jane Doe, et. al)", "(Jane / Joe)". */
+const TRAILING_PERSON = regex(
+  'u',
+  String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
+  String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\)\s*$`,
+);
+// Where a topic stops: a sentence end, a semicolon, a clause that explains or justifies it.
+const CLAUSE_END = regex(
+  'iu',
+  String.raw`(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
+  String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|specifically|especially|`,
+  String.raw`in\s+particular|i\.e\.|e\.g\.)\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
+  String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
+  String.raw`could|can|would|are|were|see|saw)\b)\b)`,
+);
+
+const MAX_WORDS = 14;
+
+export interface TopicTitle extends Annotated {
+  /** The words as written before shaping (for the audit trail). */
+  readonly raw: string;
+}
+
+/** Shape proposal text into a title; null when no title-like words remain. */
+export function topicTitle(raw: string): TopicTitle | null {
+  const a = annotate(raw);
+  let t = a.title.replace(/\s+/g, ' ').trim();
+  let presenter = a.presenter;
+  const person = TRAILING_PERSON.exec(t);
+  if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
+    presenter ??= person[1]!.trim();
+    t = t.slice(0, person.index).trim();
+  }
+  t = t.replace(STATUS, ' ').trim();
+  for (let i = 0; i < 4; i++) {
+    const next = t.replace(BY_WHOM, '').replace(FILED_AS, '').replace(FILLER, '').replace(WOULD_BE, '').replace(LEAD, '').trim();
+    if (next === t) break;
+    if (next === t) break;
+    t = next;
+  }
+  const cut = CLAUSE_END.exec(t);
+  if (cut && cut.index >= 8) t = t.slice(0, cut.index);
+  t = shorten(t);
+  t = cleanTitle(t);
+  if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
+  return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
+}
+
+const PREPOSITION = /^(?:for|with|in|on|of|to|from|by|at|about|between|into|like)$/i;
+
+/** Keep at most MAX_WORDS words, cut at a comma or colon, else before the last preposition that leaves five words. */
+function shorten(t: string): string {
+  const words = t.split(' ');
+  if (words.length <= MAX_WORDS) return t;
+  const head = words.slice(0, MAX_WORDS);
+  const text = head.join(' ');
+  const comma = Math.max(text.lastIndexOf(', '), text.lastIndexOf(': '));
+  if (comma >= 15) return text.slice(0, comma);
+  for (let k = head.length - 1; k >= 5; k--) if (PREPOSITION.test(head[k]!)) return head.slice(0, k).join(' ');
+  return text;
+}

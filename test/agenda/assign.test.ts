@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { assignOccurrence } from '../../src/agenda/assign.js';
+import type { NamedDate } from '../../src/agenda/mentions.js';
+import { findOccurrence } from '../../src/meetings/occurrences.js';
+import { cancelOccurrence, moveOccurrence } from '../../src/meetings/overrides.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { at, meeting } from '../meetings/helpers.js';
+
+const Z = 'Europe/London';
+const mirage = meeting({ id: 'mirage', zone: Z, schedule: '2025-01-08T16:00/P14D', agenda: { cutoff: 'PT24H' } });
+const c = { actor: 'tester', now: Date.UTC(2025, 0, 1) };
+const NOW = Date.UTC(2025, 0, 1); // read before every call in these tests: nothing is history
+let db: Db;
+beforeEach(() => {
+  db = openDb(':memory:');
+});
+
+const named = (text: string, date: string, source = 'text'): NamedDate => ({ source, text, dates: [date] });
+const assign = (sent: string, more: { mentions?: NamedDate[]; announces?: boolean } = {}, now = NOW) =>
+  assignOccurrence(db, mirage, { date: at(sent, Z), ...more }, now);
+
+describe('the call a proposal is put to (issue 8)', () => {
+  it('is the first after the message', () => {
+    const a = assign('2025-01-10T12:00');
+    expect(a).toMatchObject({ late: false, history: null, why: 'the next call after it' });
+    expect(a.occurrence!.key).toBe('mirage/2025-01-22');
+  });
+
+  it('within the cutoff: the same call, marked late (the cutoff moves nothing)', () => {
+    expect(assign('2025-01-21T15:59')).toMatchObject({ late: false, occurrence: { key: 'mirage/2025-01-22' } });
+    expect(assign('2025-01-21T16:00')).toMatchObject({ late: true, occurrence: { key: 'mirage/2025-01-22' } });
+    expect(assign('2025-01-22T15:59')).toMatchObject({ late: true, occurrence: { key: 'mirage/2025-01-22' } });
+  });
+
+  it('moves on only once its call has started', () => {
+    expect(assign('2025-01-22T16:01').occurrence!.key).toBe('mirage/2025-02-05');
+  });
+
+  it("a chair's reminder is for the call it announces, never late, even sent while it runs", () => {
+    expect(assign('2025-01-22T15:00', { announces: true })).toMatchObject({ late: false, occurrence: { key: 'mirage/2025-01-22' } });
+    expect(assign('2025-01-22T16:30', { announces: true }).occurrence!.key).toBe('mirage/2025-01-22');
+  });
+
+  it('a named call wins, late or not; one that had started sends it to the next', () => {
+    const a = assign('2025-01-10T12:00', { mentions: [named('Feb 19', '2025-02-19')] });
+    expect(a.occurrence!.key).toBe('mirage/2025-02-19');
+    expect(a.why).toMatch(/names the call: "Feb 19"/);
+    expect(assign('2025-02-19T10:00', { mentions: [named('today', '2025-02-19')] })).toMatchObject({
+      late: true,
+      occurrence: { key: 'mirage/2025-02-19' },
+    });
+    const after = assign('2025-02-19T17:00', { mentions: [named('today', '2025-02-19')] });
+    expect(after).toMatchObject({ afterNamedCall: true, occurrence: { key: 'mirage/2025-03-05' } });
+  });
+
+  it('a named date that is no call, or long past, is no evidence', () => {
+    expect(assign('2025-01-10T12:00', { mentions: [named('Jan 9', '2025-01-09')] }).occurrence!.key).toBe('mirage/2025-01-22');
+    expect(assign('2025-01-10T12:00', { mentions: [named('Jan 1', '2025-01-01')] }).occurrence!.key).toBe('mirage/2025-01-22');
+  });
+
+  it('accepts a date a day off (a writer in another zone)', () => {
+    expect(assign('2025-01-10T12:00', { mentions: [named('Feb 20', '2025-02-20')] }).occurrence!.key).toBe('mirage/2025-02-19');
+  });
+
+  it('skips cancelled occurrences and follows moved ones', () => {
+    cancelOccurrence(db, mirage, findOccurrence(db, mirage, '2025-01-22')!, c);
+    expect(assign('2025-01-10T12:00').occurrence!.key).toBe('mirage/2025-02-05');
+    moveOccurrence(db, mirage, findOccurrence(db, mirage, '2025-02-05')!, at('2025-02-03T16:00', Z), c);
+    expect(assign('2025-02-02T18:00')).toMatchObject({ late: true, occurrence: { key: 'mirage/2025-02-05' } });
+  });
+
+  it('the cutoff is counted in the meeting zone across DST (Los Angeles, spring forward)', () => {
+    const la = meeting({ id: 'la', zone: 'America/Los_Angeles', schedule: '2025-03-02T09:00/P7D', agenda: { cutoff: 'P1D' } });
+    const LA = 'America/Los_Angeles';
+    // P1D before 2025-03-09T09:00 PDT is 2025-03-08T09:00 PST: 23 hours earlier
+    expect(assignOccurrence(null, la, { date: at('2025-03-08T08:59', LA) }, NOW)).toMatchObject({ late: false });
+    expect(assignOccurrence(null, la, { date: at('2025-03-08T09:00', LA) }, NOW)).toMatchObject({ late: true });
+  });
+
+  it('old mail is history: its call was over when read, or it predates the meeting', () => {
+    const read = at('2025-06-01T00:00', Z);
+    expect(assign('2025-01-10T12:00', {}, read)).toMatchObject({
+      occurrence: { key: 'mirage/2025-01-22' },
+      history: expect.stringMatching(/over/),
+    });
+    expect(assign('2024-06-01T12:00')).toMatchObject({ occurrence: null, history: "sent before the meeting's first call" });
+    // A period before the first call is still for it.
+    expect(assign('2024-12-26T12:00').occurrence!.key).toBe('mirage/2025-01-08');
+  });
+
+  it('none after the last call of a one-off meeting; a late proposal stays on it, marked late', () => {
+    const once = meeting({ id: 'o', zone: 'Asia/Tokyo', dates: ['2025-12-10T09:00'] });
+    const T = 'Asia/Tokyo';
+    expect(assignOccurrence(db, once, { date: at('2025-12-11T00:00', T) }, NOW)).toMatchObject({ occurrence: null, history: null });
+    expect(assignOccurrence(db, once, { date: at('2025-12-09T12:00', T) }, NOW)).toMatchObject({
+      late: true,
+      occurrence: { key: 'o/2025-12-10' },
+    });
+    // A one-off meeting collects proposals from any time before it.
+    expect(assignOccurrence(db, once, { date: at('2025-03-01T00:00', T) }, NOW).occurrence!.key).toBe('o/2025-12-10');
+  });
+});
