@@ -3,7 +3,7 @@ import type { CommandSpec } from './spec.js';
 import { AGENDA } from './specs/agenda.js';
 import { DB, EXPORT, IMPORT, SEARCH, SHOW, STATS, SYNC, THREAD } from './specs/archive.js';
 import { DIGEST, MEETING, MEETINGS, NOTES } from './specs/calls.js';
-import { DAEMON, HELP, INIT, STATUS } from './specs/operate.js';
+import { DAEMON, HELP, INIT, OUTBOX, STATUS } from './specs/operate.js';
 
 /**
  * The one table of commands (notmuch's commands[]): each command's spec (specs/: parsing and help
@@ -36,6 +36,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { spec: NOTES, load: lazy(() => import('./notes.js')) },
   { spec: DAEMON, load: lazy(() => import('./daemon.js')) },
   { spec: STATUS, load: lazy(() => import('./status.js')) },
+  { spec: OUTBOX, load: lazy(() => import('./outbox.js')) },
   { spec: HELP, load: lazy(() => import('./help.js')) },
 ];
 

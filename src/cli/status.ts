@@ -32,6 +32,7 @@ export const command: Command = {
     const { recentJobs } = await import('../mailings/job-reader.js');
     const { OutboxReader } = await import('../send/outbox-reader.js');
     const outbox = db ? new OutboxReader(db) : null;
+    const { rowLine, rowView } = await import('../send/operator.js');
     const failure = db ? lastSyncFailure(db) : null;
     const status = {
       archive: { path: dbPath, exists: db !== null },
@@ -66,6 +67,8 @@ export const command: Command = {
           sentAt: isoTime(r.sentAt, zoneOf(r.meeting)),
           lastError: r.lastError,
         })),
+        // Failed, retrying, unconfirmed or refused in part: what the log said, kept (issue 11).
+        attention: (outbox?.troubles(10) ?? []).map(rowView),
       },
     };
     const user = userZone(ctx.env);
@@ -103,6 +106,9 @@ export const command: Command = {
             `  #${r.id} ${r.kind} r${r.revision} ${r.occurrence} ${r.state}` +
             `${r.attempts ? ` (${r.attempts} attempts)` : ''}${r.lastError && r.state !== 'sent' ? `: SEND FAILED: ${r.lastError}` : ''}`,
         ),
+        ...(s.outbox.attention.length
+          ? ['sending needs attention (convene outbox list|retry|drop):', ...s.outbox.attention.map((v) => `  ${rowLine(v)}`)]
+          : []),
       ].join('\n'),
     );
     return isStuck(status.daemon) ? 1 : 0;

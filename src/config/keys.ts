@@ -24,7 +24,7 @@ export const CONFIG_KEYS = {
   smtp: ['host', 'port', 'secure', 'user', 'password', 'tls'],
   tls: ['insecureSkipVerify', 'ca', 'allowPlaintext'],
   source: ['path'],
-  outbox: ['dir'],
+  outbox: ['dir', 'retryFor'],
   meeting: ['id', 'name', 'zone', 'schedule', 'dates', 'duration', 'chair', 'chairs', 'lists', 'standingItems', 'agenda', 'jobs', 'digest'],
   schedule: ['start', 'rrule', 'exdate'],
   agenda: ['subjectTags', 'aliases', 'calls', 'cutoff'],

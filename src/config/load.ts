@@ -8,7 +8,8 @@ import { validateMeetings } from './meetings.js';
 import { validateImap, validateSmtp } from './sections.js';
 import type { Config } from './types.js';
 import { CONFIG_KEYS } from './keys.js';
-import { asObject, asWritten, oneOf, onlyKeys, optString, type PathResolver } from './validate.js';
+import { approxMs, isZero, parseDuration } from '../time/duration.js';
+import { asObject, asWritten, fail, oneOf, onlyKeys, optString, type PathResolver } from './validate.js';
 
 export const DEFAULT_CONFIG_PATH = 'convene.yaml';
 export const DEFAULT_OUTBOX_DIR = 'data/outbox';
@@ -59,6 +60,7 @@ export function configFromValue(value: unknown, path: string | null, overrides: 
   const sourcePath = optString(src, 'path', 'source');
   const outbox = asObject(o.outbox, 'outbox');
   onlyKeys(outbox, 'outbox', CONFIG_KEYS.outbox);
+  const retryFor = optString(outbox, 'retryFor', 'outbox');
   const transport = oneOf(o, 'transport', 'transport', ['file', 'smtp'] as const) ?? (smtp ? 'smtp' : 'file');
   if (transport === 'smtp' && !smtp) throw new ConveneError('CONFIG', 'config: transport: "smtp" needs an smtp section');
   const sentMailbox = optString(o, 'sentMailbox', 'sentMailbox');
@@ -70,8 +72,16 @@ export function configFromValue(value: unknown, path: string | null, overrides: 
     ...(smtp ? { smtp } : {}),
     transport,
     outboxDir: rel(optString(outbox, 'dir', 'outbox') ?? DEFAULT_OUTBOX_DIR),
+    ...(retryFor !== undefined ? { outboxRetryMs: retryMs(retryFor) } : {}),
     meetings: validateMeetings(o.meetings),
     digest: validateDigest(o.digest, o.meetings, rel),
     ...(sentMailbox ? { sentMailbox } : {}),
   };
+}
+
+/** outbox.retryFor: how long after its due time a failed mail is retried (never past its call's start). */
+function retryMs(text: string): number {
+  const d = parseDuration(text);
+  if (d === null || isZero(d)) fail('outbox.retryFor', `must be a non-zero ISO 8601 duration such as PT6H or P1D, not "${text}"`);
+  return approxMs(d);
 }

@@ -51,6 +51,8 @@ export interface Config {
   /** 'file' writes .eml files to outboxDir (the demo default); 'smtp' sends. */
   readonly transport: 'file' | 'smtp';
   readonly outboxDir: string;
+  /** outbox.retryFor (ms): how long a failed mail is retried after its due time; default until its call starts. */
+  readonly outboxRetryMs?: number;
   readonly meetings: readonly MeetingConfig[];
   readonly digest: DigestConfig;
   /** Sent-folder to look in when resolving a crash in "sending" (besides the archive). */

@@ -66,22 +66,27 @@ export function chairMessage(
   });
 }
 
-/** Tell the chair (and the operator's log) that a mail could not be sent. */
+/**
+ * Tell the chair that a mail could not be sent (or, `partial`, went out but some recipients were
+ * refused). Queued once sending works again (send/outbox.ts): never through a transport that is failing.
+ */
 export function failureReportMessage(
   failed: { meeting: string; occurrence: string; kind: string; revision: number; id: number; subject: string; messageId: string },
   chair: string,
   error: string,
   settings: DigestSettings,
   stamp: Stamp,
+  partial = false,
 ): Outgoing {
   const key: MailKey = { meeting: failed.meeting, occurrence: failed.occurrence, kind: 'failure-report', revision: failed.id };
+  const what = `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision})`;
   return envelope(key, settings, stamp, {
     to: [chair],
-    subject: `convene could not send: ${failed.subject}`,
+    subject: `convene could not send${partial ? ' to everyone' : ''}: ${failed.subject}`,
     text:
-      `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision}) was not sent.\n\n` +
+      `${what} ${partial ? 'was sent, but the server refused some recipients' : 'was not sent'}.\n\n` +
       `Subject: ${failed.subject}\nMessage-ID: <${failed.messageId}>\nError: ${error}\n\n` +
-      "See the daemon's log; `convene status` shows the outbox.\n",
+      "See the daemon's log; `convene status` and `convene outbox list` show the outbox.\n",
     headers: listHeaders(key, settings, false),
   });
 }

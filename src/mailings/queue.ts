@@ -2,6 +2,8 @@ import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
 import { buildCallForItems, buildChairReminder, buildHeldNote } from '../digest/build-mails.js';
 import { composeEml, type Outgoing } from '../digest/compose.js';
+import { sealMail } from '../mail/seal.js';
+import { messageIdSecret } from '../store/secrets.js';
 import { callForItemsMessage, chairMessage, failureReportMessage } from '../digest/messages.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { OutboxRow } from '../send/outbox-store.js';
@@ -19,12 +21,18 @@ export interface Queued {
   readonly note?: string;
 }
 
-async function queue(deps: MailingDeps, o: Outgoing, due: number | null, giveUpAt: number | null, modelJson?: string): Promise<Queued> {
+/**
+ * Queue one composed mail unless its key is taken. It is sealed (mail/seal.ts) for delivery proof,
+ * and retried until `until` (its call's start), or for outbox.retryFor after it was due if sooner.
+ */
+async function queue(deps: MailingDeps, o: Outgoing, due: number | null, until: number | null, modelJson?: string): Promise<Queued> {
   if (o.to.length === 0)
     throw new ConveneError('CONFIG', `config: digest.to: no recipients for the ${o.key.kind} mail of ${o.key.meeting}`);
   const existing = deps.store.byKey(o.key.meeting, o.key.occurrence, o.key.kind, o.key.revision);
   if (existing) return { row: existing, created: false, kind: o.key.kind };
-  const eml = await composeEml(o);
+  const eml = sealMail(await composeEml(o), o.messageId, messageIdSecret(deps.db));
+  const retryMs = deps.config.outboxRetryMs;
+  const giveUpAt = retryMs === undefined ? until : Math.min(until ?? Infinity, (due ?? deps.now()) + retryMs);
   const { row, created } = deps.store.enqueue(
     {
       meeting: o.key.meeting,
@@ -99,9 +107,15 @@ export async function queueChairReminder(deps: MailingDeps, meeting: MeetingConf
 }
 
 /** Queue a report of a mail that failed for good to the meeting's chair. */
-export async function queueFailureReport(deps: MailingDeps, meeting: MeetingConfig, failed: OutboxRow, error: string): Promise<Queued> {
+export async function queueFailureReport(
+  deps: MailingDeps,
+  meeting: MeetingConfig,
+  failed: OutboxRow,
+  error: string,
+  partial = false,
+): Promise<Queued> {
   const info = meetingInfo(meeting);
   if (!info.chair) return { row: null, created: false, kind: 'failure-report', note: 'no chair configured' };
-  const o = failureReportMessage(failed, info.chair, error, settingsOf(deps.config, meeting), stampOf(deps));
+  const o = failureReportMessage(failed, info.chair, error, settingsOf(deps.config, meeting), stampOf(deps), partial);
   return queue(deps, o, deps.now(), deps.now() + 7 * 86_400_000);
 }

@@ -1,9 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveSecret } from '../config/secrets.js';
-import { caBundle, nameTlsKey } from '../config/tls.js';
-import { bareAddress } from '../mail/mailbox.js';
-import type { Config, SmtpConfig } from '../config/types.js';
+import type { Config } from '../config/types.js';
 
 /** One mail as the outbox hands it over: the stored bytes and the SMTP envelope. */
 export interface Envelope {
@@ -16,10 +13,26 @@ export interface Envelope {
   readonly html?: string;
 }
 
+/** What the server said: its final reply, and the recipients it refused while taking the mail for the others. */
+export interface SendResult {
+  readonly response: string;
+  readonly rejected: readonly { readonly address: string; readonly error: string }[];
+}
+
+export interface SendHooks {
+  /**
+   * The server said 354 and the body is being handed over: from here on, a failure without a
+   * reply code leaves it unknown whether the mail was delivered (src/send/smtp.ts).
+   */
+  readonly onData?: () => void;
+}
+
 /** Where mail goes: SMTP, or a directory of .eml files. Errors keep nodemailer's responseCode/code. */
 export interface Transport {
   readonly kind: 'smtp' | 'file';
-  send(mail: Envelope): Promise<{ readonly response: string }>;
+  send(mail: Envelope, hooks?: SendHooks): Promise<SendResult>;
+  /** Can mail go out now? (SMTP: connect, STARTTLS, log in, QUIT.) Throws the reason when not. */
+  verify(): Promise<void>;
   close(): void;
 }
 
@@ -40,7 +53,10 @@ export function fileTransport(dir: string): Transport {
       };
       write(`${base}.eml`, mail.raw);
       if (mail.html) write(`${base}.html`, mail.html);
-      return { response: `written ${base}.eml` };
+      return { response: `written ${base}.eml`, rejected: [] };
+    },
+    async verify() {
+      mkdirSync(dir, { recursive: true });
     },
     close() {},
   };
@@ -58,45 +74,8 @@ export function fileNameOf(messageId: string): string {
 
 const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 
-/**
- * SMTP with nodemailer. TLS certificates are verified unless smtp.tls.insecureSkipVerify is set;
- * without implicit TLS, STARTTLS is required unless smtp.tls.allowPlaintext says cleartext is
- * acceptable (a local test server). The raw message is sent as stored: nodemailer adds nothing.
- */
-export async function smtpTransport(config: SmtpConfig, env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
-  const nodemailer = await import('nodemailer');
-  const ca = caBundle(config.tlsCa, 'smtp.tls.ca');
-  const password = config.password ? resolveSecret(config.password, 'smtp.password', env) : undefined;
-  const t = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    requireTLS: !config.secure && !config.allowPlaintext,
-    ignoreTLS: !config.secure && config.allowPlaintext,
-    ...(config.user !== undefined ? { auth: { user: config.user, pass: password ?? '' } } : {}),
-    tls: { rejectUnauthorized: !config.tlsInsecureSkipVerify, ...(ca ? { ca } : {}) },
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
-  return {
-    kind: 'smtp',
-    async send(mail) {
-      try {
-        const info = await t.sendMail({ envelope: { from: bareAddress(mail.from), to: mail.to.map(bareAddress) }, raw: mail.raw });
-        return { response: String(info.response ?? '') };
-      } catch (err) {
-        throw nameTlsKey(err, 'smtp'); // a STARTTLS or certificate failure names the key that controls it
-      }
-    },
-    close() {
-      t.close();
-    },
-  };
-}
-
 /** The transport the config names: SMTP, or the directory outbox (the default). */
 export async function transportFromConfig(config: Config, env?: NodeJS.ProcessEnv): Promise<Transport> {
-  if (config.transport === 'smtp' && config.smtp) return smtpTransport(config.smtp, env);
+  if (config.transport === 'smtp' && config.smtp) return (await import('./smtp.js')).smtpTransport(config.smtp, env);
   return fileTransport(config.outboxDir);
 }

@@ -18,6 +18,15 @@ export function archiveHasMessageId(db: Db, messageId: string): boolean {
   return db.prepare('SELECT 1 FROM messages WHERE header_mid = ? LIMIT 1').get(id) !== undefined;
 }
 
+/** The stored ids of every message whose Message-ID header is this id (copies, look-alikes). */
+export function idsWithMessageId(db: Db, messageId: string): number[] {
+  const id = messageId.replace(/^<|>$/g, '');
+  return db
+    .prepare<[string], { id: number }>('SELECT id FROM messages WHERE header_mid = ? ORDER BY id')
+    .all(id)
+    .map((r) => r.id);
+}
+
 /** The message a user named: stored id first, else the first message with that Message-ID header. */
 export function findMessage(db: Db, ref: string): MessageRow | undefined {
   const id = idFromUser(ref);

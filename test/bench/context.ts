@@ -11,6 +11,8 @@ export interface BenchOptions {
   readonly inprocRuns: number;
   /** Keep scratch databases and maildirs after the run (they are reused as inputs anyway). */
   readonly keep: boolean;
+  /** How long the soak feeds the daemon (default 10). */
+  readonly minutes?: number;
 }
 
 /** What every bench gets. */

@@ -20,7 +20,10 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   sync: async () => (await import('./sync-bench.js')).syncBench,
   search: async () => (await import('./search-bench.js')).searchBench,
   scale: async () => (await import('./scale-bench.js')).scaleBench,
+  soak: async () => (await import('./soak-bench.js')).soakBench,
 };
+/** Run only when named: they take long (the soak, 10 minutes of wall time). */
+const OPT_IN = new Set(['soak']);
 
 const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}]... [options]
   --limit N        use only the first N messages of the real slice (quick runs)
@@ -29,6 +32,7 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}]... [o
   --warmup N       hyperfine warm-up runs (default 2)
   --inproc-runs N  in-process repetitions per query (default 50)
   --out FILE       results JSON (default .tmp/bench-results-<time>.json)
+  --minutes N      how long "soak" feeds the daemon (default 10; soak runs only when named)
   --keep           keep scratch databases under .tmp/bench`;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       'inproc-runs': { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean' },
+      minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -55,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}\n${USAGE}\n`);
     return 2;
   }
-  const names = positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES);
+  const names = positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES).filter((b) => !OPT_IN.has(b));
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const options: BenchOptions = {
     ...(values.limit !== undefined ? { limit: positiveInt(values.limit, '--limit') } : {}),
@@ -64,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     warmup: values.warmup !== undefined ? Number(values.warmup) : 2,
     inprocRuns: values['inproc-runs'] !== undefined ? positiveInt(values['inproc-runs'], '--inproc-runs') : 50,
     keep: values.keep === true,
+    ...(values.minutes !== undefined ? { minutes: positiveInt(values.minutes, '--minutes') } : {}),
   };
   const ctx: BenchContext = {
     root,

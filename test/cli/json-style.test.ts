@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SPECS } from '../../src/cli/commands.js';
+import { OutboxStore } from '../../src/send/outbox-store.js';
+import { openDb } from '../../src/store/db.js';
 import { allSpecs } from '../../src/cli/parse.js';
 import { configValue, T } from '../daemon/harness.js';
 import { cli } from '../helpers/cli.js';
@@ -45,6 +47,9 @@ const RUNS: Record<string, string[]> = {
   'digest send': ['digest', 'send', '--dry-run', '--occurrence', '2026-06-10', ...NOW],
   notes: ['notes', '--occurrence', '2026-06-10', ...NOW],
   status: ['status', ...NOW],
+  'outbox list': ['outbox', 'list'],
+  'outbox drop': ['outbox', 'drop', 'ID'], // ID: a queued mail made in beforeAll
+  'outbox retry': ['outbox', 'retry', 'ID', ...NOW], // the dropped one, sent again
   search_explain: ['search', 'plan', 'from:alice', '--explain'],
 };
 
@@ -81,6 +86,26 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'list.mbox'), mail('p@x', 'Plan') + mail('r@x', 'Re: Plan', { inReplyTo: '<p@x>', references: '<p@x>' }));
   writeFileSync(join(dir, 'more.mbox'), mail('m@x', 'More'));
   expect((await cli([...base, 'daemon', '--once', ...NOW])).code).toBe(0);
+  const db = openDb(value.db as string);
+  const eml = Buffer.from('Subject: x\r\n\r\nx\r\n');
+  const { row } = new OutboxStore(db).enqueue(
+    {
+      meeting: 'wg',
+      occurrence: 'wg/2026-06-10',
+      kind: 'digest',
+      revision: 9,
+      messageId: 'x@example.org',
+      subject: 'x',
+      from: 'a@x',
+      recipients: ['b@x'],
+      due: null,
+      giveUpAt: null,
+      eml,
+    },
+    T.callForItems,
+  );
+  db.close();
+  for (const k of ['outbox drop', 'outbox retry']) RUNS[k]![2] = String(row.id);
   for (const t of ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven']) {
     const r = await cli([...base, 'agenda', 'add', '--title', t, '--proposed', '--occurrence', '2026-06-10', ...NOW]);
     expect(r.code, r.stderr).toBe(0);

@@ -25,6 +25,7 @@ const ARGS: Record<string, string[]> = {
   'digest preview': ['--occurrence', '2026-06-10'],
   notes: ['--occurrence', '2026-06-10'],
   status: [],
+  'outbox list': [],
 };
 
 describe('a reading command never creates a database (issue 11)', () => {

@@ -82,12 +82,17 @@ describe('daemon jobs and catch-up', () => {
     expect(job(h, 'digest').state).toBe('done');
   });
 
-  it('a permanent rejection fails the mail and tells the chair', async () => {
+  it('a permanent rejection is retried until the call starts (issue 11), then fails and tells the chair', async () => {
     h = await harness();
     await h.at(T.callForItems + 30_000);
     await h.at(T.reminder + 30_000);
     h.capture.mode = { kind: 'reject', code: 550, only: (rcpt) => rcpt === 'devel@lists.example.org' };
     await h.at(T.digest + 30_000);
+    const queued = new OutboxStore(h.db).byKey('wg', OCC, 'digest', 0)!;
+    expect(queued).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(h.log.entries.some((e) => e.level === 'error' && e.msg === 'send failed, will retry' && e.failure === 'permanent')).toBe(true);
+    expect(h.capture.ofKind('failure-report')).toHaveLength(0);
+    await h.at(T.start + MIN);
     const row = new OutboxStore(h.db).byKey('wg', OCC, 'digest', 0)!;
     expect(row.state).toBe('failed');
     expect(row.lastError).toMatch(/550/);

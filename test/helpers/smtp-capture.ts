@@ -16,9 +16,17 @@ export type Mode =
  * it again on the same port (the "SMTP down an hour" case), reject on demand, and parse messages
  * back with mailparser. `onMessage` lets a test play the list and echo mail into an mbox.
  */
+/**
+ * What the server does once it has the whole message (the final "."): reply 250, drop the
+ * connection without a reply, or reply only after a delay (ms). The message counts as received
+ * either way, as a real server that queued it before the connection broke would have it.
+ */
+export type AfterData = 'reply' | 'drop' | { readonly delayMs: number };
+
 export class SmtpCapture {
   readonly messages: Captured[] = [];
   mode: Mode = { kind: 'accept' };
+  afterData: AfterData = 'reply';
   onMessage?: (m: Captured) => void;
   private server: SMTPServer | null = null;
   port = 0;
@@ -54,7 +62,10 @@ export class SmtpCapture {
           };
           this.messages.push(m);
           this.onMessage?.(m);
-          cb();
+          const after = this.afterData;
+          if (after === 'reply') return cb();
+          if (after === 'drop') return this.dropConnection(server, session);
+          setTimeout(cb, after.delayMs);
         });
       },
     });
@@ -65,6 +76,12 @@ export class SmtpCapture {
     this.server = server;
     const addr = (server as unknown as { server: { address(): { port: number } } }).server.address();
     this.port = addr.port;
+  }
+
+  /** Close the client's connection without a reply (smtp-server keeps its connections in a Set). */
+  private dropConnection(server: SMTPServer, session: unknown): void {
+    const connections = (server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections;
+    for (const c of connections) if (c.session === session) c._socket.destroy();
   }
 
   /** Stop listening (keeps the captured messages and the port for a later listen()). */

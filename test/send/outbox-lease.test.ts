@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { claimantGone, currentClaimant, SEND_LEASE_MS } from '../../src/send/claim-lease.js';
-import { Outbox } from '../../src/send/outbox.js';
+import { claimantGone, currentClaimant } from '../../src/send/claim-lease.js';
+import { Outbox, type Lookup } from '../../src/send/outbox.js';
 import type { NewOutboxRow } from '../../src/send/outbox-store.js';
 import type { Envelope, Transport } from '../../src/send/transport.js';
 import { openDb } from '../../src/store/db.js';
@@ -37,8 +37,9 @@ function server(): { sent: Envelope[]; transport: (gate?: Promise<void>, entered
         entered?.();
         await gate; // a slow server: the send is in flight until the gate opens
         sent.push(m);
-        return { response: '250 ok' };
+        return { response: '250 ok', rejected: [] };
       },
+      async verify() {},
       close() {},
     }),
   };
@@ -46,7 +47,8 @@ function server(): { sent: Envelope[]; transport: (gate?: Promise<void>, entered
 
 /** Two outboxes on one database file through two connections, as two processes would be. */
 function twoProcesses() {
-  const file = join(mkdtempSync(join(tmpdir(), 'convene-lease-')), 'convene.db');
+  const dir = mkdtempSync(join(tmpdir(), 'convene-lease-'));
+  const file = join(dir, 'convene.db');
   const dbA = openDb(file);
   const dbB = openDb(file);
   const srv = server();
@@ -55,56 +57,64 @@ function twoProcesses() {
   let inFlight!: () => void;
   const entered = new Promise<void>((r) => (inFlight = r));
   let nowB = NOW;
-  const notFound = async (): Promise<null> => null; // the list has not echoed it (yet)
+  const notFound = async (): Promise<Lookup> => ({ notFound: ['archive'] }); // the list has not echoed it (yet)
+  // A beats every 20 ms; B watches a claim for 200 ms before it judges it dead.
+  const timing = { heartbeatMs: 20, observeMs: 200 };
   const a = new Outbox({
     db: dbA,
     transport: srv.transport(gate, inFlight),
     now: () => NOW,
     logger: memoryLogger(),
     findDelivered: notFound,
+    timing,
   });
-  const b = new Outbox({ db: dbB, transport: srv.transport(), now: () => nowB, logger: memoryLogger(), findDelivered: notFound });
-  return { a, b, dbB, sent: srv.sent, open, entered, setNowB: (t: number) => (nowB = t) };
+  const b = new Outbox({ db: dbB, transport: srv.transport(), now: () => nowB, logger: memoryLogger(), findDelivered: notFound, timing });
+  const close = () => (dbA.close(), dbB.close(), rmSync(dir, { recursive: true, force: true }));
+  return { a, b, dbB, sent: srv.sent, open, entered, setNowB: (t: number) => (nowB = t), close };
 }
 
-describe('the claim lease on a row in "sending"', () => {
-  it('a send in flight in process A is neither requeued nor sent again by process B', async () => {
-    const { a, b, sent, open, entered } = twoProcesses();
+describe('the claim on a row in "sending"', () => {
+  it("a send in flight in process A is left alone by process B, even with B's clock 10 minutes ahead (issue 13 item 4)", async () => {
+    const { a, b, sent, open, entered, setNowB, close } = twoProcesses();
     const { row } = a.store.enqueue(mail, NOW);
     const delivering = a.deliverDue(); // A claims the row and waits on the SMTP server
     await entered;
+    setNowB(NOW + 10 * 60_000 + 1); // a forward clock step, or a pass run with --now ahead
     expect(b.store.byId(row.id)!.state).toBe('sending');
-    expect(await b.resolveInterrupted()).toBe(1); // left to A: it may still be sending
+    expect(await b.resolveInterrupted()).toBe(1); // A's heartbeat moved: A is sending
     expect(b.store.byId(row.id)).toMatchObject({ state: 'sending', resolvedBy: null });
     expect(await b.deliverDue()).toEqual([]);
     open();
     expect((await delivering).map((d) => d.outcome)).toEqual(['sent']);
     expect(sent).toHaveLength(1);
     expect(b.store.byId(row.id)!.state).toBe('sent');
+    close();
   });
 
-  it('a claim older than the lease is resolved as a crash leftover, as before', async () => {
-    const { a, b, sent, setNowB } = twoProcesses();
+  it('a claim whose heartbeat stands still is resolved, whatever its claimed_at says', async () => {
+    const { a, b, sent, close } = twoProcesses();
     const { row } = a.store.enqueue(mail, NOW);
-    a.store.claim(row.id, NOW, currentClaimant()); // a live claimant that never finished
-    setNowB(NOW + SEND_LEASE_MS - 1);
-    expect(await b.resolveInterrupted()).toBe(1);
-    expect(b.store.byId(row.id)!.state).toBe('sending');
-    setNowB(NOW + SEND_LEASE_MS);
+    a.store.claim(row.id, NOW + 3_600_000, currentClaimant()); // alive pid (a reused one, or stuck), claimed "in the future"
+    a.store.markInData(row.id, currentClaimant());
     expect(await b.resolveInterrupted()).toBe(0);
-    expect(b.store.byId(row.id)).toMatchObject({ state: 'queued', resolvedBy: 'resend' });
+    expect(b.store.byId(row.id)).toMatchObject({ state: 'queued', resolvedBy: 'resend', resends: 1 });
     await b.deliverDue();
     expect(sent).toHaveLength(1);
-    expect(b.store.byId(row.id)).toMatchObject({ state: 'sent', claimedAt: NOW + SEND_LEASE_MS });
+    close();
   });
 
-  it('a claim without a lease (written before migration 5) is resolved at once', async () => {
-    const { a, b, dbB } = twoProcesses();
+  it('a row released with its outcome unknown waits for the echo, then is looked for', async () => {
+    const { a, b, setNowB, close } = twoProcesses();
     const { row } = a.store.enqueue(mail, NOW);
     a.store.claim(row.id, NOW, currentClaimant());
-    dbB.prepare('UPDATE outbox SET claimed_at = NULL, claimed_by = NULL WHERE id = ?').run(row.id);
+    a.store.markInData(row.id, currentClaimant());
+    a.store.release(row.id, NOW + 600_000, 'no reply', currentClaimant());
+    expect(await b.resolveInterrupted()).toBe(1);
+    expect(b.store.byId(row.id)!.state).toBe('sending');
+    setNowB(NOW + 600_000);
     expect(await b.resolveInterrupted()).toBe(0);
-    expect(b.store.byId(row.id)!.resolvedBy).toBe('resend');
+    expect(b.store.byId(row.id)).toMatchObject({ state: 'queued', resolvedBy: 'resend', resends: 1 });
+    close();
   });
 
   it('a claimant is gone only when it ran on this host and its pid no longer exists', () => {
@@ -127,7 +137,7 @@ describe('after the server accepted the mail', () => {
       db,
       now: () => NOW,
       logger: memoryLogger(),
-      transport: { kind: 'smtp', send: async (m) => (sent.push(m), { response: '250 ok' }), close() {} },
+      transport: { kind: 'smtp', send: async (m) => (sent.push(m), { response: '250 ok', rejected: [] }), async verify() {}, close() {} },
       onPermanentFailure: async (row, error) => void reports.push(`${row.kind}: ${error}`),
     });
     const { row } = outbox.store.enqueue(mail, NOW);

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Outbox, type CrashPoint } from '../../src/send/outbox.js';
+import { Outbox, type Lookup, type OutboxDeps } from '../../src/send/outbox.js';
 import type { NewOutboxRow } from '../../src/send/outbox-store.js';
 import { classifySendError, retryDelay } from '../../src/send/retry.js';
-import { fileTransport, type Envelope, type Transport } from '../../src/send/transport.js';
+import { fileTransport, type Envelope, type SendHooks, type SendResult, type Transport } from '../../src/send/transport.js';
 import { openDb } from '../../src/store/db.js';
 import { memoryLogger } from '../daemon/harness.js';
 
@@ -13,20 +13,41 @@ const NOW = Date.UTC(2026, 5, 9, 15);
 /** A claimant that was kill -9'd: the outboxes below are told it is gone. */
 const CRASHED = 'crashed-host 1';
 
-function fakeTransport(fail?: (n: number) => unknown): Transport & { sent: Envelope[] } {
+/**
+ * A transport whose n-th send fails with what `fail` returns. `afterData` says whether the
+ * failure comes after the body was handed over (onData called), as a drop after "." would.
+ */
+function fakeTransport(
+  fail?: (n: number) => unknown,
+  o: { afterData?: boolean; rejected?: SendResult['rejected']; down?: () => boolean } = {},
+): Transport & { sent: Envelope[]; handed: number } {
   const sent: Envelope[] = [];
   let n = 0;
-  return {
-    kind: 'smtp',
+  const t = {
+    kind: 'smtp' as const,
     sent,
-    async send(m) {
+    handed: 0,
+    async send(m: Envelope, hooks?: SendHooks) {
       const err = fail?.(++n);
+      if (err && !o.afterData) throw err;
+      hooks?.onData?.();
+      t.handed++;
       if (err) throw err;
       sent.push(m);
-      return { response: '250 ok' };
+      return { response: '250 ok', rejected: o.rejected ?? [] };
+    },
+    async verify() {
+      if (o.down?.()) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     },
     close() {},
   };
+  return t;
+}
+
+/** A claimant that died after the server said 354 (in_data set): the outcome is unknown. */
+function crashAfterData(outbox: Outbox, id: number): void {
+  outbox.store.claim(id, NOW, CRASHED);
+  outbox.store.markInData(id, CRASHED);
 }
 
 const mail = (over: Partial<NewOutboxRow> = {}): NewOutboxRow => ({
@@ -44,14 +65,19 @@ const mail = (over: Partial<NewOutboxRow> = {}): NewOutboxRow => ({
   ...over,
 });
 
-function setup(
-  transport: Transport,
-  extra: { findDelivered?: (mid: string) => Promise<string | null>; crashPoint?: (p: CrashPoint) => void } = {},
-) {
+function setup(transport: Transport, extra: Partial<OutboxDeps> = {}) {
   const db = openDb(':memory:');
   let now = NOW;
   const log = memoryLogger();
-  const outbox = new Outbox({ db, transport, now: () => now, logger: log, claimantGone: (c) => c === CRASHED, ...extra });
+  const outbox = new Outbox({
+    db,
+    transport,
+    now: () => now,
+    logger: log,
+    claimantGone: (c) => c === CRASHED,
+    timing: { observeMs: 50 },
+    ...extra,
+  });
   return { db, outbox, log, setNow: (t: number) => (now = t) };
 }
 
@@ -81,10 +107,11 @@ describe('outbox', () => {
   it('after a crash in "sending": found in the archive → sent, nothing resent', async () => {
     const t = fakeTransport();
     const { outbox, db } = setup(t, {
-      findDelivered: async (mid) => (db.prepare('SELECT 1 FROM messages WHERE header_mid = ?').get(mid) ? 'archive' : null),
+      findDelivered: async (r) =>
+        db.prepare('SELECT 1 FROM messages WHERE header_mid = ?').get(r.messageId) ? { found: 'archive' } : { notFound: ['archive'] },
     });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id, NOW, CRASHED); // the process died here, after SMTP accepted
+    crashAfterData(outbox, row.id); // the process died here, after SMTP accepted
     db.prepare(
       `INSERT INTO messages (mid, header_mid, mid_source, hash, size, date_source, added_at) VALUES (?, ?, 'header', 'h', 1, 'none', 0)`,
     ).run(row.messageId, row.messageId);
@@ -97,9 +124,9 @@ describe('outbox', () => {
   it('after a crash in "sending": not found anywhere → the same bytes again, same Message-ID', async () => {
     const t = fakeTransport();
     const asked: string[] = [];
-    const { outbox } = setup(t, { findDelivered: async (mid) => (asked.push(mid), null) });
+    const { outbox } = setup(t, { findDelivered: async (r) => (asked.push(r.messageId), { notFound: ['archive'] }) });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id, NOW, CRASHED);
+    crashAfterData(outbox, row.id);
     await outbox.resolveInterrupted();
     expect(asked).toEqual([row.messageId]);
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'queued', resolvedBy: 'resend' });
@@ -110,9 +137,9 @@ describe('outbox', () => {
   });
 
   it('the Sent folder is asked when the archive has not seen it', async () => {
-    const { outbox } = setup(fakeTransport(), { findDelivered: async () => 'sent-mailbox' });
+    const { outbox } = setup(fakeTransport(), { findDelivered: async () => ({ found: 'sent-mailbox' }) });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id, NOW, CRASHED);
+    crashAfterData(outbox, row.id);
     await outbox.resolveInterrupted();
     expect(outbox.store.byId(row.id)).toMatchObject({ state: 'sent', resolvedBy: 'sent-mailbox' });
   });
@@ -125,7 +152,7 @@ describe('outbox', () => {
       },
     });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    outbox.store.claim(row.id, NOW, CRASHED);
+    crashAfterData(outbox, row.id);
     expect(await outbox.resolveInterrupted()).toBe(1);
     await outbox.deliverDue();
     expect(outbox.store.byId(row.id)!.state).toBe('sending');
@@ -146,20 +173,48 @@ describe('outbox', () => {
     expect(t.sent).toHaveLength(1);
   });
 
-  it('a permanent failure is final and reported', async () => {
+  it('a refused send is retried with backoff until the give-up instant, then failed and reported once (issue 11)', async () => {
     const reports: string[] = [];
-    const db = openDb(':memory:');
-    const outbox = new Outbox({
-      db,
-      transport: fakeTransport(() => Object.assign(new Error('550 no such list'), { responseCode: 550 })),
-      now: () => NOW,
-      logger: memoryLogger(),
-      onPermanentFailure: async (row, error) => void reports.push(`${row.kind}: ${error}`),
+    const t = fakeTransport(() => Object.assign(new Error('535 authentication failed'), { responseCode: 535 }));
+    const { outbox, setNow } = setup(t, { onPermanentFailure: async (row, error) => void reports.push(`${row.kind}: ${error}`) });
+    const { row } = outbox.store.enqueue(mail({ giveUpAt: NOW + 10 * 60_000 }), NOW);
+    expect((await outbox.deliver(row)).outcome).toBe('retry');
+    expect(outbox.store.byId(row.id)).toMatchObject({
+      state: 'queued',
+      lastError: '535 authentication failed',
+      nextAttemptAt: NOW + 60_000,
     });
+    expect(reports).toEqual([]);
+    for (const t of [1, 3]) {
+      setNow(NOW + t * 60_000);
+      expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    }
+    setNow(NOW + 7 * 60_000); // the backoff (8 min) would pass the give-up instant: halfway to it instead
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    expect(outbox.store.byId(row.id)!.nextAttemptAt).toBe(NOW + 8.5 * 60_000);
+    setNow(NOW + 8.5 * 60_000);
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.25 * 60_000);
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.625 * 60_000); // 22.5 s left: one more try at 9.8125
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['retry']);
+    setNow(NOW + 9.8125 * 60_000); // 11 s left: too little, failed now
+    expect((await outbox.deliverDue()).map((d) => d.outcome)).toEqual(['failed']);
+    expect(outbox.store.byId(row.id)).toMatchObject({ state: 'failed', attempts: 8, lastError: '535 authentication failed' });
+    expect(reports).toHaveLength(1);
+  });
+
+  it('a crash before the body reached the server: sent again at once, nothing to look for', async () => {
+    const t = fakeTransport();
+    const asked: string[] = [];
+    const { outbox } = setup(t, { findDelivered: async (r) => (asked.push(r.messageId), { notFound: ['archive'] }) });
     const { row } = outbox.store.enqueue(mail(), NOW);
-    expect((await outbox.deliver(row)).outcome).toBe('failed');
-    expect(outbox.store.byId(row.id)).toMatchObject({ state: 'failed', lastError: '550 no such list' });
-    expect(reports).toEqual(['digest: 550 no such list']);
+    outbox.store.claim(row.id, NOW, CRASHED); // killed before 354
+    expect(await outbox.resolveInterrupted()).toBe(0);
+    expect(asked).toEqual([]);
+    await outbox.deliverDue();
+    expect(t.sent).toHaveLength(1);
+    expect(outbox.store.byId(row.id)).toMatchObject({ state: 'sent', resolvedBy: 'resend', resends: 0 });
   });
 
   it('sorts SMTP failures as RFC 5321 does', () => {
@@ -171,11 +226,15 @@ describe('outbox', () => {
     expect(classifySendError({ code: 'ETIMEDOUT' })).toBe('transient');
     expect(classifySendError({ code: 'EAUTH' })).toBe('permanent');
     expect(classifySendError(new Error('weird'))).toBe('permanent');
+    expect(classifySendError({ code: 'ETIMEDOUT' }, true)).toBe('unknown'); // after the final "."
+    expect(classifySendError({ code: 'ECONNECTION' }, true)).toBe('unknown');
+    expect(classifySendError({ responseCode: 554 }, true)).toBe('permanent'); // a reply is an answer
     expect([1, 2, 3, 6, 20].map(retryDelay)).toEqual([60_000, 120_000, 240_000, 1_800_000, 1_800_000]);
   });
 
   it('the directory outbox writes the .eml and an .html preview', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'convene-out-')), 'outbox');
+    const top = mkdtempSync(join(tmpdir(), 'convene-out-'));
+    const dir = join(top, 'outbox');
     const t = fileTransport(dir);
     await t.send({
       from: 'a@example.org',
@@ -188,5 +247,6 @@ describe('outbox', () => {
     expect(readFileSync(`${base}.eml`, 'utf8')).toBe('Subject: x\r\n\r\nbody');
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('<p>x</p>');
     expect(existsSync(`${base}.eml.tmp`)).toBe(false);
+    rmSync(top, { recursive: true, force: true });
   });
 });

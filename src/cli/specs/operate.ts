@@ -1,4 +1,4 @@
-/** Specs of the operator's commands: init, daemon, status, help. */
+/** Specs of the operator's commands: init, daemon, status, outbox, help. */
 import { OPT, type CommandSpec } from '../spec.js';
 
 export const INIT = {
@@ -34,6 +34,42 @@ export const STATUS = {
     OPT.now,
     { name: 'stuck-after', type: 'string', value: 'SECONDS', help: 'a batch in flight this long is stuck (default 300)' },
   ],
+} as const satisfies CommandSpec;
+
+const MAIL_ID = { name: 'ID', help: "the mail's number, as `convene outbox list` shows it", required: true } as const;
+
+export const OUTBOX_LIST = {
+  name: 'outbox list',
+  summary: 'the mails in the outbox, newest first, with their state and last error',
+  reads: true,
+  options: [
+    { name: 'state', type: 'string', value: 'STATE', help: 'only mails in this state: queued, sending, sent, failed or dropped' },
+    { name: 'limit', type: 'string', value: 'N', help: 'at most N mails (default 50)' },
+    OPT.json,
+  ],
+} as const satisfies CommandSpec;
+
+export const OUTBOX_RETRY = {
+  name: 'outbox retry',
+  summary: 'send a failed, dropped or unconfirmed mail again now, with an hour to go out',
+  positionals: [MAIL_ID],
+  options: [OPT.json, OPT.now],
+} as const satisfies CommandSpec;
+
+export const OUTBOX_DROP = {
+  name: 'outbox drop',
+  summary: 'give a mail up for good: it is neither sent nor queued again',
+  positionals: [MAIL_ID],
+  options: [OPT.json],
+} as const satisfies CommandSpec;
+
+export const OUTBOX = {
+  name: 'outbox',
+  summary: 'the outbox: list it, send a mail again, or drop one',
+  description:
+    'A failed mail is retried with backoff until its call starts (outbox.retryFor stops sooner). When the\n' +
+    "outcome of a send is unknown, convene looks for the mail (the list's echo, sentMailbox) before resending.",
+  subcommands: [OUTBOX_LIST, OUTBOX_RETRY, OUTBOX_DROP],
 } as const satisfies CommandSpec;
 
 export const HELP = {
