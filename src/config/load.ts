@@ -5,13 +5,13 @@ import { DEFAULT_DB_PATH } from './defaults.js';
 import { validateDigest } from './digest.js';
 import { validateMeetings } from './meetings.js';
 import { validateImap, validateSmtp } from './sections.js';
-import type { Config } from './types.js';
+import type { Config, ImapConfig } from './types.js';
 import { asObject, oneOf, onlyKeys, optString } from './validate.js';
 
 export const DEFAULT_CONFIG_PATH = 'convene.yaml';
 export const DEFAULT_OUTBOX_DIR = 'data/outbox';
 
-const TOP_KEYS = ['db', 'imap', 'source', 'smtp', 'transport', 'outbox', 'meetings', 'digest', 'sentMailbox'];
+const TOP_KEYS = ['db', 'imap', 'source', 'smtp', 'transport', 'outbox', 'meetings', 'digest', 'sentMailbox', 'reviewMailbox'];
 
 /**
  * Load the config: the named file (it must exist), else ./convene.yaml when present, else the
@@ -46,7 +46,7 @@ export function loadConfigSync(path: string | undefined, overrides: { db?: strin
 export function configFromValue(value: unknown, path: string | null, overrides: { db?: string } = {}): Config {
   const o = asObject(value, '');
   onlyKeys(o, '', TOP_KEYS);
-  const imap = validateImap(o.imap);
+  const imap = withReviewMailbox(validateImap(o.imap), optString(o, 'reviewMailbox', 'reviewMailbox'));
   const smtp = validateSmtp(o.smtp);
   const src = asObject(o.source, 'source');
   onlyKeys(src, 'source', ['path']);
@@ -68,4 +68,16 @@ export function configFromValue(value: unknown, path: string | null, overrides: 
     digest: validateDigest(o.digest, o.meetings),
     ...(sentMailbox ? { sentMailbox } : {}),
   };
+}
+
+/**
+ * `reviewMailbox`: a mailbox of the IMAP account where the chair's replies to convene arrive, when
+ * they do not arrive with the list's mail (a folder that convene's own address delivers to). It
+ * is synced like the others; review by reply finds command mails wherever they were stored.
+ */
+function withReviewMailbox(imap: ImapConfig | undefined, mailbox: string | undefined): ImapConfig | undefined {
+  if (mailbox === undefined) return imap;
+  if (!imap) throw new ConveneError('CONFIG', 'config: reviewMailbox: needs an imap section (the account it is a mailbox of)');
+  if (mailbox.trim() === '') throw new ConveneError('CONFIG', 'config: reviewMailbox: must name a mailbox');
+  return imap.mailboxes.includes(mailbox) ? imap : { ...imap, mailboxes: [...imap.mailboxes, mailbox] };
 }

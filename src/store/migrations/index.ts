@@ -5,6 +5,7 @@ import * as m004 from './004-outbox-jobs.js';
 import * as m005 from './005-outbox-lease.js';
 import * as m006 from './006-archive-secrets.js';
 import * as m007 from './007-agenda-history.js';
+import * as m008 from './008-review-mail.js';
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
 export const MIGRATIONS: readonly { readonly version: number; readonly up: string }[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly up: strin
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
+  { version: 8, up: m008.up },
 ];
