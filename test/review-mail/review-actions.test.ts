@@ -117,6 +117,21 @@ describe('review by reply: the commands', () => {
     expect(h.capture.ofKind('cancellation')).toHaveLength(1);
   });
 
+  it('a command mail is neither a proposal for the extractor nor list activity in the digest', async () => {
+    h = await harness({ proposed: ['Rust'] });
+    await h.at(T.callForItems);
+    answer(h.capture.ofKind('chair-copy')[0]!, 'cmd-prose@example.org', 'accept 1\nPlease add the budget for 2027 to the agenda.\n');
+    await h.at(T.callForItems + 3_600_000);
+    expect(listItems(h.db, { meetingId: 'wg' }).map((i) => i.title)).toEqual(['Release planning', 'CI <b>flakes</b>', 'Rust']);
+    expect(await text(h.capture.ofKind('review-confirmation')[0]!)).toContain(
+      'Not understood (not commands; nothing was guessed):\n  Please add the budget for 2027 to the agenda.\n',
+    );
+    await h.at(T.digest + 30_000);
+    const digest = await text(h.capture.ofKind('digest')[0]!);
+    expect(digest).not.toContain('Re: your mail');
+    expect(digest).not.toContain('On the list');
+  });
+
   it('the proposal to cancel an empty call can be answered "cancel"', async () => {
     h = await harness({ items: [] });
     await h.at(T.digest + 30_000);
