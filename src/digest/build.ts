@@ -1,7 +1,7 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
 import { localDate } from '../time/time-zone.js';
-import { notableThreads } from './activity.js';
+import { notableThreads, topicOf } from './activity.js';
 import { callTimes, type CallTimes } from './times.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo, ThreadActivity } from './types.js';
 
@@ -102,9 +102,12 @@ export function buildDigest(input: DigestInput): DigestModel {
   const date = localDate(occ.start, occ.zone);
   const updated = input.revision > 0;
   const times = callTimes(occ.start, occ.zone, settings.zones, input.previous?.start, occ.end);
-  const onAgenda = [...agenda.items, ...agenda.carriedOver, ...agenda.awaitingReview].map((e) => e.threadId);
-  const exclude = new Set([input.callThreadId, ...onAgenda].filter((t): t is number => typeof t === 'number'));
-  const threads = notableThreads(input.activity, { excludeThreads: exclude, limit: input.limits?.threads ?? THREADS_SHOWN });
+  const listed = [...agenda.items, ...agenda.carriedOver, ...agenda.awaitingReview];
+  const threads = notableThreads(input.activity, {
+    excludeThreads: new Set([input.callThreadId, ...listed.map((e) => e.threadId)].filter((t): t is number => typeof t === 'number')),
+    excludeTopics: new Set(listed.map((e) => topicOf(e.title))),
+    limit: input.limits?.threads ?? THREADS_SHOWN,
+  });
   const model: DigestModel = {
     meeting: { id: meeting.id, name: meeting.name, zone: occ.zone },
     chair: meeting.chair ?? '',

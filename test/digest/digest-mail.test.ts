@@ -109,6 +109,15 @@ describe('digest model and mail', () => {
     const items = [{ ...agenda.items[0]!, threadId: 13 }, ...agenda.items.slice(1)];
     const m = model({ activity: busy, callThreadId: 12, agenda: { ...agenda, items } });
     expect(m.since.threads.map((x) => x.subject)).toEqual(['Discussion 6', 'Discussion 5', 'Discussion 4', 'Discussion 3', 'Discussion 2']);
+    // Each topic once (a reply that broke the thread), none the digest lists already, none nobody answered.
+    const split = [
+      t(30, '[RFC] Logging <b>API</b>', 5),
+      t(31, 'Re: Logging <b>API</b>', 4),
+      t(32, 'Build times', 3),
+      t(33, 'Re: build times', 2),
+    ];
+    const quiet = { ...t(34, 'Announcement', 1), messages: 1 };
+    expect(model({ activity: [...split, quiet] }).since.threads.map((x) => x.subject)).toEqual(['Build times']);
   });
 
   it('gives the same agenda in the same order in the text and the HTML part', () => {
