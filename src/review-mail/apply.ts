@@ -52,8 +52,7 @@ export function applyCommands(
         out.cancelled = true;
         done('the call is cancelled');
       } else if (command.kind === 'send') {
-        out.send = true;
-        done('the agenda goes to the list now');
+        out.send = true; // after every other line; process.ts reports how it went
       } else if (command.kind === 'add') {
         const item = addItem(db, meeting, occ, { title: command.title, proposer: chair, ...extras(command) }, c);
         done(`added "${item.title}" as agenda item ${item.position}`);
@@ -62,10 +61,16 @@ export function applyCommands(
       }
     } catch (err) {
       if (!(err instanceof Refusal) && !(err instanceof ConveneError)) throw err;
-      out.failed.push(`${line}: ${err.message.replace(/^agenda: /, '')}`);
+      out.failed.push(`${line}: ${inChairTerms(err.message, numbers)}`);
     }
   }
   return out satisfies Applied;
+}
+
+/** An agenda error as the chair reads it: the mail's [numbers], not convene's item ids. */
+function inChairTerms(message: string, numbers: readonly ShortNumber[]): string {
+  const byId = new Map(numbers.map((n) => [n.id, n.ref]));
+  return message.replace(/^agenda: /, '').replace(/\bitem (\d+)\b/g, (whole, id: string) => (byId.has(id) ? `[${byId.get(id)}]` : whole));
 }
 
 function extras(cmd: Extract<Command, { kind: 'add' }>): { presenter?: string; durationMinutes?: number } {

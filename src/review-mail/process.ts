@@ -162,7 +162,8 @@ async function sendDigest(
   const first = deps.store.byKey(meeting.id, occ.key, 'digest', 0);
   try {
     const q = await queueDigest(deps, meeting, occ, { update: first !== undefined, due: deps.now() });
-    if (q.kind === 'digest' && q.row) return { ...report, digestSent: true, send: false };
+    if (q.kind === 'digest' && q.row)
+      return { ...report, applied: [...report.applied, 'send: the agenda went to the list'], digestSent: true, send: false };
     return { ...report, send: false, failed: [...report.failed, `send: ${q.note ?? `the agenda is empty; nothing was sent`}`] };
   } catch (err) {
     return { ...report, send: false, failed: [...report.failed, `send: ${oneLine(err).replace(/^digest: /, '')}`] };
