@@ -57,6 +57,7 @@ describe('review by reply: the commands', () => {
         'defer 3',
         'add Security review (20 min) [Kees]',
         'accept 7',
+        'move 2 to 1',
         'move 5 to 9 please',
       ].join('\n'),
     );
@@ -70,6 +71,8 @@ describe('review by reply: the commands', () => {
     const t = await text(answer1);
     expect(t).toContain('  merge 2 into 1: [2] Rust in the kernel merged into [1] Rust\n');
     expect(t).toContain('  accept 7: there is no [7] in the mail you replied to\n');
+    // The chair's numbers, not convene's item ids.
+    expect(t).toContain('  move 2 to 1: [2] is merged; only accepted items have a position\n');
     expect(t).toContain('Not understood (not commands; nothing was guessed):\n  move 5 to 9 please\n');
     expect(t).toContain('  1. [1] Rust for Linux\n');
     // Every change logged under the chair and the command mail.
@@ -89,7 +92,8 @@ describe('review by reply: the commands', () => {
     await h.at(T.callForItems + 2 * 3_600_000);
     expect(h.capture.ofKind('digest')).toHaveLength(1);
     const again = await text(h.capture.ofKind('review-confirmation')[1]!);
-    expect(again).toContain('send: nothing changed since revision 0 of wg/2026-06-10; no update sent');
+    expect(again).toContain('Not done:\n  send: nothing changed since revision 0 of wg/2026-06-10; no update sent\n');
+    expect(again).not.toContain('done, for');
     // The digest job at its due time finds the digest sent: nothing more goes out.
     await h.at(T.digest + 30_000);
     expect(h.capture.ofKind('digest')).toHaveLength(1);
