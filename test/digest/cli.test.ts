@@ -103,6 +103,9 @@ describe('convene digest / notes / status', () => {
     const updated = await simpleParser(readFileSync(join(dir, 'outbox', r1)));
     expect(updated.subject).toBe('[UPDATED] Test WG call: agenda for Wednesday 10 June 2026');
     expect(updated.text).toContain('* Added: Late topic');
+    // In the first digest's thread (there was no call for items to reply to here).
+    expect(updated.inReplyTo).toBe(`<${mid}>`);
+    expect(updated.references).toBe(`<${mid}>`);
   });
 
   it('notes prints the skeleton in the notes format', async () => {
