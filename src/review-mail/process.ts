@@ -6,7 +6,6 @@
  * A mail that is not an honoured command mail is recorded and logged with the reason, and never
  * answered (no backscatter). A replay (the same Message-ID again) does nothing.
  */
-import type { ReviewReport } from '../digest/build-mails.js';
 import { oneLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { MailingDeps } from '../mailings/deps.js';
@@ -20,7 +19,7 @@ import { ownMail } from '../store/secrets.js';
 import { applyCommands, currentOccurrence } from './apply.js';
 import { authorize } from './authorize.js';
 import { normaliseLine, readCommands } from './commands.js';
-import { ReviewStore, type ReviewRow } from './review-store.js';
+import { ReviewStore, type ReviewRow, type StoredReport } from './review-store.js';
 
 export interface ReviewDeps extends MailingDeps {
   readonly logger: Logger;
@@ -42,6 +41,7 @@ export async function processCommandMails(deps: ReviewDeps): Promise<ReviewPass>
   const upTo = lastStoredId(deps.db);
   for (const candidate of repliesToOwnIds(deps.db, reviews.scanned(), upTo)) {
     const messageId = candidate.headerMid ?? candidate.mid;
+    if (reviews.byStoredId(candidate.id)) continue; // read before the cursor moved (a crash between)
     if (reviews.byMessageId(messageId)) {
       deps.logger.info({ msg: 'review by reply: already read; a replay does nothing', messageId, stored: candidate.id });
       continue;
@@ -77,29 +77,17 @@ function readOne(deps: ReviewDeps, reviews: ReviewStore, storedId: number, messa
       reason: verdict.reason,
     });
     deps.logger[verdict.level]({ msg: 'review by reply: mail ignored, not answered', messageId, from: author, reason: verdict.reason });
-    return reviews.byMessageId(messageId);
+    return reviews.byStoredId(storedId);
   }
   const { meeting, occurrence } = verdict;
   const occ = currentOccurrence(deps.db, meeting, occurrence);
   const original = new Set(originalLines(verdict.parent.eml));
   const read = readCommands(mail.bodyText, original);
   const c = { actor: `${verdict.chair} (mail <${messageId}>)`, now: at, meetings: deps.config.meetings };
-  deps.db
+  const applied = deps.db
     .transaction(() => {
-      const applied = occ
-        ? applyCommands(deps.db, meeting, occ, verdict.numbers, read.commands, c, verdict.chair)
-        : { applied: [], failed: read.commands.map((l) => `${l.line}: the call no longer exists`), cancelled: false, send: false };
-      const report: ReviewReport & { send: boolean } = {
-        applied: applied.applied,
-        failed: applied.failed,
-        notUnderstood: read.notUnderstood,
-        replySubject: mail.subject || verdict.parent.subject,
-        cancelled: applied.cancelled,
-        digestSent: false,
-        send: applied.send,
-      };
-      // The chair's mailbox as convene wrote to it: where the confirmation goes.
-      reviews.record({
+      // Recorded first: when another process applied this Message-ID meanwhile, nothing more happens.
+      const id = reviews.record({
         messageId,
         storedId,
         at,
@@ -108,22 +96,39 @@ function readOne(deps: ReviewDeps, reviews: ReviewStore, storedId: number, messa
         occurrence,
         state: 'applied',
         reason: null,
-        report,
       });
+      if (id === null) return false;
+      const done = occ
+        ? applyCommands(deps.db, meeting, occ, verdict.numbers, read.commands, c, verdict.chair)
+        : { applied: [], failed: read.commands.map((l) => `${l.line}: the call no longer exists`), cancelled: false, send: false };
+      reviews.updateReport(id, {
+        applied: done.applied,
+        failed: done.failed,
+        notUnderstood: read.notUnderstood,
+        replySubject: mail.subject || verdict.parent.subject,
+        cancelled: done.cancelled,
+        digestSent: false,
+        send: done.send,
+      });
+      return true;
     })
     .immediate();
+  if (!applied) {
+    deps.logger.info({ msg: 'review by reply: already read; a replay does nothing', messageId, stored: storedId });
+    return undefined;
+  }
   deps.logger.info({ msg: 'review by reply: commands applied', messageId, from: author, meeting: meeting.id, occurrence });
-  return reviews.byMessageId(messageId);
+  return reviews.byStoredId(storedId);
 }
 
 /** What follows from an applied command mail, each step queued once: the notice, the digest, the answer. */
 async function followUp(deps: ReviewDeps, reviews: ReviewStore, row: ReviewRow): Promise<void> {
   const meeting = deps.config.meetings.find((m) => m.id === row.meeting);
   const occ = meeting && row.occurrence ? currentOccurrence(deps.db, meeting, row.occurrence) : null;
-  const report = row.report as (ReviewReport & { send?: boolean }) | null;
+  const report = row.report;
   if (!meeting || !occ || !report) return reviews.markAnswered(row.id);
   const mailed = await parseMessage({ raw: readRaw(deps.db, row.storedId) ?? Buffer.alloc(0) });
-  let next: ReviewReport & { send?: boolean } = report;
+  let next: StoredReport = report;
   try {
     if (report.cancelled) {
       const q = await queueCancellation(deps, meeting, occ);
@@ -131,15 +136,14 @@ async function followUp(deps: ReviewDeps, reviews: ReviewStore, row: ReviewRow):
     }
     if (report.send && !report.cancelled) next = await sendDigest(deps, meeting, occ, next);
     reviews.updateReport(row.id, next);
-    const to = row.author;
-    const chair = meeting.chairs.find((c) => c.toLowerCase().includes(`<${to}>`) || c.toLowerCase() === to) ?? to;
+    // row.author: the chair's mailbox as convene wrote to it, where the confirmation goes.
     await queueConfirmation(
       deps,
       meeting,
       occ,
       {
         revision: row.id,
-        to: chair,
+        to: row.author,
         messageId: row.messageId,
         references: mailed.references.length ? mailed.references : mailed.inReplyTo,
       },
@@ -157,8 +161,8 @@ async function sendDigest(
   deps: ReviewDeps,
   meeting: Parameters<typeof queueDigest>[1],
   occ: Parameters<typeof queueDigest>[2],
-  report: ReviewReport & { send?: boolean },
-): Promise<ReviewReport & { send?: boolean }> {
+  report: StoredReport,
+): Promise<StoredReport> {
   const first = deps.store.byKey(meeting.id, occ.key, 'digest', 0);
   try {
     const q = await queueDigest(deps, meeting, occ, { update: first !== undefined, due: deps.now() });

@@ -1,12 +1,15 @@
 /**
- * The writer (and only reader) of review_mails and review_scan: each reply to convene's own mail
- * is recorded once under its Message-ID, so a replay of a command mail does nothing, and the scan
- * of the archive resumes where it stopped.
+ * The writer (and only reader) of review_mails and review_scan: each stored reply to convene's
+ * own mail is recorded once, a Message-ID is applied at most once (a replay of a command mail
+ * does nothing), and the scan of the archive resumes where it stopped.
  */
 import type { ReviewReport } from '../digest/build-mails.js';
 import type { Db } from '../store/db.js';
 
 export type ReviewState = 'ignored' | 'applied' | 'answered';
+
+/** What a command mail did, as kept: the confirmation's report, and whether `send` is still to do. */
+export type StoredReport = ReviewReport & { readonly send?: boolean };
 
 export interface ReviewRow {
   readonly id: number;
@@ -18,7 +21,7 @@ export interface ReviewRow {
   readonly occurrence: string | null;
   readonly state: ReviewState;
   readonly reason: string | null;
-  readonly report: ReviewReport | null;
+  readonly report: StoredReport | null;
 }
 
 const COLUMNS = `id, message_id AS messageId, stored_id AS storedId, at, author, meeting, occurrence, state, reason,
@@ -27,7 +30,7 @@ const COLUMNS = `id, message_id AS messageId, stored_id AS storedId, at, author,
 function toRow(r: Record<string, unknown> | undefined): ReviewRow | undefined {
   if (!r) return undefined;
   const { reportJson, ...rest } = r;
-  return { ...(rest as unknown as ReviewRow), report: reportJson ? (JSON.parse(String(reportJson)) as ReviewReport) : null };
+  return { ...(rest as unknown as ReviewRow), report: reportJson ? (JSON.parse(String(reportJson)) as StoredReport) : null };
 }
 
 export class ReviewStore {
@@ -44,8 +47,19 @@ export class ReviewStore {
       .run(upTo, upTo);
   }
 
+  /** The command mail applied under this Message-ID, if any (ignored copies do not count). */
   byMessageId(messageId: string): ReviewRow | undefined {
-    return toRow(this.db.prepare(`SELECT ${COLUMNS} FROM review_mails WHERE message_id = ?`).get(messageId) as Record<string, unknown>);
+    return toRow(
+      this.db.prepare(`SELECT ${COLUMNS} FROM review_mails WHERE message_id = ? AND state <> 'ignored'`).get(messageId) as Record<
+        string,
+        unknown
+      >,
+    );
+  }
+
+  /** What became of one stored copy. */
+  byStoredId(storedId: number): ReviewRow | undefined {
+    return toRow(this.db.prepare(`SELECT ${COLUMNS} FROM review_mails WHERE stored_id = ?`).get(storedId) as Record<string, unknown>);
   }
 
   /** Command mails applied whose confirmation (and follow-ups) are not queued yet: a crash came between. */
@@ -55,7 +69,7 @@ export class ReviewStore {
     ).map((r) => toRow(r)!);
   }
 
-  /** Record a mail the first time it is read. Returns its row id, or null when it was recorded before. */
+  /** Record a stored mail the first time it is read. Returns its row id, or null when it was recorded before. */
   record(m: {
     messageId: string;
     storedId: number;
@@ -65,19 +79,19 @@ export class ReviewStore {
     occurrence: string | null;
     state: Exclude<ReviewState, 'answered'>;
     reason: string | null;
-    report?: ReviewReport;
+    report?: StoredReport;
   }): number | null {
     const info = this.db
       .prepare(
         `INSERT INTO review_mails (message_id, stored_id, at, author, meeting, occurrence, state, reason, report_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(m.messageId, m.storedId, m.at, m.author, m.meeting, m.occurrence, m.state, m.reason, m.report ? JSON.stringify(m.report) : null);
     return info.changes === 1 ? Number(info.lastInsertRowid) : null;
   }
 
   /** The report after the follow-ups ran (the digest sent, the list told). */
-  updateReport(id: number, report: ReviewReport): void {
+  updateReport(id: number, report: StoredReport): void {
     this.db.prepare(`UPDATE review_mails SET report_json = ? WHERE id = ?`).run(JSON.stringify(report), id);
   }
 

@@ -136,6 +136,27 @@ describe('review by reply: the commands', () => {
     expect(digest).not.toContain('On the list');
   });
 
+  it("a copy ignored (a DKIM failure on the way) does not stop the chair's own copy; a second good copy does nothing", async () => {
+    h = await harness({ proposed: ['Rust'] });
+    await h.at(T.callForItems);
+    const copy = h.capture.ofKind('chair-copy')[0]!;
+    const failed = generateReply('cmd-twice@example.org', [midOf(copy)], {
+      from: 'Chair Person <chair@example.org>',
+      date: 'Thu, 04 Jun 2026 10:00:00 +0100',
+      subject: 'Re: your mail',
+      headers: { 'Authentication-Results': 'mx.example.org; dkim=fail header.d=example.org' },
+      body: 'accept 1\nfooter added by a relay\n',
+    });
+    appendMbox(join(h.dir, 'list.mbox'), failed);
+    await h.at(T.callForItems + 3_600_000);
+    expect(titles()).toEqual(['Release planning', 'CI <b>flakes</b>']);
+    answer(copy, 'cmd-twice@example.org', 'accept 1');
+    answer(copy, 'cmd-twice@example.org', 'accept 1\n');
+    await h.at(T.callForItems + 2 * 3_600_000);
+    expect(titles()).toEqual(['Release planning', 'CI <b>flakes</b>', 'Rust']);
+    expect(h.capture.ofKind('review-confirmation')).toHaveLength(1);
+  });
+
   it('the proposal to cancel an empty call can be answered "cancel"', async () => {
     h = await harness({ items: [] });
     await h.at(T.digest + 30_000);
