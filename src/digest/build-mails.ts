@@ -58,6 +58,8 @@ export interface CallModel {
   readonly numbers: readonly ShortNumber[];
   readonly tags: readonly string[];
   readonly listAddress: string;
+  /** The held-items note: the agenda went out without the proposals listed (digest.holdUnreviewed). */
+  readonly heldBack: boolean;
   /** For the unsubscribe line of the mails to the list (DigestModel.unsubscribe). */
   readonly unsubscribe: { readonly url: string; readonly mail: string };
 }
@@ -96,6 +98,7 @@ function base(input: CallInput, subject: (m: MeetingInfo, date: string) => strin
     tags: meeting.subjectTags,
     listAddress: settings.to[0] ?? '',
     unsubscribe: unsubscribeLine(settings.unsubscribe),
+    heldBack: false,
   };
 }
 
@@ -125,7 +128,10 @@ export function buildCancelProposal(input: CallInput): CallModel {
 
 /** With holdUnreviewed: tell the chair which proposals the digest left out. */
 export function buildHeldNote(input: CallInput): CallModel {
-  return base(input, (m, d) => `${input.agenda.awaitingReview.length} proposal(s) held back from the ${m.name} agenda, ${d}`);
+  return {
+    ...base(input, (m, d) => `${input.agenda.awaitingReview.length} proposal(s) held back from the ${m.name} agenda, ${d}`),
+    heldBack: true,
+  };
 }
 
 /** What the chair's command mail did, line by line, for the confirmation. */

@@ -160,7 +160,7 @@ export function failureReportMessage(
     text:
       `The ${failed.kind} mail for ${failed.meeting} (${failed.occurrence}, revision ${failed.revision}) was not sent.\n\n` +
       `Subject: ${failed.subject}\nMessage-ID: <${failed.messageId}>\nError: ${error}\n\n` +
-      "See the daemon's log; `convene status` shows the outbox.\n",
+      "convene will not try it again. Whoever runs convene finds why in the daemon's log and `convene status`.\n",
     headers: listHeaders(key, settings, false),
   });
 }
