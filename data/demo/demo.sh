@@ -1,44 +1,88 @@
 #!/usr/bin/env bash
-# The demo (npm run demo): the real daemon path on a bundled slice of real list mail.
-#   1. 3 December 2025, 09:00 Tokyo: a daemon pass imports the slice (389 messages of the ksummit
-#      list), extracts the proposed topics, sends the call for agenda items to the list and the
-#      chair's copy of it (to data/outbox).
-#   2. 8 December, 09:00 Tokyo, two days before: the chair's reminder, the topics numbered.
-#   3. The chair answers by mail: "accept 9 3 6" in a reply to the reminder. The mail server
-#      delivers it (here `convene import` plays that part); the next pass reads it, applies it as
-#      the chair's own review, and answers with a confirmation.
-#   4. 9 December, 09:00 Tokyo, the day before the summit: the digest with that agenda.
-# Re-running it changes nothing and sends nothing twice (the reply is read once).
+# The demo (npm run demo): the real daemon path on a bundled slice of real list mail, told step by
+# step in plain lines. `--json` shows the programs' view instead: the daemon's JSON log lines and
+# each command's --json output. The chair reviews the agenda by mail, a reply to the reminder (README,
+# "For chairs"). Re-running it changes nothing and sends nothing twice.
+# CONVENE_BIN names the bin to run (default: dist/bin/main.js of this checkout).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-convene() { node dist/bin/main.js --config data/demo/convene.yaml "$@"; }
+json=0
+[ "${1:-}" = "--json" ] && json=1
+bin="${CONVENE_BIN:-dist/bin/main.js}"
+convene() { node "$bin" --config data/demo/convene.yaml "$@"; }
+bold=''
+plain=''
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\e[1m' plain=$'\e[0m'; fi
+say() {
+  printf '\n%s%s%s\n' "$bold" "$1" "$plain"
+  shift
+  for line in "$@"; do printf '  %s\n' "$line"; done
+  echo
+}
+# The daemon's log: JSON lines with --json; otherwise kept in data/demo-daemon.log.
+pass() {
+  if [ $json = 1 ]; then
+    convene daemon --once --now "$1"
+  else
+    convene daemon --once --now "$1" >>data/demo-daemon.log
+    convene status --json --now "$1" | field '"outbox: " + v.outbox.recent.map((r) => r.kind + " " + r.state).reverse().join(", ")'
+  fi
+}
+# One field of the JSON on stdin (a tiny jq).
+field() { node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const f=new Function("v","return ("+process.argv[1]+")");console.log(f(JSON.parse(s)))})' "$1"; }
+: >data/demo-daemon.log
 
-convene daemon --once --now 2025-12-03T00:00:30Z
-convene daemon --once --now 2025-12-08T00:00:30Z
+say "1. Wednesday 3 December 2025, 09:00 in Tokyo: the daemon's first pass." \
+  "It reads the list (389 messages of ksummit, August-September 2025), threads and indexes them," \
+  "finds the topics people proposed for the Maintainers Summit of 10 December, and mails the call" \
+  "for agenda items, with a copy to the chair. Mail goes to files in data/outbox/, not to SMTP (transport: file)."
+pass 2025-12-03T00:00:30Z
+if [ $json = 1 ]; then convene stats --json; else convene stats; fi
 
-echo
-node data/demo/chair-reply.mjs data/outbox/chair-reply.mbox \
-  "Reaching consensus on CONFIG_HIGHMEM" "The role of AI and LLMs" "Kernel documentation"
-convene import data/outbox/chair-reply.mbox > /dev/null
-convene daemon --once --now 2025-12-08T01:00:00Z
-echo
-echo "convene's answer to the chair:"
-node -e '
-  const { readdirSync, readFileSync } = require("node:fs");
-  const f = readdirSync("data/outbox").find((n) => n.startsWith("convene.review-confirmation.") && n.endsWith(".eml"));
-  import("mailparser").then(async ({ simpleParser }) => {
-    const p = await simpleParser(readFileSync("data/outbox/" + f));
-    console.log("  Subject: " + p.subject);
-    console.log(p.text.split("\n").slice(0, 14).map((l) => "  | " + l).join("\n"));
-  });'
+say "2. Search the archive: the proposals tagged [TECH TOPIC], newest first." \
+  "The query language is notmuch's: words, \"phrases\", from:, subject:, date:, AND/OR/NOT (convene help search)."
+if [ $json = 1 ]; then convene search 'subject:"TECH TOPIC"' --limit 3 --json; else convene search 'subject:"TECH TOPIC"' --limit 3 2>/dev/null; fi
 
-convene daemon --once --now 2025-12-09T00:00:30Z
-echo
-convene stats
-echo
-convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-09T00:00:30Z
-echo
-convene agenda log --meeting maintainers-summit | tail -n 3
-echo
-echo "outbox (data/outbox):"
-ls data/outbox
+thread=$(convene search 'subject:"TECH TOPIC"' --threads --json | field 'v.find((t) => t.total >= 3 && t.total <= 8).threadId')
+say "3. One thread, as a tree: who answered whom (convene thread $thread)."
+if [ $json = 1 ]; then convene thread "$thread" --json; else convene thread "$thread"; fi
+
+say "4. Monday 8 December, 09:00 in Tokyo, two days before: the chair's reminder." \
+  "The proposals awaiting review and the draft agenda, each with a number in [brackets]."
+pass 2025-12-08T00:00:30Z
+node data/demo/chair-reply.mjs show chair-reminder 9 | sed 's/^/  | /'
+
+# Picked by title: the numbers depend on extraction order. The reply has a fixed Message-ID, so
+# a second run delivers the same mail, and convene reads it once.
+answer=$(node data/demo/chair-reply.mjs reply data/outbox/chair-reply.mbox \
+  "Reaching consensus on CONFIG_HIGHMEM" "The role of AI and LLMs" "Kernel documentation")
+say "5. The chair reviews by mail, from their mail client: a reply to the reminder saying \"$answer\"." \
+  "Their mail server delivers it (here convene import plays that part); the daemon's next pass reads" \
+  "it, applies it as the chair's own review and answers (README: For chairs)."
+convene import data/outbox/chair-reply.mbox >/dev/null 2>&1
+pass 2025-12-08T01:00:00Z
+node data/demo/chair-reply.mjs show review-confirmation 8 | sed 's/^/  | /'
+if [ $json = 1 ]; then
+  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-08T01:00:00Z --json
+else
+  echo
+  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-08T01:00:00Z
+fi
+
+say "6. Tuesday 9 December, 09:00 in Tokyo, the day before: the daemon's next pass." \
+  "It sends the digest with the agenda the chair set."
+pass 2025-12-09T00:00:30Z
+
+say "7. The digest as subscribers read it (its text part; an HTML part and a calendar entry come with it):"
+if [ $json = 1 ]; then
+  convene digest preview --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-09T00:00:30Z --json
+else
+  convene digest preview --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-09T00:00:30Z
+fi
+
+say "8. What went out, in data/outbox/ (run the demo again: nothing is sent twice):"
+ls data/outbox | grep -v '^notes$\|^chair-reply.mbox$' | sed 's/^/  /'
+if [ $json = 0 ]; then
+  echo
+  echo "The daemon's own log of its passes is in data/demo-daemon.log; npm run demo -- --json shows the JSON."
+fi

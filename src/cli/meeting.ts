@@ -11,14 +11,12 @@ import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/ove
 import { fromLocal, localKind, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { Command, CommandContext } from './context.js';
+import { args, wantsJson, type Command, type CommandContext } from './context.js';
+import { MEETING_ADD, MEETING_CANCEL, MEETING_MOVE } from './specs/calls.js';
 import type { Db } from '../store/db.js';
 import type { Occurrence } from '../meetings/types.js';
 import { occurrenceJson } from './meetings.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
 
 function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime | null, what: string): number {
   const base = timeOfDay ?? meeting.schedule?.first ?? meeting.dates[0] ?? null;
@@ -33,16 +31,10 @@ function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime 
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(
-      ctx.argv,
-      { as: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
-      USAGE,
-    );
-    const [action, id, date, newDate] = positionals;
-    if (!action || !['cancel', 'move', 'add'].includes(action))
-      throw new ConveneError('USAGE', `meeting needs cancel, move or add (usage: ${USAGE})`);
-    if (!id || !date) throw new ConveneError('USAGE', `meeting ${action} needs a meeting id and a date (usage: ${USAGE})`);
-    if (action === 'move' && !newDate) throw new ConveneError('USAGE', `meeting move needs the new date (usage: ${USAGE})`);
+    const spec = [MEETING_CANCEL, MEETING_MOVE, MEETING_ADD].find((s) => s.name === ctx.parsed?.spec?.name) ?? MEETING_MOVE;
+    const { values, positionals } = args(ctx, spec);
+    const action = spec.name.split(' ')[1]!;
+    const [id, date, newDate] = positionals as [string, string, string?];
     const config = ctx.config();
     const meeting = chooseMeeting(config.meetings, id);
     const db = ctx.db();
@@ -60,11 +52,11 @@ export const command: Command = {
     }
     // Cancelling tells the list (issue 10): a notice with a METHOD:CANCEL calendar entry.
     const notice = action === 'cancel' ? await tellTheList(ctx, db, meeting, result, now) : undefined;
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object(
       { ...occurrenceJson(result), ...(notice ? { notice } : {}) },
       (o) =>
-        `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}` +
+        `${o.occurrence}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}` +
         (notice ? `\n  the list: ${notice}` : ''),
     );
     return 0;
@@ -79,7 +71,7 @@ async function tellTheList(ctx: CommandContext, db: Db, meeting: MeetingConfig, 
   const q = await queueCancellation({ db, config, store: new OutboxStore(db), now: () => now }, meeting, occ);
   if (!q.row) return q.note ?? 'not told';
   const { transportFromConfig } = await import('../send/transport.js');
-  const { jsonLineLogger } = await import('../log.js');
+  const { consoleLogger } = await import('../log.js');
   const { makeOutbox } = await import('../mailings/outbox.js');
   const transport = await transportFromConfig(config, ctx.env);
   try {
@@ -88,7 +80,7 @@ async function tellTheList(ctx: CommandContext, db: Db, meeting: MeetingConfig, 
       config: () => config,
       transport,
       now: () => now,
-      logger: jsonLineLogger(ctx.stderr, () => now),
+      logger: consoleLogger(ctx.stderr, () => now),
       env: ctx.env,
     });
     if (q.row.state === 'queued') await outbox.deliver(q.row);
