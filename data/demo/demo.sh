@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo (npm run demo): the real daemon path on a bundled slice of real list mail, told step by
 # step in plain lines. `--json` shows the programs' view instead: the daemon's JSON log lines and
-# each command's --json output. Re-running it changes nothing and sends nothing twice.
+# each command's --json output. The chair reviews the agenda by mail, a reply to the reminder (README,
+# "For chairs"). Re-running it changes nothing and sends nothing twice.
 # CONVENE_BIN names the bin to run (default: dist/bin/main.js of this checkout).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +35,7 @@ field() { node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{c
 say "1. Wednesday 3 December 2025, 09:00 in Tokyo: the daemon's first pass." \
   "It reads the list (389 messages of ksummit, August-September 2025), threads and indexes them," \
   "finds the topics people proposed for the Maintainers Summit of 10 December, and mails the call" \
-  "for agenda items. Mail goes to files in data/outbox/, not to SMTP (transport: file)."
+  "for agenda items, with a copy to the chair. Mail goes to files in data/outbox/, not to SMTP (transport: file)."
 pass 2025-12-03T00:00:30Z
 if [ $json = 1 ]; then convene stats --json; else convene stats; fi
 
@@ -46,37 +47,42 @@ thread=$(convene search 'subject:"TECH TOPIC"' --threads --json | field 'v.find(
 say "3. One thread, as a tree: who answered whom (convene thread $thread)."
 if [ $json = 1 ]; then convene thread "$thread" --json; else convene thread "$thread"; fi
 
-say "4. The chair reviews the proposals and accepts three, in the order they want." \
-  "(convene agenda accept ITEM...; the interactive convene agenda review does the same on a terminal)"
-# Picked by title: item numbers depend on extraction order. Only items still awaiting review are
-# accepted, so a second run is a no-op.
-picks=$(convene agenda list --state proposed --json --now 2025-12-05T00:00:00Z | field '
-  ["Reaching consensus on CONFIG_HIGHMEM", "The role of AI and LLMs", "Kernel documentation"]
-    .flatMap((w) => v.filter((i) => i.title.startsWith(w)).map((i) => i.id)).join(" ")')
-if [ -n "$picks" ]; then
-  # shellcheck disable=SC2086
-  convene agenda accept $picks --as "Ted Ts'o" --now 2025-12-05T00:00:00Z >/dev/null 2>&1
-fi
+say "4. Monday 8 December, 09:00 in Tokyo, two days before: the chair's reminder." \
+  "The proposals awaiting review and the draft agenda, each with a number in [brackets]."
+pass 2025-12-08T00:00:30Z
+node data/demo/chair-reply.mjs show chair-reminder 9 | sed 's/^/  | /'
+
+# Picked by title: the numbers depend on extraction order. The reply has a fixed Message-ID, so
+# a second run delivers the same mail, and convene reads it once.
+answer=$(node data/demo/chair-reply.mjs reply data/outbox/chair-reply.mbox \
+  "Reaching consensus on CONFIG_HIGHMEM" "The role of AI and LLMs" "Kernel documentation")
+say "5. The chair reviews by mail, from their mail client: a reply to the reminder saying \"$answer\"." \
+  "Their mail server delivers it (here convene import plays that part); the daemon's next pass reads" \
+  "it, applies it as the chair's own review and answers (README: For chairs)."
+convene import data/outbox/chair-reply.mbox >/dev/null 2>&1
+pass 2025-12-08T01:00:00Z
+node data/demo/chair-reply.mjs show review-confirmation 8 | sed 's/^/  | /'
 if [ $json = 1 ]; then
-  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-05T00:00:00Z --json
+  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-08T01:00:00Z --json
 else
-  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-05T00:00:00Z
+  echo
+  convene agenda show --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-08T01:00:00Z
 fi
 
-say "5. Tuesday 9 December, 09:00 in Tokyo, the day before: the daemon's next pass." \
-  "It sends the chair's reminder (late: it was due the day before) and the digest with the final agenda."
+say "6. Tuesday 9 December, 09:00 in Tokyo, the day before: the daemon's next pass." \
+  "It sends the digest with the agenda the chair set."
 pass 2025-12-09T00:00:30Z
 
-say "6. The digest as subscribers read it (its text part; an HTML part and a calendar entry come with it):"
+say "7. The digest as subscribers read it (its text part; an HTML part and a calendar entry come with it):"
 if [ $json = 1 ]; then
   convene digest preview --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-09T00:00:30Z --json
 else
   convene digest preview --meeting maintainers-summit --occurrence 2025-12-10 --now 2025-12-09T00:00:30Z
 fi
 
-say "7. What went out, in data/outbox/ (run the demo again: nothing is sent twice):"
-ls data/outbox | grep -v '^notes$' | sed 's/^/  /'
+say "8. What went out, in data/outbox/ (run the demo again: nothing is sent twice):"
+ls data/outbox | grep -v '^notes$\|^chair-reply.mbox$' | sed 's/^/  /'
 if [ $json = 0 ]; then
   echo
-  echo "The daemon's own log of both passes is in data/demo-daemon.log; npm run demo -- --json shows the JSON."
+  echo "The daemon's own log of its passes is in data/demo-daemon.log; npm run demo -- --json shows the JSON."
 fi

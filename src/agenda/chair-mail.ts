@@ -12,7 +12,7 @@ import type { MeetingAgendaConfig } from './context.js';
 import type { AgendaMessage } from './types.js';
 
 /** The lower-case address of the person who wrote the message. */
-export function authorAddress(msg: AgendaMessage): string {
+export function authorAddress(msg: Pick<AgendaMessage, 'fromAddr' | 'fromName' | 'headers'>): string {
   const from = msg.fromAddr.trim().toLowerCase();
   const listPost = /<mailto:([^>?]+)/i.exec(msg.headers['list-post'] ?? '')?.[1]?.toLowerCase();
   const munged = (listPost !== undefined && from === listPost) || /\svia\s+\S+$/i.test(msg.fromName.trim());
@@ -22,7 +22,7 @@ export function authorAddress(msg: AgendaMessage): string {
 }
 
 /** True when the receiving server says DKIM or DMARC failed for this message. */
-export function authenticationFailed(msg: AgendaMessage): boolean {
+export function authenticationFailed(msg: Pick<AgendaMessage, 'headers'>): boolean {
   const results = msg.headers['authentication-results'] ?? '';
   return /\b(?:dkim|dmarc)\s*=\s*(?:fail|permerror)\b/i.test(results);
 }

@@ -1,3 +1,4 @@
+import { CHAIR_REVIEW_KINDS, nearestOwnShaped, ownShapedKind } from '../mail/own-message-id.js';
 import type { AgendaMessage } from './types.js';
 import { regex } from './patterns.js';
 
@@ -28,6 +29,10 @@ export function skipReason(msg: AgendaMessage): string | null {
   if (/multipart\/digest/i.test(msg.headers['content-type'] ?? '')) return 'digest';
   if (/\bdigest\b[^\n]{0,40}\b(?:vol(?:ume)?|issue|#)\s*\d+/i.test(msg.subject)) return 'digest';
   if (msg.headers['x-convene'] !== undefined) return 'convene';
+  // A reply to convene's mail to the chair is the chair's command mail (review by reply, issue
+  // 10): "add Release planning" there is a command for review-mail/, not a proposal.
+  const own = nearestOwnShaped(msg);
+  if (own && CHAIR_REVIEW_KINDS.includes(ownShapedKind(own) ?? '')) return 'command mail';
   return null;
 }
 

@@ -11,8 +11,10 @@ import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/ove
 import { fromLocal, localKind, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { args, wantsJson, type Command } from './context.js';
+import { args, wantsJson, type Command, type CommandContext } from './context.js';
 import { MEETING_ADD, MEETING_CANCEL, MEETING_MOVE } from './specs/calls.js';
+import type { Db } from '../store/db.js';
+import type { Occurrence } from '../meetings/types.js';
 import { occurrenceJson } from './meetings.js';
 import { makePrinter } from './output.js';
 
@@ -48,11 +50,43 @@ export const command: Command = {
           ? cancelOccurrence(db, meeting, occ, c)
           : moveOccurrence(db, meeting, occ, localOf(newDate!, meeting, toLocal(occ.start, meeting.zone), 'NEWDATE'), c);
     }
+    // Cancelling tells the list (issue 10): a notice with a METHOD:CANCEL calendar entry.
+    const notice = action === 'cancel' ? await tellTheList(ctx, db, meeting, result, now) : undefined;
     const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object(
-      occurrenceJson(result),
-      (o) => `${o.occurrence}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
+      { ...occurrenceJson(result), ...(notice ? { notice } : {}) },
+      (o) =>
+        `${o.occurrence}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}` +
+        (notice ? `\n  the list: ${notice}` : ''),
     );
     return 0;
   },
 };
+
+/** Queue the cancellation notice and deliver it now, as `digest send` does; what happened, in a few words. */
+async function tellTheList(ctx: CommandContext, db: Db, meeting: MeetingConfig, occ: Occurrence, now: number): Promise<string> {
+  const config = ctx.config();
+  const { OutboxStore } = await import('../send/outbox-store.js');
+  const { queueCancellation } = await import('../mailings/review-mails.js');
+  const q = await queueCancellation({ db, config, store: new OutboxStore(db), now: () => now }, meeting, occ);
+  if (!q.row) return q.note ?? 'not told';
+  const { transportFromConfig } = await import('../send/transport.js');
+  const { consoleLogger } = await import('../log.js');
+  const { makeOutbox } = await import('../mailings/outbox.js');
+  const transport = await transportFromConfig(config, ctx.env);
+  try {
+    const outbox = makeOutbox({
+      db,
+      config: () => config,
+      transport,
+      now: () => now,
+      logger: consoleLogger(ctx.stderr, () => now),
+      env: ctx.env,
+    });
+    if (q.row.state === 'queued') await outbox.deliver(q.row);
+    const row = outbox.store.byId(q.row.id)!;
+    return `cancellation notice ${row.state} <${row.messageId}>`;
+  } finally {
+    transport.close();
+  }
+}

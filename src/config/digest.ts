@@ -12,6 +12,9 @@ export interface DigestTemplates {
   readonly chairReminder?: string;
   readonly cancelProposal?: string;
   readonly notes?: string;
+  readonly chairCopy?: string;
+  readonly reviewConfirmation?: string;
+  readonly cancellation?: string;
 }
 
 /**
@@ -31,6 +34,11 @@ export interface DigestSettings {
   readonly to: readonly string[];
   readonly listId?: string;
   readonly unsubscribe: readonly string[];
+  /**
+   * The https unsubscribe URL accepts RFC 8058 one-click POSTs: only then is List-Unsubscribe-Post
+   * sent (a page that only answers GET would make a client's "unsubscribe" button fail silently).
+   */
+  readonly unsubscribeOneClick: boolean;
   /** A URL template with {messageId} (the id without angle brackets, URL-encoded). */
   readonly archiveUrl?: string;
   readonly zones: readonly string[];
@@ -55,6 +63,7 @@ export const DEFAULT_DIGEST: DigestSettings = {
   from: 'convene <convene@localhost>',
   to: [],
   unsubscribe: [],
+  unsubscribeOneClick: false,
   zones: [],
   holdUnreviewed: false,
   templates: {},
@@ -97,6 +106,9 @@ function mergeSection(base: DigestSettings, o: Obj, key: string, path: PathResol
     if (!/^mailto:[^@\s]+@[^@\s]+$/i.test(u) && !isHttps(u))
       fail(`${key}.unsubscribe[${i}]`, `must be a mailto: or https: URL, not "${u}"`);
   });
+  const oneClick = optBool(o, 'unsubscribeOneClick', key);
+  if (oneClick === true && !(unsubscribe ?? base.unsubscribe).some(isHttps))
+    fail(`${key}.unsubscribeOneClick`, 'needs an https: URL in unsubscribe (RFC 8058 one-click is a POST to it)');
   const archiveUrl = optString(o, 'archiveUrl', key);
   if (archiveUrl !== undefined) {
     if (!/^https?:\/\//i.test(archiveUrl)) fail(`${key}.archiveUrl`, 'must be an http(s) URL');
@@ -112,6 +124,7 @@ function mergeSection(base: DigestSettings, o: Obj, key: string, path: PathResol
     to: to ?? base.to,
     ...(listId !== undefined ? { listId } : base.listId !== undefined ? { listId: base.listId } : {}),
     unsubscribe: unsubscribe ?? base.unsubscribe,
+    unsubscribeOneClick: oneClick ?? (unsubscribe === undefined ? base.unsubscribeOneClick : false),
     ...(archiveUrl !== undefined ? { archiveUrl } : base.archiveUrl !== undefined ? { archiveUrl: base.archiveUrl } : {}),
     zones: canonicalZones ?? base.zones,
     ...(join !== undefined ? { join } : base.join !== undefined ? { join: base.join } : {}),

@@ -5,7 +5,7 @@
  * accepted without being documented.
  */
 export const CONFIG_KEYS = {
-  top: ['db', 'imap', 'source', 'smtp', 'transport', 'outbox', 'meetings', 'digest', 'sentMailbox'],
+  top: ['db', 'imap', 'source', 'smtp', 'transport', 'outbox', 'meetings', 'digest', 'sentMailbox', 'reviewMailbox'],
   imap: [
     'account',
     'host',
@@ -29,8 +29,30 @@ export const CONFIG_KEYS = {
   schedule: ['start', 'rrule', 'exdate'],
   agenda: ['subjectTags', 'aliases', 'calls', 'cutoff'],
   jobs: ['callForItems', 'chairReminder', 'digest'],
-  digest: ['from', 'to', 'listId', 'unsubscribe', 'archiveUrl', 'zones', 'join', 'holdUnreviewed', 'templates', 'timing'],
-  templates: ['text', 'html', 'callForItems', 'chairReminder', 'cancelProposal', 'notes'],
+  digest: [
+    'from',
+    'to',
+    'listId',
+    'unsubscribe',
+    'unsubscribeOneClick',
+    'archiveUrl',
+    'zones',
+    'join',
+    'holdUnreviewed',
+    'templates',
+    'timing',
+  ],
+  templates: [
+    'text',
+    'html',
+    'callForItems',
+    'chairCopy',
+    'chairReminder',
+    'cancelProposal',
+    'reviewConfirmation',
+    'cancellation',
+    'notes',
+  ],
   timing: ['callForItems', 'chairReminder', 'digest'],
   secret: ['env', 'file', 'command'],
 } as const;

@@ -6,7 +6,7 @@ import { DEFAULT_DB_PATH } from './defaults.js';
 import { validateDigest } from './digest.js';
 import { validateMeetings } from './meetings.js';
 import { validateImap, validateSmtp } from './sections.js';
-import type { Config } from './types.js';
+import type { Config, ImapConfig } from './types.js';
 import { CONFIG_KEYS } from './keys.js';
 import { approxMs, isZero, parseDuration } from '../time/duration.js';
 import { asObject, asWritten, fail, oneOf, onlyKeys, optString, type PathResolver } from './validate.js';
@@ -53,7 +53,7 @@ export function configFromValue(value: unknown, path: string | null, overrides: 
   onlyKeys(o, '', CONFIG_KEYS.top);
   const base = path === null ? null : dirname(resolve(path));
   const rel: PathResolver = base === null ? asWritten : (p) => (p === ':memory:' || isAbsolute(p) ? p : resolve(base, p));
-  const imap = validateImap(o.imap, rel);
+  const imap = withReviewMailbox(validateImap(o.imap, rel), optString(o, 'reviewMailbox', 'reviewMailbox'));
   const smtp = validateSmtp(o.smtp, rel);
   const src = asObject(o.source, 'source');
   onlyKeys(src, 'source', CONFIG_KEYS.source);
@@ -84,4 +84,16 @@ function retryMs(text: string): number {
   const d = parseDuration(text);
   if (d === null || isZero(d)) fail('outbox.retryFor', `must be a non-zero ISO 8601 duration such as PT6H or P1D, not "${text}"`);
   return approxMs(d);
+}
+
+/**
+ * `reviewMailbox`: a mailbox of the IMAP account where the chair's replies to convene arrive, when
+ * they do not arrive with the list's mail (a folder that convene's own address delivers to). It
+ * is synced like the others; review by reply finds command mails wherever they were stored.
+ */
+function withReviewMailbox(imap: ImapConfig | undefined, mailbox: string | undefined): ImapConfig | undefined {
+  if (mailbox === undefined) return imap;
+  if (!imap) throw new ConveneError('CONFIG', 'config: reviewMailbox: needs an imap section (the account it is a mailbox of)');
+  if (mailbox.trim() === '') throw new ConveneError('CONFIG', 'config: reviewMailbox: must name a mailbox');
+  return imap.mailboxes.includes(mailbox) ? imap : { ...imap, mailboxes: [...imap.mailboxes, mailbox] };
 }

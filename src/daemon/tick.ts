@@ -8,6 +8,7 @@ import { writeNotes } from '../mailings/notes.js';
 import { queueCallForItems, queueChairReminder, queueDigest, type MailingDeps, type Queued } from '../mailings/queue.js';
 import { dueJobs, type JobRow } from '../mailings/job-reader.js';
 import { finishJob } from '../mailings/job-store.js';
+import { processCommandMails } from '../review-mail/process.js';
 
 /** A job that runs more than this after its due instant is logged as late. */
 export const JOB_GRACE_MS = 2 * 60_000;
@@ -28,14 +29,21 @@ export interface TickResult {
 }
 
 /**
- * Run the jobs that are due, then deliver what the outbox holds. Catch-up rule: a job missed
- * while the daemon was down runs once if its call has not started yet (logged late); otherwise
- * it is recorded as skipped: a digest after the call is noise. Notes are the exception (they are
+ * Apply the chair's command mails (review-mail/), run the jobs that are due, then deliver what
+ * the outbox holds. Catch-up rule: a job missed while the daemon was down runs once if its call
+ * has not started yet (logged late); otherwise it is recorded as skipped: a digest after the call
+ * is noise. Notes are the exception (they are
  * due after the call): they catch up for a week. The outbox's unique key means a job that runs
  * twice (a crash between queueing and recording the job) still queues one mail.
  */
 export async function tick(deps: TickDeps): Promise<TickResult> {
   const ran: TickResult['ran'] = [];
+  // The chair's replies that arrived with this sync first: the jobs below see the agenda they made.
+  try {
+    await processCommandMails({ db: deps.db, config: deps.config, store: deps.outbox.store, now: deps.now, logger: deps.logger });
+  } catch (err) {
+    deps.logger.error({ msg: 'review by reply failed', error: oneLine(err) });
+  }
   for (const job of dueJobs(deps.db, deps.now())) {
     const state = await runJob(deps, job);
     ran.push({ id: job.id, kind: job.kind, occurrence: job.occurrence, state });

@@ -1,6 +1,7 @@
 import type { DigestSettings } from '../config/digest.js';
 import type { Occurrence } from '../meetings/types.js';
 import { localDate } from '../time/time-zone.js';
+import { notableThreads, topicOf } from './activity.js';
 import { callTimes, type CallTimes } from './times.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo, ThreadActivity } from './types.js';
 
@@ -13,12 +14,17 @@ export interface ItemView {
   readonly duration: string;
   readonly link: string;
   readonly late: boolean;
+  /** Added by the chair: shown as such, never as "proposed by" whoever ran the command. */
+  readonly byChair: boolean;
 }
 
 export interface ThreadView {
   readonly subject: string;
   readonly starter: string;
   readonly messages: number;
+  readonly participants: number;
+  /** "3 people, 7 messages" */
+  readonly summary: string;
   readonly link: string;
 }
 
@@ -39,19 +45,26 @@ export interface DigestModel {
   readonly changes: readonly string[];
   readonly times: CallTimes;
   readonly join: string;
+  /** The final agenda: the standing items first (the meeting's own order), then the chair's, numbered. */
   readonly items: readonly ItemView[];
   readonly standing: readonly ItemView[];
   readonly carriedOver: readonly ItemView[];
   readonly awaiting: readonly ItemView[];
+  /** "Also proposed, not yet decided": carried over, then awaiting review, at most UNDECIDED_SHOWN. */
+  readonly undecided: readonly ItemView[];
+  /** How many more undecided items there are than `undecided` shows. */
+  readonly undecidedMore: number;
   /** Items awaiting review that holdUnreviewed kept out of the digest. */
   readonly held: number;
   /** `first`: no previous call; the window starts at the first proposal for this one. */
   readonly since: {
     readonly from: string;
     readonly first: boolean;
-    readonly newThreads: readonly ThreadView[];
-    readonly active: readonly ThreadView[];
+    /** At most five threads, ranked by participants and replies (activity.ts). */
+    readonly threads: readonly ThreadView[];
   };
+  /** For the body's unsubscribe line (RFC 2369 URLs as configured): the first https page and mailto address. */
+  readonly unsubscribe: { readonly url: string; readonly mail: string };
   /** Nothing to discuss: no digest; the chair gets a proposal to cancel instead. */
   readonly empty: boolean;
 }
@@ -66,10 +79,15 @@ export interface DigestInput {
   readonly revision: number;
   /** For an update: the model that was sent last, to say what changed. */
   readonly sent?: DigestModel;
-  readonly limits?: { readonly newThreads?: number; readonly active?: number };
+  readonly limits?: { readonly threads?: number; readonly undecided?: number };
   /** Start of the "since the last call" window when there is no previous call. */
   readonly since?: number;
+  /** The thread of the call for items: the agenda being collected, not news. */
+  readonly callThreadId?: number | null;
 }
+
+export const THREADS_SHOWN = 5;
+export const UNDECIDED_SHOWN = 5;
 
 /** Build the digest model. Pure: no clock, no database. */
 export function buildDigest(input: DigestInput): DigestModel {
@@ -79,18 +97,17 @@ export function buildDigest(input: DigestInput): DigestModel {
   const items = agenda.items.map(view);
   const carriedOver = agenda.carriedOver.map(view);
   const awaiting = settings.holdUnreviewed ? [] : agenda.awaitingReview.map(view);
+  const undecided = [...carriedOver, ...awaiting];
+  const shown = input.limits?.undecided ?? UNDECIDED_SHOWN;
   const date = localDate(occ.start, occ.zone);
   const updated = input.revision > 0;
-  const times = callTimes(occ.start, occ.zone, settings.zones, input.previous?.start);
-  const threads = (list: readonly ThreadActivity[]): ThreadView[] =>
-    list.map((t) => ({
-      subject: t.subject || '(no subject)',
-      starter: t.starter,
-      messages: t.messages,
-      link: t.rootMid ? link(t.rootMid) : '',
-    }));
-  const newThreads = [...input.activity].filter((t) => t.isNew).sort((a, b) => a.firstDate - b.firstDate || a.threadId - b.threadId);
-  const active = [...input.activity].sort((a, b) => b.messages - a.messages || a.firstDate - b.firstDate || a.threadId - b.threadId);
+  const times = callTimes(occ.start, occ.zone, settings.zones, input.previous?.start, occ.end);
+  const listed = [...agenda.items, ...agenda.carriedOver, ...agenda.awaitingReview];
+  const threads = notableThreads(input.activity, {
+    excludeThreads: new Set([input.callThreadId, ...listed.map((e) => e.threadId)].filter((t): t is number => typeof t === 'number')),
+    excludeTopics: new Set(listed.map((e) => topicOf(e.title))),
+    limit: input.limits?.threads ?? THREADS_SHOWN,
+  });
   const model: DigestModel = {
     meeting: { id: meeting.id, name: meeting.name, zone: occ.zone },
     chair: meeting.chair ?? '',
@@ -105,16 +122,35 @@ export function buildDigest(input: DigestInput): DigestModel {
     standing: agenda.standing.map(view),
     carriedOver,
     awaiting,
+    undecided: undecided.slice(0, shown),
+    undecidedMore: Math.max(0, undecided.length - shown),
     held: settings.holdUnreviewed ? agenda.awaitingReview.length : 0,
     since: {
       from: input.previous ? localDate(input.previous.start, occ.zone) : input.since !== undefined ? localDate(input.since, occ.zone) : '',
       first: !input.previous,
-      newThreads: threads(newThreads.slice(0, input.limits?.newThreads ?? 10)),
-      active: threads(active.filter((t) => t.messages > 1).slice(0, input.limits?.active ?? 5)),
+      threads: threads.map((t) => ({
+        subject: t.subject || '(no subject)',
+        starter: t.starter,
+        messages: t.messages,
+        participants: t.participants,
+        summary: `${plural(t.participants, 'person', 'people')}, ${plural(t.messages, 'message', 'messages')}`,
+        link: t.rootMid ? link(t.rootMid) : '',
+      })),
     },
+    unsubscribe: unsubscribeLine(settings.unsubscribe),
     empty: items.length === 0 && carriedOver.length === 0 && awaiting.length === 0,
   };
   return input.sent ? { ...model, changes: changesSince(input.sent, model) } : model;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The first https unsubscribe URL and the first mailto address (without "mailto:" and any ?query). */
+export function unsubscribeLine(urls: readonly string[]): { url: string; mail: string } {
+  const mailto = urls.find((u) => /^mailto:/i.test(u)) ?? '';
+  return { url: urls.find((u) => /^https:/i.test(u)) ?? '', mail: mailto.replace(/^mailto:/i, '').replace(/\?.*$/, '') };
 }
 
 /** What an update changes against the digest that was sent, one line each. */
@@ -157,6 +193,7 @@ export function itemViewer(link: (mid: string) => string): (e: AgendaEntry, i: n
     duration: e.durationMinutes ? `${e.durationMinutes} min` : '',
     link: e.messageIds[0] ? link(e.messageIds[0]) : '',
     late: e.late === true,
+    byChair: e.byChair === true,
   });
 }
 

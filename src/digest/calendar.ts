@@ -14,6 +14,10 @@ export interface CalendarEvent {
   readonly description: string;
   readonly url?: string;
   readonly organizer?: { readonly name: string; readonly email: string };
+  /**
+   * The call is cancelled: METHOD:CANCEL with STATUS:CANCELLED, the same UID and a raised SEQUENCE
+   * (RFC 5546 section 3.2.5), so calendar clients remove the entry they had.
+   */
   readonly cancelled?: boolean;
   /** DTSTAMP: when this object was made (the injected clock). */
   readonly stamp: number;
@@ -21,9 +25,14 @@ export interface CalendarEvent {
 
 const DAY = 86_400_000;
 
+/** The iTIP method of the object (RFC 5546): a published event, or its cancellation. */
+export function icsMethod(ev: Pick<CalendarEvent, 'cancelled'>): 'PUBLISH' | 'CANCEL' {
+  return ev.cancelled ? 'CANCEL' : 'PUBLISH';
+}
+
 /**
- * An iCalendar object (RFC 5545) with METHOD:PUBLISH — the mail part's Content-Type must carry
- * the same method (RFC 6047 section 2.4). The event is given in the meeting's zone with its
+ * An iCalendar object (RFC 5545) with METHOD:PUBLISH, or METHOD:CANCEL for a cancelled call — the
+ * mail part's Content-Type must carry the same method (RFC 6047 section 2.4). The event is given in the meeting's zone with its
  * VTIMEZONE included, so clients show it right across daylight-saving changes. CRLF line ends,
  * lines folded at 75 octets.
  */
@@ -33,7 +42,7 @@ export function buildIcs(ev: CalendarEvent): string {
     'VERSION:2.0',
     'PRODID:-//convene//pre-call digest//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${icsMethod(ev)}`,
     ...vtimezone(ev.zone, ev.start),
     'BEGIN:VEVENT',
     `UID:${text(ev.uid)}`,

@@ -11,15 +11,16 @@ export interface Outgoing {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
-  /** An iCalendar object with METHOD:PUBLISH. */
+  /** An iCalendar object, METHOD:PUBLISH unless icsMethod says CANCEL. */
   readonly ics?: string;
+  readonly icsMethod?: 'PUBLISH' | 'CANCEL';
   readonly headers: Readonly<Record<string, string>>;
   readonly date: number;
 }
 
 /**
  * Compose the RFC 5322 message: text/plain first, then HTML (multipart/alternative, the client
- * shows the last part it understands), the calendar as a text/calendar; method=PUBLISH
+ * shows the last part it understands), the calendar as a text/calendar; method=PUBLISH (or CANCEL)
  * alternative (nodemailer also attaches it as invite.ics for clients that ignore alternatives).
  * The bytes are stored in the outbox, so a resend is byte-for-byte the same mail.
  */
@@ -32,7 +33,7 @@ export async function composeEml(o: Outgoing): Promise<Buffer> {
     date: new Date(o.date),
     text: o.text,
     ...(o.html ? { html: o.html } : {}),
-    ...(o.ics ? { icalEvent: { method: 'PUBLISH', filename: 'call.ics', content: o.ics } } : {}),
+    ...(o.ics ? { icalEvent: { method: o.icsMethod ?? 'PUBLISH', filename: 'call.ics', content: o.ics } } : {}),
     headers: { ...o.headers },
   });
   return crlf(await composer.compile().build());

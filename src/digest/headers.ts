@@ -1,7 +1,28 @@
 import type { DigestSettings } from '../config/digest.js';
 import { makeOwnMessageId, occurrenceStem } from '../mail/own-message-id.js';
 
-export type MailKind = 'call-for-items' | 'chair-reminder' | 'digest' | 'cancel-proposal' | 'held-note' | 'failure-report';
+export type MailKind =
+  | 'call-for-items'
+  | 'chair-copy'
+  | 'chair-reminder'
+  | 'digest'
+  | 'cancel-proposal'
+  | 'held-note'
+  | 'failure-report'
+  | 'review-confirmation'
+  | 'cancellation';
+
+/**
+ * The mails convene sends to the chair alone that carry a numbered agenda: a reply to one of them
+ * may hold the chair's commands (issue 10, review by reply). The list's mails never do.
+ */
+export const CHAIR_REVIEW_KINDS: readonly MailKind[] = [
+  'chair-copy',
+  'chair-reminder',
+  'cancel-proposal',
+  'held-note',
+  'review-confirmation',
+];
 
 /** What identifies one outgoing mail: the outbox key. */
 export interface MailKey {
@@ -41,10 +62,11 @@ export function occurrenceUid(meeting: string, occurrence: string, from: string)
 }
 
 /**
- * The list headers: List-Id (RFC 2919), List-Unsubscribe (RFC 2369) and, when an https URL is
- * configured, List-Unsubscribe-Post for one-click unsubscribe (RFC 8058; a mailto alone does not
- * qualify). Auto-Submitted: auto-generated (RFC 3834) keeps vacation responders quiet, and
- * X-Convene marks our own mail so the agenda extractor never reads it as a proposal.
+ * The list headers: List-Id (RFC 2919), List-Unsubscribe (RFC 2369) and, only when the config
+ * says the https URL accepts the POST (digest.unsubscribeOneClick), List-Unsubscribe-Post for
+ * one-click unsubscribe (RFC 8058: a mailto, or a page that only answers GET, does not qualify).
+ * Auto-Submitted: auto-generated (RFC 3834) keeps vacation responders quiet, and X-Convene marks
+ * our own mail so the agenda extractor never reads it as a proposal.
  */
 export function listHeaders(key: MailKey, settings: DigestSettings, toList: boolean): Record<string, string> {
   const h: Record<string, string> = {
@@ -55,12 +77,18 @@ export function listHeaders(key: MailKey, settings: DigestSettings, toList: bool
   if (settings.listId) h['List-Id'] = `<${settings.listId}>`;
   if (settings.unsubscribe.length) {
     h['List-Unsubscribe'] = settings.unsubscribe.map((u) => `<${u}>`).join(', ');
-    if (settings.unsubscribe.some((u) => /^https:/i.test(u))) h['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    if (settings.unsubscribeOneClick && settings.unsubscribe.some((u) => /^https:/i.test(u)))
+      h['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   return h;
 }
 
-/** In-Reply-To / References to the call for items, so replies and the digest thread together. */
-export function threadHeaders(parentId: string | undefined): Record<string, string> {
-  return parentId ? { 'In-Reply-To': `<${parentId}>`, References: `<${parentId}>` } : {};
+/**
+ * In-Reply-To the nearest of the given ids and References all of them, oldest first (RFC 5322
+ * section 3.6.4): the digest replies to the call for items, an update to the first digest.
+ */
+export function threadHeaders(...ids: readonly (string | undefined)[]): Record<string, string> {
+  const chain = ids.filter((id): id is string => !!id);
+  if (chain.length === 0) return {};
+  return { 'In-Reply-To': `<${chain.at(-1)}>`, References: chain.map((id) => `<${id}>`).join(' ') };
 }

@@ -6,7 +6,16 @@ import { ConveneError } from '../errors.js';
 import { inlineCss } from './inline-css.js';
 import { escapeHtml, renderTemplate, TemplateError } from './template.js';
 
-export type TemplateName = 'digest.txt' | 'digest.html' | 'call-for-items.txt' | 'chair-reminder.txt' | 'cancel-proposal.txt' | 'notes.md';
+export type TemplateName =
+  | 'digest.txt'
+  | 'digest.html'
+  | 'call-for-items.txt'
+  | 'chair-copy.txt'
+  | 'chair-reminder.txt'
+  | 'cancel-proposal.txt'
+  | 'review-confirmation.txt'
+  | 'cancellation.txt'
+  | 'notes.md';
 
 const OVERRIDE_KEY: Record<TemplateName, keyof DigestTemplates> = {
   'digest.txt': 'text',
@@ -14,6 +23,9 @@ const OVERRIDE_KEY: Record<TemplateName, keyof DigestTemplates> = {
   'call-for-items.txt': 'callForItems',
   'chair-reminder.txt': 'chairReminder',
   'cancel-proposal.txt': 'cancelProposal',
+  'review-confirmation.txt': 'reviewConfirmation',
+  'cancellation.txt': 'cancellation',
+  'chair-copy.txt': 'chairCopy',
   'notes.md': 'notes',
 };
 

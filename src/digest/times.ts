@@ -15,10 +15,16 @@ export interface ZoneTime {
   readonly otherDay: boolean;
   /** "17:00 (UTC+01:00)", or "09:00 Thursday (UTC+09:00)" when the weekday differs. */
   readonly text: string;
+  /** When the call ends: "18:00", or "00:30 Thursday" past midnight. */
+  readonly until: string;
+  /** Start to end: "17:00–18:00 (UTC+01:00)", weekdays named where they differ from the meeting zone's. */
+  readonly span: string;
 }
 
 export interface CallTimes {
   readonly local: ZoneTime;
+  /** How long the call lasts: "1 hour", "1 hour 30 minutes", "45 minutes". */
+  readonly duration: string;
   readonly zones: readonly ZoneTime[];
   /** One line per pair of zones whose offset difference changed since the previous call. */
   readonly warnings: readonly string[];
@@ -26,12 +32,16 @@ export interface CallTimes {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function zoneTime(instant: number, zone: string, refWeekday?: string): ZoneTime {
+export function zoneTime(instant: number, zone: string, refWeekday?: string, end = instant): ZoneTime {
   const p = toLocal(instant, zone);
   const day = weekdayName(p);
   const offset = offsetText(offsetAt(instant, zone));
   const otherDay = refWeekday !== undefined && refWeekday !== day;
   const time = `${pad(p.hour)}:${pad(p.minute)}`;
+  const e = toLocal(end, zone);
+  const endDay = weekdayName(e);
+  // The end names its weekday when it falls on another day than the start (a call past midnight).
+  const until = `${pad(e.hour)}:${pad(e.minute)}${endDay !== day ? ` ${endDay}` : ''}`;
   return {
     zone,
     date: `${day} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`,
@@ -40,6 +50,8 @@ export function zoneTime(instant: number, zone: string, refWeekday?: string): Zo
     weekday: day,
     otherDay,
     text: `${time}${otherDay ? ` ${day}` : ''} (UTC${offset})`,
+    until,
+    span: `${time}${otherDay ? ` ${day}` : ''}–${until} (UTC${offset})`,
   };
 }
 
@@ -48,8 +60,8 @@ export function zoneTime(instant: number, zone: string, refWeekday?: string): Zo
  * when the US and Europe (or any two zones) have switched daylight saving on different dates:
  * the offset difference between two zones at this call differs from the one at the previous call.
  */
-export function callTimes(start: number, meetingZone: string, zones: readonly string[], previousStart?: number): CallTimes {
-  const local = zoneTime(start, meetingZone);
+export function callTimes(start: number, meetingZone: string, zones: readonly string[], previousStart?: number, end = start): CallTimes {
+  const local = zoneTime(start, meetingZone, undefined, end);
   const all = [meetingZone, ...zones.filter((z) => z !== meetingZone)];
   const warnings: string[] = [];
   if (previousStart !== undefined) {
@@ -67,7 +79,16 @@ export function callTimes(start: number, meetingZone: string, zones: readonly st
       }
     }
   }
-  return { local, zones: zones.map((z) => zoneTime(start, z, local.weekday)), warnings };
+  return { local, duration: durationText(end - start), zones: zones.map((z) => zoneTime(start, z, local.weekday, end)), warnings };
+}
+
+/** "1 hour", "2 hours 30 minutes", "45 minutes" ('' for none). */
+export function durationText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const parts = [...(h ? [`${h} hour${h === 1 ? '' : 's'}`] : []), ...(m ? [`${m} minute${m === 1 ? '' : 's'}`] : [])];
+  return parts.join(' ');
 }
 
 function hours(diffMs: number): string {

@@ -26,6 +26,10 @@ export interface AgendaEntry {
   /** Source message ids (without angle brackets), first one linked. */
   readonly messageIds: readonly string[];
   readonly late?: boolean;
+  /** The chair added it (no extraction rule found it): "added by the chair", whatever the proposer field says. */
+  readonly byChair?: boolean;
+  /** The thread it was proposed in: the digest leaves that thread out of "on the list". */
+  readonly threadId?: number | null;
 }
 
 /** The agenda of one occurrence: the chair's final order, and the other lists the digest shows. */
@@ -48,6 +52,8 @@ export interface ThreadActivity {
   readonly rootMid: string | null;
   readonly starter: string;
   readonly messages: number;
+  /** Distinct senders in the window. */
+  readonly participants: number;
   readonly firstDate: number;
   readonly isNew: boolean;
 }

@@ -21,6 +21,32 @@ export interface OwnMailKey {
   readonly revision: number;
 }
 
+/**
+ * The kinds of mail convene sends to the chair alone with the agenda numbered: a reply to one of
+ * them may hold the chair's commands (issue 10, review by reply). The list's mails never do.
+ */
+export const CHAIR_REVIEW_KINDS: readonly string[] = [
+  'chair-copy',
+  'chair-reminder',
+  'cancel-proposal',
+  'held-note',
+  'review-confirmation',
+];
+
+/**
+ * The nearest id a message replies to that has the shape of one of ours (In-Reply-To first, then
+ * References from the last), not yet verified: a reply to the digest whose References also name
+ * an earlier mail to the chair is a reply to the digest.
+ */
+export function nearestOwnShaped(mail: { readonly inReplyTo: readonly string[]; readonly references: readonly string[] }): string | null {
+  return [...mail.inReplyTo, ...[...mail.references].reverse()].find((id) => /^convene\./i.test(id)) ?? null;
+}
+
+/** The kind an id of our shape names ("convene.chair-reminder.r0..." → chair-reminder), unverified. */
+export function ownShapedKind(id: string): string | null {
+  return /^convene\.([a-z][a-z-]*)\.r\d/i.exec(id)?.[1]?.toLowerCase() ?? null;
+}
+
 /** Recognises our own mail by its Message-ID (with or without angle brackets); null when not ours. */
 export type OwnMail = (messageId: string) => OwnMailKey | null;
 

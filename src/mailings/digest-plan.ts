@@ -1,18 +1,24 @@
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { buildCancelProposal } from '../digest/build-mails.js';
+import { buildCancelProposal, numbersJson } from '../digest/build-mails.js';
 import { buildDigest, type DigestModel } from '../digest/build.js';
 import type { Outgoing } from '../digest/compose.js';
 import { chairMessage, digestMessage } from '../digest/messages.js';
 import type { Occurrence } from '../meetings/types.js';
 import { threadActivity } from '../thread/activity.js';
 import { settingsOf, stampOf, type MailingDeps } from './deps.js';
-import { agendaSnapshot, meetingInfo, previousOf } from './ports.js';
+import { agendaSnapshot, meetingInfo, previousOf, threadOfMessage } from './ports.js';
 
 /** What preparing the digest of an occurrence decided. */
 export type DigestPlan =
   | { readonly kind: 'digest'; readonly model: DigestModel; readonly outgoing: Outgoing }
-  | { readonly kind: 'cancel-proposal'; readonly model: DigestModel; readonly outgoing: Outgoing | null };
+  | {
+      readonly kind: 'cancel-proposal';
+      readonly model: DigestModel;
+      readonly outgoing: Outgoing | null;
+      /** The proposal's short numbers, kept with it in the outbox (the chair may answer it). */
+      readonly numbers?: string;
+    };
 
 /**
  * Decide and render the digest of one occurrence (nothing is written): the digest itself, or,
@@ -29,6 +35,8 @@ export function prepareDigest(deps: MailingDeps, meeting: MeetingConfig, occ: Oc
   // on its agenda (the topic-collection period), else the two weeks before it.
   const since = previous?.start ?? Math.min(agenda.firstProposedAt ?? Infinity, occ.start - 14 * 86_400_000);
   const activity = threadActivity(deps.db, since, Math.min(now, occ.start), meeting.lists);
+  const callRow = deps.store.byKey(meeting.id, occ.key, 'call-for-items', 0);
+  const callId = callRow && callRow.state === 'sent' ? callRow.messageId : undefined;
   const last = deps.store.revisions(meeting.id, occ.key, 'digest')[0];
   let revision = 0;
   let sent: DigestModel | undefined;
@@ -48,13 +56,15 @@ export function prepareDigest(deps: MailingDeps, meeting: MeetingConfig, occ: Oc
     settings,
     revision,
     ...(sent ? { sent } : {}),
+    callThreadId: callId ? threadOfMessage(deps.db, callId) : null,
   });
   if (model.empty && !options.update) {
     if (!info.chair) return { kind: 'cancel-proposal', model, outgoing: null };
     const call = buildCancelProposal({ meeting: info, occurrence: occ, agenda, settings, digestDue: now });
-    return { kind: 'cancel-proposal', model, outgoing: chairMessage('cancel-proposal', call, occ.key, settings, stampOf(deps)) };
+    const outgoing = chairMessage('cancel-proposal', call, occ.key, settings, stampOf(deps));
+    return { kind: 'cancel-proposal', model, outgoing, numbers: numbersJson(call) };
   }
-  const callRow = deps.store.byKey(meeting.id, occ.key, 'call-for-items', 0);
-  const callId = callRow && callRow.state === 'sent' ? callRow.messageId : undefined;
-  return { kind: 'digest', model, outgoing: digestMessage(model, settings, stampOf(deps), callId) };
+  // An update replies to the first digest: one thread for the call's agenda (issue 10).
+  const first = options.update ? deps.store.byKey(meeting.id, occ.key, 'digest', 0)?.messageId : undefined;
+  return { kind: 'digest', model, outgoing: digestMessage(model, settings, stampOf(deps), callId, first) };
 }

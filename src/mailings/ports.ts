@@ -6,6 +6,8 @@ import { exactMs } from '../time/duration.js';
 import { findOccurrence, nextOccurrence, occurrencesBetween, previousOccurrence } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
+import { messageByMid } from '../store/message-reader.js';
+import { threadPlacement } from '../store/message-threads.js';
 
 /**
  * The one place mailings meet the meetings and agenda modules: their readers,
@@ -33,6 +35,8 @@ function entry(i: AgendaItem): AgendaEntry {
     ...(i.durationMinutes ? { durationMinutes: i.durationMinutes } : {}),
     messageIds: i.messageIds,
     late: i.late,
+    byChair: i.rule === null,
+    threadId: i.threadId,
   };
 }
 
@@ -64,4 +68,10 @@ export function nextOf(db: Db, meeting: MeetingConfig, occ: Occurrence): Occurre
 /** The occurrence named on the command line (key or local date), or the next one after `now`. */
 export function pickOccurrence(db: Db, meeting: MeetingConfig, text: string | undefined, now: number): Occurrence | null {
   return text ? findOccurrence(db, meeting, text) : nextOccurrence(db, meeting, now);
+}
+
+/** The thread of a stored message by its Message-ID (the list's echo of our call for items), or null. */
+export function threadOfMessage(db: Db, messageId: string): number | null {
+  const row = messageByMid(db, messageId);
+  return row ? (threadPlacement(db, row.id)?.thread_id ?? null) : null;
 }

@@ -1,6 +1,6 @@
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
-import { buildCallForItems, buildChairReminder, buildHeldNote } from '../digest/build-mails.js';
+import { buildCallForItems, buildChairCopy, buildChairReminder, buildHeldNote, numbersJson } from '../digest/build-mails.js';
 import { composeEml, type Outgoing } from '../digest/compose.js';
 import { sealMail } from '../mail/seal.js';
 import { messageIdSecret } from '../store/secrets.js';
@@ -22,10 +22,11 @@ export interface Queued {
 }
 
 /**
- * Queue one composed mail unless its key is taken. It is sealed (mail/seal.ts) for delivery proof,
- * and retried until `until` (its call's start), or for outbox.retryFor after it was due if sooner.
+ * Queue one composed mail under its outbox key, once: a second call returns the row already there.
+ * It is sealed (mail/seal.ts) for delivery proof, and retried until `until` (its call's start), or
+ * for outbox.retryFor after it was due if sooner.
  */
-async function queue(deps: MailingDeps, o: Outgoing, due: number | null, until: number | null, modelJson?: string): Promise<Queued> {
+export async function queue(deps: MailingDeps, o: Outgoing, due: number | null, until: number | null, modelJson?: string): Promise<Queued> {
   if (o.to.length === 0)
     throw new ConveneError('CONFIG', `config: digest.to: no recipients for the ${o.key.kind} mail of ${o.key.meeting}`);
   const existing = deps.store.byKey(o.key.meeting, o.key.occurrence, o.key.kind, o.key.revision);
@@ -72,7 +73,7 @@ export async function queueDigest(
   if (!plan.outgoing) return { row: null, created: false, kind: plan.kind, note: 'empty agenda and no chair configured: nothing sent' };
   const settings = settingsOf(deps.config, meeting);
   const due = options.due ?? dueOf('digest', occ, meeting, settings.timing) ?? deps.now();
-  const queued = await queue(deps, plan.outgoing, due, occ.start, plan.kind === 'digest' ? JSON.stringify(plan.model) : undefined);
+  const queued = await queue(deps, plan.outgoing, due, occ.start, plan.kind === 'digest' ? JSON.stringify(plan.model) : plan.numbers);
   const info = meetingInfo(meeting);
   if (plan.kind === 'digest' && plan.model.held > 0 && info.chair && !options.update) {
     const model = buildHeldNote({
@@ -82,18 +83,26 @@ export async function queueDigest(
       settings,
       digestDue: due,
     });
-    await queue(deps, chairMessage('held-note', model, occ.key, settings, stampOf(deps)), due, occ.start);
+    await queue(deps, chairMessage('held-note', model, occ.key, settings, stampOf(deps)), due, occ.start, numbersJson(model));
   }
   return queued;
 }
 
-/** Queue the call for agenda items to the list. */
+/**
+ * Queue the call for agenda items to the list and, when the meeting has a chair, the chair's
+ * own copy: what is on the table so far, numbered for review by reply (issue 10).
+ */
 export async function queueCallForItems(deps: MailingDeps, meeting: MeetingConfig, occ: Occurrence, due: number): Promise<Queued> {
   const settings = settingsOf(deps.config, meeting);
   const info = meetingInfo(meeting);
   const digestDue = dueOf('digest', occ, meeting, settings.timing) ?? occ.start;
-  const model = buildCallForItems({ meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue });
-  return queue(deps, callForItemsMessage(model, occ.key, settings, stampOf(deps)), due, occ.start);
+  const input = { meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue };
+  const call = await queue(deps, callForItemsMessage(buildCallForItems(input), occ.key, settings, stampOf(deps)), due, occ.start);
+  if (info.chair) {
+    const copy = buildChairCopy(input);
+    await queue(deps, chairMessage('chair-copy', copy, occ.key, settings, stampOf(deps)), due, occ.start, numbersJson(copy));
+  }
+  return call;
 }
 
 /** Queue the chair's reminder of the items awaiting review. */
@@ -103,7 +112,7 @@ export async function queueChairReminder(deps: MailingDeps, meeting: MeetingConf
   if (!info.chair) return { row: null, created: false, kind: 'chair-reminder', note: 'no chair configured' };
   const digestDue = dueOf('digest', occ, meeting, settings.timing) ?? occ.start;
   const model = buildChairReminder({ meeting: info, occurrence: occ, agenda: agendaSnapshot(deps.db, meeting, occ), settings, digestDue });
-  return queue(deps, chairMessage('chair-reminder', model, occ.key, settings, stampOf(deps)), due, occ.start);
+  return queue(deps, chairMessage('chair-reminder', model, occ.key, settings, stampOf(deps)), due, occ.start, numbersJson(model));
 }
 
 /** Queue a report of a mail that failed for good to the meeting's chair. */

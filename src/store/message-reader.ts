@@ -116,3 +116,23 @@ export function envelopeReader(db: Db): (id: number) => { from_addr: string; dat
 export function messageCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
 }
+
+/** The highest messages.id stored so far (0 for an empty archive). */
+export function lastStoredId(db: Db): number {
+  return db.prepare<[], { n: number | null }>('SELECT MAX(id) AS n FROM messages').get()?.n ?? 0;
+}
+
+/**
+ * Messages stored in (after, upTo] that reply to something whose id looks like one of convene's
+ * own (`convene.` in In-Reply-To or References), oldest first: the candidates for review by
+ * reply, which then check the HMAC (mail/own-message-id.ts).
+ */
+export function repliesToOwnIds(db: Db, after: number, upTo: number): { id: number; mid: string; headerMid: string | null }[] {
+  return db
+    .prepare<[number, number], { id: number; mid: string; headerMid: string | null }>(
+      `SELECT id, mid, header_mid AS headerMid FROM messages
+        WHERE id > ? AND id <= ? AND (in_reply_to_json LIKE '%"convene.%' OR refs_json LIKE '%"convene.%')
+        ORDER BY id`,
+    )
+    .all(after, upTo);
+}

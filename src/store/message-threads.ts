@@ -3,6 +3,7 @@
  * what threading, the thread view, agenda extraction and the digest's "since the last call" ask.
  */
 import type { Statement } from 'better-sqlite3';
+import { CHAIR_REVIEW_KINDS } from '../mail/own-message-id.js';
 import type { Db } from './db.js';
 import type { MessageRow } from './message-row.js';
 
@@ -59,24 +60,30 @@ export function threadCount(db: Db): number {
   return (db.prepare('SELECT count(DISTINCT thread_id) AS n FROM messages').get() as { n: number }).n;
 }
 
-/** Per thread with messages in [from, to) (List-Ids optional, convene's own mail left out): counts and dates. */
+/**
+ * Per thread with messages in [from, to) (List-Ids optional): counts and dates. convene's own
+ * mail is left out, and so are the chair's replies to convene's mails to the chair: those are
+ * commands to convene (review by reply), not list traffic.
+ */
 export function activeThreads(
   db: Db,
   from: number,
   to: number,
   lists: readonly string[],
-): { threadId: number; messages: number; firstDate: number; threadStart: number }[] {
+): { threadId: number; messages: number; participants: number; firstDate: number; threadStart: number }[] {
   const listFilter = lists.length ? `AND m.list_id IN (${lists.map(() => '?').join(',')})` : '';
+  const commands = CHAIR_REVIEW_KINDS.map((k) => `m.in_reply_to_json LIKE '%"convene.${k}.%'`).join(' OR ');
   return db
     .prepare(
-      `SELECT m.thread_id AS threadId, COUNT(*) AS messages, MIN(m.date) AS firstDate,
+      `SELECT m.thread_id AS threadId, COUNT(*) AS messages, COUNT(DISTINCT lower(m.from_addr)) AS participants,
+              MIN(m.date) AS firstDate,
               (SELECT MIN(a.date) FROM messages a WHERE a.thread_id = m.thread_id) AS threadStart
          FROM messages m
         WHERE m.date >= ? AND m.date < ? AND m.thread_id IS NOT NULL
-          AND json_extract(m.headers_json, '$."x-convene"') IS NULL ${listFilter}
+          AND json_extract(m.headers_json, '$."x-convene"') IS NULL AND NOT (${commands}) ${listFilter}
         GROUP BY m.thread_id`,
     )
-    .all(from, to, ...lists) as { threadId: number; messages: number; firstDate: number; threadStart: number }[];
+    .all(from, to, ...lists) as { threadId: number; messages: number; participants: number; firstDate: number; threadStart: number }[];
 }
 
 /** A reader of each thread's first message (undated ones last): subject, Message-ID, sender. */

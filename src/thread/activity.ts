@@ -8,6 +8,8 @@ export interface ThreadActivity {
   readonly rootMid: string | null;
   readonly starter: string;
   readonly messages: number;
+  /** Distinct senders in the window. */
+  readonly participants: number;
   readonly firstDate: number;
   readonly isNew: boolean;
 }
@@ -27,6 +29,7 @@ export function threadActivity(db: Db, from: number, to: number, lists: readonly
       rootMid: first.mid,
       starter: first.name || first.addr,
       messages: r.messages,
+      participants: r.participants,
       firstDate: r.firstDate,
       isNew: r.threadStart >= from,
     };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -98,5 +98,37 @@ describe('convene meeting cancel|move|add', () => {
     expect(gap.code).toBe(2);
     expect(gap.stderr).toMatch(/does not exist in Europe\/London/);
     expect((await cli([...b, 'meeting', 'frob', 'mirage', '2025-03-19'], NOW)).code).toBe(2);
+  });
+});
+
+describe('convene meeting cancel tells the list', () => {
+  it('sends a cancellation notice with a METHOD:CANCEL calendar entry through the outbox', async () => {
+    const withList = join(dir, 'list.yaml');
+    const outbox = join(dir, 'outbox');
+    writeFileSync(
+      withList,
+      `meetings:
+  - id: mirage
+    name: MirageOS call
+    zone: Europe/London
+    schedule: "2025-01-08T16:00[Europe/London]/P14D"
+    chair: "Amir <amir@example.org>"
+digest:
+  from: "convene <convene@example.org>"
+  to: ["devel@lists.example.org"]
+transport: file
+outbox: { dir: ${JSON.stringify(outbox)} }
+`,
+    );
+    const r = await cli(['--config', withList, '--db', join(dir, 'd.sqlite'), 'meeting', 'cancel', 'mirage', '2025-03-19', '--json'], NOW);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ occurrence: 'mirage/2025-03-19', status: 'cancelled', sequence: 1 });
+    expect(out.notice).toMatch(/^cancellation notice sent <convene\.cancellation\.r0\.mirage\.2025-03-19\.[a-z2-7]{26}@example\.org>$/);
+    const eml = readdirSync(outbox).find((f) => f.endsWith('.eml'))!;
+    const raw = readFileSync(join(outbox, eml), 'utf8');
+    expect(raw).toMatch(/^Subject: Cancelled: MirageOS call, Wednesday 19 March 2025/m);
+    expect(raw).toMatch(/method=CANCEL/i);
+    expect(raw.replace(/=\r?\n/g, '')).toContain('STATUS:CANCELLED');
   });
 });

@@ -27,10 +27,16 @@ describe('convene outbox', () => {
     const list = await convene('outbox', 'list', '--json');
     expect(list.code, list.stderr).toBe(0);
     const rows = JSON.parse(list.stdout) as { id: number; kind: string; state: string; attempts: number; lastError: string }[];
-    expect(rows).toMatchObject([{ kind: 'call-for-items', state: 'queued', attempts: 1 }]);
-    expect(rows[0]!.lastError).toMatch(/535/);
+    // Newest first: the chair's copy of the call (review by reply), then the call itself.
+    expect(rows).toMatchObject([
+      { id: 2, kind: 'chair-copy', state: 'queued', attempts: 1 },
+      { id: 1, kind: 'call-for-items', state: 'queued', attempts: 1 },
+    ]);
+    expect(rows[1]!.lastError).toMatch(/535/);
     const status = await convene('status', '--now', new Date(T.callForItems + 60_000).toISOString());
-    expect(status.stdout).toMatch(/sending needs attention[^\n]*\n {2}#1 call-for-items r0 wg\/2026-06-10 queued next [^\n]*535/);
+    expect(status.stdout).toMatch(
+      /sending needs attention[^\n]*\n(?: {2}#[^\n]*\n)*? {2}#1 call-for-items r0 wg\/2026-06-10 queued next [^\n]*535/,
+    );
   });
 
   it('drop gives a mail up for good: the daemon neither sends nor queues it again', async () => {

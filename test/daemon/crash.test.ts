@@ -189,7 +189,7 @@ describe('the long-running daemon', () => {
     child.kill('SIGHUP');
     const failed = await waitFor('config reload failed; keeping the old config');
     expect(failed.error).toBe(
-      'config: digest.colour: unknown key (expected one of: from, to, listId, unsubscribe, archiveUrl, zones, join, holdUnreviewed, templates, timing)',
+      'config: digest.colour: unknown key (expected one of: from, to, listId, unsubscribe, unsubscribeOneClick, archiveUrl, zones, join, holdUnreviewed, templates, timing)',
     );
 
     writeFileSync(

@@ -124,14 +124,14 @@ describe('daemon jobs and catch-up', () => {
     const proposals = h.capture.ofKind('cancel-proposal');
     expect(proposals).toHaveLength(1);
     expect(proposals[0]!.to).toEqual(['chair@example.org']);
-    expect((await h.capture.parsed(h.capture.messages.indexOf(proposals[0]!))).text).toContain('convene meeting cancel wg');
+    expect((await h.capture.parsed(h.capture.messages.indexOf(proposals[0]!))).text).toMatch(/^ {2}cancel +cancel the call;/m);
   });
 
   it('items awaiting review are listed, marked, or with holdUnreviewed held back with a note to the chair', async () => {
     h = await harness({ proposed: ['Unreviewed idea'] });
     await h.at(T.digest + 30_000);
     const listed = await h.capture.parsed(h.capture.messages.indexOf(h.capture.ofKind('digest')[0]!));
-    expect(listed.text).toMatch(/Proposed, awaiting the chair's review\n- Unreviewed idea \(proposed by Bob/);
+    expect(listed.text).toMatch(/Also proposed, not yet decided\n- Unreviewed idea\n/);
     expect(h.capture.ofKind('held-note')).toHaveLength(0);
     await h.close();
 
@@ -144,7 +144,7 @@ describe('daemon jobs and catch-up', () => {
     expect(notes[0]!.to).toEqual(['chair@example.org']);
     const note = await h.capture.parsed(h.capture.messages.indexOf(notes[0]!));
     expect(note.subject).toBe('1 proposal(s) held back from the Test WG call agenda, Wednesday 10 June 2026');
-    expect(note.text).toContain('1. Unreviewed idea (proposed by Bob <bob@example.org>)');
+    expect(note.text).toContain('  [1] Unreviewed idea\n      proposed by Bob <bob@example.org>\n');
   });
 
   it('writes the notes skeleton after the call', async () => {

@@ -61,8 +61,9 @@ describe('convene digest / notes / status', () => {
   it('preview prints the text that would be sent', async () => {
     const r = await cli('digest', 'preview', '--meeting', 'wg', '--occurrence', '2026-06-10', '--now', AT);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Test WG call: Wednesday 10 June 2026, 16:00 Europe/London (UTC+01:00)');
-    expect(r.out).toMatch(/1\. Release planning \(10 min\)\n {3}proposed by Ann <ann@example.org>/);
+    expect(r.out).toContain('Test WG call: Wednesday 10 June 2026, 16:00–17:00 Europe/London (UTC+01:00), 1 hour');
+    // Added with `agenda add`: the chair's item, whatever the proposer field says.
+    expect(r.out).toMatch(/1\. Release planning \(10 min\)\n {3}added by the chair\n/);
   });
 
   it('preview --format html escapes and inlines; --format eml is the whole message', async () => {
@@ -102,6 +103,9 @@ describe('convene digest / notes / status', () => {
     const updated = await simpleParser(readFileSync(join(dir, 'outbox', r1)));
     expect(updated.subject).toBe('[UPDATED] Test WG call: agenda for Wednesday 10 June 2026');
     expect(updated.text).toContain('* Added: Late topic');
+    // In the first digest's thread (there was no call for items to reply to here).
+    expect(updated.inReplyTo).toBe(`<${mid}>`);
+    expect(updated.references).toBe(`<${mid}>`);
   });
 
   it('notes prints the skeleton in the notes format', async () => {

@@ -26,6 +26,21 @@ describe('digest config', () => {
     expect(digestFor(c.digest, 'wg')).toBe(d);
   });
 
+  it('one-click unsubscribe only when said so, and only with an https URL to POST to', () => {
+    const urls = ['mailto:leave@lists.example.org', 'https://lists.example.org/leave'];
+    expect(load({ unsubscribe: urls }).digest.global.unsubscribeOneClick).toBe(false);
+    expect(load({ unsubscribe: urls, unsubscribeOneClick: true }).digest.global.unsubscribeOneClick).toBe(true);
+    expect(() => load({ unsubscribe: ['mailto:leave@lists.example.org'], unsubscribeOneClick: true })).toThrow(
+      'config: digest.unsubscribeOneClick: needs an https: URL in unsubscribe (RFC 8058 one-click is a POST to it)',
+    );
+  });
+
+  it("reviewMailbox is synced with the list's mailboxes, and needs an IMAP account", () => {
+    const imap = { host: 'imap.example.org', user: 'u', password: { env: 'P' }, mailboxes: ['INBOX'] };
+    expect(configFromValue({ imap, reviewMailbox: 'convene' }, null).imap!.mailboxes).toEqual(['INBOX', 'convene']);
+    expect(() => configFromValue({ reviewMailbox: 'convene' }, null)).toThrow('config: reviewMailbox: needs an imap section');
+  });
+
   it('an absent section is fine (search-only installs)', () => {
     expect(configFromValue({}, null).digest.global.to).toEqual([]);
   });

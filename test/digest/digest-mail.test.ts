@@ -17,6 +17,7 @@ const activity: ThreadActivity[] = [
     rootMid: 'rel@example.org',
     starter: 'Anil',
     messages: 7,
+    participants: 4,
     firstDate: Date.UTC(2015, 3, 25),
     isNew: true,
   },
@@ -26,10 +27,20 @@ const activity: ThreadActivity[] = [
     rootMid: 'old@example.org',
     starter: 'Dave',
     messages: 3,
+    participants: 2,
     firstDate: Date.UTC(2015, 3, 24),
     isNew: false,
   },
-  { threadId: 3, subject: 'Quiet one', rootMid: null, starter: 'X', messages: 1, firstDate: Date.UTC(2015, 3, 26), isNew: true },
+  {
+    threadId: 3,
+    subject: 'Quiet one',
+    rootMid: null,
+    starter: 'X',
+    messages: 1,
+    participants: 1,
+    firstDate: Date.UTC(2015, 3, 26),
+    isNew: true,
+  },
 ];
 
 function model(extra: Partial<Parameters<typeof buildDigest>[0]> = {}) {
@@ -37,30 +48,96 @@ function model(extra: Partial<Parameters<typeof buildDigest>[0]> = {}) {
 }
 
 describe('digest model and mail', () => {
-  it('lists the agenda in the chair order with standing, awaiting and "since the last call"', () => {
+  it('leads with the time in every zone, start to end, then the agenda in the chair order, then what is undecided', () => {
     const m = model();
     const msg = digestMessage(m, settings, STAMP);
     expect(msg.subject).toBe('MirageOS call: agenda for Wednesday 6 May 2015');
     const t = msg.text;
     const order = [
-      'Quality and Test (standing item)',
-      '1. TLS support [Hannes] (15 min)',
+      'MirageOS call: Wednesday 6 May 2015, 16:00–17:00 Europe/London (UTC+01:00), 1 hour',
+      '  America/Los_Angeles: 08:00–09:00 (UTC-07:00)',
+      '  Asia/Tokyo: 00:00 Thursday–01:00 (UTC+09:00)',
+      'How to join: https://meet.example.org/call',
+      '- Quality and Test (standing item)',
+      '1. TLS support [Hannes] (15 min)\n   proposed by Hannes Mehnert <hannes@example.org>\n   https://lore.example.org/devel/tls@example.org/',
       '2. IndexedDB / Irmin-in-the-browser',
       '3. MirageOS Q&A hangout?',
+      'Also proposed, not yet decided\n- Logging <b>API</b> <https://lore.example.org/devel/log@example.org/>',
+      'On the list since the last call (2015-04-22)',
     ].map((s) => t.indexOf(s));
-    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      t,
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(t).toContain('https://lore.example.org/devel/tls@example.org/');
-    expect(t).toContain("Proposed, awaiting the chair's review");
-    expect(t).toContain('Logging <b>API</b>');
-    expect(t).toContain('New threads since the last call (2015-04-22)');
-    expect(t).toMatch(/Release <b>2\.4<\/b> \(Anil, https:\/\/lore/);
-    expect(t).toContain('Old thread: 3 messages');
-    expect(t).not.toContain('Quiet one: 1 messages');
-    expect(t).toContain('MirageOS call: Wednesday 6 May 2015, 16:00 Europe/London (UTC+01:00)');
-    expect(t).toContain('America/Los_Angeles: 08:00 (UTC-07:00)');
-    expect(t).toContain('Asia/Tokyo: 00:00 Thursday (UTC+09:00)');
-    expect(t).toContain('How to join: https://meet.example.org/call');
+    // One list of threads, best attended first, each once; nothing about who was late.
+    expect(t).toContain('- Release <b>2.4</b> (Anil; 4 people, 7 messages)\n  https://lore.example.org/devel/rel@example.org/\n');
+    expect(t.indexOf('Release <b>2.4</b>')).toBeLessThan(t.indexOf('Old thread (Dave; 2 people, 3 messages)'));
+    expect(t.split('Release <b>2.4</b>')).toHaveLength(2);
+    expect(t).not.toContain('late');
+    expect(t).toMatch(/\nUnsubscribe: https:\/\/lists\.example\.org\/leave\n$/);
+  });
+
+  it('says "added by the chair" for the chair\'s own items, never "proposed by" whoever typed the command', () => {
+    const items = [{ id: '5', title: 'Release planning', proposer: 'unknown', byChair: true, messageIds: [] }];
+    const m = model({ agenda: { ...agenda, items } });
+    const { text, html } = digestMessage(m, settings, STAMP);
+    expect(text).toContain('1. Release planning\n   added by the chair\n');
+    expect(text).not.toContain('unknown');
+    expect(html).toContain('added by the chair');
+  });
+
+  it("leaves patch mail, the call's own thread and the threads on the agenda out of the list activity, and shows five at most", () => {
+    const t = (threadId: number, subject: string, participants: number, messages = participants): ThreadActivity => ({
+      threadId,
+      subject,
+      rootMid: `t${threadId}@example.org`,
+      starter: 'S',
+      messages,
+      participants,
+      firstDate: Date.UTC(2015, 3, 23) + threadId,
+      isNew: true,
+    });
+    const busy = [
+      t(10, '[PATCH v3 2/7] mm: fix the thing', 9),
+      t(11, 'Re: [RFC PATCH] net: new socket option', 8),
+      t(12, 'Call for agenda items: MirageOS call', 7),
+      t(13, 'TLS support (was: plans)', 6),
+      t(14, '[PATCH 0/5] a series', 5),
+      ...[1, 2, 3, 4, 5, 6].map((i) => t(20 + i, `Discussion ${i}`, i, 10 - i)),
+    ];
+    const items = [{ ...agenda.items[0]!, threadId: 13 }, ...agenda.items.slice(1)];
+    const m = model({ activity: busy, callThreadId: 12, agenda: { ...agenda, items } });
+    expect(m.since.threads.map((x) => x.subject)).toEqual(['Discussion 6', 'Discussion 5', 'Discussion 4', 'Discussion 3', 'Discussion 2']);
+    // Each topic once (a reply that broke the thread), none the digest lists already, none nobody answered.
+    const split = [
+      t(30, '[RFC] Logging <b>API</b>', 5),
+      t(31, 'Re: Logging <b>API</b>', 4),
+      t(32, 'Build times', 3),
+      t(33, 'Re: build times', 2),
+    ];
+    const quiet = { ...t(34, 'Announcement', 1), messages: 1 };
+    expect(model({ activity: [...split, quiet] }).since.threads.map((x) => x.subject)).toEqual(['Build times']);
+  });
+
+  it('gives the same agenda in the same order in the text and the HTML part', () => {
+    const undecided = Array.from({ length: 7 }, (_, i) => ({ id: `u${i}`, title: `Open question ${i}`, messageIds: [] }));
+    const m = model({ agenda: { ...agenda, awaitingReview: undecided } });
+    const { text, html } = digestMessage(m, settings, STAMP);
+    const fromText = agendaOfText(text);
+    expect(fromText).toEqual(agendaOfHtml(html!));
+    expect(fromText).toEqual([
+      'standing: Quality and Test',
+      '1: TLS support [Hannes] (15 min)',
+      '2: IndexedDB / Irmin-in-the-browser',
+      '3: MirageOS Q&A hangout?',
+      'undecided: Open question 0',
+      'undecided: Open question 1',
+      'undecided: Open question 2',
+      'undecided: Open question 3',
+      'undecided: Open question 4',
+      'undecided: and 2 more',
+    ]);
   });
 
   it('escapes markup from subjects and titles in the HTML part and inlines the CSS', () => {
@@ -91,7 +168,8 @@ describe('digest model and mail', () => {
       'x@example.org',
       STAMP.secret,
     );
-    const msg = digestMessage(model(), settings, STAMP, callId);
+    const oneClick = { ...settings, unsubscribeOneClick: true };
+    const msg = digestMessage(model({ settings: oneClick }), oneClick, STAMP, callId);
     const eml = await composeEml(msg);
     const raw = eml.toString('utf8');
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i);
@@ -111,11 +189,27 @@ describe('digest model and mail', () => {
     expect(raw.indexOf('text/plain')).toBeLessThan(raw.indexOf('text/html'));
   });
 
-  it('leaves List-Unsubscribe-Post out without an https unsubscribe URL', async () => {
+  it('leaves List-Unsubscribe-Post out without an https unsubscribe URL, or when the URL is not said to take the POST', async () => {
     const s = { ...settings, unsubscribe: ['mailto:leave@example.org'] };
     const raw = (await composeEml(digestMessage(model({ settings: s }), s, STAMP))).toString();
     expect(raw).toContain('List-Unsubscribe: <mailto:leave@example.org>');
     expect(raw).not.toContain('List-Unsubscribe-Post');
+    expect(digestMessage(model({ settings: s }), s, STAMP).text).toContain('Unsubscribe: send a mail to leave@example.org');
+    // An https page that only answers GET: RFC 8058 one-click would fail silently.
+    const page = (await composeEml(digestMessage(model(), settings, STAMP))).toString();
+    expect(page).toContain('<https://lists.example.org/leave>');
+    expect(page).not.toContain('List-Unsubscribe-Post');
+  });
+
+  it("an update replies in the digest's thread: In-Reply-To the first digest, References the call and the first digest", () => {
+    const sent = model();
+    const next = model({ revision: 1, sent, agenda: { ...agenda, items: agenda.items.slice(0, 2) } });
+    const msg = digestMessage(next, settings, STAMP, 'call@example.org', 'digest-r0@example.org');
+    expect(msg.headers['In-Reply-To']).toBe('<digest-r0@example.org>');
+    expect(msg.headers.References).toBe('<call@example.org> <digest-r0@example.org>');
+    expect(digestMessage(sent, settings, STAMP, 'call@example.org', 'ignored@example.org').headers['In-Reply-To']).toBe(
+      '<call@example.org>',
+    );
   });
 
   it('says what changed in an [UPDATED] revision', () => {
@@ -152,3 +246,39 @@ describe('archive links', () => {
     expect(linker(undefined)('abc@x')).toBe('');
   });
 });
+
+/** The agenda as the text part gives it: standing items, numbered items, the undecided list. */
+function agendaOfText(text: string): string[] {
+  const out: string[] = [];
+  let section = '';
+  for (const line of text.split('\n')) {
+    if (line === 'Agenda' || line === 'Also proposed, not yet decided') section = line;
+    else if (line === '' || line.startsWith('On the list')) section = line === '' && section === 'Agenda' ? section : '';
+    let m: RegExpExecArray | null;
+    if (section === 'Agenda' && (m = /^- (.*) \(standing item\)$/.exec(line))) out.push(`standing: ${m[1]}`);
+    else if (section === 'Agenda' && (m = /^(\d+)\. (.*)$/.exec(line))) out.push(`${m[1]}: ${m[2]}`);
+    else if (section.startsWith('Also') && (m = /^- (.*?)(?: <[^>]*>)?$/.exec(line))) out.push(`undecided: ${m[1]}`);
+  }
+  return out;
+}
+
+/** The same from the HTML part: the standing list, the <ol> with its values, the undecided list. */
+function agendaOfHtml(html: string): string[] {
+  const plain = (s: string) =>
+    s
+      .replace(/<br>.*$/s, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .trim();
+  const agenda = html.slice(html.indexOf('>Agenda</h2>'), html.indexOf('</ol>'));
+  const undecided = html.includes('not yet decided</h2>') ? html.slice(html.indexOf('not yet decided</h2>')).split('</ul>')[0]! : '';
+  return [
+    ...[...agenda.matchAll(/<li[^>]*>- (.*?) <span[^>]*>\(standing item\)<\/span><\/li>/g)].map((m) => `standing: ${plain(m[1]!)}`),
+    ...[...agenda.matchAll(/<li value="(\d+)"[^>]*>(.*?)<\/li>/g)].map((m) => `${m[1]}: ${plain(m[2]!)}`),
+    ...[...undecided.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => `undecided: ${plain(m[1]!)}`),
+  ];
+}

@@ -139,6 +139,7 @@ beforeAll(async () => {
         to: [LIST],
         listId: LIST_ID,
         unsubscribe: ['mailto:devel-leave@lists.example.org', 'https://lists.example.org/leave/devel'],
+        unsubscribeOneClick: true,
         archiveUrl: 'https://lore.example.org/devel/{messageId}/',
         zones: ['Europe/Berlin', 'Asia/Tokyo'],
         join: 'https://meet.example.org/infra-wg',
@@ -165,13 +166,15 @@ describe('daemon against Dovecot and an SMTP server, end to end', () => {
     await pass(T.callForItems);
     const stored = db.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number;
     expect(stored).toBe(distinctCount(background));
-    expect(capture.messages).toHaveLength(1);
+    // The call to the list, and the chair's copy of it.
+    expect(capture.messages).toHaveLength(2);
+    expect(capture.ofKind('chair-copy').map((m) => m.to)).toEqual([['chair@example.org']]);
     const [call] = capture.ofKind('call-for-items') as [Captured];
     expect(call.to).toEqual([LIST]);
     expect(header(call.raw, 'Message-ID')).toEqual([`<${CALL_ID}>`]);
     expect(header(call.raw, 'Subject')[0]).toContain('Infra WG call');
     expect(header(call.raw, 'List-Id')).toEqual([`<${LIST_ID}>`]);
-    const callText = (await capture.parsed(0)).text ?? '';
+    const callText = (await capture.parsed(capture.messages.indexOf(call))).text ?? '';
     expect(callText).toContain('Thursday 11 June 2026');
     expect(callText).toContain('Open pull requests');
     expect(await convene(T.callForItems, 'agenda', 'list', '--json')).toEqual([]);
@@ -255,8 +258,8 @@ describe('daemon against Dovecot and an SMTP server, end to end', () => {
     const digests = capture.ofKind('digest');
     expect(digests).toHaveLength(1);
     expect(jobsOf(db, 'wg', OCC).find((j) => j.kind === 'digest')!.state).toBe('done');
-    // Nothing else was mailed: the call, the reminder, the digest.
-    expect(capture.messages).toHaveLength(3);
+    // Nothing else was mailed: the call, the chair's copy, the reminder, the digest.
+    expect(capture.messages).toHaveLength(4);
     expect(log.entries.filter((e) => e.level === 'error')).toEqual([]);
 
     const digest = digests[0]!;
@@ -299,7 +302,7 @@ async function checkDigest(digest: Captured, p: ParsedMail): Promise<void> {
     '- Open pull requests (standing item)',
     '1. Dropping the Python 2 bindings',
     '2. the release schedule for version 3.0',
-    "Proposed, awaiting the chair's review",
+    'Also proposed, not yet decided',
     '- Moving CI to self-hosted runners',
   ].map((s) => text.indexOf(s));
   expect(
@@ -307,8 +310,8 @@ async function checkDigest(digest: Captured, p: ParsedMail): Promise<void> {
     text,
   ).toBe(true);
   expect([...marks].sort((a, b) => a - b)).toEqual(marks);
-  expect(text).toContain('Infra WG call: Thursday 11 June 2026, 11:00 America/New_York (UTC-04:00)');
-  expect(text).toContain('Europe/Berlin: 17:00');
+  expect(text).toContain('Infra WG call: Thursday 11 June 2026, 11:00–12:00 America/New_York (UTC-04:00), 1 hour');
+  expect(text).toContain('Europe/Berlin: 17:00–18:00 (UTC+02:00)');
   expect(text).toContain('https://lore.example.org/devel/ann-1@example.net/');
   const html = p.html || '';
   expect(html.indexOf('Dropping the Python 2 bindings')).toBeGreaterThan(-1);

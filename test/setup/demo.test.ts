@@ -19,17 +19,21 @@ describe('npm run demo (issue 11)', () => {
       '1. Wednesday 3 December 2025',
       '2. Search the archive',
       '3. One thread',
-      '4. The chair',
-      '5. Tuesday 9 December',
-      '6. The digest',
+      "4. Monday 8 December, 09:00 in Tokyo, two days before: the chair's reminder.",
+      '5. The chair reviews by mail, from their mail client: a reply to the reminder saying "accept 9 3 6".',
+      '6. Tuesday 9 December',
+      '7. The digest',
     ])
       expect(out).toContain(step);
+    // convene's answer to the chair's reply, and the agenda it set.
+    expect(out).toContain('  |   accept 9 3 6: [9] Reaching consensus on CONFIG_HIGHMEM phaseout is agenda item 1');
     expect(out).toMatch(/^2025-09-\d\d \d\d:\d\d {2}.*\[TECH TOPIC\]/m); // a search result
     expect(out).toMatch(/^thread \d+: \d+ messages/m); // a thread
     expect(out).toMatch(/^Agenda\n------\n1\. Reaching consensus on CONFIG_HIGHMEM phaseout$/m); // the digest's text part
     expect(out).not.toMatch(/^\{"level"/m); // the daemon's JSON log stays out of the narration
     const outbox = readdirSync(join(root, 'data', 'outbox'));
-    expect(outbox.filter((f) => f.endsWith('.eml'))).toHaveLength(3);
+    // The call, the chair's copy, the reminder, the confirmation, the digest.
+    expect(outbox.filter((f) => f.endsWith('.eml'))).toHaveLength(5);
 
     const json = demo('--json');
     expect(json.status, json.stderr).toBe(0);

@@ -7,6 +7,7 @@ import * as m006 from './006-archive-secrets.js';
 import * as m007 from './007-agenda-history.js';
 import * as m008 from './008-ingest-health.js';
 import * as m009 from './009-outbox-delivery.js';
+import * as m010 from './010-review-mail.js';
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
 export const MIGRATIONS: readonly { readonly version: number; readonly up: string }[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly up: strin
   { version: 7, up: m007.up },
   { version: 8, up: m008.up },
   { version: 9, up: m009.up },
+  { version: 10, up: m010.up },
 ];
