@@ -24,7 +24,7 @@ export interface OutboxWiring {
 }
 
 /** The kinds of mail the list echoes back into the archive (the rest go to the chair only). */
-const TO_THE_LIST = new Set(['digest', 'call-for-items']);
+const TO_THE_LIST = new Set(['digest', 'call-for-items', 'cancellation']);
 
 /**
  * Is our mail in the archive? A copy counts only when it carries the seal of the row we sent

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { queueCancellation } from '../../src/mailings/review-mails.js';
+import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 import { harness, OCC, T, type Harness } from './harness.js';
 
@@ -25,6 +27,22 @@ describe('exactly once against a faulty SMTP server', () => {
     expect(h.capture.ofKind('call-for-items')).toHaveLength(1);
     expect(new OutboxStore(h.db).byKey('wg', OCC, 'call-for-items', 0)).toMatchObject({ state: 'sent', resolvedBy: 'archive' });
     expect(h.log.entries.some((e) => e.msg === 'send failed, will retry')).toBe(false);
+  });
+
+  it('the cancellation notice goes to the list too: a drop after "." is resolved by its echo, not taken as sent unseen', async () => {
+    h = await harness();
+    await h.at(T.callForItems + 30_000);
+    h.capture.afterData = 'drop';
+    const meeting = h.config.meetings[0]!;
+    const now = T.callForItems + MIN;
+    const deps = { db: h.db, config: h.config, store: new OutboxStore(h.db), now: () => now };
+    await queueCancellation(deps, meeting, occurrenceByKey(h.db, meeting, OCC)!);
+    for (const m of [1.5, 3, 6]) await h.at(T.callForItems + m * MIN);
+    expect(h.capture.ofKind('cancellation')).toHaveLength(1);
+    h.capture.afterData = 'reply';
+    for (const m of [15, 30]) await h.at(T.callForItems + m * MIN);
+    expect(h.capture.ofKind('cancellation')).toHaveLength(1);
+    expect(new OutboxStore(h.db).byKey('wg', OCC, 'cancellation', 0)).toMatchObject({ state: 'sent', resolvedBy: 'archive' });
   });
 
   it('never echoed: looked for after the echo wait, sent again at most twice, then failed', async () => {
