@@ -14,7 +14,7 @@ import { queueCancellation, queueConfirmation } from '../mailings/review-mails.j
 import { parseMessage } from '../mail/parse.js';
 import type { ParsedMessage } from '../mail/types.js';
 import { lastStoredId, repliesToOwnIds } from '../store/message-reader.js';
-import { readRaw } from '../store/raw-reader.js';
+import { CorruptMessage, readRaw } from '../store/raw-reader.js';
 import { ownMail } from '../store/secrets.js';
 import { applyCommands, currentOccurrence } from './apply.js';
 import { authorize } from './authorize.js';
@@ -32,10 +32,12 @@ export interface ReviewPass {
   readonly ignored: readonly { readonly messageId: string; readonly reason: string }[];
 }
 
+type Pass = { applied: string[]; ignored: { messageId: string; reason: string }[] };
+
 /** Read and apply the chair's command mails stored since the last pass. Idempotent. */
 export async function processCommandMails(deps: ReviewDeps): Promise<ReviewPass> {
   const reviews = new ReviewStore(deps.db);
-  const pass: { applied: string[]; ignored: { messageId: string; reason: string }[] } = { applied: [], ignored: [] };
+  const pass: Pass = { applied: [], ignored: [] };
   // Follow-ups a crash interrupted first: their commands are applied, their mail is not queued yet.
   for (const row of reviews.unanswered()) await followUp(deps, reviews, row);
   const upTo = lastStoredId(deps.db);
@@ -46,7 +48,7 @@ export async function processCommandMails(deps: ReviewDeps): Promise<ReviewPass>
       deps.logger.info({ msg: 'review by reply: already read; a replay does nothing', messageId, stored: candidate.id });
       continue;
     }
-    const raw = readRaw(deps.db, candidate.id);
+    const raw = readStored(deps, reviews, candidate.id, messageId, pass);
     if (!raw) continue;
     const mail = await parseMessage({ raw });
     const row = readOne(deps, reviews, candidate.id, messageId, mail);
@@ -57,6 +59,24 @@ export async function processCommandMails(deps: ReviewDeps): Promise<ReviewPass>
   }
   reviews.markScanned(upTo);
   return pass;
+}
+
+/**
+ * The stored bytes of a candidate, or null. Bytes that fail verification (raw-reader.ts; db check
+ * names them) hold no command anyone can read: the copy is recorded as ignored and logged, so the
+ * scan moves past it and the chair's later replies are still read.
+ */
+function readStored(deps: ReviewDeps, reviews: ReviewStore, storedId: number, messageId: string, pass: Pass): Buffer | null {
+  try {
+    return readRaw(deps.db, storedId);
+  } catch (err) {
+    if (!(err instanceof CorruptMessage)) throw err;
+    const reason = err.message;
+    reviews.record({ messageId, storedId, at: deps.now(), author: '', meeting: null, occurrence: null, state: 'ignored', reason });
+    deps.logger.warn({ msg: 'review by reply: mail ignored, not answered', messageId, reason });
+    pass.ignored.push({ messageId, reason });
+    return null;
+  }
 }
 
 /** Authorize and apply one mail, recording it in the same transaction as its changes. */
