@@ -88,6 +88,7 @@ export interface TopicTitle extends Annotated {
 export function topicTitle(raw: string): TopicTitle | null {
   const a = annotate(raw);
   let t = a.title.replace(/\s+/g, ' ').trim();
+  const capital = /^\p{Lu}/u.test(t);
   let presenter = a.presenter;
   const person = TRAILING_PERSON.exec(t);
   if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
@@ -105,6 +106,8 @@ export function topicTitle(raw: string): TopicTitle | null {
   if (cut && cut.index >= 8) t = t.slice(0, cut.index);
   t = shorten(t);
   t = cleanTitle(t);
+  // "Discuss the release process" → "The release process": the capital stays at the start.
+  if (capital && /^\p{Ll}/u.test(t) && !/^\S*[\p{Lu}\d_./-]/u.test(t.slice(1))) t = t.charAt(0).toUpperCase() + t.slice(1);
   if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
   return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
 }
