@@ -16,7 +16,7 @@ const LEAD = regex(
   String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
   String.raw`(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
   String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
-  String.raw`propose|suggest|share|mention|demo|discuss(?:ion\s+(?:of|on|about|around))?|`,
+  String.raw`propose|suggest|share|mention|discuss(?:ion\s+(?:of|on|about|around))?|`,
   String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
   String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
   String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
@@ -49,7 +49,7 @@ const BY_WHOM = regex(
 const FILED_AS = regex(
   'i',
   String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
-  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*[:.]\s+(?=\S)`,
+  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*(?:[:.]|\s-)\s+(?=\S)`,
 );
 /** Notes in parentheses that say where a topic stands, not what it is. */
 const STATUS = regex(
@@ -70,8 +70,7 @@ const CLAUSE_END = regex(
   'iu',
   String.raw`(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
-  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|specifically|especially|`,
-  String.raw`in\s+particular|i\.e\.|e\.g\.)\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|i\.e\.|e\.g\.)\b|:\s+and\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,
@@ -97,7 +96,14 @@ export function topicTitle(raw: string): TopicTitle | null {
   }
   t = t.replace(STATUS, ' ').trim();
   for (let i = 0; i < 4; i++) {
-    const next = t.replace(BY_WHOM, '').replace(FILED_AS, '').replace(FILLER, '').replace(WOULD_BE, '').replace(LEAD, '').trim();
+    const next = t
+      .replace(/^[\s:;,.-]+/, '')
+      .replace(BY_WHOM, '')
+      .replace(FILED_AS, '')
+      .replace(FILLER, '')
+      .replace(WOULD_BE, '')
+      .replace(LEAD, '')
+      .trim();
     if (next === t) break;
     if (next === t) break;
     t = next;
