@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One private TMPDIR for the run, removed at the end: the tests leave nothing in /tmp.
+    globalSetup: ['test/helpers/global-tmp.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,42 +1,46 @@
 #!/usr/bin/env node
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { COMMANDS, findCommand } from './cli/commands.js';
+import { findCommand, SPECS } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
+import { parseArgv } from './cli/parse.js';
+import { version } from './cli/version.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
 import type { Db } from './store/db.js';
 
 /**
  * argv → command table → run. Any error becomes one stderr line and a mapped exit code
- * (0 ok, 1 failure, 2 usage; see errors.ts). Globals: --db PATH, --config PATH, --json.
+ * (0 ok, 1 failure, 2 usage; see errors.ts). Arguments are parsed by the command's spec
+ * (cli/specs/) before its module loads: a usage error or --help costs no import.
  */
 export async function main(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>): Promise<number> {
-  const { globals, rest } = splitGlobals(argv);
-  const [name, ...args] = rest;
-  if (!name || name === '--help' || name === '-h') {
-    io.stdout.write(usage());
-    return name ? 0 : 2;
-  }
-  if (name === '--version') {
-    io.stdout.write('convene 0.1.0\n');
+  const parsed = parseArgv(argv, SPECS);
+  if (parsed.version) {
+    io.stdout.write(`convene ${version()}\n`);
     return 0;
   }
-  const entry = findCommand(name);
-  if (!entry) {
-    io.stderr.write(`convene: unknown command "${name}" (see convene --help)\n`);
-    return 2;
+  if (!parsed.spec || parsed.help) {
+    const { helpPage } = await import('./cli/help.js');
+    io.stdout.write(await helpPage(parsed.spec));
+    return parsed.spec || parsed.help ? 0 : 2;
   }
+  const spec = parsed.spec;
+  const name = spec.name.split(' ')[0]!;
+  const entry = findCommand(name)!;
+  const globals: GlobalOptions = { ...parsed.globals, json: parsed.values.json === true };
   let db: Db | undefined;
   let config: Config | undefined;
   // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it;
   // the config loader (validators, zones, YAML) only commands that may read the config.
   const store = name === 'help' || name === 'init' ? undefined : await import('./store/db.js');
   const configLoader = entry.archiveOnly && globals.db !== undefined ? undefined : await import('./config/load.js');
+  const dbPath = (): string => globals.db ?? ctx.config().db;
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
-    argv: args,
+    argv: argv.slice(argv.indexOf(spec.name.split(' ').at(-1)!) + 1),
     globals,
+    parsed,
     ...io,
     config: () => {
       if (!configLoader) throw new Error(`internal: ${name} read the config without loading it`);
@@ -45,61 +49,23 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     },
     db: () => {
       if (!store) throw new Error(`internal: ${name} opened the database without loading it`);
-      const path = globals.db ?? ctx.config().db;
+      const path = dbPath();
       // Reading commands never create an empty archive where the user mistyped a path.
-      if (!db && entry.archiveOnly && path !== ':memory:' && !existsSync(path)) {
+      if (!db && spec.reads && path !== ':memory:' && !existsSync(path)) {
         throw new ConveneError('NOT_FOUND', `no archive at ${path}: run convene import or convene sync first (or give --db)`);
       }
       db ??= store.openDb(path);
       return db;
     },
+    existingDb: () => (db || dbPath() === ':memory:' || existsSync(dbPath()) ? ctx.db() : null),
   };
   try {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout.write(`usage: ${entry.usage}\n${entry.summary}\n`);
-      return 0;
-    }
     const command = await entry.load();
     const code = await command.run(ctx);
     return code ?? 0;
   } finally {
     db?.close();
   }
-}
-
-/** Pull --db, --config and --json out of argv wherever they stand. */
-export function splitGlobals(argv: readonly string[]): { globals: GlobalOptions; rest: string[] } {
-  const rest: string[] = [];
-  let db: string | undefined;
-  let config: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf('=');
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    if (flag === '--db' || flag === '--config') {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new ConveneError('USAGE', `${flag} needs a path`);
-      if (flag === '--db') db = value;
-      else config = value;
-    } else if (a === '--json') {
-      json = true;
-      rest.push(a);
-    } else {
-      rest.push(a);
-    }
-  }
-  return { globals: { ...(db !== undefined ? { db } : {}), ...(config !== undefined ? { config } : {}), json }, rest };
-}
-
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return (
-    'usage: convene [--db PATH] [--config PATH] <command> [options]\n\n' +
-    COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n') +
-    '\n\nconvene <command> --help for its options.\n'
-  );
 }
 
 /** main() with errors turned into one stderr line and the mapped exit code. */

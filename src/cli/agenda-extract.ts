@@ -3,14 +3,13 @@ import { reextract } from '../agenda/reextract.js';
 import { ConveneError } from '../errors.js';
 
 import { cliNow, parseInstant } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { CommandContext } from './context.js';
+import { args, wantsJson, type CommandContext } from './context.js';
+import { AGENDA_EXTRACT } from './specs/agenda.js';
 import { makePrinter } from './output.js';
 import { progressBar } from './progress.js';
 
 export async function runExtract(ctx: CommandContext): Promise<number> {
-  const usage = 'convene agenda extract [--since DATE] [--json]';
-  const { values } = parseCommandArgs(ctx.argv, { since: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } }, usage);
+  const { values } = args(ctx, AGENDA_EXTRACT);
   const config = ctx.config();
   if (config.meetings.length === 0) throw new ConveneError('CONFIG', 'no meetings are configured: nothing to extract agenda items for');
   const since = values.since !== undefined ? parseInstant(values.since, '--since') : undefined;
@@ -23,7 +22,7 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
     onProgress: (done, total) => bar.update(done, total, `${done}/${total} messages`),
   });
   bar.done();
-  const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+  const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
   printer.object(
     summary,
     (s) =>

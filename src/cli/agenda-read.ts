@@ -4,9 +4,12 @@ import { readLog } from '../store/audit.js';
 import { ConveneError } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemJson, itemLine, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { intOption, parseCommandArgs } from './args.js';
-import type { CommandContext } from './context.js';
+import { intOption } from './args.js';
+import { args, wantsJson, type CommandContext } from './context.js';
+import { AGENDA_LIST, AGENDA_LOG, AGENDA_SHOW } from './specs/agenda.js';
+import { isoTime, styledJson } from './json.js';
 import { makePrinter } from './output.js';
+import { shortIn, userZone } from './when.js';
 
 const OPEN: readonly ItemState[] = ['proposed', 'accepted', 'deferred'];
 
@@ -16,17 +19,12 @@ export async function runRead(sub: string, ctx: CommandContext): Promise<number>
 
 /** The whole agenda of one occurrence, as the digest will show it (agendaFor). */
 function show(ctx: CommandContext): number {
-  const usage = 'convene agenda show [--meeting ID] [--occurrence DATE|next] [--json]';
-  const { values } = parseCommandArgs(
-    ctx.argv,
-    { meeting: { type: 'string' }, occurrence: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
-    usage,
-  );
+  const { values } = args(ctx, AGENDA_SHOW);
   const meeting = chooseMeeting(ctx.config().meetings, values.meeting);
   const db = ctx.db();
   const occ = chooseOccurrence(db, meeting, values.occurrence, cliNow(ctx.env, values.now));
   const view = agendaFor(db, meeting, occ);
-  const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+  const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
   const json = {
     meeting: meeting.id,
     occurrence: occ.key,
@@ -80,18 +78,7 @@ export function parseStates(text: string | undefined): readonly ItemState[] | un
 }
 
 function list(ctx: CommandContext): number {
-  const usage = 'convene agenda list [--meeting ID] [--occurrence DATE|next] [--state S|open|all] [--json]';
-  const { values } = parseCommandArgs(
-    ctx.argv,
-    {
-      meeting: { type: 'string' },
-      occurrence: { type: 'string' },
-      state: { type: 'string' },
-      json: { type: 'boolean' },
-      now: { type: 'string' },
-    },
-    usage,
-  );
+  const { values } = args(ctx, AGENDA_LIST);
   const config = ctx.config();
   const db = ctx.db();
   const states = parseStates(values.state);
@@ -110,7 +97,7 @@ function list(ctx: CommandContext): number {
     ...(occurrenceKey ? { occurrenceKey } : {}),
     ...(states ? { states } : {}),
   });
-  const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+  const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
   if (printer.format === 'text' && items.length === 0) {
     printer.line('no agenda items');
     return 0;
@@ -120,18 +107,7 @@ function list(ctx: CommandContext): number {
 }
 
 function log(ctx: CommandContext): number {
-  const usage = 'convene agenda log [--item ID] [--meeting ID] [--limit N] [--all] [--json]';
-  const { values } = parseCommandArgs(
-    ctx.argv,
-    {
-      item: { type: 'string' },
-      meeting: { type: 'string' },
-      limit: { type: 'string' },
-      all: { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-    usage,
-  );
+  const { values } = args(ctx, AGENDA_LOG);
   const entries = readLog(ctx.db(), {
     ...(values.item !== undefined ? { itemId: intOption(values.item, 'item', 0) } : {}),
     ...(values.meeting !== undefined ? { meetingId: values.meeting } : {}),
@@ -139,7 +115,26 @@ function log(ctx: CommandContext): number {
     // extraction adds are many; the chair's actions are what `log` is for unless --all
     includeExtraction: values.all === true,
   });
-  const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+  const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
+  if (printer.format === 'json') {
+    printer.records(
+      entries.map((e) => ({
+        id: e.id,
+        at: isoTime(e.at),
+        actor: e.actor,
+        action: e.action,
+        itemId: e.itemId,
+        meeting: e.meetingId,
+        occurrence: e.occurrenceKey,
+        before: styledJson(e.before),
+        after: styledJson(e.after),
+      })),
+      () => '',
+    );
+    return 0;
+  }
+  const zone = userZone(ctx.env);
+  if (entries.length) printer.line(`(times in ${zone})`);
   printer.records(entries, (e) => {
     const what = e.itemId !== null ? `#${e.itemId}` : (e.occurrenceKey ?? e.meetingId ?? '');
     const after = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : {};
@@ -148,7 +143,7 @@ function log(ctx: CommandContext): number {
       .filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
       .map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k])}`)
       .join('; ');
-    return `${new Date(e.at).toISOString()}  ${e.actor.padEnd(10)} ${e.action.padEnd(14)} ${what}${changes ? '  ' + changes : ''}`;
+    return `${shortIn(e.at, zone)}  ${e.actor.padEnd(10)} ${e.action.padEnd(14)} ${what}${changes ? '  ' + changes : ''}`;
   });
   return 0;
 }

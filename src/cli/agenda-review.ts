@@ -13,9 +13,10 @@ import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { chooseMeeting, chooseOccurrence } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { CommandContext } from './context.js';
+import { args, type CommandContext } from './context.js';
+import { AGENDA_REVIEW } from './specs/agenda.js';
 import { styles } from './output.js';
+import { labelIn } from './when.js';
 
 /** Terminal input and output, injectable for tests. */
 export interface ReviewIO {
@@ -61,7 +62,8 @@ export async function reviewSession(
     const source = mid ? await ownTextOf(db, mid) : null;
     if (source) {
       const lines = source.text.split('\n');
-      const when = source.date !== null ? ', ' + new Date(source.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '';
+      const zone = c.meetings?.find((m) => m.id === item.meetingId)?.zone ?? 'UTC';
+      const when = source.date !== null ? ', ' + labelIn(source.date, zone) : '';
       io.write(s.cyan(`--- ${source.from}${when}: ${source.subject}`) + '\n');
       io.write(
         lines.slice(0, MAX_SHOWN_LINES).join('\n') +
@@ -108,12 +110,7 @@ export async function reviewSession(
 }
 
 export async function runReview(ctx: CommandContext): Promise<number> {
-  const usage = 'convene agenda review [--meeting ID] [--occurrence DATE] [--as NAME]';
-  const { values } = parseCommandArgs(
-    ctx.argv,
-    { meeting: { type: 'string' }, occurrence: { type: 'string' }, as: { type: 'string' }, now: { type: 'string' } },
-    usage,
-  );
+  const { values } = args(ctx, AGENDA_REVIEW);
   const stdin = process.stdin;
   if (!stdin.isTTY || !ctx.stdout.isTTY) {
     throw new ConveneError(

@@ -1,16 +1,13 @@
-import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
 import { makePrinter } from './output.js';
+import { DB_CHECK, DB_REINDEX } from './specs/archive.js';
 
-const USAGE = 'convene db check|reindex [--json]';
-
+/** `convene db check` (reads only) and `convene db reindex`. */
 export const command: Command = {
   async run(ctx) {
-    const { positionals, values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
-    const [sub] = positionals;
-    if (sub === 'check') {
+    if (ctx.parsed?.spec?.name === DB_CHECK.name) {
+      const { values } = args(ctx, DB_CHECK);
+      const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
       const { checkArchive } = await import('../ingest/archive-check.js');
       const result = checkArchive(ctx.db());
       printer.object(result, (r) =>
@@ -21,13 +18,12 @@ export const command: Command = {
       );
       return result.ok ? 0 : 1;
     }
-    if (sub === 'reindex') {
-      const { reindex } = await import('../ingest/reindex.js');
-      const db = ctx.db();
-      const summary = await reindex(db, { meetings: ctx.config().meetings });
-      printer.object(summary, (s) => `reindexed ${s.messages} messages: ${s.threads} threads, ${s.failures} parse failures (stored raw)`);
-      return 0;
-    }
-    throw new ConveneError('USAGE', `db needs a subcommand: check or reindex (usage: ${USAGE})`);
+    const { values } = args(ctx, DB_REINDEX);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
+    const { reindex } = await import('../ingest/reindex.js');
+    const db = ctx.db();
+    const summary = await reindex(db, { meetings: ctx.config().meetings });
+    printer.object(summary, (s) => `reindexed ${s.messages} messages: ${s.threads} threads, ${s.failures} parse failures (stored raw)`);
+    return 0;
   },
 };

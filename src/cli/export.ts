@@ -1,10 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, type Command } from './context.js';
+import { EXPORT } from './specs/archive.js';
 import { cliNow } from './clock.js';
-
-const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
 
 /**
  * Export stored raw bytes as mboxrd: every message (in storage order) when no query is given,
@@ -12,7 +10,7 @@ const USAGE = 'convene export [QUERY] [--format mboxrd] [--out FILE]';
  */
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { format: { type: 'string' }, out: { type: 'string' } }, USAGE);
+    const { values, positionals } = args(ctx, EXPORT);
     const format = values.format ?? 'mboxrd';
     if (format !== 'mboxrd') throw new ConveneError('USAGE', `export writes only --format mboxrd, not "${format}"`);
     const db = ctx.db();
@@ -23,6 +21,8 @@ export const command: Command = {
       ids = searchIds(db, prepareQuery(positionals.join(' '), cliNow(ctx.env)).compiled, { sort: 'oldest', limit: 0 });
     }
     const { writeMboxrd } = await import('../search/mboxrd-writer.js');
+    if (values.json && values.out === undefined)
+      throw new ConveneError('USAGE', 'export --json prints a summary and needs --out FILE (standard output holds the mbox)');
     if (values.out === undefined) {
       const n = await writeMboxrd(db, ctx.stdout, ids);
       ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'}\n`);
@@ -40,7 +40,8 @@ export const command: Command = {
     }
     const n = await writeMboxrd(db, file, ids);
     await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
+    if (values.json) ctx.stdout.write(JSON.stringify({ exported: n, out: values.out, format }) + '\n');
+    else ctx.stderr.write(`exported ${n} message${n === 1 ? '' : 's'} to ${values.out}\n`);
     return 0;
   },
 };

@@ -1,63 +1,58 @@
+/**
+ * `convene help [COMMAND [SUBCOMMAND] | config | search]`, and every `--help`: the pages are
+ * generated from the specs (usage.ts), so `convene X --help` and `convene help X` are the same text.
+ */
+import { readFileSync } from 'node:fs';
 import { ConveneError } from '../errors.js';
-import { COMMANDS, findCommand } from './commands.js';
-import type { Command } from './context.js';
-import { PREFIXES } from '../search/prefixes.js';
+import { templatePath } from '../paths.js';
+import { SPECS } from './commands.js';
+import { args, type Command } from './context.js';
+import { allSpecs } from './parse.js';
+import type { CommandSpec } from './spec.js';
+import { HELP } from './specs/operate.js';
+import { didYouMean } from './suggest.js';
+import { helpText, overview } from './usage.js';
+import { version } from './version.js';
 
-/** `convene help search`: the query language, every prefix with an example. */
-export function searchHelp(): string {
-  const width = Math.max(...PREFIXES.map((p) => [p.name, ...p.aliases].map((a) => a + ':').join(' ').length));
-  const rows = PREFIXES.map(
-    (p) =>
-      `  ${[p.name, ...p.aliases]
-        .map((a) => a + ':')
-        .join(' ')
-        .padEnd(width)}  ${p.help}\n  ${' '.repeat(width)}    e.g. ${p.example}`,
-  );
-  return `convene search QUERY — the query language (notmuch / public-inbox style)
-
-Free words and "quoted phrases" search the subject, the body (quoted reply lines
-count less) and the sender, with stemming (journal matches journalling).
-  ext4 journal              both words (AND is implicit)
-  "no journal mode"         a phrase
-  mount*                    words starting with "mount"
-
-Operators (upper case): AND, OR, NOT, -word, parentheses; * alone matches every message.
-  ext4 AND (fsync OR fdatasync) -xfs
-  NOT from:tytso
-
-Prefixes (long and short spellings):
-${rows.join('\n')}
-
-Dates are UTC: 2019, 2019-05, 2019-05-01, 2019-05-01T10:30, @1556668800, now, today,
-yesterday, or N units ago (2w, 3d, 6h, 30min, 1m = one month, 1y). A single date is its
-whole period; A..B includes B's period; A.. and ..B are open.
-Text after an unknown prefix (http://..., Re:) is searched as plain words.
-
-Options: --sort relevance|newest|oldest (newest), --limit N (text: 50; --json, --jsonl and
---format mboxrd: all; 0 = no limit), --threads, --json, --jsonl, --format mboxrd, --explain.
-`;
+/** The help page of a spec (null: the overview of every command). */
+export async function helpPage(spec: CommandSpec | null): Promise<string> {
+  if (!spec) return overview(SPECS, version());
+  const topic = spec.topic === 'search' ? (await import('./search-help.js')).searchHelp() : '';
+  return helpText(spec, topic);
 }
 
 export const command: Command = {
   async run(ctx) {
-    const topic = ctx.argv.find((a) => !a.startsWith('-'));
-    if (!topic) {
-      const width = Math.max(...COMMANDS.map((c) => c.name.length));
-      ctx.stdout.write(
-        'usage: convene [--db PATH] [--config PATH] <command> [options]\n\n' +
-          `${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\n` +
-          'convene help COMMAND for its usage; convene help search for the query language.\n',
-      );
+    const words = [...args(ctx, HELP).positionals];
+    if (words.length === 0) {
+      ctx.stdout.write(overview(SPECS, version()));
       return 0;
     }
-    if (topic === 'search' || topic === 'query') {
-      const entry = findCommand('search')!;
-      ctx.stdout.write(`usage: ${entry.usage}\n\n${searchHelp()}`);
+    if (words.length === 1 && (words[0] === 'config' || words[0] === 'configuration')) {
+      ctx.stdout.write(configReference());
       return 0;
     }
-    const entry = findCommand(topic);
-    if (!entry) throw new ConveneError('USAGE', `no help on "${topic}": not a command (see convene help)`);
-    ctx.stdout.write(`usage: ${entry.usage}\n${entry.summary}\n`);
+    if (words.length === 1 && words[0] === 'query') words.splice(0, 1, 'search');
+    const name = words.join(' ');
+    const spec = allSpecs(SPECS).find((s) => s.name === name);
+    if (!spec) {
+      const names = [...allSpecs(SPECS).map((s) => s.name), 'config'];
+      throw new ConveneError('USAGE', `no help on "${name}"${didYouMean(name, names)}: not a command or topic (see convene help)`);
+    }
+    ctx.stdout.write(await helpPage(spec));
     return 0;
   },
 };
+
+/**
+ * `convene help config`: every key, with its comment and default. The text is the example config
+ * `convene init` writes (templates/convene.example.yaml): one source, so the reference and the
+ * example cannot disagree, and test/config/reference.test.ts checks it lists every accepted key.
+ */
+export function configReference(): string {
+  return (
+    '# convene help config: every key of convene.yaml, as `convene init` writes it.\n' +
+    '# Relative paths are relative to the config file. Commented-out keys show their default or an example.\n\n' +
+    readFileSync(templatePath('convene.example.yaml'), 'utf8')
+  );
+}

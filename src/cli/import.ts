@@ -1,23 +1,18 @@
 import { importPaths } from '../ingest/import.js';
-import { ConveneError } from '../errors.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { IMPORT } from './specs/archive.js';
 import { makePrinter } from './output.js';
 import { progressBar } from './progress.js';
 
-const USAGE = 'convene import PATH... [--json]';
-
 export const command: Command = {
   async run(ctx) {
-    const { positionals, values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
-    if (positionals.length === 0) throw new ConveneError('USAGE', `import needs at least one mbox or maildir path (usage: ${USAGE})`);
+    const { positionals, values } = args(ctx, IMPORT);
     const db = ctx.db();
     const bar = progressBar(ctx.stderr, 'importing');
     const results = await importPaths(db, positionals, {
       meetings: ctx.config().meetings,
-      // The clock agenda extraction reads (an item whose call is over when read is history):
-      // CONVENE_NOW sets it for demos and tests.
+      // The clock agenda extraction reads (CONVENE_NOW sets it for demos and tests).
       now: () => cliNow(ctx.env),
       onProgress: (p) => bar.update(p.done, p.total, `${p.summary.read} read, ${p.summary.stored} stored`),
     });
@@ -31,7 +26,7 @@ export const command: Command = {
       }),
       { read: 0, stored: 0, duplicates: 0, failed: 0 },
     );
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object({ paths: results, total }, (r) =>
       [
         ...r.paths.map(

@@ -11,12 +11,10 @@ import { addOccurrence, cancelOccurrence, moveOccurrence } from '../meetings/ove
 import { fromLocal, localKind, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, chooseOccurrence, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { MEETING_ADD, MEETING_CANCEL, MEETING_MOVE } from './specs/calls.js';
 import { occurrenceJson } from './meetings.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene meeting cancel|move|add ID DATE [NEWDATE] [--as NAME] [--json]';
 
 function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime | null, what: string): number {
   const base = timeOfDay ?? meeting.schedule?.first ?? meeting.dates[0] ?? null;
@@ -31,16 +29,10 @@ function localOf(text: string, meeting: MeetingConfig, timeOfDay: PlainDateTime 
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(
-      ctx.argv,
-      { as: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
-      USAGE,
-    );
-    const [action, id, date, newDate] = positionals;
-    if (!action || !['cancel', 'move', 'add'].includes(action))
-      throw new ConveneError('USAGE', `meeting needs cancel, move or add (usage: ${USAGE})`);
-    if (!id || !date) throw new ConveneError('USAGE', `meeting ${action} needs a meeting id and a date (usage: ${USAGE})`);
-    if (action === 'move' && !newDate) throw new ConveneError('USAGE', `meeting move needs the new date (usage: ${USAGE})`);
+    const spec = [MEETING_CANCEL, MEETING_MOVE, MEETING_ADD].find((s) => s.name === ctx.parsed?.spec?.name) ?? MEETING_MOVE;
+    const { values, positionals } = args(ctx, spec);
+    const action = spec.name.split(' ')[1]!;
+    const [id, date, newDate] = positionals as [string, string, string?];
     const config = ctx.config();
     const meeting = chooseMeeting(config.meetings, id);
     const db = ctx.db();
@@ -56,10 +48,10 @@ export const command: Command = {
           ? cancelOccurrence(db, meeting, occ, c)
           : moveOccurrence(db, meeting, occ, localOf(newDate!, meeting, toLocal(occ.start, meeting.zone), 'NEWDATE'), c);
     }
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object(
       occurrenceJson(result),
-      (o) => `${o.key}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
+      (o) => `${o.occurrence}: ${o.status} ${localLabel(result.start, meeting.zone)}${o.sequence ? ` (sequence ${o.sequence})` : ''}`,
     );
     return 0;
   },

@@ -5,16 +5,15 @@ import { formatLocal } from '../time/plain-date-time.js';
 import { formatOffset, toLocal } from '../time/time-zone.js';
 import { chooseMeeting, localLabel } from './agenda-common.js';
 import { cliNow } from './clock.js';
-import { intOption, parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { intOption } from './args.js';
+import { args, wantsJson, type Command } from './context.js';
+import { MEETINGS } from './specs/calls.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene meetings [--count N] [--meeting ID] [--json]';
 
 /** An occurrence as JSON: instants in ISO UTC, plus the local time and offset in the meeting's zone. */
 export function occurrenceJson(o: Occurrence) {
   return {
-    key: o.key,
+    occurrence: o.key,
     start: new Date(o.start).toISOString(),
     end: new Date(o.end).toISOString(),
     local: formatLocal(toLocal(o.start, o.zone)),
@@ -28,22 +27,19 @@ export function occurrenceJson(o: Occurrence) {
 
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(
-      ctx.argv,
-      { count: { type: 'string' }, meeting: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' } },
-      USAGE,
-    );
+    const { values } = args(ctx, MEETINGS);
     const config = ctx.config();
     const count = intOption(values.count, 'count', 3);
     const meetings = values.meeting !== undefined ? [chooseMeeting(config.meetings, values.meeting)] : config.meetings;
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     if (meetings.length === 0) {
       if (printer.format === 'text') printer.line('no meetings are configured');
       else printer.records([], () => '');
       return 0;
     }
     const now = cliNow(ctx.env, values.now);
-    const db = ctx.db();
+    // Without an archive yet, the schedule alone (no one-off changes can exist): never create one here.
+    const db = ctx.existingDb();
     // The next N held occurrences, with any cancelled ones among them shown as such.
     const upcoming = (m: (typeof meetings)[number]) => {
       const held = nextOccurrences(db, m, now, count);
@@ -63,7 +59,7 @@ export const command: Command = {
         ...(r.occurrences.length === 0 ? ['  no future occurrences'] : []),
         ...r.occurrences.map(
           (o) =>
-            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.key}` +
+            `  ${localLabel(Date.parse(o.start), r.zone)}  ${o.occurrence}` +
             `${o.status !== 'scheduled' ? `  [${o.status}${o.sequence ? `, sequence ${o.sequence}` : ''}]` : ''}`,
         ),
       ].join('\n'),

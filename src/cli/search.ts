@@ -1,11 +1,11 @@
 import { ConveneError } from '../errors.js';
 import { cliNow } from './clock.js';
-import { parseCommandArgs, intOption } from './args.js';
-import type { Command, CommandContext } from './context.js';
+import { intOption } from './args.js';
+import { args, wantsJson, type Command, type CommandContext } from './context.js';
+import { SEARCH } from './specs/archive.js';
+import { shortIn, userZone } from './when.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
-
-const USAGE = 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]';
 
 /**
  * Text output stops at 50 rows unless --limit says otherwise (a screenful, with a note when
@@ -16,24 +16,11 @@ export const DEFAULT_TEXT_LIMIT = 50;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(
-      ctx.argv,
-      {
-        sort: { type: 'string' },
-        limit: { type: 'string' },
-        threads: { type: 'boolean' },
-        json: { type: 'boolean' },
-        jsonl: { type: 'boolean' },
-        format: { type: 'string' },
-        explain: { type: 'boolean' },
-      },
-      USAGE,
-    );
-    if (positionals.length === 0) throw new ConveneError('USAGE', `search needs a query (usage: ${USAGE}; see convene help search)`);
+    const { values, positionals } = args(ctx, SEARCH);
     const sort = (values.sort ?? 'newest') as SortOrder;
     if (!['newest', 'oldest', 'relevance'].includes(sort))
       throw new ConveneError('USAGE', `--sort takes relevance, newest or oldest, not "${values.sort}"`);
-    const format = outputFormat(values.format, values.json === true || ctx.globals.json, values.jsonl === true);
+    const format = outputFormat(values.format, wantsJson(ctx, values), values.jsonl === true);
     if (format === 'mboxrd' && values.threads) throw new ConveneError('USAGE', '--threads cannot be combined with --format mboxrd');
     const limit = intOption(values.limit, 'limit', format === 'text' ? DEFAULT_TEXT_LIMIT : 0);
 
@@ -41,7 +28,8 @@ export const command: Command = {
     const query = prepareQuery(positionals.join(' '), cliNow(ctx.env));
     if (values.explain) {
       const { explainQuery } = await import('../search/explain.js');
-      ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
+      if (format === 'text') ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
+      else makePrinter(ctx.stdout, 'json', ctx.env).object(await explainJson(query), () => '');
       return 0;
     }
     const run = await import('../search/run.js');
@@ -61,7 +49,8 @@ export const command: Command = {
         printer.records(shownThreads.map(threadJson), () => '');
         return 0;
       }
-      printer.records(shownThreads, threadLine(printer.color));
+      printer.records(shownThreads, threadLine(printer.color, userZone(ctx.env)));
+      if (shownThreads.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
       if (hits.length === 0) ctx.stderr.write('no threads match\n');
       else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more threads match: --limit 0 shows all)\n`);
       return 0;
@@ -73,6 +62,7 @@ export const command: Command = {
       return 0;
     }
     await printText(ctx, shown, query.ast, printer.color);
+    if (shown.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
     if (hits.length === 0) ctx.stderr.write('no messages match\n');
     else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;
@@ -113,8 +103,9 @@ function threadJson(t: ThreadHit) {
   };
 }
 
-export function shortDate(ms: number | null): string {
-  return ms === null ? '(no date)        ' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+/** "2019-05-28 05:22" in `zone` (the user's: text output names it once). */
+export function shortDate(ms: number | null, zone = 'UTC'): string {
+  return ms === null ? '(no date)       ' : shortIn(ms, zone);
 }
 
 function fit(s: string, width: number): string {
@@ -129,6 +120,7 @@ async function printText(
 ): Promise<void> {
   if (!hits.length) return;
   const st = styles(color);
+  const zone = userZone(ctx.env);
   const { iterateRaw } = await import('../store/raw-reader.js');
   const { bodyText } = await import('../mail/body-text.js');
   const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
@@ -145,19 +137,34 @@ async function printText(
     if (raw) next = raws.next();
     const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
     ctx.stdout.write(
-      `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
+      `${st.dim(shortDate(h.date, zone))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
         `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
         (snippet ? `    ${snippet}\n` : ''),
     );
   }
 }
 
-function threadLine(color: boolean) {
+function threadLine(color: boolean, zone: string) {
   const st = styles(color);
   return (t: ThreadHit): string => {
     const people =
       t.participants.length > 3 ? `${t.participants.slice(0, 3).join(', ')}, +${t.participants.length - 3}` : t.participants.join(', ');
-    const when = st.dim(shortDate(t.lastDate));
+    const when = st.dim(shortDate(t.lastDate, zone));
     return `${when}  [${t.matched}/${t.total}]  ${st.cyan(fit(people, 30))}  ${t.subject}  ${st.dim(`thread:${t.threadId}`)}`;
   };
+}
+
+/** --explain --json: the query as read (one step per node, depth-first), the FTS5 text and the SQL. */
+async function explainJson(query: import('../search/query.js').PreparedQuery) {
+  const { describe } = await import('../search/explain.js');
+  type Node = import('../search/ast.js').QueryNode;
+  const steps: { depth: number; node: string; description: string }[] = [];
+  const stack: { node: Node; depth: number }[] = [{ node: query.ast, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    steps.push({ depth, node: node.kind, description: describe(node) });
+    const kids = node.kind === 'and' || node.kind === 'or' ? node.children : node.kind === 'not' ? [node.child] : [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+  }
+  return { query: query.text, steps, match: query.compiled.match ?? null, where: query.compiled.where, params: query.compiled.params };
 }

@@ -1,22 +1,20 @@
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { SHOW } from './specs/archive.js';
+import { labelIn, shortIn, userZone } from './when.js';
 import { makePrinter, styles } from './output.js';
 import type { Db } from '../store/db.js';
 import type { MessageRow } from '../store/message-row.js';
 import { findMessage, parentBrief, repliesTo, variantsOf, type MessageBrief } from '../store/message-reader.js';
 import { threadSize } from '../store/message-threads.js';
 
-const USAGE = 'convene show MSGID [--raw | --json]';
-
 type Row = MessageRow;
 type Brief = MessageBrief;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { raw: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
-    const ref = positionals[0];
-    if (!ref || positionals.length > 1) throw new ConveneError('USAGE', `show needs one Message-ID (usage: ${USAGE})`);
+    const { values, positionals } = args(ctx, SHOW);
+    const ref = positionals[0]!;
     if (values.raw && values.json) throw new ConveneError('USAGE', '--raw and --json cannot be combined');
     const db = ctx.db();
     const row = findMessage(db, ref);
@@ -32,9 +30,10 @@ export const command: Command = {
     const ctxInfo = threadContext(db, row);
     const { bodyText } = await import('../mail/body-text.js');
     const body = bodyText(raw);
-    const json = values.json === true || ctx.globals.json;
+    const json = wantsJson(ctx, values);
     const printer = makePrinter(ctx.stdout, json ? 'json' : 'text', ctx.env);
     const st = styles(printer.color);
+    const zone = userZone(ctx.env);
     const people = (j: string) => JSON.parse(j) as { name: string; address: string }[];
     const fmtPeople = (j: string) =>
       people(j)
@@ -74,7 +73,8 @@ export const command: Command = {
     printer.object(doc, (d) => {
       const line = (k: string, v: string | null | undefined) => (v ? `${st.bold(k + ':')} ${v}\n` : '');
       let out = line('Message-ID', `<${d.messageId}>`) + line('Stored as', d.storedId);
-      out += line('Date', `${d.date ?? '(none)'}${d.dateSource !== 'header' ? ` (from ${d.dateSource})` : ''}`);
+      const shown = row.date === null ? '(none)' : labelIn(row.date, zone);
+      out += line('Date', `${shown}${d.dateSource !== 'header' ? ` (from ${d.dateSource})` : ''}`);
       out +=
         line('From', row.from_name ? `${row.from_name} <${row.from_addr}>` : row.from_addr) +
         line('To', fmtPeople(row.to_json)) +
@@ -91,10 +91,10 @@ export const command: Command = {
         d.parent === null
           ? '(none: starts the thread)'
           : ctxInfo.parent
-            ? summary(ctxInfo.parent)
+            ? summary(ctxInfo.parent, zone)
             : `<${d.parent.messageId}> (not in the archive)`,
       );
-      if (ctxInfo.replies.length) out += `${st.bold('Replies:')}\n${ctxInfo.replies.map((r) => `  ${summary(r)}\n`).join('')}`;
+      if (ctxInfo.replies.length) out += `${st.bold('Replies:')}\n${ctxInfo.replies.map((r) => `  ${summary(r, zone)}\n`).join('')}`;
       if (ctxInfo.variants.length) out += line('Same Message-ID', ctxInfo.variants.map((v) => v.mid).join(', '));
       const att = JSON.parse(row.attachments_json) as { filename: string; size: number }[];
       if (att.length) out += line('Attachments', att.map((a) => `${a.filename || '(unnamed)'} (${a.size} bytes)`).join(', '));
@@ -108,8 +108,8 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function summary(b: Brief): string {
-  const when = iso(b.date)?.slice(0, 16).replace('T', ' ') ?? '(no date)';
+function summary(b: Brief, zone: string): string {
+  const when = b.date === null ? '(no date)' : shortIn(b.date, zone);
   return `<${b.header_mid ?? b.mid}> ${when} ${b.from_name || b.from_addr}: ${b.subject}`;
 }
 

@@ -1,15 +1,21 @@
 import { archiveStats, type ArchiveStats } from '../ingest/archive-stats.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { STATS } from './specs/archive.js';
+import { isoTime } from './json.js';
 import { makePrinter } from './output.js';
-
-const USAGE = 'convene stats [--json]';
 
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } }, USAGE);
+    const { values } = args(ctx, STATS);
     const stats = archiveStats(ctx.db());
-    makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env).object(stats, formatStats);
+    // Instants as ISO 8601 (the one JSON style); the text shows dates.
+    const json = {
+      ...stats,
+      oldest: isoTime(stats.oldest),
+      newest: isoTime(stats.newest),
+      mailboxes: stats.mailboxes.map((b) => ({ ...b, lastSyncAt: isoTime(b.lastSyncAt) })),
+    };
+    makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env).object(json, () => formatStats(stats));
     return 0;
   },
 };

@@ -1,12 +1,10 @@
 import { ConveneError } from '../errors.js';
-import { jsonLineLogger } from '../log.js';
+import { consoleLogger } from '../log.js';
 import type { MailboxSyncSummary, SyncResult } from '../ingest/sync.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { SYNC } from './specs/archive.js';
 import { makePrinter } from './output.js';
 import { progressBar } from './progress.js';
-
-const USAGE = 'convene sync [--once] [--json]';
 
 /**
  * `convene sync`: pull the list over IMAP (`imap:`), incrementally by UID; without --once it
@@ -15,11 +13,11 @@ const USAGE = 'convene sync [--once] [--json]';
  */
 export const command: Command = {
   async run(ctx) {
-    const { values } = parseCommandArgs(ctx.argv, { once: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
+    const { values } = args(ctx, SYNC);
     const config = ctx.config();
     if (!config.imap && config.source) {
       const { syncLocalSource } = await import('./sync-local.js');
-      return syncLocalSource(ctx, config.source.path, values.json === true);
+      return syncLocalSource(ctx, config.source.path, wantsJson(ctx, values));
     }
     if (!config.imap) {
       const where = config.path ?? 'convene.yaml (none found; --config PATH)';
@@ -42,7 +40,7 @@ export const command: Command = {
         db,
         config: config.imap,
         once,
-        logger: jsonLineLogger(ctx.stderr),
+        logger: consoleLogger(ctx.stderr),
         meetings: config.meetings,
         prepare: pool.prepare,
         signal: stop.signal,
@@ -62,7 +60,7 @@ export const command: Command = {
       bar?.done();
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
     }
-    const printer = makePrinter(ctx.stdout, values.json || ctx.globals.json ? 'json' : 'text', ctx.env);
+    const printer = makePrinter(ctx.stdout, wantsJson(ctx, values) ? 'json' : 'text', ctx.env);
     printer.object(result, (r) =>
       [...r.mailboxes.map(mailboxLine), ...(r.reconnects > 0 ? [`reconnected ${r.reconnects} times`] : [])].join('\n'),
     );

@@ -1,27 +1,27 @@
 import { ConveneError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './context.js';
+import { args, wantsJson, type Command } from './context.js';
+import { THREAD } from './specs/archive.js';
 import { styles } from './output.js';
 import { shortDate } from './search.js';
+import { labelIn, userZone } from './when.js';
 import type { ThreadMessage } from '../thread/reader.js';
 import type { TreeNode } from '../thread/tree.js';
 
-const USAGE = 'convene thread ID [--json] [--flat]';
 /** Deeper levels are drawn at this indent with their depth written out, to keep lines readable. */
 const MAX_INDENT = 30;
 
 export const command: Command = {
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' }, flat: { type: 'boolean' } }, USAGE);
-    const ref = positionals[0];
-    if (!ref || positionals.length > 1) throw new ConveneError('USAGE', `thread needs one thread id or Message-ID (usage: ${USAGE})`);
-    const json = values.json === true || ctx.globals.json;
+    const { values, positionals } = args(ctx, THREAD);
+    const ref = positionals[0]!;
+    const json = wantsJson(ctx, values);
     const { loadThread, resolveThreadId } = await import('../thread/reader.js');
     const db = ctx.db();
     const threadId = resolveThreadId(db, ref);
     if (threadId === null) throw new ConveneError('NOT_FOUND', `no thread or message "${ref}" in the archive`);
     const messages = loadThread(db, threadId);
     const st = styles(ctx.stdout.isTTY === true && !ctx.env.NO_COLOR && !json);
+    const zone = userZone(ctx.env);
 
     if (values.flat) {
       const { readRaw } = await import('../store/raw-reader.js');
@@ -38,7 +38,8 @@ export const command: Command = {
       }
       for (const m of messages) {
         ctx.stdout.write(
-          `${st.bold(`From: ${who(m)}`)}\nDate: ${shortDate(m.date)}\nSubject: ${m.subject}\nMessage-ID: <${m.headerMid ?? m.mid}>\n` +
+          `${st.bold(`From: ${who(m)}`)}\nDate: ${m.date === null ? '(no date)' : labelIn(m.date, zone)}\n` +
+            `Subject: ${m.subject}\nMessage-ID: <${m.headerMid ?? m.mid}>\n` +
             (m.parent ? `In-Reply-To: <${m.parent}>\n` : '') +
             `\n${body(m).replace(/\s+$/, '')}\n\n${'-'.repeat(72)}\n`,
         );
@@ -52,13 +53,15 @@ export const command: Command = {
       ctx.stdout.write(`{"threadId":${threadId},"messages":${treeJson(roots)}}\n`);
       return 0;
     }
-    ctx.stdout.write(st.bold(`thread ${threadId}: ${messages.length} message${messages.length === 1 ? '' : 's'}`) + '\n');
+    ctx.stdout.write(
+      st.bold(`thread ${threadId}: ${messages.length} message${messages.length === 1 ? '' : 's'} (times in ${zone})`) + '\n',
+    );
     for (const { node, depth } of flattenTree(roots)) {
       const indent = depth > MAX_INDENT ? '  '.repeat(MAX_INDENT) + `[${depth}] ` : '  '.repeat(depth);
       const m = node.message;
       ctx.stdout.write(
         m
-          ? `${indent}${st.dim(shortDate(m.date))}  ${st.cyan(who(m))}  ${m.subject}  ${st.dim(`<${m.headerMid ?? m.mid}>`)}\n`
+          ? `${indent}${st.dim(shortDate(m.date, zone))}  ${st.cyan(who(m))}  ${m.subject}  ${st.dim(`<${m.headerMid ?? m.mid}>`)}\n`
           : `${indent}${st.dim(`(not in the archive) <${node.id}>`)}\n`,
       );
     }

@@ -1,7 +1,8 @@
-import { ConveneError } from '../errors.js';
+import { checkZone } from '../time/zone-name.js';
 import { isZero, parseDuration, type Duration } from '../time/duration.js';
 import type { Obj } from './validate.js';
-import { asObject, fail, onlyKeys, optBool, optString, optStringList } from './validate.js';
+import { CONFIG_KEYS } from './keys.js';
+import { asObject, asWritten, fail, onlyKeys, optBool, optString, optStringList, type PathResolver } from './validate.js';
 
 /** Template paths that override the bundled ones in templates/. */
 export interface DigestTemplates {
@@ -48,8 +49,7 @@ export interface DigestConfig {
   readonly perMeeting: ReadonlyMap<string, DigestSettings>;
 }
 
-const KEYS = ['from', 'to', 'listId', 'unsubscribe', 'archiveUrl', 'zones', 'join', 'holdUnreviewed', 'templates', 'timing'];
-const TEMPLATE_KEYS = ['text', 'html', 'callForItems', 'chairReminder', 'cancelProposal', 'notes'] as const;
+const TEMPLATE_KEYS = CONFIG_KEYS.templates;
 
 export const DEFAULT_DIGEST: DigestSettings = {
   from: 'convene <convene@localhost>',
@@ -65,9 +65,9 @@ export const DEFAULT_DIGEST: DigestSettings = {
  * Validate the global `digest:` section and every `meetings[i].digest` override (each key of the
  * global section may be overridden per meeting). Errors name the key.
  */
-export function validateDigest(value: unknown, meetings?: unknown): DigestConfig {
+export function validateDigest(value: unknown, meetings?: unknown, path: PathResolver = asWritten): DigestConfig {
   const raw = asObject(value, 'digest');
-  const global = mergeSection(DEFAULT_DIGEST, raw, 'digest');
+  const global = mergeSection(DEFAULT_DIGEST, raw, 'digest', path);
   const perMeeting = new Map<string, DigestSettings>();
   if (Array.isArray(meetings)) {
     meetings.forEach((m, i) => {
@@ -75,7 +75,7 @@ export function validateDigest(value: unknown, meetings?: unknown): DigestConfig
       const o = m as Obj;
       if (o.digest === undefined || o.digest === null) return;
       const key = `meetings[${i}].digest`;
-      perMeeting.set(String(o.id ?? ''), mergeSection(global, asObject(o.digest, key), key));
+      perMeeting.set(String(o.id ?? ''), mergeSection(global, asObject(o.digest, key), key, path));
     });
   }
   return { raw, global, perMeeting };
@@ -86,8 +86,8 @@ export function digestFor(config: DigestConfig, meetingId: string): DigestSettin
   return config.perMeeting.get(meetingId) ?? config.global;
 }
 
-function mergeSection(base: DigestSettings, o: Obj, key: string): DigestSettings {
-  onlyKeys(o, key, KEYS);
+function mergeSection(base: DigestSettings, o: Obj, key: string, path: PathResolver): DigestSettings {
+  onlyKeys(o, key, CONFIG_KEYS.digest);
   const from = optString(o, 'from', key);
   if (from !== undefined) address(from, `${key}.from`);
   const to = optStringList(o, 'to', key);
@@ -103,7 +103,7 @@ function mergeSection(base: DigestSettings, o: Obj, key: string): DigestSettings
     if (!archiveUrl.includes('{messageId}')) fail(`${key}.archiveUrl`, 'must contain {messageId}');
   }
   const zones = optStringList(o, 'zones', key);
-  zones?.forEach((z, i) => ianaZone(z, `${key}.zones[${i}]`));
+  const canonicalZones = zones?.map((z, i) => ianaZone(z, `${key}.zones[${i}]`));
   const join = optString(o, 'join', key);
   const listId = optString(o, 'listId', key);
   if (listId !== undefined && !/^[^\s<>]+$/.test(listId)) fail(`${key}.listId`, 'must be a list id such as devel.lists.example.org');
@@ -113,15 +113,15 @@ function mergeSection(base: DigestSettings, o: Obj, key: string): DigestSettings
     ...(listId !== undefined ? { listId } : base.listId !== undefined ? { listId: base.listId } : {}),
     unsubscribe: unsubscribe ?? base.unsubscribe,
     ...(archiveUrl !== undefined ? { archiveUrl } : base.archiveUrl !== undefined ? { archiveUrl: base.archiveUrl } : {}),
-    zones: zones ?? base.zones,
+    zones: canonicalZones ?? base.zones,
     ...(join !== undefined ? { join } : base.join !== undefined ? { join: base.join } : {}),
     holdUnreviewed: optBool(o, 'holdUnreviewed', key) ?? base.holdUnreviewed,
-    templates: templates(o.templates, `${key}.templates`, base.templates),
+    templates: templates(o.templates, `${key}.templates`, base.templates, path),
     timing: timing(o.timing, `${key}.timing`, base.timing),
   };
 }
 
-function templates(value: unknown, key: string, base: DigestTemplates): DigestTemplates {
+function templates(value: unknown, key: string, base: DigestTemplates, path: PathResolver): DigestTemplates {
   const o = asObject(value, key);
   onlyKeys(o, key, TEMPLATE_KEYS);
   const out: Record<string, string> = { ...(base as Record<string, string>) };
@@ -129,7 +129,7 @@ function templates(value: unknown, key: string, base: DigestTemplates): DigestTe
     const v = optString(o, k, key);
     if (v !== undefined) {
       if (v === '') fail(`${key}.${k}`, 'must be a file path');
-      out[k] = v;
+      out[k] = path(v);
     }
   }
   return out;
@@ -137,7 +137,7 @@ function templates(value: unknown, key: string, base: DigestTemplates): DigestTe
 
 function timing(value: unknown, key: string, base: DigestTiming): DigestTiming {
   const o = asObject(value, key);
-  onlyKeys(o, key, ['callForItems', 'chairReminder', 'digest']);
+  onlyKeys(o, key, CONFIG_KEYS.timing);
   const dur = (k: keyof DigestTiming): Duration => {
     let v = optString(o, k, key);
     if (v === undefined) return base[k];
@@ -162,12 +162,9 @@ function isHttps(u: string): boolean {
   }
 }
 
-/** Refuse offsets and unknown names: only IANA zones move with daylight saving. */
-export function ianaZone(zone: string, key: string): void {
-  if (/^[+-]\d|^(GMT|UTC)[+-]/i.test(zone)) fail(key, `must be an IANA zone such as Europe/London, not an offset ("${zone}")`);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new ConveneError('CONFIG', `config: ${key}: unknown time zone "${zone}"`);
-  }
+/** Only canonical IANA zones with a region (or UTC): see time/zone-name.ts. */
+export function ianaZone(zone: string, key: string): string {
+  const c = checkZone(zone);
+  if (!c.ok) fail(key, c.problem);
+  return c.zone;
 }

@@ -4,18 +4,15 @@
  * UTC offsets are refused because a call pinned to an offset drifts by an hour for everyone who
  * lives under daylight saving.
  */
-import { isDateOnly, isZero, parseDuration, type Duration } from '../time/duration.js';
+import { isZero, parseDuration, type Duration } from '../time/duration.js';
 import { formatLocal, parseLocal, type PlainDateTime } from '../time/plain-date-time.js';
-import { canonicalZone } from '../time/time-zone.js';
+import { checkZone } from '../time/zone-name.js';
 import type { Obj } from './validate.js';
+import { CONFIG_KEYS } from './keys.js';
+import { scheduleZone, validateSchedule, type MeetingSchedule } from './schedule.js';
 import { asObject, fail, onlyKeys, optString, optStringList } from './validate.js';
 
-/** "2015-05-06T16:00[Europe/London]/P14D": the first call's local time, its zone, the period. */
-export interface MeetingSchedule {
-  readonly first: PlainDateTime;
-  readonly period: Duration;
-  readonly text: string;
-}
+export type { MeetingSchedule } from './schedule.js';
 
 export interface MeetingAgendaConfig {
   /** Subject tags: case-insensitive substrings, or "/regex/flags". */
@@ -66,24 +63,8 @@ export interface MeetingConfig {
   readonly raw: Obj;
 }
 
-const KEYS = [
-  'id',
-  'name',
-  'zone',
-  'schedule',
-  'dates',
-  'duration',
-  'chair',
-  'chairs',
-  'lists',
-  'standingItems',
-  'agenda',
-  'jobs',
-  'digest',
-];
-const MAILBOX = /<[^<>@\s]+@[^<>\s]+>\s*$|^[^<>@\s]+@[^<>\s]+$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SCHEDULE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\[([^\]]+)\])?\/(P[0-9A-Z]+)$/i;
+const MAILBOX = /<[^<>@\s]+@[^<>\s]+>\s*$|^[^<>@\s]+@[^<>\s]+$/;
 
 export const MEETING_DEFAULTS = {
   duration: 'PT1H',
@@ -109,31 +90,15 @@ export function validateMeetings(value: unknown): MeetingConfig[] {
 function validateMeeting(value: unknown, key: string): MeetingConfig {
   if (value === undefined || value === null) fail(key, 'must be a mapping');
   const o = asObject(value, key);
-  onlyKeys(o, key, KEYS);
+  onlyKeys(o, key, CONFIG_KEYS.meeting);
   const id = optString(o, 'id', key);
   if (id === undefined || id === '') fail(`${key}.id`, 'is required');
   if (!ID.test(id)) fail(`${key}.id`, `"${id}" must be letters, digits, ".", "_" or "-" (it appears in occurrence keys and Message-IDs)`);
 
-  const scheduleText = optString(o, 'schedule', key);
-  const scheduleMatch = scheduleText !== undefined ? SCHEDULE.exec(scheduleText.trim()) : null;
-  if (scheduleText !== undefined && !scheduleMatch) {
-    fail(`${key}.schedule`, `"${scheduleText}" is not FIRST[ZONE]/PERIOD, e.g. "2015-05-06T16:00[Europe/London]/P14D"`);
-  }
-  const zoneText = optString(o, 'zone', key) ?? scheduleMatch?.[2];
+  const zoneText = optString(o, 'zone', key) ?? scheduleZone(o.schedule);
   if (zoneText === undefined) fail(`${key}.zone`, 'is required (an IANA zone such as Europe/London)');
   const zone = zoneOf(zoneText, `${key}.zone`);
-  let schedule: MeetingSchedule | undefined;
-  if (scheduleMatch) {
-    if (scheduleMatch[2] !== undefined && zoneOf(scheduleMatch[2], `${key}.schedule`) !== zone) {
-      fail(`${key}.schedule`, `its zone ${scheduleMatch[2]} differs from the meeting's zone ${zone}`);
-    }
-    const first = parseLocal(scheduleMatch[1]!);
-    if (!first) fail(`${key}.schedule`, `"${scheduleMatch[1]}" is not a valid local date and time`);
-    const period = parseDuration(scheduleMatch[3]!);
-    if (!period || isZero(period)) fail(`${key}.schedule`, `"${scheduleMatch[3]}" is not an ISO 8601 period such as P7D, P14D or P1M`);
-    if (!isDateOnly(period)) fail(`${key}.schedule`, 'the period must be in years, months, weeks or days (P7D, P14D, P1M)');
-    schedule = { first, period, text: scheduleText!.trim() };
-  }
+  const schedule = validateSchedule(o.schedule, `${key}.schedule`, zone, (z) => zoneOf(z, `${key}.schedule`) === zone);
 
   const dates = (optStringList(o, 'dates', key) ?? []).map((d, j) => {
     const l = parseLocal(d);
@@ -181,14 +146,14 @@ export function addressOf(mailbox: string): string {
 }
 
 function zoneOf(text: string, key: string): string {
-  const z = canonicalZone(text);
-  if (!z) fail(key, `"${text}" is not an IANA time zone (like Europe/London); UTC offsets are refused because they ignore daylight saving`);
-  return z;
+  const c = checkZone(text);
+  if (!c.ok) fail(key, c.problem);
+  return c.zone;
 }
 
 function agendaOf(value: unknown, key: string): MeetingAgendaConfig {
   const o = asObject(value, key);
-  onlyKeys(o, key, ['subjectTags', 'aliases', 'calls', 'cutoff']);
+  onlyKeys(o, key, CONFIG_KEYS.agenda);
   const patterns = (k: string): string[] =>
     (optStringList(o, k, key) ?? []).map((p, j) => {
       checkPattern(p, `${key}.${k}[${j}]`);
@@ -204,7 +169,7 @@ function agendaOf(value: unknown, key: string): MeetingAgendaConfig {
 
 function jobsOf(value: unknown, key: string): MeetingJobsConfig {
   const o = asObject(value, key);
-  onlyKeys(o, key, ['callForItems', 'chairReminder', 'digest']);
+  onlyKeys(o, key, CONFIG_KEYS.jobs);
   return {
     callForItems: duration(o, 'callForItems', key, MEETING_DEFAULTS.callForItems, true, true),
     chairReminder: duration(o, 'chairReminder', key, MEETING_DEFAULTS.chairReminder, true, true),

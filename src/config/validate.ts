@@ -3,6 +3,14 @@ import { ConveneError } from '../errors.js';
 /** Small validators that name the key and the problem: "config: imap.port: must be a number". */
 export type Obj = Record<string, unknown>;
 
+/**
+ * Turns a path written in the config into the one to use: relative paths are relative to the
+ * config file's folder, never to the current directory (a daemon started from / and a command run
+ * from a home directory must find the same archive). Identity for a config that is not a file.
+ */
+export type PathResolver = (path: string) => string;
+export const asWritten: PathResolver = (p) => p;
+
 export function fail(key: string, problem: string): never {
   throw new ConveneError('CONFIG', `config: ${key}: ${problem}`);
 }

@@ -9,7 +9,7 @@ import type { Db } from '../store/db.js';
 import { makeOutbox } from '../mailings/outbox.js';
 import { followImap, type ImapFollower } from './imap-follow.js';
 import { planJobs } from '../mailings/jobs.js';
-import { syncOnce } from '../ingest/sync-once.js';
+import { syncOnce, type SyncOutcome } from '../ingest/sync-once.js';
 import { tick, type TickResult } from './tick.js';
 
 export interface DaemonOptions {
@@ -33,7 +33,12 @@ export interface DaemonOptions {
  * One pass at the injected instant (`convene daemon --once --now TIME`, or a cron job): sync once,
  * resolve sends a crash interrupted, plan the jobs, run the due ones, deliver the outbox.
  */
-export async function runOnce(o: DaemonOptions): Promise<TickResult> {
+/** What a pass did: the jobs it ran, the mails it delivered, and whether its sync worked. */
+export interface PassResult extends TickResult {
+  readonly synced: SyncOutcome;
+}
+
+export async function runOnce(o: DaemonOptions): Promise<PassResult> {
   const transport = o.transport ?? (await transportFromConfig(o.config, o.env));
   try {
     const outbox = makeOutbox({ db: o.db, config: () => o.config, transport, now: o.now, logger: o.logger, env: o.env });
@@ -43,14 +48,14 @@ export async function runOnce(o: DaemonOptions): Promise<TickResult> {
   }
 }
 
-async function pass(o: DaemonOptions, config: Config, outbox: Outbox, imap?: ImapFollower | null): Promise<TickResult> {
+async function pass(o: DaemonOptions, config: Config, outbox: Outbox, imap?: ImapFollower | null): Promise<PassResult> {
   const synced = await syncOnce(o.db, config, o.logger, o.env, o.now, imap ? imap.caughtUp : undefined);
   // A send interrupted by a crash is resolved only after a good sync: the list's echo of the mail
   // is how we know it went out. Until then the row stays "sending" and is not sent again.
   // Every pass: a claim whose lease ran out or whose process died is resolved (send/claim-lease.ts).
   if (synced.ok) await outbox.resolveInterrupted();
   planJobs(o.db, config, o.now(), o.logger);
-  return tick({ db: o.db, config, outbox, now: o.now, logger: o.logger });
+  return { ...(await tick({ db: o.db, config, outbox, now: o.now, logger: o.logger })), synced };
 }
 
 /**

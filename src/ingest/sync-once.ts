@@ -5,7 +5,7 @@ import { oneLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import { maildirFolders } from '../sources/maildir.js';
 import type { Db } from '../store/db.js';
-import { lastEventAt, recordEvent } from '../store/event-log.js';
+import { lastEvent, lastEventAt, recordEvent } from '../store/event-log.js';
 import { SyncState } from './sync-state.js';
 
 /** One sync pass: IMAP when configured, else the local mbox/maildir `source.path`. */
@@ -68,6 +68,8 @@ export async function syncOnce(
     return { ok: true, stored: 0, source: 'none' };
   } catch (err) {
     logger.error({ msg: 'sync failed', error: oneLine(err) });
+    // `convene status` says so until a later pass syncs (lastSyncFailure).
+    recordEvent(db, now(), 'daemon.sync-failed', JSON.stringify({ error: oneLine(err) }));
     return { ok: false, stored: 0, source: config.imap ? 'imap' : config.source ? 'local' : 'none' };
   }
 }
@@ -104,4 +106,13 @@ export function lastSync(db: Db): number | null {
   const a = lastEventAt(db, 'daemon.sync');
   const b = SyncState.lastSyncAt(db);
   return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+/** The last failed sync when it is newer than the last good one (ms UTC and the error), else null. */
+export function lastSyncFailure(db: Db): { readonly at: number; readonly error: string } | null {
+  const failed = lastEvent(db, 'daemon.sync-failed');
+  if (!failed) return null;
+  const ok = lastSync(db);
+  if (ok !== null && ok >= failed.at) return null;
+  return { at: failed.at, error: (JSON.parse(failed.detail) as { error?: string }).error ?? 'unknown error' };
 }

@@ -26,7 +26,8 @@ export function occurrenceKey(meetingId: string, local: PlainDateTime, withTime 
 
 /** The meeting's schedule as a recurrence in its zone, or null when it has none. */
 function recurrenceOf(meeting: MeetingConfig): Recurrence | null {
-  return meeting.schedule ? { first: meeting.schedule.first, period: meeting.schedule.period, zone: meeting.zone } : null;
+  // The period form or an RFC 5545 rule, with its EXDATEs (config/schedule.ts).
+  return meeting.schedule ? { ...meeting.schedule, zone: meeting.zone } : null;
 }
 
 /** The k-th scheduled occurrence (k ≥ 0), or null when the meeting has no schedule. */

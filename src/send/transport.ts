@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveSecret } from '../config/secrets.js';
-import { caBundle } from '../config/tls.js';
+import { caBundle, nameTlsKey } from '../config/tls.js';
 import { bareAddress } from '../mail/mailbox.js';
 import type { Config, SmtpConfig } from '../config/types.js';
 
@@ -82,8 +82,12 @@ export async function smtpTransport(config: SmtpConfig, env: NodeJS.ProcessEnv =
   return {
     kind: 'smtp',
     async send(mail) {
-      const info = await t.sendMail({ envelope: { from: bareAddress(mail.from), to: mail.to.map(bareAddress) }, raw: mail.raw });
-      return { response: String(info.response ?? '') };
+      try {
+        const info = await t.sendMail({ envelope: { from: bareAddress(mail.from), to: mail.to.map(bareAddress) }, raw: mail.raw });
+        return { response: String(info.response ?? '') };
+      } catch (err) {
+        throw nameTlsKey(err, 'smtp'); // a STARTTLS or certificate failure names the key that controls it
+      }
     },
     close() {
       t.close();

@@ -5,7 +5,10 @@ import type { RawMessage } from '../mail/types.js';
 
 /** A message read from an mbox, with its byte offset for progress reports. */
 export interface MboxMessage extends RawMessage {
-  /** Bytes of the (uncompressed) file consumed so far. */
+  /**
+   * How far into the file, for progress against its size: bytes consumed, or for a .gz the
+   * compressed bytes read so far (the uncompressed total is unknown until the end).
+   */
   readonly position: number;
   /**
    * Set on the last message when the file does not end with the blank line that closes an mbox
@@ -24,10 +27,12 @@ const FROM = Buffer.from('\nFrom ');
  * Memory stays flat: only the message being cut is held.
  */
 export async function* readMbox(path: string, gzip: boolean): AsyncGenerator<MboxMessage> {
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  // A .gz is read in smaller chunks: its progress is the compressed bytes read (MboxMessage.position).
+  const file = createReadStream(path, { highWaterMark: gzip ? 1 << 16 : 1 << 20 });
   const stream = gzip ? file.pipe(createGunzip()) : file;
   let buf: Buffer = Buffer.alloc(0);
   let consumed = 0;
+  const at = (): number => (gzip ? file.bytesRead : consumed);
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
     let start = 0;
@@ -40,14 +45,14 @@ export async function* readMbox(path: string, gzip: boolean): AsyncGenerator<Mbo
       const msg = cut(buf.subarray(start, next + 1));
       consumed += next + 1 - start;
       start = next + 1;
-      if (msg) yield { ...msg, position: consumed };
+      if (msg) yield { ...msg, position: at() };
     }
     buf = buf.subarray(start);
   }
   if (buf.length) {
     const msg = cut(buf);
     consumed += buf.length;
-    if (msg) yield { ...msg, position: consumed, ...(terminated(buf) ? {} : { unterminated: true as const }) };
+    if (msg) yield { ...msg, position: at(), ...(terminated(buf) ? {} : { unterminated: true as const }) };
   }
 }
 

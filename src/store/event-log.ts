@@ -14,3 +14,9 @@ export function recordEvent(db: Db, at: number, kind: string, detail: string): v
 export function lastEventAt(db: Db, kind: string): number | null {
   return (db.prepare('SELECT MAX(at) AS t FROM event_log WHERE kind = ?').get(kind) as { t: number | null }).t;
 }
+
+/** The latest event of this kind with its detail, or null. */
+export function lastEvent(db: Db, kind: string): { readonly at: number; readonly detail: string } | null {
+  const row = db.prepare('SELECT at, detail FROM event_log WHERE kind = ? ORDER BY at DESC, id DESC LIMIT 1').get(kind);
+  return (row as { at: number; detail: string } | undefined) ?? null;
+}

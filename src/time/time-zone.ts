@@ -18,6 +18,9 @@
 import { ConveneError } from '../errors.js';
 import { exactMs, type Duration } from './duration.js';
 import { addDateParts, formatLocalDate, fromWallMs, pad, wallMs, type PlainDateTime } from './plain-date-time.js';
+import { checkZone } from './zone-name.js';
+
+export { isOffsetZone } from './zone-name.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,23 +43,13 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** A fixed UTC offset written as a zone ("+01:00", "UTC+1", "GMT-5", "Etc/GMT+1"): refused for meetings. */
-export function isOffsetZone(zone: string): boolean {
-  return /^(?:[+-]\d|(?:UTC|GMT|UT)\s*[+-]\s*\d|Etc\/GMT[+-]\d)/i.test(zone.trim());
-}
-
 /**
- * The canonical IANA name ("europe/london" → "Europe/London"), or null when Intl does not know the
- * zone or it is a bare UTC offset (those have no DST rules, so a meeting in one drifts by an hour
- * twice a year for everybody who lives somewhere).
+ * The canonical IANA name ("europe/london" → "Europe/London"), or null when the name is refused
+ * (zone-name.ts says why and what to use instead).
  */
 export function canonicalZone(zone: string): string | null {
-  if (zone.trim() === '' || isOffsetZone(zone)) return null;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+  const c = checkZone(zone);
+  return c.ok ? c.zone : null;
 }
 
 /** The wall-clock fields of an instant in a zone. */
@@ -134,9 +127,9 @@ export function localDate(instant: number, zone: string): string {
 
 /** Parse a local time in a zone or throw a MEETING error naming what was wrong. */
 export function requireZone(zone: string, what: string): string {
-  const z = canonicalZone(zone);
-  if (!z) throw new ConveneError('MEETING', `${what}: "${zone}" is not an IANA time zone (like Europe/London); UTC offsets are refused`);
-  return z;
+  const c = checkZone(zone);
+  if (!c.ok) throw new ConveneError('MEETING', `${what}: ${c.problem}`);
+  return c.zone;
 }
 
 export { fromWallMs };

@@ -30,17 +30,22 @@ describe('convene meetings', () => {
     const [mirage, summit] = JSON.parse(r.stdout);
     expect(mirage.occurrences).toEqual([
       expect.objectContaining({
-        key: 'mirage/2025-03-19',
+        occurrence: 'mirage/2025-03-19',
         start: '2025-03-19T16:00:00.000Z',
         local: '2025-03-19T16:00',
         offset: '+00:00',
         status: 'scheduled',
         sequence: 0,
       }),
-      expect.objectContaining({ key: 'mirage/2025-04-02', start: '2025-04-02T15:00:00.000Z', local: '2025-04-02T16:00', offset: '+01:00' }),
+      expect.objectContaining({
+        occurrence: 'mirage/2025-04-02',
+        start: '2025-04-02T15:00:00.000Z',
+        local: '2025-04-02T16:00',
+        offset: '+01:00',
+      }),
     ]);
     expect(summit.occurrences).toEqual([
-      expect.objectContaining({ key: 'summit/2025-12-10', start: '2025-12-10T00:00:00.000Z', local: '2025-12-10T09:00' }),
+      expect.objectContaining({ occurrence: 'summit/2025-12-10', start: '2025-12-10T00:00:00.000Z', local: '2025-12-10T09:00' }),
     ]);
   });
 
@@ -57,16 +62,16 @@ describe('convene meeting cancel|move|add', () => {
     const moved = await cli([...b, 'meeting', 'move', 'mirage', '2025-04-02', '2025-04-03', '--json'], NOW);
     expect(moved.code).toBe(0);
     expect(JSON.parse(moved.stdout)).toMatchObject({
-      key: 'mirage/2025-04-02',
+      occurrence: 'mirage/2025-04-02',
       local: '2025-04-03T16:00',
       status: 'moved',
       sequence: 1,
       originalStart: '2025-04-02T15:00:00.000Z',
     });
     const added = await cli([...b, 'meeting', 'add', 'mirage', '2025-04-09T10:30', '--json'], NOW);
-    expect(JSON.parse(added.stdout)).toMatchObject({ key: 'mirage/2025-04-09', status: 'extra', local: '2025-04-09T10:30' });
+    expect(JSON.parse(added.stdout)).toMatchObject({ occurrence: 'mirage/2025-04-09', status: 'extra', local: '2025-04-09T10:30' });
     const list = JSON.parse((await cli([...b, 'meetings', '--meeting', 'mirage', '--count', '3', '--json'], NOW)).stdout);
-    expect(list[0].occurrences.map((o: { key: string; status: string }) => `${o.key}:${o.status}`)).toEqual([
+    expect(list[0].occurrences.map((o: { occurrence: string; status: string }) => `${o.occurrence}:${o.status}`)).toEqual([
       'mirage/2025-03-19:cancelled',
       'mirage/2025-04-02:moved',
       'mirage/2025-04-09:extra',

@@ -11,15 +11,27 @@ const ROOT = '20190528032257.GF10043@codeaurora.org'; // "fsync_mode mount optio
 
 describe('convene thread', () => {
   it('prints the thread as an indented tree, children by date', async () => {
-    const r = await cli(['--db', db, 'thread', ROOT]);
+    const r = await cli(['--db', db, 'thread', ROOT], { TZ: 'UTC' });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^thread \d+: 9 messages$/);
+    expect(lines[0]).toMatch(/^thread \d+: 9 messages \(times in UTC\)$/);
     expect(lines[1]).toMatch(
       /^2019-05-28 03:22 {2}Sahitya Tummala <stummala@codeaurora.org> {2}fsync_mode mount option for ext4 {2}<20190528032257/,
     );
     const depths = lines.slice(1).map((l) => l.match(/^ */)![0].length / 2);
     expect(depths).toEqual([0, 1, 2, 3, 4, 5, 6, 6, 7]);
+  });
+
+  it("shows times in the user's zone and names it (issue 11): thread, search, show", async () => {
+    const env = { TZ: 'Asia/Kolkata' };
+    const thread = (await cli(['--db', db, 'thread', ROOT], env)).stdout.split('\n');
+    expect(thread[0]).toMatch(/\(times in Asia\/Kolkata\)$/);
+    expect(thread[1]).toMatch(/^2019-05-28 08:52 {2}Sahitya Tummala/);
+    const search = await cli(['--db', db, 'search', `id:${ROOT}`], env);
+    expect(search.stdout).toMatch(/^2019-05-28 08:52 /);
+    expect(search.stderr).toMatch(/^\(times in Asia\/Kolkata\)$/m);
+    const show = await cli(['--db', db, 'show', ROOT], env);
+    expect(show.stdout).toMatch(/^Date: 2019-05-28 08:52 \+05:30 Asia\/Kolkata$/m);
   });
 
   it('accepts a thread number or any Message-ID in it, with or without <> or id:', async () => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFromValue, loadConfig } from '../../src/config/load.js';
@@ -45,6 +45,37 @@ describe('config', () => {
     await expect(loadConfig(join(dir, 'none.yaml'))).rejects.toThrow(/cannot read .*none\.yaml: ENOENT/);
   });
 
+  it('reads relative paths against the config file, not the current directory (issue 11)', async () => {
+    const sub = join(dir, 'etc');
+    mkdirSync(sub, { recursive: true });
+    const path = join(sub, 'convene.yaml');
+    writeFileSync(
+      path,
+      [
+        'db: data/archive.sqlite',
+        'outbox: { dir: ../spool }',
+        'source: { path: list.mbox }',
+        'smtp: { host: h, password: { file: secrets/smtp }, tls: { ca: ca.pem } }',
+        'imap: { host: h, user: u, password: { file: /run/secret } }',
+        'digest: { templates: { text: my/digest.txt } }',
+        'meetings: [{ id: m, zone: UTC, dates: ["2026-01-01T10:00"], digest: { templates: { html: my/digest.html } } }]',
+      ].join('\n'),
+    );
+    const c = await loadConfig(path);
+    expect(c.db).toBe(join(sub, 'data', 'archive.sqlite'));
+    expect(c.outboxDir).toBe(join(dir, 'spool'));
+    expect(c.source?.path).toBe(join(sub, 'list.mbox'));
+    expect(c.smtp?.password).toEqual({ file: join(sub, 'secrets', 'smtp') });
+    expect(c.smtp?.tlsCa).toBe(join(sub, 'ca.pem'));
+    expect(c.imap?.password).toEqual({ file: '/run/secret' });
+    expect(c.digest.global.templates.text).toBe(join(sub, 'my', 'digest.txt'));
+    expect(c.digest.perMeeting.get('m')?.templates.html).toBe(join(sub, 'my', 'digest.html'));
+    // --db is the user's own path, as typed; the defaults follow the config file too.
+    expect((await loadConfig(path, { db: 'here.sqlite' })).db).toBe('here.sqlite');
+    writeFileSync(path, 'transport: file\n');
+    expect((await loadConfig(path)).db).toBe(join(sub, 'data', 'convene.sqlite'));
+  });
+
   it('applies IMAP defaults: TLS on, verification on, INBOX', () => {
     const c = configFromValue({ imap: { host: 'imap.example.org', user: 'me', password: { env: 'P' } } }, null);
     expect(c.imap).toMatchObject({
@@ -64,8 +95,10 @@ describe('convene init', () => {
     const path = join(dir, 'convene.yaml');
     expect((await cli(['init', path])).code).toBe(0);
     const config = await loadConfig(path);
-    expect(config.imap?.host).toBe('imap.example.org');
-    expect(config.meetings.map((m) => m.id)).toEqual(['community']);
+    // Nothing configured to send to or read from until the operator sets a real meeting (issue 11).
+    expect(config.imap).toBeUndefined();
+    expect(config.meetings).toEqual([]);
+    expect(config.db).toBe(join(dir, 'data', 'convene.sqlite'));
     const again = await cli(['init', path]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists; use --force/);

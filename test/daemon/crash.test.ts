@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../src/agenda/review.js';
@@ -8,6 +7,7 @@ import { configFromValue } from '../../src/config/load.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';
 import { openDb } from '../../src/store/db.js';
+import { tempDir } from '../helpers/tmp.js';
 import { SmtpCapture } from '../helpers/smtp-capture.js';
 import { appendMbox, configValue, OCC, T } from './harness.js';
 
@@ -57,7 +57,7 @@ afterAll(async () => {
 describe('exactly one digest after kill -9 in each outbox state', () => {
   for (const point of ['queued', 'sending', 'accepted'] as const) {
     it(`killed in "${point}", restarted: one digest`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), `convene-crash-${point}-`));
+      const dir = tempDir(`convene-crash-${point}-`);
       const mbox = join(dir, 'list.mbox');
       writeFileSync(mbox, '');
       capture.messages.length = 0;
@@ -109,7 +109,7 @@ describe('exactly one digest after kill -9 in each outbox state', () => {
 
 describe('the long-running daemon', () => {
   it('SIGHUP reloads the config (keeping the old one when invalid); SIGTERM finishes and exits 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'convene-signals-'));
+    const dir = tempDir('convene-signals-');
     writeFileSync(join(dir, 'list.mbox'), '');
     const value = configValue(dir, null);
     const configPath = join(dir, 'convene.yaml');
@@ -149,6 +149,15 @@ describe('the long-running daemon', () => {
       }
     };
     await waitFor('daemon started');
+    // One daemon per database (issue 11): a second one refuses, naming the first; status sees it.
+    const { cli } = await import('../helpers/cli.js');
+    const second = await cli(['--config', configPath, 'daemon', '--once']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`a daemon already runs on .* \\(pid ${child.pid} on `));
+    expect(JSON.parse((await cli(['--config', configPath, 'status', '--json'])).stdout).daemon).toMatchObject({
+      running: true,
+      pid: child.pid,
+    });
     const ran = await waitFor('job ran');
     expect(ran.kind).toBe('call-for-items');
     expect(readdirSync(join(dir, 'outbox')).some((f) => f.startsWith('convene.call-for-items.r0.wg.'))).toBe(true);
@@ -173,6 +182,7 @@ describe('the long-running daemon', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(dir, 'convene.sqlite.daemon.lock'))).toBe(false);
     expect(lines.at(-1)!.msg).toBe('daemon stopped');
     expect(lines.some((l) => l.msg === 'stopping: finishing the work in flight' && l.why === 'SIGTERM')).toBe(true);
   });

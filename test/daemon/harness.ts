@@ -1,5 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addItem } from '../../src/agenda/review.js';
 import { configFromValue } from '../../src/config/load.js';
@@ -9,6 +8,7 @@ import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import type { LogFields, Logger } from '../../src/log.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { SmtpCapture } from '../helpers/smtp-capture.js';
+import { tempDir } from '../helpers/tmp.js';
 
 export interface LogEntry extends LogFields {
   readonly level: string;
@@ -81,7 +81,7 @@ export interface Harness {
 export async function harness(
   options: { echo?: boolean; items?: string[]; proposed?: string[]; digest?: Record<string, unknown> } = {},
 ): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'convene-daemon-'));
+  const dir = tempDir('convene-daemon-');
   const capture = await SmtpCapture.start();
   writeFileSync(join(dir, 'list.mbox'), '');
   if (options.echo !== false)

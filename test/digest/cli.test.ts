@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
@@ -10,6 +9,7 @@ import { run } from '../../src/main.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { openDb } from '../../src/store/db.js';
 import { configValue, OCC, T } from '../daemon/harness.js';
+import { tempDir } from '../helpers/tmp.js';
 
 function sink(): Writable & { text: () => string } {
   const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ function addTitle(title: string): void {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
+  dir = tempDir('convene-cli-');
   writeFileSync(join(dir, 'list.mbox'), '');
   configPath = join(dir, 'convene.yaml');
   writeFileSync(configPath, JSON.stringify(configValue(dir, null)));
@@ -134,7 +134,9 @@ describe('convene digest / notes / status', () => {
       meeting: 'wg',
       occurrence: OCC,
       kind: 'call-for-items',
-      due: new Date(T.callForItems).toISOString(),
+      // ISO 8601 with the meeting's offset (Europe/London, BST).
+      due: '2026-06-03T16:00:00.000+01:00',
+      planned: true,
     });
   });
 });

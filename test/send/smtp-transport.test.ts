@@ -33,10 +33,24 @@ describe('SMTP transport', () => {
     expect(got.raw.toString()).toContain('Message-ID: <x@example.org>\r\nSubject: hi\r\n\r\nbody');
   });
 
-  it('requires STARTTLS unless plaintext is explicitly allowed', async () => {
+  it('requires STARTTLS unless plaintext is explicitly allowed, naming the keys that control it (issue 11)', async () => {
     const t = await smtpTransport(smtp({ allowPlaintext: false }));
-    await expect(t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' })).rejects.toThrow(/STARTTLS/i);
+    const err = await t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' }).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/STARTTLS.*smtp\.secure: true .*smtp\.tls\.allowPlaintext: true/);
+    expect(err).toMatchObject({ code: 'ETLS' });
     t.close();
+  });
+
+  it('an untrusted certificate names smtp.tls.ca (issue 11)', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const server = new SMTPServer({ authOptional: true, disabledCommands: ['AUTH'], logger: false });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as { port: number }).port;
+    const t = await smtpTransport(smtp({ port, allowPlaintext: false }));
+    const err = await t.send({ from: 'a@example.org', to: ['b@example.org'], raw, messageId: 'x@example.org' }).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/certificate.*set smtp\.tls\.ca to its CA certificate, or smtp\.tls\.insecureSkipVerify/);
+    t.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
   it('passes the server reply code on, for retry decisions', async () => {
