@@ -78,6 +78,13 @@ const CLAUSE_END = regex(
 
 const MAX_WORDS = 14;
 
+/** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
+function firstCut(t: string): number | null {
+  const re = new RegExp(CLAUSE_END.source, `${CLAUSE_END.flags.replace('g', '')}g`);
+  for (const m of t.matchAll(re)) if (m.index >= 8) return m.index;
+  return null;
+}
+
 export interface TopicTitle extends Annotated {
   /** The words as written before shaping (for the audit trail). */
   readonly raw: string;
@@ -86,7 +93,11 @@ export interface TopicTitle extends Annotated {
 /** Shape proposal text into a title; null when no title-like words remain. */
 export function topicTitle(raw: string): TopicTitle | null {
   const a = annotate(raw);
-  let t = a.title.replace(/\s+/g, ' ').trim();
+  // A list marker ("2. ", "- ") is no part of the topic, nor a sentence end to cut at.
+  let t = a.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '');
   const capital = /^\p{Lu}/u.test(t);
   let presenter = a.presenter;
   const person = TRAILING_PERSON.exec(t);
@@ -108,8 +119,8 @@ export function topicTitle(raw: string): TopicTitle | null {
     if (next === t) break;
     t = next;
   }
-  const cut = CLAUSE_END.exec(t);
-  if (cut && cut.index >= 8) t = t.slice(0, cut.index);
+  const cut = firstCut(t);
+  if (cut !== null) t = t.slice(0, cut);
   t = shorten(t);
   t = cleanTitle(t);
   // "Discuss the release process" → "The release process": the capital stays at the start.
