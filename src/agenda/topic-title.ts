@@ -98,7 +98,6 @@ export function topicTitle(raw: string): TopicTitle | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '');
-  const capital = /^\p{Lu}/u.test(t);
   let presenter = a.presenter;
   const person = TRAILING_PERSON.exec(t);
   if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
@@ -123,8 +122,9 @@ export function topicTitle(raw: string): TopicTitle | null {
   if (cut !== null) t = t.slice(0, cut);
   t = shorten(t);
   t = cleanTitle(t);
-  // "Discuss the release process" → "The release process": the capital stays at the start.
-  if (capital && /^\p{Ll}/u.test(t) && !/^\S*[\p{Lu}\d_./-]/u.test(t.slice(1))) t = t.charAt(0).toUpperCase() + t.slice(1);
+  // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log
+  // format"), unless its first word is a name written in lower case on purpose ("ocaml-tls", ".reboots").
+  if (/^\p{Ll}+(?:\s|$)/u.test(t)) t = t.charAt(0).toUpperCase() + t.slice(1);
   if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
   return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
 }
