@@ -280,3 +280,65 @@ describe('issue 8: the right topics, once each, on the right call', () => {
     expect(items().map((i) => i[1])).toEqual(['Login rate limits']);
   });
 });
+
+describe("the README's worked example (the agenda section)", () => {
+  it('puts each proposal on the call it was put to, late or carried forward as the README says', async () => {
+    const ms = configFromValue(
+      {
+        meetings: [
+          {
+            id: 'security-wg',
+            name: 'Security Working Group',
+            zone: 'America/Chicago',
+            schedule: '2020-01-08T10:00[America/Chicago]/P14D',
+            chairs: ['Joseph Reynolds <jrey@example.org>'],
+            lists: [LIST],
+            agenda: { aliases: ['security working group', 'security WG'], calls: '/^security working group meeting/i' },
+          },
+        ],
+      },
+      null,
+    ).meetings;
+    const joseph = 'Joseph Reynolds <jrey@example.org>';
+    await load(
+      [
+        {
+          messageId: 'jan22@x',
+          from: joseph,
+          subject: 'Security Working Group meeting - Wednesday January 22',
+          date: 'Tue, 21 Jan 2020 12:00:00 -0600',
+          body: "We'll discuss current development items.  The current topics:\n1. BMCWeb certificate handling\n2. Daemons should not run as root\n",
+        },
+        {
+          from: MEMBER,
+          subject: 'Re: Security Working Group meeting - Wednesday January 22',
+          inReplyTo: '<jan22@x>',
+          date: 'Wed, 22 Jan 2020 08:00:00 -0600',
+          body: "I'd like to discuss rate limiting of logins.\n",
+        },
+        {
+          from: MEMBER,
+          subject: 'Re: Security Working Group meeting - Wednesday January 22',
+          inReplyTo: '<jan22@x>',
+          date: 'Wed, 22 Jan 2020 11:00:00 -0600',
+          body: "I'd like to discuss the audit log format.\n",
+        },
+        {
+          from: joseph,
+          subject: 'Security Working Group meeting - Wednesday February 5',
+          date: 'Tue, 4 Feb 2020 12:00:00 -0600',
+          body: 'The current topics:\n1. Followup on BMCWeb certificate handling\n',
+        },
+      ],
+      ms,
+      Date.UTC(2020, 0, 21),
+    );
+    const all = listItems(db, { now: Date.UTC(2020, 0, 21) });
+    expect(all.map((i) => [i.title, i.occurrenceKey, i.late, i.carriedOver, i.deferredFrom, i.messageIds.length])).toEqual([
+      ['Daemons should not run as root', 'security-wg/2020-01-22', false, false, null, 1],
+      ['Rate limiting of logins', 'security-wg/2020-01-22', true, false, null, 1],
+      ['BMCWeb certificate handling', 'security-wg/2020-02-05', false, true, 'security-wg/2020-01-22', 2],
+      ['The audit log format', 'security-wg/2020-02-05', false, false, null, 1],
+    ]);
+  });
+});
