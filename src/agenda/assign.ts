@@ -3,8 +3,9 @@
  * the operator's overrides) and the policy of occurrence-choice.ts. Then two marks:
  *  - late: sent within the meeting's cutoff before its call (a chair's own agenda never is). The
  *    cutoff moves nothing (issue 8): the item stays on its call and shows as late;
- *  - history: its call had ended when convene read it (old mail imported into a live meeting),
- *    or it predates the meeting's first call. Kept and searchable, never in a live inbox.
+ *  - history: it predates the meeting's first call (old mail imported into a meeting that starts
+ *    later). Kept and searchable, never in a live inbox. An item whose call is over is history
+ *    too, but that depends on when one looks: readers derive it (item-row.ts historyOf).
  */
 import type { MeetingConfig } from '../config/meetings.js';
 import { approxMs } from '../time/duration.js';
@@ -36,8 +37,8 @@ export interface AssignInput {
 
 const DAY = 86_400_000;
 
-/** Where a proposal sent at `input.date` goes, read at `now`. */
-export function assignOccurrence(db: Db | null, meeting: MeetingConfig, input: AssignInput, now: number): Assignment {
+/** Where a proposal sent at `input.date` goes. */
+export function assignOccurrence(db: Db | null, meeting: MeetingConfig, input: AssignInput): Assignment {
   const { date } = input;
   const window = occurrencesBetween(db, meeting, date - 45 * DAY, date + 400 * DAY);
   const refs: OccurrenceRef[] = window.map((o) => ({ key: o.key, start: o.start, end: o.end, date: localDate(o.start, meeting.zone) }));
@@ -56,8 +57,7 @@ export function assignOccurrence(db: Db | null, meeting: MeetingConfig, input: A
   }
   const occurrence = window.find((o) => o.key === choice.occurrence.key)!;
   const late = input.announces !== true && date >= cutoffOf(meeting, occurrence) && date < occurrence.start;
-  const history = occurrence.end <= now ? `its call (${localDate(occurrence.start, meeting.zone)}) was over when it was read` : null;
-  return { occurrence, late, history, why: choice.why, ...(choice.namedCallHadStarted ? { afterNamedCall: true } : {}) };
+  return { occurrence, late, history: null, why: choice.why, ...(choice.namedCallHadStarted ? { afterNamedCall: true } : {}) };
 }
 
 /** The instant after which proposals for this occurrence count as late. */
@@ -76,12 +76,14 @@ function firstStart(meeting: MeetingConfig): number | null {
 
 /**
  * How long before its first call a meeting collects proposals: one period of its schedule, or the
- * shortest gap between its dates (a yearly summit: a year); a single one-off date: no limit.
+ * shortest gap between its dates (a yearly summit: a year); a single one-off date: a year.
  */
 function reach(meeting: MeetingConfig): number {
   if (meeting.schedule) return approxMs(meeting.schedule.period);
   const starts = baseOccurrencesBetween(meeting, -8.64e15, 8.64e15, 50).map((o) => o.start);
-  let gap = Infinity;
+  let gap = YEAR;
   for (let i = 1; i < starts.length; i++) gap = Math.min(gap, starts[i]! - starts[i - 1]!);
   return gap;
 }
+
+const YEAR = 366 * 86_400_000;

@@ -43,13 +43,6 @@ const BODY_AGENDA = regex(
 // A reply prefix. A forward ("Fw: Test Work group meeting") is how some chairs resend the invite, so it may be a call.
 const REPLY = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i;
 
-/** convene's own call mail: "X-Convene: call; meeting=ID" → the meeting id. */
-export function conveneCallMeeting(headers: Readonly<Record<string, string>>): string | null {
-  const v = headers['x-convene'];
-  if (!v || !/\bcall\b/i.test(v)) return null;
-  return /\bmeeting=([\w.-]+)/i.exec(v)?.[1] ?? null;
-}
-
 /**
  * The meeting a subject calls for items for (or posts an agenda of): the configured `calls`
  * pattern first; else a generic call-for-items subject, or a reminder that names a meeting.

@@ -49,6 +49,11 @@ export interface ExtractContext {
   readonly threadInfo: (msg: { readonly mid: string; readonly parentMid: string | null }) => ThreadInfo;
   /** The id of an existing item of that meeting with this normalised title, or null. */
   readonly existingItem: (meetingId: string, normalisedTitle: string) => string | null;
+  /**
+   * convene's own mail, recognised by the HMAC in its Message-ID (src/mail/own-message-id.ts), or
+   * null. Never by a header anyone can write (issue 13 item 5: "X-Convene: call" made any mail a call).
+   */
+  readonly ownMail?: (mid: string) => { readonly kind: string; readonly meeting: string; readonly occurrence: string } | null;
 }
 
 /** A ThreadInfo for a message with no stored parent: what tests and the first message of a thread get. */

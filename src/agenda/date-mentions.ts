@@ -30,8 +30,8 @@ const ORD = '(?:st|nd|rd|th)?';
 
 // Each pattern is tried over the whole text; overlapping matches of later patterns are dropped.
 const ISO = /\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b/g;
-const MONTH_DAY = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(?:the\\s+)?${MONTH}\\s+(\\d{1,2})${ORD}\\b(?![:.]\\d)(?:,?\\s+(\\d{4})\\b)?`, 'gi');
-const DAY_MONTH = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const MONTH_DAY = new RegExp(`\\b(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})${ORD}\\b(?![:.]\\d)(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const DAY_MONTH = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi');
 const NUMERIC = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b/g;
 const RELATIVE = new RegExp(`\\b(today|tonight|tomorrow|(?:this|next|coming|on)\\s+(${WEEKDAY.slice(0, -6)}[a-z]*))\\b`, 'gi');
 

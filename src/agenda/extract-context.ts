@@ -6,7 +6,8 @@
 import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
-import { callMeetingForSubject, conveneCallMeeting } from './call-detect.js';
+import { ownMail as ownMailOf } from '../store/secrets.js';
+import { callMeetingForSubject } from './call-detect.js';
 import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
@@ -45,15 +46,22 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   const configs = meetings.map(agendaConfigOf);
   const compiled = compileMeetings(configs);
   const thread = new ThreadContextReader(db);
+  const ownMail = ownMailOf(db);
   const existing = existingItemFinder(db);
 
   const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string; subject: string } | null => {
     if (!row) return null;
     const headers = JSON.parse(row.headers_json) as Record<string, string>;
-    const own = conveneCallMeeting(headers);
+    // Our own call for items, known by the HMAC in its Message-ID (never by its X-Convene header).
+    const own = ownMail(row.mid);
     if (own) {
-      const occ = /\boccurrence=[\w.-]+\/(\d{4}-\d{2}-\d{2})/.exec(headers['x-convene'] ?? '')?.[1] ?? null;
-      return { meetingId: own, date: occ, from: row.from_addr, subject: row.subject };
+      if (own.kind !== 'call-for-items') return null;
+      return {
+        meetingId: own.meeting,
+        date: /(\d{4}-\d{2}-\d{2})/.exec(own.occurrence)?.[1] ?? null,
+        from: row.from_addr,
+        subject: row.subject,
+      };
     }
     const m = callMeetingForSubject(row.subject, compiled);
     // A meeting that names its chairs has calls only from them: a member's look-alike subject
@@ -84,6 +92,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callSubject: call?.subject ?? null,
       };
     },
+    ownMail,
     existingItem(meetingId, normalisedTitle) {
       const id = existing(meetingId, normalisedTitle);
       return id === null ? null : String(id);

@@ -54,7 +54,7 @@ export function makeEnv(
  * knows about the archive comes through ctx (thread facts, existing items); no clock, no db.
  */
 export function extract(msg: AgendaMessage, ctx: ExtractContext): ExtractResult {
-  const skipped = skipReason(msg);
+  const skipped = ctx.ownMail?.(msg.mid) ? 'convene' : skipReason(msg);
   if (skipped) return { candidates: [], supports: [], skipped };
   let all = compiled.get(ctx.meetings);
   if (!all) {

@@ -35,12 +35,23 @@ const NOT_A_GROUP = /^(?:the|our|this|next|a|an|openbmc|linux|weekly|bi-?weekly|
 /** Group names the text mentions, as written ("GUI Design Workgroup", "TSC meeting"). */
 export function groupsNamedIn(text: string): string[] {
   const out: string[] = [];
+  const seen: [number, number][] = [];
+  // A later pattern's match inside an earlier one's ("Design Workgroup" in "GUI Design Workgroup") is the same group.
+  const fresh = (m: RegExpMatchArray): boolean => {
+    const from = m.index!;
+    const to = from + m[0].length;
+    if (seen.some(([a, b]) => from < b && to > a)) return false;
+    seen.push([from, to]);
+    return true;
+  };
   for (const m of text.matchAll(GROUP)) {
+    if (!fresh(m)) continue;
     const words = m[1]!.trim().split(/\s+/);
     while (words.length && NOT_A_GROUP.test(words[0]!)) words.shift();
     if (words.length) out.push(`${words.join(' ')} ${m[2]}`);
   }
   for (const m of text.matchAll(LOWER_GROUP)) {
+    if (!fresh(m)) continue;
     const words = m[1]!.trim().split(/\s+/);
     let k = words.length;
     while (k > 0 && !PROSE_WORD.test(words[k - 1]!)) k--;
@@ -48,6 +59,7 @@ export function groupsNamedIn(text: string): string[] {
     if (name.length) out.push(`${name.join(' ')} ${m[2]}`);
   }
   for (const m of text.matchAll(EVENT)) {
+    if (!fresh(m)) continue;
     const words = m[1]!.trim().split(/\s+/);
     while (words.length && NOT_A_GROUP.test(words[0]!)) words.shift();
     if (words.length) out.push(`${words.join(' ')} ${m[2]}`);

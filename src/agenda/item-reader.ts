@@ -5,7 +5,7 @@
  */
 import type { Db } from '../store/db.js';
 import type { AgendaItem, ItemSource, ItemState } from './item-types.js';
-import { toItem, type ItemRow, type SourceRow } from './item-row.js';
+import { HISTORY_AFTER, toItem, type ItemRow, type SourceRow } from './item-row.js';
 
 /** The states an item is still open in: it may be accepted, moved or joined. */
 const OPEN = "('proposed','accepted','deferred')";
@@ -22,15 +22,19 @@ export function survivor(db: Db, id: number): ItemRow | undefined {
   return row;
 }
 
-/** Rows to items, with their sources loaded in one query per 500 items. */
-export function toItems(db: Db, rows: readonly ItemRow[]): AgendaItem[] {
+/**
+ * Rows to items, with their sources loaded in one query per 500 items, in the order they were
+ * recorded: the first proposal stays the item's source and link, so a later mail with a forged
+ * early Date cannot take them over (issue 13 item 5).
+ */
+export function toItems(db: Db, rows: readonly ItemRow[], now?: number): AgendaItem[] {
   const sources = new Map<number, ItemSource[]>();
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const found = db
       .prepare<number[], SourceRow>(
         `SELECT item_id, mid, role, person, rule, date FROM agenda_sources WHERE item_id IN (${ids.map(() => '?').join(',')})
-         ORDER BY role = 'support', date IS NULL, date, added_at, mid`,
+         ORDER BY role = 'support', rowid`,
       )
       .all(...ids);
     for (const s of found) {
@@ -40,7 +44,7 @@ export function toItems(db: Db, rows: readonly ItemRow[]): AgendaItem[] {
       sources.set(s.item_id, list);
     }
   }
-  return rows.map((r) => toItem(r, sources.get(r.id) ?? []));
+  return rows.map((r) => toItem(r, sources.get(r.id) ?? [], now));
 }
 
 export interface ItemFilter {
@@ -48,6 +52,8 @@ export interface ItemFilter {
   readonly occurrenceKey?: string;
   /** Default: every state. */
   readonly states?: readonly ItemState[];
+  /** The reader's clock: an unreviewed proposal whose call is over by then is 'history' (without one: only stored history). */
+  readonly now?: number;
 }
 
 /** Rows matching a filter, by meeting, occurrence, position, then id. */
@@ -67,8 +73,16 @@ export function itemRows(db: Db, filter: ItemFilter = {}): ItemRow[] {
     const stored = filter.states.filter((s) => s !== 'history' && s !== 'proposed');
     const parts = stored.length ? [`state IN (${stored.map(() => '?').join(',')})`] : [];
     args.push(...stored);
-    if (filter.states.includes('proposed')) parts.push("(state = 'proposed' AND history IS NULL)");
-    if (filter.states.includes('history')) parts.push("(state = 'proposed' AND history IS NOT NULL)");
+    // The same rule as item-row.ts historyOf, in SQL.
+    const past = filter.now === undefined ? -8.64e15 : filter.now - HISTORY_AFTER;
+    if (filter.states.includes('proposed')) {
+      parts.push("(state = 'proposed' AND history IS NULL AND (occ_start IS NULL OR occ_start >= ?))");
+      args.push(past);
+    }
+    if (filter.states.includes('history')) {
+      parts.push("(state = 'proposed' AND (history IS NOT NULL OR occ_start < ?))");
+      args.push(past);
+    }
     where.push(`(${parts.join(' OR ')})`);
   }
   return db

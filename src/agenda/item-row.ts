@@ -41,7 +41,24 @@ export interface SourceRow {
 }
 
 /** A row and its sources as the item readers return it. */
-export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
+/**
+ * How long after its call an unreviewed proposal is history (issue 8: "whose call is long past"):
+ * a day, so the chair can still act on the evening of the call.
+ */
+export const HISTORY_AFTER = 86_400_000;
+
+/**
+ * Why an unreviewed proposal is history, or null while it is live. Without a clock only the stored
+ * reason counts (an item read by the chair's own actions); listings pass theirs.
+ */
+export function historyOf(r: Pick<ItemRow, 'state' | 'history' | 'occ_start'>, now?: number): string | null {
+  if (r.state !== 'proposed') return null;
+  if (r.history) return r.history;
+  return now !== undefined && r.occ_start !== null && r.occ_start < now - HISTORY_AFTER ? 'its call is over' : null;
+}
+
+export function toItem(r: ItemRow, sources: readonly ItemSource[], now?: number): AgendaItem {
+  const history = historyOf(r, now);
   const proposals = sources.filter((s) => s.role === 'proposal');
   const people = new Set<string>();
   for (const s of sources) if (s.person && s.person !== r.proposer) people.add(s.person);
@@ -49,7 +66,7 @@ export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
     id: r.id,
     meetingId: r.meeting_id,
     occurrenceKey: r.occ_key,
-    state: r.state === 'proposed' && r.history ? 'history' : r.state,
+    state: history ? 'history' : r.state,
     position: r.position,
     title: r.title,
     proposer: r.proposer,
@@ -59,7 +76,7 @@ export function toItem(r: ItemRow, sources: readonly ItemSource[]): AgendaItem {
     rule: r.rule as RuleName | null,
     confidence: r.confidence,
     late: r.late === 1,
-    history: r.state === 'proposed' ? r.history : null,
+    history,
     carriedOver: r.carried_over === 1,
     chairEdited: r.chair_edited === 1,
     reason: r.reason,

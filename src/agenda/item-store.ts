@@ -102,13 +102,13 @@ export function updateItem(db: Db, id: number, fields: Record<string, unknown>, 
 export function carryItem(
   db: Db,
   id: number,
-  to: { readonly occKey: string; readonly occStart: number; readonly late: boolean; readonly history: string | null },
+  to: { readonly occKey: string; readonly occStart: number; readonly late: boolean },
   now: number,
 ): void {
   db.prepare(
     `UPDATE agenda_items SET occ_key = ?, occ_start = ?, deferred_from = COALESCE(deferred_from, occ_key), carried_over = 1,
-       late = ?, history = ?, updated_at = ? WHERE id = ?`,
-  ).run(to.occKey, to.occStart, to.late ? 1 : 0, to.history, now, id);
+       late = ?, history = NULL, updated_at = ? WHERE id = ?`,
+  ).run(to.occKey, to.occStart, to.late ? 1 : 0, now, id);
 }
 
 /** Move every source of item `from` to item `to` (a merge); one already on `to` stays once. */

@@ -40,7 +40,7 @@ interface Marked {
   readonly text: string;
 }
 
-const MARKER = /^(\s*)(?:(\d{1,2})[.)]|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-h])\))(?:\s+(\S.*))?$/;
+const MARKER = /^(\s*)(?:(\d{1,2})[.)]|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s+(\S.*))?$/;
 
 /** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
 export function markerOf(line: string): Marked | null {
@@ -166,8 +166,10 @@ function introBefore(lines: readonly string[], i: number): string {
   return out.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-// "… topics 1. X. 2. Y." — at least two items numbered 1, 2, … in order within one paragraph.
+// "… topics 1. X. 2. Y." or "(A) X, (B) Y": at least two items numbered 1, 2, … (or lettered A, B, …)
+// in order within one paragraph.
 const INLINE_NUMBER = /(?:^|\s)(\d{1,2})[.)]\s+(?=\S)/g;
+const INLINE_LETTER = /(?:^|\s)\(([A-Ha-h])\)\s+(?=\S)/g;
 
 /** A numbered list flattened into the paragraph that starts at line i, or null. */
 function flattenedList(lines: readonly string[], i: number): ListBlock | null {
@@ -177,18 +179,24 @@ function flattenedList(lines: readonly string[], i: number): ListBlock | null {
   const joined = lines.slice(i, end + 1).join('\n');
   const lineStarts = new Set([0, ...[...joined.matchAll(/\n\s*/g)].map((m) => m.index + m[0].length)]);
   const para = joined.replace(/\n/g, ' ');
-  const starts: { n: number; at: number; textAt: number }[] = [];
-  for (const m of para.matchAll(INLINE_NUMBER)) {
-    const n = Number(m[1]);
-    const at = m.index + (m[0].length - m[0].trimStart().length);
-    if (n === starts.length + 1) starts.push({ n, at, textAt: m.index + m[0].length });
-  }
+  const sequence = (re: RegExp, ordinal: (s: string) => number): { n: number; at: number; textAt: number }[] => {
+    const found: { n: number; at: number; textAt: number }[] = [];
+    for (const m of para.matchAll(re)) {
+      const n = ordinal(m[1]!);
+      const at = m.index + (m[0].length - m[0].trimStart().length);
+      if (n === found.length + 1) found.push({ n, at, textAt: m.index + m[0].length });
+    }
+    return found;
+  };
+  const numbers = sequence(INLINE_NUMBER, Number);
+  const starts = numbers.length >= 2 ? numbers : sequence(INLINE_LETTER, (l) => l.toLowerCase().charCodeAt(0) - 96);
   // Items that each start a line are an ordinary list (blockAt reads it, sub-points and all).
   if (starts.length < 2 || starts.every((s) => lineStarts.has(s.at))) return null;
   const items = starts.map((s, k) => ({
     text: para
       .slice(s.textAt, k + 1 < starts.length ? starts[k + 1]!.at : undefined)
       .replace(/\s+/g, ' ')
+      .replace(/[,;]\s*(?:and\s*)?$/, '')
       .trim(),
     detail: '',
     line: i,

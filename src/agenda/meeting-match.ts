@@ -1,4 +1,5 @@
 import type { MeetingAgendaConfig } from './context.js';
+import { foreignGroups } from './group-names.js';
 import { escapeRegex, matcherOf, regexOf } from './patterns.js';
 
 /**
@@ -122,7 +123,10 @@ export function routeMeeting(
     const f = meetings.find((m) => m.id === fallback);
     if (f) return f;
   }
-  return meetings.length === 1 ? meetings[0]! : null;
+  // "The only meeting" takes what names no meeting, but never what names another group (issue 8):
+  // the first two texts (the sentence or subject at hand) are where that is said.
+  if (meetings.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
+  return meetings[0]!;
 }
 
 /** The meeting whose alias match in the text is longest: "security working group" beats "working group". */

@@ -61,7 +61,10 @@ export function chooseOccurrence(input: ChoiceInput): OccurrenceChoice {
   const current = input.announces ? occurrences.find((o) => o.start <= date && date < o.end) : undefined;
   if (current) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };
   const next = occurrences.find((o) => o.start > date);
-  if (!next) return { kind: 'none', why: 'no call after it' };
+  if (!next) {
+    const before = input.firstStart !== null && input.firstStart > date;
+    return { kind: 'none', why: before ? "sent before the meeting's first call" : 'no call after it' };
+  }
   if (next.start === input.firstStart && next.start - date > input.reach)
     return { kind: 'none', why: "sent before the meeting's first call" };
   return { kind: 'call', occurrence: next, why: 'the next call after it' };

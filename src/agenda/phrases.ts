@@ -41,6 +41,12 @@ const THIRD_PERSON = new RegExp(
 );
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
+// "I saw some activity about the CI loop - maybe worth discussing": the thing before "worth discussing".
+const WORTH = regex(
+  'i',
+  String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
+  String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
+);
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
 const PROPOSE_TOPIC = regex(
   'i',
@@ -51,16 +57,17 @@ const PROPOSE_TOPIC = regex(
 // "could we grab a slot for X", "I would like to grab an open slot for discussing X", "can I slot in X".
 const SLOT_FOR = regex(
   'i',
-  String.raw`\b(?:grab|get|have|request|reserve|book)\s+(?:a|`,
+  String.raw`\b(?:grab|get|have|request|reserve|book|added|add|put|kept|keep)\s+(?:a|`,
   String.raw`an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|`,
-  String.raw`to|about)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|`,
+  String.raw`to|about|re|on|regarding)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|`,
   String.raw`\bslot\s+in\s+(?:a\s+)?(.+)`,
 );
 
 /** Sentences of a text: paragraphs with line wraps joined, split at . ? ! followed by space. */
 export function sentencesOf(text: string): string[] {
   const out: string[] = [];
-  for (const para of text.split(/\n\s*\n/)) {
+  // A paragraph's lines that each address someone ("@Juergen: ...") are sentences of their own.
+  for (const para of text.split(/\n\s*\n|\n(?=\s*@[\p{L}][\p{L}.-]*\s*:)/u)) {
     const flat = para
       .replace(/\s*\n\s*/g, ' ')
       .replace(/[’‘]/g, "'")
@@ -129,7 +136,7 @@ export function proposalPhrases(text: string): Phrase[] {
       out.push({ topic: trimTopic(t[2]!), sentence });
       continue;
     }
-    const a = ANYBODY.exec(sentence);
+    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence);
     if (a) out.push({ topic: trimTopic(a[1]!), sentence });
   }
   return out;

@@ -14,14 +14,14 @@ export { ITEM_STATES } from './item-types.js';
 export type { ItemFilter } from './item-reader.js';
 
 /** One item by id, or null. */
-export function getItem(db: Db, id: number): AgendaItem | null {
+export function getItem(db: Db, id: number, now?: number): AgendaItem | null {
   const row = itemRow(db, id);
-  return row ? toItems(db, [row])[0]! : null;
+  return row ? toItems(db, [row], now)[0]! : null;
 }
 
 /** Items matching a filter, by meeting, occurrence, position, then id. */
 export function listItems(db: Db, filter: ItemFilter = {}): AgendaItem[] {
-  return toItems(db, itemRows(db, filter));
+  return toItems(db, itemRows(db, filter), filter.now);
 }
 
 /** A standing item: on every agenda, from the meeting's config. */

@@ -144,7 +144,7 @@ function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boole
   const start = occ.originalStart ?? occ.start;
   if (item.occ_start !== null && start <= item.occ_start) return false;
   if (readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length > 0) return false;
-  carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late, history: to.history }, now);
+  carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late }, now);
   return true;
 }
 
@@ -193,7 +193,7 @@ function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): A
     return { occurrence, late: false, history: null, why: 'the call it was given' };
   }
   const input = { date: cand.date ?? now, announces: cand.announces === true, ...(cand.mentions ? { mentions: cand.mentions } : {}) };
-  return assignOccurrence(db, meeting, input, now);
+  return assignOccurrence(db, meeting, input);
 }
 
 /**

@@ -12,11 +12,11 @@ import { normaliseTitle } from './title.js';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 const STOP = words(`a an the and or of to for in on at by with from about into is are be we our i my this that it as how
-  what why when new its their any some more next via per vs`);
+  what why when new its their any some more next via per vs last time their them they`);
 // Words about handling a topic, not naming it.
 const GENERIC = words(`discuss discussion discussions review reviews reviewing update updates status follow followup followups
   up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session
-  sessions progress recap quick short brief`);
+  sessions progress recap quick short brief talk talking`);
 
 /** The content words of a title: normalised, stop and generic words dropped, plurals folded. */
 export function topicWords(title: string): Set<string> {
@@ -31,6 +31,7 @@ export function topicWords(title: string): Set<string> {
 
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 6 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }

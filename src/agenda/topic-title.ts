@@ -16,7 +16,7 @@ const LEAD = regex(
   String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
   String.raw`(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
   String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
-  String.raw`propose|suggest|share|mention|demo|discuss(?:ion\s+(?:of|on|about|around))?|`,
+  String.raw`propose|suggest|share|mention|discuss(?:ion\s+(?:of|on|about|around))?|`,
   String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
   String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
   String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
@@ -49,7 +49,7 @@ const BY_WHOM = regex(
 const FILED_AS = regex(
   'i',
   String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
-  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*[:.]\s+(?=\S)`,
+  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*(?:[:.]|\s-)\s+(?=\S)`,
 );
 /** Notes in parentheses that say where a topic stands, not what it is. */
 const STATUS = regex(
@@ -70,14 +70,20 @@ const CLAUSE_END = regex(
   'iu',
   String.raw`(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
-  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|specifically|especially|`,
-  String.raw`in\s+particular|i\.e\.|e\.g\.)\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|i\.e\.|e\.g\.)\b|:\s+and\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,
 );
 
 const MAX_WORDS = 14;
+
+/** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
+function firstCut(t: string): number | null {
+  const re = new RegExp(CLAUSE_END.source, `${CLAUSE_END.flags.replace('g', '')}g`);
+  for (const m of t.matchAll(re)) if (m.index >= 8) return m.index;
+  return null;
+}
 
 export interface TopicTitle extends Annotated {
   /** The words as written before shaping (for the audit trail). */
@@ -87,7 +93,11 @@ export interface TopicTitle extends Annotated {
 /** Shape proposal text into a title; null when no title-like words remain. */
 export function topicTitle(raw: string): TopicTitle | null {
   const a = annotate(raw);
-  let t = a.title.replace(/\s+/g, ' ').trim();
+  // A list marker ("2. ", "- ") is no part of the topic, nor a sentence end to cut at.
+  let t = a.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '');
   let presenter = a.presenter;
   const person = TRAILING_PERSON.exec(t);
   if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
@@ -96,15 +106,25 @@ export function topicTitle(raw: string): TopicTitle | null {
   }
   t = t.replace(STATUS, ' ').trim();
   for (let i = 0; i < 4; i++) {
-    const next = t.replace(BY_WHOM, '').replace(FILED_AS, '').replace(FILLER, '').replace(WOULD_BE, '').replace(LEAD, '').trim();
+    const next = t
+      .replace(/^[\s:;,.-]+/, '')
+      .replace(BY_WHOM, '')
+      .replace(FILED_AS, '')
+      .replace(FILLER, '')
+      .replace(WOULD_BE, '')
+      .replace(LEAD, '')
+      .trim();
     if (next === t) break;
     if (next === t) break;
     t = next;
   }
-  const cut = CLAUSE_END.exec(t);
-  if (cut && cut.index >= 8) t = t.slice(0, cut.index);
+  const cut = firstCut(t);
+  if (cut !== null) t = t.slice(0, cut);
   t = shorten(t);
   t = cleanTitle(t);
+  // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log
+  // format"), unless its first word is a name written in lower case on purpose ("ocaml-tls", ".reboots").
+  if (/^\p{Ll}+(?:\s|$)/u.test(t)) t = t.charAt(0).toUpperCase() + t.slice(1);
   if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
   return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
 }

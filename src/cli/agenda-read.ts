@@ -93,6 +93,7 @@ function list(ctx: CommandContext): number {
     chooseMeeting(config.meetings, meetingId);
   }
   const items = listItems(db, {
+    now: cliNow(ctx.env, values.now),
     ...(meetingId ? { meetingId } : {}),
     ...(occurrenceKey ? { occurrenceKey } : {}),
     ...(states ? { states } : {}),

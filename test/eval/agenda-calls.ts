@@ -79,6 +79,11 @@ export function titleNames(itemTitle: string, topic: LabelTopic): boolean {
   return [topic.title, ...(topic.alt ?? [])].some((t) => sameTitle(itemTitle, t) || titleOverlap(itemTitle, t) >= MATCH_OVERLAP);
 }
 
+/** How closely an item's title names a topic (0..1): the best of its title and alternatives. */
+function bestOverlap(itemTitle: string, topic: LabelTopic): number {
+  return Math.max(...[topic.title, ...(topic.alt ?? [])].map((t) => (sameTitle(itemTitle, t) ? 1 : titleOverlap(itemTitle, t))));
+}
+
 /** "meeting/2020-01-15" or "meeting/2020-01-15T1000" → "2020-01-15". */
 export function dateOfKey(key: string | null): string | null {
   if (!key) return null;
@@ -119,22 +124,22 @@ export function scoreCalls(
 
   const onCall = (item: ListedItem, call: LabelCall): boolean =>
     item.meeting === call.meeting && (item.occurrenceDate === call.occurrence || dateOfKey(item.deferredFrom) === call.occurrence);
-  for (const pass of ['shared-source', 'title'] as const) {
-    for (const { call, topic } of topics) {
-      if (matched.has(topic)) continue;
-      const hit = pool.find(
-        (i) =>
-          !used.has(i.id) &&
-          onCall(i, call) &&
-          titleNames(i.title, topic) &&
-          (pass === 'title' || i.messageIds.some((m) => topic.mids.includes(m))),
-      );
-      if (hit) {
-        used.add(hit.id);
-        matched.set(topic, hit);
-        parts[topicPart(call, topic)].tp++;
-      }
+  // Every acceptable (item, topic) pair, best first: a shared source message, then the closer
+  // title; then one to one, greedily (a weak pair never takes a topic a strong one names).
+  const pairs: { item: ListedItem; call: LabelCall; topic: LabelTopic; score: number }[] = [];
+  for (const { call, topic } of topics) {
+    for (const item of pool) {
+      if (!onCall(item, call) || !titleNames(item.title, topic)) continue;
+      const shared = item.messageIds.some((m) => topic.mids.includes(m)) ? 1 : 0;
+      pairs.push({ item, call, topic, score: shared + bestOverlap(item.title, topic) / 2 });
     }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  for (const { item, call, topic } of pairs) {
+    if (used.has(item.id) || matched.has(topic)) continue;
+    used.add(item.id);
+    matched.set(topic, item);
+    parts[topicPart(call, topic)].tp++;
   }
   for (const { call, topic } of topics) {
     if (matched.has(topic)) continue;

@@ -1,4 +1,4 @@
-import { callMeetingForSubject, conveneCallMeeting } from '../../src/agenda/call-detect.js';
+import { callMeetingForSubject } from '../../src/agenda/call-detect.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from '../../src/agenda/context.js';
 import { compileMeetings, meetingsForList, namedDateIn } from '../../src/agenda/meeting-match.js';
 import type { AgendaMessage } from '../../src/agenda/types.js';
@@ -60,11 +60,10 @@ export class EvalArchive {
     return last;
   }
 
-  private callOf(m: AgendaMessage | null): { id: string; date: string | null; from: string } | null {
+  private callOf(m: AgendaMessage | null): { id: string; date: string | null; from: string; subject: string } | null {
     if (!m) return null;
-    const own = conveneCallMeeting(m.headers);
-    const meeting = own ?? callMeetingForSubject(m.subject, meetingsForList(this.compiled, m.listId))?.id ?? null;
-    return meeting ? { id: meeting, date: namedDateIn(m.subject, m.date), from: m.fromAddr } : null;
+    const meeting = callMeetingForSubject(m.subject, meetingsForList(this.compiled, m.listId))?.id ?? null;
+    return meeting ? { id: meeting, date: namedDateIn(m.subject, m.date), from: m.fromAddr, subject: m.subject } : null;
   }
 
   threadInfo(msg: { mid: string; parentMid: string | null }): ThreadInfo {
@@ -82,6 +81,7 @@ export class EvalArchive {
       callMeetingId: call?.id ?? null,
       callDate: call?.date ?? null,
       callFrom: call?.from ?? null,
+      callSubject: call?.subject ?? null,
     };
   }
 

@@ -134,13 +134,16 @@ function proseTopics(text: string): string[] {
       out.push(trimTopic(is[1]!));
       continue;
     }
-    if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
-    const a = THIS_CALL.exec(s);
-    if (a) {
-      out.push(trimTopic(a[1]!));
+    // Someone's request the chair relays ("I added a slot re X", "X - maybe worth discussing").
+    const phrases = proposalPhrases(s).filter((p) => p.topic !== '');
+    if (phrases.length) {
+      out.push(...phrases.map((p) => p.topic));
       continue;
     }
-    for (const p of proposalPhrases(s)) if (p.topic) out.push(p.topic);
+    // The call's own boilerplate ("please send any topic") names none.
+    if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
+    const a = THIS_CALL.exec(s);
+    if (a) out.push(trimTopic(a[1]!));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { routeMeeting } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
+import { listBlocks } from '../list-blocks.js';
 import { markedLine } from '../text.js';
 import type { Candidate } from '../types.js';
 import { regex } from '../patterns.js';
@@ -16,7 +17,7 @@ const DEFERRED = regex(
   String.raw`meeting|week|time)|(?:deferred|postponed|pushed|`,
   String.raw`moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
   String.raw`week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|`,
-  String.raw`discussed\s+further)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:call|`,
+  String.raw`discussed\s+further|further\s+discussion)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:week'?s?\s+)?(?:call|`,
   String.raw`meeting|session)|(?:will\s+)?continue\s+(?:discussing|`,
   String.raw`the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|`,
   String.raw`meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|`,
@@ -43,6 +44,23 @@ export function deferralRule(env: RuleEnv): Candidate[] {
     let title = after ? continuation(lines, i, after.index + after[0].length) : line.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
     if (title.replace(/[^\p{L}]/gu, '').length < 6) title = parentItem(lines, i);
     out.push(makeCandidate(env, meeting.id, 'deferral', title, 0.7, { carriedOver: true }));
+  }
+  // A phrase wrapped across lines ("... and the status next time we\n meet."): read each list
+  // point with its wrapped lines joined, where no single line held the phrase.
+  for (const block of listBlocks(env.text)) {
+    for (const item of block.items) {
+      const points = [item.text, ...item.detail.split('\n')].filter((p) => p.trim() !== '');
+      const joined = points.join(' ');
+      if (!DEFERRED.test(joined) || [item.text, ...item.detail.split('\n')].some((l) => DEFERRED.test(l))) continue;
+      const at = points.findIndex((_, k) => DEFERRED.test(points.slice(0, k + 1).join(' ')));
+      const where = points.slice(Math.max(0, at - 1), at + 1).join(' ');
+      const title = where.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
+      out.push(
+        makeCandidate(env, meeting.id, 'deferral', title.replace(/[^\p{L}]/gu, '').length < 6 ? item.text : title, 0.7, {
+          carriedOver: true,
+        }),
+      );
+    }
   }
   return present(out);
 }

@@ -10,7 +10,7 @@ describe('rule 2: replies to a call for agenda items', () => {
     const c = callReplyRule(
       envOf(reply("Hi Amir,\n\nI'd like to add these items:\n- ocaml-tls regression\n- opam archive cleanup\n"), callThread()),
     );
-    expect(titles(c)).toEqual(['ocaml-tls regression', 'opam archive cleanup']);
+    expect(titles(c)).toEqual(['ocaml-tls regression', 'Opam archive cleanup']);
     expect(
       c.every(
         (x) => x.rule === 'call-reply' && x.meetingId === 'mirage' && x.mentions?.some((m) => m.dates.includes('2025-01-08')) === true,
@@ -29,7 +29,7 @@ describe('rule 2: replies to a call for agenda items', () => {
     const c = callReplyRule(
       envOf(reply('I’d like to talk a little bit about how address spaces are handled at the next call.'), callThread()),
     );
-    expect(titles(c)).toEqual(['how address spaces are handled']);
+    expect(titles(c)).toEqual(['How address spaces are handled']);
   });
 
   it('takes a one-line body as the topic', () => {
@@ -61,7 +61,7 @@ describe('rule 2: replies to a call for agenda items', () => {
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
     expect(callReplyRule(envOf(reply('That sounds like a plan to me.'), deep))).toEqual([]);
     expect(titles(callReplyRule(envOf(reply('We would like a slot to discuss the PCI bridge design.'), deep)))).toEqual([
-      'the PCI bridge design',
+      'The PCI bridge design',
     ]);
   });
 });

@@ -45,7 +45,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
       bodyText: 'Please send any topic.\n\nThomas wants to talk about the new storage backend.\n',
     });
-    expect(titles(chairCallRule(envOf(msg)))).toEqual(['the new storage backend']);
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The new storage backend']);
   });
 
   it('is not run on minutes, replies, or mail that is not a call', () => {

@@ -33,7 +33,7 @@ describe('rule 4: deferrals in notes of a past call', () => {
         }),
       ),
     );
-    expect(c).toEqual([expect.objectContaining({ title: 'if these are merged upstream or downstream', meetingId: 'gui-wg' })]);
+    expect(c).toEqual([expect.objectContaining({ title: 'If these are merged upstream or downstream', meetingId: 'gui-wg' })]);
   });
 
   it('only reads minutes: a proposal mentioning "carried over" is not a deferral', () => {

@@ -32,7 +32,7 @@ describe('rule 3: inline proposals', () => {
     ).toEqual(['TLS 1.3 interop testing']);
     expect(
       titles(inlineRule(envOf(message({ subject: 'Xen', bodyText: 'Can we discuss the PVH boot regression at the next call?' })))),
-    ).toEqual(['the PVH boot regression']);
+    ).toEqual(['The PVH boot regression']);
   });
 
   it('uses the subject when the phrase points at the thread, and routes by the meeting named', () => {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dateMentions } from '../../../src/agenda/date-mentions.js';
+
+const dates = (text: string, ref: string) => dateMentions(text, ref).map((m) => [m.text, m.dates]);
+
+describe('dates people write when they name a call (issue 8, "Wrong call")', () => {
+  it('reads ISO dates, month names either side of the day, ordinals and weekdays', () => {
+    expect(dates('KVM call for agenda for 2020-05-19', '2020-05-18')).toEqual([['2020-05-19', ['2020-05-19']]]);
+    expect(dates('Security Working Group meeting - Wednesday May 29', '2019-05-28')).toEqual([['Wednesday May 29', ['2019-05-29']]]);
+    expect(dates('the May 29th agenda', '2019-05-20')).toEqual([['May 29th', ['2019-05-29']]]);
+    expect(dates('Open monthly meeting 6th of March 09:00 UTC', '2024-02-22')).toEqual([['6th of March', ['2024-03-06']]]);
+    expect(dates('[ANN] netdev call - Dec 4', '2023-11-30')).toEqual([['Dec 4', ['2023-12-04']]]);
+  });
+
+  it('does not take a time for a day ("March 09:00")', () => {
+    expect(dates('at March 09:00', '2024-02-22')).toEqual([]);
+  });
+
+  it('gives both readings of an all-numeric date; the meeting decides which one is a call', () => {
+    expect(dates('call on 12-4-19', '2019-11-30')).toEqual([['12-4-19', ['2019-12-04', '2019-04-12']]]);
+    expect(dates('29/04/2025', '2025-04-20')).toEqual([['29/04/2025', ['2025-04-29']]]);
+    expect(dates('Wednesday, 1/22/20 at 10:00', '2020-01-21')).toEqual([['1/22/20', ['2020-01-22']]]);
+  });
+
+  it('reads today, tomorrow and weekdays against the message date', () => {
+    expect(dates('the call today', '2020-01-14')).toEqual([['today', ['2020-01-14']]]);
+    expect(dates('see you tomorrow', '2020-01-14')).toEqual([['tomorrow', ['2020-01-15']]]);
+    // 2020-01-14 is a Tuesday: "this Wednesday" is the next day; "next Wednesday" may mean either.
+    expect(dates('this Wednesday', '2020-01-14')).toEqual([['this Wednesday', ['2020-01-15']]]);
+    expect(dates('next Wednesday', '2020-01-14')).toEqual([['next Wednesday', ['2020-01-15', '2020-01-22']]]);
+  });
+
+  it('puts a date without a year in the year nearest the message', () => {
+    expect(dates('the Jan 7 call', '2019-12-20')).toEqual([['Jan 7', ['2020-01-07']]]);
+    expect(dates('the Dec 20 call', '2020-01-03')).toEqual([['Dec 20', ['2019-12-20']]]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { listBlocks } from '../../../src/agenda/list-blocks.js';
+
+const read = (text: string) => listBlocks(text).map((b) => ({ intro: b.intro, items: b.items.map((i) => i.text) }));
+
+describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', () => {
+  it('keeps the words that introduce a list, even mid-sentence', () => {
+    expect(read("We'll discuss what comes up.  The current topics:\n\n1. Gerrit review of X\n\n2. Rate limiting\n")).toEqual([
+      { intro: "We'll discuss what comes up. The current topics:", items: ['Gerrit review of X', 'Rate limiting'] },
+    ]);
+  });
+
+  it('joins wrapped items and keeps what follows them (links, status notes)', () => {
+    expect(
+      read('Agenda:\n  1. Code review to redirect HTTP to\n     HTTPS https://example.org/r/1 (in review)\n  2. Dropbear settings\n'),
+    ).toEqual([
+      { intro: 'Agenda:', items: ['Code review to redirect HTTP to HTTPS https://example.org/r/1 (in review)', 'Dropbear settings'] },
+    ]);
+  });
+
+  it('reads a number alone on its line with the text after a blank line (HTML turned to text)', () => {
+    expect(read('Topics:\n\n1.\n\nSecure boot\n\n2.\n\nIPMI over DTLS\n')[0]!.items).toEqual(['Secure boot', 'IPMI over DTLS']);
+  });
+
+  it('keeps sub-points and descriptions with their item', () => {
+    const [b] = listBlocks(
+      'Topics:\n* Reviewing the incident\n    After a summary we would discuss\n    what to change.\n* Rust\n  - status\n',
+    );
+    expect(b!.items.map((i) => i.text)).toEqual(['Reviewing the incident', 'Rust']);
+    expect(b!.items[0]!.detail).toMatch(/After a summary/);
+    expect(b!.items[1]!.detail).toBe('- status');
+  });
+
+  it('reads a list flattened into one paragraph, numbered or lettered', () => {
+    expect(read('The current topics 1. Certificate handling. 2. Daemons should not run as root. 3. Image uploads.')).toEqual([
+      { intro: 'The current topics', items: ['Certificate handling.', 'Daemons should not run as root.', 'Image uploads.'] },
+    ]);
+    expect(read('cover these first:\n(A) service discovery direction, (B) using pam_abl')[0]!.items).toEqual([
+      'service discovery direction',
+      'using pam_abl',
+    ]);
+  });
+
+  it('does not take a signature dash or a rule for a bullet', () => {
+    expect(read('Thanks,\n-- \nJoe\n----------\n')).toEqual([]);
+  });
+});

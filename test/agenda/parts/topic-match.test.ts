@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sameTopic, weightsOf } from '../../../src/agenda/topic-match.js';
+
+describe('the same topic in other words (issue 8, "The same topic twice")', () => {
+  it('joins a schedule line that repeats a topic with the presenter appended', () => {
+    expect(sameTopic('Deep Argument Inspection and Seccomp (Christian Brauner)', 'Deep argument inspection and seccomp')).toBe(true);
+  });
+
+  it('joins "Followup on X", a restatement with a status note, and a one-word topic held by a longer one', () => {
+    expect(sameTopic('Followup on the BMC aggregator design', 'BMC aggregator design')).toBe(true);
+    expect(sameTopic('Eclypsium to continue from last time talking about their research', 'Eclypsium firmware research')).toBe(true);
+    expect(sameTopic('seccomp', 'Deep Argument Inspection and Seccomp')).toBe(true);
+  });
+
+  it('keeps apart topics that share only words common in the series', () => {
+    const titles = ['BMCWeb commit to allow slower image uploads', 'BMCWeb commit that added new messages for security events'];
+    const weight = weightsOf([...titles, 'BMCWeb rate limiting', 'BMCWeb sessions', 'BMCWeb certificates']);
+    expect(sameTopic(titles[0]!, titles[1]!, weight)).toBe(false);
+    expect(sameTopic('BMC use cases', 'BMC definition')).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { topicTitle } from '../../../src/agenda/topic-title.js';
+
+const title = (raw: string) => topicTitle(raw)?.title;
+
+describe('titles a chair would print (issue 8, "Titles from sentence fragments")', () => {
+  it('drops the request around the topic', () => {
+    expect(title("I'd like to discuss the preferred mechanism for drivers to dump firmware state")).toBe(
+      'The preferred mechanism for drivers to dump firmware state',
+    );
+    expect(title('Discuss recipe for the new Vue application')).toBe('Recipe for the new Vue application');
+    expect(title('a bit the design problems we have around some PCI-to-ISA bridges like the PIIX')).toBe('The design problems');
+    expect(title('I think it would be very helpful for the community to know any specific plans for 4.14')).toBe(
+      'Any specific plans for 4.14',
+    );
+  });
+
+  it('moves presenter, duration and links out of the title', () => {
+    expect(topicTitle('Reworking of KVA allocator in Linux kernel (Uladzislau Rezki)')).toMatchObject({
+      title: 'Reworking of KVA allocator in Linux kernel',
+      presenter: 'Uladzislau Rezki',
+    });
+    expect(topicTitle('Solo5 release (15 min) https://example.org/pr/1')).toMatchObject({
+      title: 'Solo5 release',
+      durationMinutes: 15,
+      links: ['https://example.org/pr/1'],
+    });
+  });
+
+  it('drops status notes, filing labels and who raised it', () => {
+    expect(title('Review Style Guide Mock up (if ready)')).toBe('Review Style Guide Mock up');
+    expect(title('Gerrit review: Overview of BMC interfaces which either (1) someone might want to enable')).toBe(
+      'Overview of BMC interfaces',
+    );
+    expect(title('(Bruce via email):  BMCWeb Cert valid for 10 years - https://example.org/x')).toBe('BMCWeb Cert valid for 10 years');
+    expect(title('Per Alexander: Revisit Daemons should not run as root.')).toBe('Daemons should not run as root');
+    expect(title('2. MCTP Design - offline review, and')).toBe('MCTP Design');
+  });
+
+  it('keeps a question a question, and has no title for boilerplate', () => {
+    expect(title('Is Linus Happy?')).toBe('Is Linus Happy?');
+    expect(title('Q & A')).toBeUndefined();
+  });
+});
