@@ -65,7 +65,8 @@ export const DEFAULT_DIGEST: DigestSettings = {
   unsubscribe: [],
   unsubscribeOneClick: false,
   zones: [],
-  holdUnreviewed: false,
+  // Unreviewed proposals stay out of the public digest unless the operator opts in (issue 13 item 5).
+  holdUnreviewed: true,
   templates: {},
   timing: { callForItems: parseDuration('P7D')!, chairReminder: parseDuration('P2D')!, digest: parseDuration('P1D')! },
 };

@@ -88,6 +88,20 @@ export interface DigestInput {
 
 export const THREADS_SHOWN = 5;
 export const UNDECIDED_SHOWN = 5;
+/** At most this many of one sender's unreviewed proposals reach the public digest (issue 13 item 5: 300 spam proposals). */
+export const PER_SENDER = 2;
+
+/** The first `limit` items of each proposer, in order: one sender cannot fill the digest. */
+function perSender<T extends { readonly proposer?: string }>(items: readonly T[], limit: number): T[] {
+  const seen = new Map<string, number>();
+  return items.filter((i) => {
+    if (!i.proposer) return true;
+    const key = (/<([^<>]+)>/.exec(i.proposer)?.[1] ?? i.proposer).toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n <= limit;
+  });
+}
 
 /** Build the digest model. Pure: no clock, no database. */
 export function buildDigest(input: DigestInput): DigestModel {
@@ -96,7 +110,7 @@ export function buildDigest(input: DigestInput): DigestModel {
   const view = itemViewer(link);
   const items = agenda.items.map(view);
   const carriedOver = agenda.carriedOver.map(view);
-  const awaiting = settings.holdUnreviewed ? [] : agenda.awaitingReview.map(view);
+  const awaiting = settings.holdUnreviewed ? [] : perSender(agenda.awaitingReview, PER_SENDER).map(view);
   const undecided = [...carriedOver, ...awaiting];
   const shown = input.limits?.undecided ?? UNDECIDED_SHOWN;
   const date = localDate(occ.start, occ.zone);

@@ -127,15 +127,15 @@ describe('daemon jobs and catch-up', () => {
     expect((await h.capture.parsed(h.capture.messages.indexOf(proposals[0]!))).text).toMatch(/^ {2}cancel +cancel the call;/m);
   });
 
-  it('items awaiting review are listed, marked, or with holdUnreviewed held back with a note to the chair', async () => {
-    h = await harness({ proposed: ['Unreviewed idea'] });
+  it('items awaiting review are held back with a note to the chair (the default), or listed when the operator opts in', async () => {
+    h = await harness({ proposed: ['Unreviewed idea'], digest: { holdUnreviewed: false } });
     await h.at(T.digest + 30_000);
     const listed = await h.capture.parsed(h.capture.messages.indexOf(h.capture.ofKind('digest')[0]!));
     expect(listed.text).toMatch(/Also proposed, not yet decided\n- Unreviewed idea\n/);
     expect(h.capture.ofKind('held-note')).toHaveLength(0);
     await h.close();
 
-    h = await harness({ proposed: ['Unreviewed idea'], digest: { holdUnreviewed: true } });
+    h = await harness({ proposed: ['Unreviewed idea'] });
     await h.at(T.digest + 30_000);
     const held = await h.capture.parsed(h.capture.messages.indexOf(h.capture.ofKind('digest')[0]!));
     expect(held.text).not.toContain('Unreviewed idea');

@@ -19,7 +19,7 @@ describe('digest config', () => {
     });
     const d = c.digest.global;
     expect(d.to).toEqual(['devel@lists.example.org']);
-    expect(d.holdUnreviewed).toBe(false);
+    expect(d.holdUnreviewed).toBe(true); // unreviewed proposals stay out of the public digest by default (issue 13 item 5)
     expect(formatDuration(d.timing.callForItems)).toBe('P7D');
     expect(formatDuration(d.timing.chairReminder)).toBe('P2D');
     expect(formatDuration(d.timing.digest)).toBe('P1D');
@@ -48,15 +48,15 @@ describe('digest config', () => {
   it('lets a meeting override any key, keeping the rest', () => {
     const c = load(
       { to: ['devel@example.org'], zones: ['Asia/Tokyo'] },
-      { digest: { to: ['wg@example.org'], holdUnreviewed: true, timing: { digest: 'PT12H' }, templates: { text: 'my.txt' } } },
+      { digest: { to: ['wg@example.org'], holdUnreviewed: false, timing: { digest: 'PT12H' }, templates: { text: 'my.txt' } } },
     );
     const d = digestFor(c.digest, 'wg');
     expect(d.to).toEqual(['wg@example.org']);
     expect(d.zones).toEqual(['Asia/Tokyo']);
-    expect(d.holdUnreviewed).toBe(true);
+    expect(d.holdUnreviewed).toBe(false);
     expect(formatDuration(d.timing.digest)).toBe('PT12H');
     expect(d.templates.text).toBe('my.txt');
-    expect(c.digest.global.holdUnreviewed).toBe(false);
+    expect(c.digest.global.holdUnreviewed).toBe(true);
   });
 
   it.each([

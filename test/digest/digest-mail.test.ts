@@ -282,3 +282,21 @@ function agendaOfHtml(html: string): string[] {
     ...[...undecided.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => `undecided: ${plain(m[1]!)}`),
   ];
 }
+
+describe('unreviewed proposals in the public digest (issue 13 item 5)', () => {
+  it('are held back unless the operator opts in, and then one sender shows at most two', () => {
+    const spam = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      title: `Spam ${i}`,
+      proposer: 'Mallory <mallory@evil.example>',
+      messageIds: [`s${i}@evil.example`],
+    }));
+    const flooded = { ...agenda, awaitingReview: [...spam, ...agenda.awaitingReview] };
+    const held = model({ agenda: flooded, settings: { ...settings, holdUnreviewed: true } });
+    expect(held.awaiting).toEqual([]);
+    expect(held.held).toBe(flooded.awaitingReview.length);
+    const listed = model({ agenda: flooded });
+    expect(listed.awaiting.filter((i) => i.proposer.includes('mallory'))).toHaveLength(2);
+    expect(listed.awaiting.length).toBe(2 + agenda.awaitingReview.length);
+  });
+});

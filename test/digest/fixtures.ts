@@ -12,6 +12,8 @@ export const settings: DigestSettings = {
   archiveUrl: 'https://lore.example.org/devel/{messageId}/',
   zones: ['America/Los_Angeles', 'Europe/London', 'Asia/Tokyo'],
   join: 'https://meet.example.org/call',
+  // These tests show the undecided list, which the operator must opt into (issue 13 item 5).
+  holdUnreviewed: false,
 };
 
 export const meeting: MeetingInfo = {
