@@ -32,8 +32,11 @@ describe('npm run demo (issue 11)', () => {
     expect(out).toMatch(/^Agenda\n------\n1\. Reaching consensus on CONFIG_HIGHMEM phaseout$/m); // the digest's text part
     expect(out).not.toMatch(/^\{"level"/m); // the daemon's JSON log stays out of the narration
     const outbox = readdirSync(join(root, 'data', 'outbox'));
-    // The call, the chair's copy, the reminder, the confirmation, the digest.
-    expect(outbox.filter((f) => f.endsWith('.eml'))).toHaveLength(5);
+    // The call, the chair's copy, the reminder, the confirmation, the digest, and the note telling
+    // the chair which proposals the digest held back (unreviewed ones stay out by default).
+    const sent = outbox.filter((f) => f.endsWith('.eml'));
+    expect(sent).toHaveLength(6);
+    expect(sent.filter((f) => f.startsWith('convene.held-note.'))).toHaveLength(1);
 
     const json = demo('--json');
     expect(json.status, json.stderr).toBe(0);
