@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   db?.close();
-  await dovecot?.stop();
+  await dovecot?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
