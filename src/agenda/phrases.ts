@@ -21,7 +21,7 @@ const VERB =
   'have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
 const WANT =
   "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|" +
-  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
+  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still|actually|just|definitely)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
 const FIRST_PERSON = new RegExp(
@@ -128,7 +128,10 @@ export function proposalPhrases(text: string): Phrase[] {
       PROPOSE_TOPIC.exec(sentence) ??
       SLOT_FOR.exec(sentence);
     if (m) {
-      out.push({ topic: trimTopic(m[1] ?? m[2] ?? ''), sentence });
+      // "propose one more topic; last year we discussed X": the topic is what follows.
+      const raw = m[1] ?? m[2] ?? '';
+      const after = /^(?:one\s+more|another|a|an|the\s+following)\s+(?:topic|item|thing|session)\s*[;:,-]\s*(\S.*)$/i.exec(raw);
+      out.push({ topic: trimTopic(after ? after[1]! : raw), sentence });
       continue;
     }
     const t = THIRD_PERSON.exec(sentence);

@@ -22,7 +22,7 @@ import { assignOccurrence, type Assignment } from './assign.js';
 import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
 import { carryItem, insertItem, insertSource } from './item-store.js';
-import { sameTopic, weightsOf } from './topic-match.js';
+import { sameTopic, statsOf } from './topic-match.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
 
@@ -224,8 +224,8 @@ function findDuplicate(
   if (byTitle) return survivor(db, byTitle.id);
   // The same topic in other words: the scope's items, same call first, then the latest.
   const rows = itemsInScope(db, scope);
-  const weight = weightsOf(rows.map((r) => r.title));
-  const similar = rows.find((r) => sameTopic(title, r.title, weight));
+  const stats = statsOf([title, ...rows.map((r) => r.title)]);
+  const similar = rows.find((r) => sameTopic(title, r.title, stats, r.occ_key === scope.occ));
   if (similar) return survivor(db, similar.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));

@@ -36,23 +36,31 @@ function stem(w: string): string {
   return w;
 }
 
-/** How much a shared word says: rare words in the meeting's titles say more (an IDF weight). */
-export type WordWeight = (word: string) => number;
+/** What a meeting series' titles say about words: how many titles hold each (document frequency). */
+export interface TitleStats {
+  /** An IDF weight: rare words in the series' titles say more. */
+  readonly weight: (word: string) => number;
+  /** How many titles hold the word. */
+  readonly df: (word: string) => number;
+}
 
-/** IDF weights over a meeting series' titles: log(1 + n / df). */
-export function weightsOf(titles: readonly string[]): WordWeight {
+/** Word statistics over a meeting series' titles, the candidate's among them. */
+export function statsOf(titles: readonly string[]): TitleStats {
   const df = new Map<string, number>();
   for (const t of titles) for (const w of topicWords(t)) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(titles.length, 1);
-  return (w) => Math.log(1 + n / (df.get(w) ?? 0.5));
+  return { weight: (w) => Math.log(1 + n / (df.get(w) ?? 1)), df: (w) => df.get(w) ?? 0 };
 }
+
+const FLAT: TitleStats = { weight: () => 1, df: () => 2 };
 
 /**
  * True when the two titles name the same topic: the same normal form, or their shared content
  * words carry most of the weight of the shorter title and a fair part of the longer one, and
  * there are at least two of them (a one-word title needs its word and at most one more).
  */
-export function sameTopic(a: string, b: string, weight: WordWeight = () => 1): boolean {
+export function sameTopic(a: string, b: string, stats: TitleStats = FLAT, sameCall = false): boolean {
+  const { weight } = stats;
   const na = normaliseTitle(a);
   if (na !== '' && na === normaliseTitle(b)) return true;
   const A = topicWords(a);
@@ -62,9 +70,14 @@ export function sameTopic(a: string, b: string, weight: WordWeight = () => 1): b
   const common = [...small].filter((w) => large.has(w));
   const sum = (ws: Iterable<string>) => [...ws].reduce((s, w) => s + weight(w), 0);
   // A one-word title ("seccomp") is the same topic as a longer one holding it when the word is
-  // short of company (at most two words) or at least as telling as the longer title's words are.
-  if (small.size === 1) return common.length === 1 && (large.size <= 2 || weight(common[0]!) >= sum(large) / large.size);
+  // short of company (at most two words) or no other title of the series holds it.
+  if (small.size === 1) return common.length === 1 && (large.size <= 2 || stats.df(common[0]!) <= 2);
   if (common.length < 2) return false;
+  // On one call, every word of the shorter title in the longer one ("HW security update" and
+  // "Process around handling of HW security issues: update"): the longer one says more about the
+  // same topic. Across calls that is too little ("VFIO migration" in August, "VFIO and
+  // migration: device state size" in October are two topics).
+  if (sameCall && common.length === small.size) return true;
   const shared = sum(common);
   return shared / sum(small) >= 0.7 && shared / sum(large) >= 0.35;
 }
