@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
+import { mark, startTimings, timingsLine } from './cli/timings.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
 import type { Db } from './store/db.js';
@@ -12,6 +13,7 @@ import type { Db } from './store/db.js';
  * (0 ok, 1 failure, 2 usage; see errors.ts). Globals: --db PATH, --config PATH, --json.
  */
 export async function main(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  startTimings(io.env);
   const { globals, rest } = splitGlobals(argv);
   const [name, ...args] = rest;
   if (!name || name === '--help' || name === '-h') {
@@ -27,12 +29,18 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     io.stderr.write(`convene: unknown command "${name}" (see convene --help)\n`);
     return 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`usage: ${entry.usage}\n${entry.summary}\n`);
+    return 0;
+  }
   let db: Db | undefined;
   let config: Config | undefined;
   // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it;
-  // the config loader (validators, zones, YAML) only commands that may read the config.
-  const store = name === 'help' || name === 'init' ? undefined : await import('./store/db.js');
-  const configLoader = entry.archiveOnly && globals.db !== undefined ? undefined : await import('./config/load.js');
+  // the config loader (validators, zones) only commands that may read the config. Help, and
+  // --help above, load neither.
+  const plain = name === 'help' || name === 'init';
+  const store = plain ? undefined : await import('./store/db.js');
+  const configLoader = plain || (entry.archiveOnly && globals.db !== undefined) ? undefined : await import('./config/load.js');
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
     argv: args,
@@ -50,16 +58,16 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
       if (!db && entry.archiveOnly && path !== ':memory:' && !existsSync(path)) {
         throw new ConveneError('NOT_FOUND', `no archive at ${path}: run convene import or convene sync first (or give --db)`);
       }
-      db ??= store.openDb(path);
+      if (!db) {
+        db = store.openDb(path);
+        mark('open');
+      }
       return db;
     },
   };
   try {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout.write(`usage: ${entry.usage}\n${entry.summary}\n`);
-      return 0;
-    }
     const command = await entry.load();
+    mark('command');
     const code = await command.run(ctx);
     return code ?? 0;
   } finally {
@@ -120,6 +128,9 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
     io.stderr.write(`convene: internal error: ${oneLine(err)}\n`);
     if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 70;
+  } finally {
+    const timings = timingsLine();
+    if (timings) io.stderr.write(`${timings}\n`);
   }
 }
 
@@ -133,11 +144,16 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Run the CLI as the process: argv in, exit code out (the bundled bin calls this; see launch.ts). */
+export function start(): Promise<void> {
   // `convene search ... | head`: a closed pipe ends the output, it is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  return run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
 }
+
+if (isEntryPoint()) void start();

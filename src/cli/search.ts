@@ -3,6 +3,7 @@ import { cliNow } from './clock.js';
 import { parseCommandArgs, intOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
+import { mark } from './timings.js';
 import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
 
 const USAGE = 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]';
@@ -39,6 +40,7 @@ export const command: Command = {
 
     const { prepareQuery } = await import('../search/query.js');
     const query = prepareQuery(positionals.join(' '), cliNow(ctx.env));
+    mark('parse');
     if (values.explain) {
       const { explainQuery } = await import('../search/explain.js');
       ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
@@ -56,6 +58,7 @@ export const command: Command = {
     const printer = makePrinter(ctx.stdout, format, ctx.env);
     if (values.threads) {
       const hits = run.searchThreads(db, query.compiled, { sort, limit: fetch });
+      mark('query');
       const shownThreads = limit > 0 ? hits.slice(0, limit) : hits;
       if (format !== 'text') {
         printer.records(shownThreads.map(threadJson), () => '');
@@ -67,12 +70,15 @@ export const command: Command = {
       return 0;
     }
     const hits = run.searchMessages(db, query.compiled, { sort, limit: fetch });
+    mark('query');
     const shown = limit > 0 ? hits.slice(0, limit) : hits;
     if (format !== 'text') {
       printer.records(shown.map(hitJson), () => '');
+      mark('render');
       return 0;
     }
     await printText(ctx, shown, query.ast, printer.color);
+    mark('render');
     if (hits.length === 0) ctx.stderr.write('no messages match\n');
     else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;

@@ -1,0 +1,117 @@
+/**
+ * The CLI's start-up path as users run it (`node dist/bin/main.js`, built by `npm run build`):
+ * what help loads, the CONVENE_TIMINGS report, and the V8 code cache the bin keeps (issue 9).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandWord } from '../../src/launch.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'dist', 'bin');
+
+beforeAll(() => {
+  if (!existsSync(join(BIN, 'main.js'))) throw new Error(`${BIN}/main.js is missing: run npm run build first`);
+});
+
+function convene(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; main?: string } = {}) {
+  const r = spawnSync(process.execPath, [options.main ?? join(BIN, 'main.js'), ...args], {
+    cwd: options.cwd ?? tempDir(),
+    env: { PATH: process.env.PATH, ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('what the bin loads', () => {
+  it('help and --version load neither better-sqlite3 nor YAML', () => {
+    const dir = tempDir();
+    // Records every module Node's require loads (the addon among them) and prints them at exit.
+    const hook = join(dir, 'record-requires.cjs');
+    writeFileSync(
+      hook,
+      `const M = require('node:module'); const seen = []; const load = M._load;
+       M._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
+       process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(seen) + '\\n'));`,
+    );
+    writeFileSync(join(dir, 'convene.yaml'), 'db: archive.sqlite\n');
+    for (const args of [['--help'], ['--version'], ['search', '--help'], ['help', 'search'], ['help']]) {
+      const r = convene(args, { cwd: dir, env: { NODE_OPTIONS: `--require ${hook}` } });
+      expect(r.code, args.join(' ')).toBe(0);
+      const required = JSON.parse(/required: (.*)/.exec(r.stderr)![1]!) as string[];
+      expect(
+        required.filter((m) => /better[-_]sqlite3|bindings|yaml/.test(m)),
+        args.join(' '),
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('CONVENE_TIMINGS=1', () => {
+  it('prints where the milliseconds went on stderr, phase by phase, and leaves stdout alone', () => {
+    const db = join(tempDir(), 'empty.sqlite');
+    convene(['--db', db, 'import', join(ROOT, 'test', 'fixtures', 'search', 'ext4-threads.mbox.gz')]);
+    const quiet = convene(['--db', db, 'search', '--json', 'fsync']);
+    const timed = convene(['--db', db, 'search', '--json', 'fsync'], { env: { CONVENE_TIMINGS: '1' } });
+    expect(timed.stdout).toBe(quiet.stdout);
+    expect(quiet.stderr).toBe('');
+    const line = timed.stderr.trim();
+    expect(line).toMatch(/^timings \(ms\): node [\d.]+, load [\d.]+, command [\d.]+, /);
+    for (const phase of ['open', 'query', 'render']) expect(line).toMatch(new RegExp(`\\b${phase} [\\d.]+`));
+    expect(line).toMatch(/total [\d.]+ \(code cache: \w+\)$/);
+  });
+});
+
+describe('the code cache beside the bundle', () => {
+  /** A copy of dist/bin in a scratch folder (node_modules reachable), so the real one is left alone. */
+  function copyBin(): string {
+    const root = tempDir();
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const bin = join(root, 'bin');
+    mkdirSync(bin);
+    for (const f of ['main.js', 'cli.js', 'package.json']) copyFileSync(join(BIN, f), join(bin, f));
+    return bin;
+  }
+  const cacheState = (stderr: string): string => /code cache: (\w+)/.exec(stderr)?.[1] ?? '(no report)';
+
+  it('is written by the first run of a command, used by the next, and not used once the bundle changes', () => {
+    const bin = copyBin();
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      convene(args, { main: join(bin, 'main.js'), env: { CONVENE_TIMINGS: '1', ...env } });
+    const first = run(['--version']);
+    expect(first.stdout).toBe('convene 0.1.0\n');
+    expect(cacheState(first.stderr)).toBe('missing');
+    expect(readdirSync(join(bin, '.code-cache'))).toEqual([expect.stringMatching(/^version\./)]);
+    expect(cacheState(run(['--version']).stderr)).toBe('used');
+    expect(cacheState(run(['help']).stderr)).toBe('missing'); // one cache per command word
+    expect(cacheState(run(['--version'], { CONVENE_CODE_CACHE: '0' }).stderr)).toBe('off');
+
+    // A rebuilt bundle (here: the same bytes, a new mtime) never runs an old cache.
+    utimesSync(join(bin, 'cli.js'), new Date(), new Date(Date.now() + 5000));
+    expect(cacheState(run(['--version']).stderr)).toBe('missing');
+    expect(readdirSync(join(bin, '.code-cache')).filter((f) => f.startsWith('version.'))).toHaveLength(1);
+  });
+
+  it('a read-only bin folder runs without a cache', () => {
+    const bin = copyBin();
+    writeFileSync(join(bin, '.code-cache'), 'not a folder');
+    const r = convene(['--version'], { main: join(bin, 'main.js') });
+    expect(r).toMatchObject({ code: 0, stdout: 'convene 0.1.0\n', stderr: '' });
+  });
+});
+
+describe('commandWord', () => {
+  it.each([
+    [['--db', 'x', 'search', 'fsync'], 'search'],
+    [['--config', 'c.yaml', '--json', 'stats'], 'stats'],
+    [['--db=x', 'thread', '12'], 'thread'],
+    [['--version'], 'version'],
+    [[], 'usage'],
+    [['Search'], 'other'],
+  ])('%j → %s', (argv, word) => {
+    expect(commandWord(argv)).toBe(word);
+  });
+});
