@@ -12,6 +12,7 @@ import {
 import type { Db } from '../store/db.js';
 import { messageCount } from '../store/message-reader.js';
 import { ghostsOfStoredMessages } from '../thread/ghosts.js';
+import { summaryMismatches } from '../thread/summary-store.js';
 
 export interface CheckResult {
   readonly ok: boolean;
@@ -33,6 +34,7 @@ export function checkArchive(db: Db): CheckResult {
     threadedCheck(db),
     countCheck('ghosts', ghostsOfStoredMessages(db), 'ghost rows for messages that are stored'),
     parentsCheck(db),
+    countCheck('thread summaries', summaryMismatches(db), 'threads whose summary row differs from their messages'),
     variantsCheck(db),
     countCheck('search index', Math.abs(indexed - messages), `index rows differ from messages (${indexed} vs ${messages})`),
     ftsCheck(db),
