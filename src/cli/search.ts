@@ -1,10 +1,11 @@
 import { ConveneError } from '../errors.js';
 import { cliNow } from './clock.js';
 import { parseCommandArgs, intOption } from './args.js';
-import type { Command, CommandContext } from './context.js';
+import type { Command } from './context.js';
 import { makePrinter, styles, type OutputFormat } from './output.js';
 import { mark } from './timings.js';
-import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
+import type { MessageHit, SortOrder } from '../search/run.js';
+import type { ThreadHit } from '../search/threads.js';
 
 const USAGE = 'convene search QUERY [--sort relevance|newest|oldest] [--limit N] [--threads] [--json|--jsonl|--format mboxrd] [--explain]';
 
@@ -57,33 +58,47 @@ export const command: Command = {
     const fetch = format === 'text' && limit > 0 ? limit + 1 : limit;
     const printer = makePrinter(ctx.stdout, format, ctx.env);
     if (values.threads) {
-      const hits = run.searchThreads(db, query.compiled, { sort, limit: fetch });
+      const { searchThreads } = await import('../search/threads.js');
+      const hits = searchThreads(db, query.compiled, { sort, limit: fetch });
       mark('query');
       const shownThreads = limit > 0 ? hits.slice(0, limit) : hits;
-      if (format !== 'text') {
-        printer.records(shownThreads.map(threadJson), () => '');
-        return 0;
-      }
-      printer.records(shownThreads, threadLine(printer.color));
-      if (hits.length === 0) ctx.stderr.write('no threads match\n');
-      else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more threads match: --limit 0 shows all)\n`);
+      if (format !== 'text') printer.records(shownThreads.map(threadJson), () => '');
+      else printer.records(shownThreads, threadLine(printer.color));
+      mark('render');
+      if (format === 'text' && hits.length === 0) ctx.stderr.write('no threads match\n');
+      else if (format === 'text' && limit > 0 && hits.length > limit) ctx.stderr.write(`(more threads match: --limit 0 shows all)\n`);
       return 0;
     }
-    const hits = run.searchMessages(db, query.compiled, { sort, limit: fetch });
-    mark('query');
-    const shown = limit > 0 ? hits.slice(0, limit) : hits;
+    // Rows stream from the query to the output (--limit 0 at a million messages: flat memory).
+    const hits = firstRowMarked(run.messageHits(db, query.compiled, { sort, limit: fetch }));
     if (format !== 'text') {
-      printer.records(shown.map(hitJson), () => '');
+      printer.records(mapped(hits, hitJson), () => '');
       mark('render');
       return 0;
     }
-    await printText(ctx, shown, query.ast, printer.color);
+    const { printText } = await import('./search-text.js');
+    const { shown, more } = await printText(ctx, db, hits, limit, query.ast, printer.color);
     mark('render');
-    if (hits.length === 0) ctx.stderr.write('no messages match\n');
-    else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
+    if (shown === 0) ctx.stderr.write('no messages match\n');
+    else if (more) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;
   },
 };
+
+/** The rows, with the "query" timing mark set when the first one arrives (or none does). */
+function* firstRowMarked<T>(rows: Iterable<T>): Generator<T> {
+  let first = true;
+  for (const row of rows) {
+    if (first) mark('query');
+    first = false;
+    yield row;
+  }
+  if (first) mark('query');
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}
 
 function outputFormat(format: string | undefined, json: boolean, jsonl: boolean): OutputFormat | 'mboxrd' {
   if (format !== undefined && !['mboxrd', 'text', 'json', 'jsonl'].includes(format)) {
@@ -123,39 +138,8 @@ export function shortDate(ms: number | null): string {
   return ms === null ? '(no date)        ' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function fit(s: string, width: number): string {
+export function fit(s: string, width: number): string {
   return s.length > width ? s.slice(0, width - 1) + '…' : s.padEnd(width);
-}
-
-async function printText(
-  ctx: CommandContext,
-  hits: readonly MessageHit[],
-  ast: import('../search/ast.js').QueryNode,
-  color: boolean,
-): Promise<void> {
-  if (!hits.length) return;
-  const st = styles(color);
-  const { iterateRaw } = await import('../store/raw-reader.js');
-  const { bodyText } = await import('../mail/body-text.js');
-  const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
-  const terms = snippetTerms(ast);
-  // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in
-  // the order given and skips ids without raw bytes: such a row gets no snippet.
-  const raws = iterateRaw(
-    ctx.db(),
-    hits.map((h) => h.id),
-  );
-  let next = raws.next();
-  for (const h of hits) {
-    const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
-    if (raw) next = raws.next();
-    const snippet = raw ? renderSnippet(makeSnippet(bodyText(raw), terms), (t) => st.bold(st.yellow(t))) : '';
-    ctx.stdout.write(
-      `${st.dim(shortDate(h.date))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
-        `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}\n` +
-        (snippet ? `    ${snippet}\n` : ''),
-    );
-  }
 }
 
 function threadLine(color: boolean) {

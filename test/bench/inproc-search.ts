@@ -15,6 +15,7 @@ export interface InprocFigure {
 }
 
 type SearchRun = typeof import('../../src/search/run.js');
+type SearchThreads = typeof import('../../src/search/threads.js');
 type SearchQuery = typeof import('../../src/search/query.js');
 type StoreDb = typeof import('../../src/store/db.js');
 
@@ -29,6 +30,7 @@ export async function inprocLatency(root: string, dbPath: string, classes: reado
   const { openDb } = await load<StoreDb>('store/db.js');
   const { prepareQuery } = await load<SearchQuery>('search/query.js');
   const search = await load<SearchRun>('search/run.js');
+  const threads = await load<SearchThreads>('search/threads.js');
   const db = openDb(dbPath, { readonly: true });
   try {
     const now = Date.now();
@@ -36,7 +38,7 @@ export async function inprocLatency(root: string, dbPath: string, classes: reado
       const once = (): number => {
         const q = prepareQuery(c.query, now);
         const options = { sort: 'newest', limit: 0 } as const;
-        return c.threads ? search.searchThreads(db, q.compiled, options).length : search.searchMessages(db, q.compiled, options).length;
+        return c.threads ? threads.searchThreads(db, q.compiled, options).length : search.searchMessages(db, q.compiled, options).length;
       };
       let hits = 0;
       for (let i = 0; i < 3; i++) hits = once();
