@@ -15,7 +15,7 @@ export interface Windows {
   readonly growth: number;
   readonly max: number;
 }
-const WINDOWS: Windows = { first: 2048, growth: 4, max: 65_536 };
+const WINDOWS: Windows = { first: 512, growth: 4, max: 65_536 };
 
 /** NULL dates sort lowest, as SQLite sorts them: last for newest, first for oldest. */
 const rank = (date: number | null): number => date ?? -Infinity;
@@ -25,7 +25,7 @@ const rank = (date: number | null): number => date ?? -Infinity;
  * descending; oldest: ascending), without sorting every match (issue 9: "test" matches 137k of
  * 1M messages). FTS5 rowids are messages.id, and ids follow arrival, which mostly follows date:
  * the query runs on a window of ids at a time from the end the order starts at (FTS5 seeks its
- * doclists to the window), windows growing 4× up to 65,536 ids. A window's rows, sorted by
+ * doclists to the window), 512 of them first, windows growing 4× up to 65,536 ids. A window's rows, sorted by
  * SQLite, are held until no message outside the windows read so far can come before them: the
  * bound is the latest date among the ids not read yet (the earliest, for oldest), read from the
  * date index. Out-of-order dates only make the windows run further; an archive imported
@@ -75,7 +75,12 @@ export function* inDateOrder<R extends DatedRow>(
 
 /** The ids the query can match: the whole archive, narrowed by the rowid bounds of its date range. */
 function idRange(db: Db, q: CompiledQuery): { lo: number; hi: number } | null {
-  const all = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM messages').get();
+  // Two subqueries: SQLite reads min() or max() off the rowid b-tree's ends only when it is alone.
+  const all = db
+    .prepare<[], { lo: number | null; hi: number | null }>(
+      'SELECT (SELECT min(id) FROM messages) AS lo, (SELECT max(id) FROM messages) AS hi',
+    )
+    .get();
   if (!all || all.lo === null || all.hi === null) return null;
   let { lo, hi } = all as { lo: number; hi: number };
   for (const b of q.rowids) {

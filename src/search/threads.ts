@@ -97,8 +97,13 @@ function newestThreads(db: Db, q: CompiledQuery, limit: number): Group[] {
   return chosen.map((threadId) => ({ threadId, matched: counts.get(threadId) ?? 0 }));
 }
 
-/** How many messages of each of these threads match (members first, each checked against the index). */
+/**
+ * How many messages of each of these threads match. The full-text part is read only over the
+ * ids the threads' members span (they are recent when the threads are the newest), so a common
+ * word does not cost its whole doclist; FTS5's own lookups by rowid cost a seek per segment.
+ */
 function matchedIn(db: Db, q: CompiledQuery, threads: readonly number[]): Group[] {
+  const ids = JSON.stringify(threads);
   const inThreads = 'm.thread_id IN (SELECT value FROM json_each(?))';
   const group = 'GROUP BY m.thread_id';
   if (q.match === null) {
@@ -106,15 +111,17 @@ function matchedIn(db: Db, q: CompiledQuery, threads: readonly number[]): Group[
       .prepare<(string | number)[], Group>(
         `SELECT m.thread_id AS threadId, count(*) AS matched FROM messages m WHERE ${inThreads} AND (${q.where}) ${group}`,
       )
-      .all(JSON.stringify(threads), ...q.params);
+      .all(ids, ...q.params);
   }
-  // CROSS JOIN keeps messages the outer loop: FTS5 then tests one rowid at a time.
+  const span = db
+    .prepare<[string], { lo: number; hi: number }>(`SELECT min(m.id) AS lo, max(m.id) AS hi FROM messages m WHERE ${inThreads}`)
+    .get(ids)!;
   return db
     .prepare<(string | number)[], Group>(
-      `SELECT m.thread_id AS threadId, count(*) AS matched FROM messages m CROSS JOIN messages_fts ON messages_fts.rowid = m.id
-        WHERE ${inThreads} AND messages_fts MATCH ? AND (${q.where}) ${group}`,
+      `SELECT m.thread_id AS threadId, count(*) AS matched FROM messages m WHERE ${inThreads}
+          AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN ? AND ?) AND (${q.where}) ${group}`,
     )
-    .all(JSON.stringify(threads), q.match, ...q.params);
+    .all(ids, q.match, span.lo, span.hi, ...q.params);
 }
 
 /** Every matching thread grouped in SQL, sorted, at most `limit` (0 = all). */
