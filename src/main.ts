@@ -59,7 +59,9 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
         throw new ConveneError('NOT_FOUND', `no archive at ${path}: run convene import or convene sync first (or give --db)`);
       }
       if (!db) {
-        db = store.openDb(path);
+        // A reading command opens read-only: no journal-mode and migration pragmas to run
+        // (an archive from an older convene is still migrated, once, by openDb).
+        db = store.openDb(path, entry.archiveOnly && path !== ':memory:' ? { readonly: true } : {});
         mark('open');
       }
       return db;

@@ -39,9 +39,7 @@ export interface Snippet {
  * Otherwise the whole body is used (long patches made text output of 2,000 rows take ~0.4 s).
  */
 export function makeSnippet(body: string, terms: readonly string[], width = 100): Snippet {
-  const re = terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu')
-    : null;
+  const re = termsRegExp(terms);
   for (const size of PREFIX_CHARS) {
     if (!re || body.length <= size) break;
     const cut = body.indexOf('\n', size);
@@ -61,6 +59,23 @@ export function makeSnippet(body: string, terms: readonly string[], width = 100)
       if (hit) return hit;
     }
   return { text: flat.slice(0, width) + (flat.length > width ? '…' : ''), marks: [] };
+}
+
+let compiled: { key: string; re: RegExp | null } | null = null;
+
+/**
+ * The stems as one regular expression, compiled once for all the rows of a search: a Unicode
+ * property class compiles slowly, and a cold CLI process compiled it twice per row.
+ */
+function termsRegExp(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\0');
+  if (compiled?.key !== key) {
+    const re = terms.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu')
+      : null;
+    compiled = { key, re };
+  }
+  return compiled.re;
 }
 
 /** Growing prefixes tried before the whole body. */
@@ -88,8 +103,8 @@ function windowAround(text: string, re: RegExp, width: number, partial: boolean)
   if (partial && start + width >= text.length) return null;
   const window = text.slice(start, start + width);
   const marks: [number, number][] = [];
-  const r2 = new RegExp(re.source, 'giu');
-  for (let mm = r2.exec(window); mm; mm = r2.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
+  re.lastIndex = 0;
+  for (let mm = re.exec(window); mm; mm = re.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
   const lead = start > 0 ? '…' : '';
   return {
     text: lead + window + (start + width < text.length ? '…' : ''),

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { ConveneError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerDictionary } from '../mail/raw-dictionaries.js';
-import { rawDictionaries } from './raw-reader.js';
+import { rawDictionaries } from './raw-dicts.js';
 
 export type Db = Database.Database;
 

@@ -18,11 +18,6 @@ export function rawReader(db: Db): (id: number) => Buffer | null {
   };
 }
 
-/** The archive's compression dictionaries, to register when a database opens. */
-export function rawDictionaries(db: Db): { hash: string; bytes: Buffer }[] {
-  return db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all();
-}
-
 /** Every stored message's raw bytes in the given id order (ids from a query), streamed. */
 export function* iterateRaw(db: Db, ids?: Iterable<number>): Generator<{ id: number; raw: Buffer }> {
   if (ids) {
