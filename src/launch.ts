@@ -37,7 +37,7 @@ export function commandWord(argv: readonly string[]): string {
 function load(dir: string): Cli {
   const bundle = join(dir, 'cli.js');
   const cacheDir = join(dir, '.code-cache');
-  const source = readFileSync(bundle, 'utf8');
+  const source = readFileSync(bundle, 'latin1'); // ASCII: the build writes other characters as \uXXXX
   const off = process.env.CONVENE_CODE_CACHE === '0';
   const stat = statSync(bundle);
   const word = commandWord(process.argv.slice(2));

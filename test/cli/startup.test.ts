@@ -3,7 +3,7 @@
  * what help loads, the CONVENE_TIMINGS report, and the V8 code cache the bin keeps (issue 9).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,14 @@ describe('what the bin loads', () => {
         args.join(' '),
       ).toEqual([]);
     }
+  });
+});
+
+describe('the bundle', () => {
+  it('is ASCII, so the bin reads it as latin1 into a one-byte string (non-ASCII is written as \\uXXXX by the build)', () => {
+    const bytes = readFileSync(join(BIN, 'cli.js'));
+    expect(bytes.findIndex((b) => b > 127)).toBe(-1);
+    expect(bytes.toString('latin1')).toContain('a \\u00e9crit'); // mail/quotes.ts's French attribution line
   });
 });
 
