@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, findCommand } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
+import { directStream } from './cli/stdout.js';
 import { mark, startTimings, timingsLine } from './cli/timings.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
@@ -148,12 +149,18 @@ function isEntryPoint(): boolean {
 
 /** Run the CLI as the process: argv in, exit code out (the bundled bin calls this; see launch.ts). */
 export function start(): Promise<void> {
-  // `convene search ... | head`: a closed pipe ends the output, it is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  return run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+  // Straight to fds 1 and 2 unless they are terminals: process.stdout loads the streams stack (stdout.ts).
+  let stdout = directStream(1);
+  if (!stdout) {
+    stdout = process.stdout;
+    // `convene search ... | head`: a closed pipe ends the output, it is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  const stderr = directStream(2) ?? process.stderr;
+  return run(process.argv.slice(2), { stdout, stderr, env: process.env }).then((code) => {
     process.exitCode = code;
   });
 }

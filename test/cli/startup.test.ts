@@ -2,8 +2,8 @@
  * The CLI's start-up path as users run it (`node dist/bin/main.js`, built by `npm run build`):
  * what help loads, the CONVENE_TIMINGS report, and the V8 code cache the bin keeps (issue 9).
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,47 @@ describe('what the bin loads', () => {
         args.join(' '),
       ).toEqual([]);
     }
+  });
+});
+
+describe('standard output and error', () => {
+  let db: string;
+  beforeAll(() => {
+    db = join(tempDir(), 'archive.sqlite');
+    convene(['--db', db, 'import', join(ROOT, 'test', 'fixtures', 'search', 'ext4-threads.mbox.gz')]);
+  });
+
+  it('a search into a file or a pipe loads none of Node stream modules (process.stdout would)', () => {
+    const dir = tempDir();
+    const hook = join(dir, 'record-modules.cjs');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('fs').writeSync(3, JSON.stringify(process.moduleLoadList.filter((m) => /streams\\/(readable|writable)|tty|sync_write_stream/.test(m)))));`,
+    );
+    const out = join(dir, 'out.txt');
+    for (const stdio of [['ignore', openSync(out, 'w'), 'pipe', 'pipe'] as const, ['ignore', 'pipe', 'pipe', 'pipe'] as const]) {
+      const r = spawnSync(process.execPath, [join(BIN, 'main.js'), '--db', db, 'search', 'journal'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, NODE_OPTIONS: `--require ${hook}` },
+        stdio: [...stdio],
+      });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.output[3]!.toString())).toEqual([]);
+    }
+    const viaPipe = convene(['--db', db, 'search', 'journal']);
+    expect(readFileSync(out, 'utf8')).toBe(viaPipe.stdout);
+    expect(viaPipe.stdout.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('a reader that stops early (| head) ends the search quietly, exit 0', async () => {
+    const child = spawn(process.execPath, [join(BIN, 'main.js'), '--db', db, 'search', '--limit', '0', '--jsonl', '*'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
 
