@@ -1,9 +1,19 @@
 import type { QueryNode } from './ast.js';
 
 /**
- * A short snippet for a shown row. The FTS table is contentless, so the text comes from
- * re-reading the raw bytes (mail/body-text.ts); the match is found again here with a loose stem match
- * (a word starting with the query word's stem), which is enough to point the reader at it.
+ * A word character, as the index's tokenizer has them (letters, digits, '_'): ASCII word
+ * characters and the letter blocks of the Basic Multilingual Plane (Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Indic, CJK, Hangul), leaving out punctuation and symbols. Unicode property
+ * classes (\p{L}) say it exactly but take a cold process about a millisecond to compile.
+ */
+const WORD = '[\\w\\u00c0-\\u024f\\u0370-\\u1fff\\u2c00-\\ud7ff]';
+const NOT_WORD = new RegExp(`[^${WORD.slice(1)}+`);
+
+/**
+ * A short snippet for a shown row. The FTS table is contentless, so the text comes from the
+ * preview the index keeps (preview.ts; the raw bytes for messages stored before previews); the
+ * match is found again here with a loose stem match (a word starting with the query word's
+ * stem), which is enough to point the reader at it.
  */
 export function snippetTerms(root: QueryNode): string[] {
   const out: string[] = [];
@@ -13,7 +23,7 @@ export function snippetTerms(root: QueryNode): string[] {
     if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) stack.push({ node: c, negated });
     else if (node.kind === 'not') stack.push({ node: node.child, negated: !negated });
     else if (node.kind === 'text' && !negated && (node.columns.includes('body') || node.columns.includes('quoted'))) {
-      for (const w of node.text.split(/[^\p{L}\p{N}]+/u)) if (w) out.push(w.toLowerCase());
+      for (const w of node.text.split(NOT_WORD)) if (w) out.push(w.toLowerCase());
     }
   }
   return [...new Set(out)];
@@ -70,9 +80,7 @@ let compiled: { key: string; re: RegExp | null } | null = null;
 function termsRegExp(terms: readonly string[]): RegExp | null {
   const key = terms.join('\0');
   if (compiled?.key !== key) {
-    const re = terms.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu')
-      : null;
+    const re = terms.length ? new RegExp(`(?<!${WORD})(?:${terms.map((t) => escapeRe(stem(t))).join('|')})${WORD}*`, 'gi') : null;
     compiled = { key, re };
   }
   return compiled.re;
