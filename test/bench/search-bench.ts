@@ -124,9 +124,9 @@ export const searchBench: Bench = {
 /** The same commands with the bin's V8 code cache on (as installed) and off (CONVENE_CODE_CACHE=0). */
 async function codeCacheOnOff(ctx: BenchContext, db: string, hf: HyperfineOptions): Promise<Record<string, unknown>> {
   const commands = (suffix: string): BenchCommand[] => [
-    { name: `--version${suffix}`, argv: [process.execPath, conveneMain(ctx.root), '--version'] },
-    { name: `search --json delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', '--json', 'delalloc']) },
-    { name: `search delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', 'delalloc']) },
+    { name: `convene --version${suffix}`, argv: [process.execPath, conveneMain(ctx.root), '--version'] },
+    { name: `convene search --json delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', '--json', 'delalloc']) },
+    { name: `convene search delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', 'delalloc']) },
   ];
   const on = await hyperfine(commands(''), hf);
   const off = await hyperfine(commands(' (no code cache)'), { ...hf, env: { ...process.env, CONVENE_CODE_CACHE: '0' } });
