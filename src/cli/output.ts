@@ -9,6 +9,8 @@ export interface Printer {
   readonly color: boolean;
   /** A JSON document (json), a line per item (jsonl), or formatted text lines (text). */
   records<T>(items: Iterable<T>, text: (item: T) => string): void;
+  /** Records already serialized as JSON, as records() would print them (json or jsonl only). */
+  jsonRecords(texts: Iterable<string>): void;
   /** One object: JSON as is; text through the formatter. */
   object<T>(item: T, text: (item: T) => string): void;
   line(text: string): void;
@@ -33,6 +35,19 @@ export function makePrinter(
       for (const item of items) {
         if (format === 'json') chunk += (first ? '' : ',\n') + JSON.stringify(item);
         else chunk += (format === 'jsonl' ? JSON.stringify(item) : text(item)) + '\n';
+        first = false;
+        if (chunk.length >= CHUNK) {
+          write(chunk);
+          chunk = '';
+        }
+      }
+      write(chunk + (format === 'json' ? ']\n' : ''));
+    },
+    jsonRecords(texts) {
+      let chunk = format === 'json' ? '[' : '';
+      let first = true;
+      for (const t of texts) {
+        chunk += format === 'json' ? (first ? '' : ',\n') + t : t + '\n';
         first = false;
         if (chunk.length >= CHUNK) {
           write(chunk);

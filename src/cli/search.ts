@@ -70,12 +70,14 @@ export const command: Command = {
       return 0;
     }
     // Rows stream from the query to the output (--limit 0 at a million messages: flat memory).
-    const hits = firstRowMarked(run.messageHits(db, query.compiled, { sort, limit: fetch }));
     if (format !== 'text') {
-      printer.records(mapped(hits, hitJson), () => '');
+      if (sort === 'relevance')
+        printer.records(mapped(firstRowMarked(run.messageHits(db, query.compiled, { sort, limit })), hitJson), () => '');
+      else printer.jsonRecords(firstRowMarked(run.messageJson(db, query.compiled, { sort, limit })));
       mark('render');
       return 0;
     }
+    const hits = firstRowMarked(run.messageHits(db, query.compiled, { sort, limit: fetch }));
     const { printText } = await import('./search-text.js');
     const { shown, more } = await printText(ctx, db, hits, limit, query.ast, printer.color);
     mark('render');
@@ -108,7 +110,7 @@ function outputFormat(format: string | undefined, json: boolean, jsonl: boolean)
   return jsonl ? 'jsonl' : json ? 'json' : 'text';
 }
 
-/** Search results as JSON: the fields scripts rely on. */
+/** Search results as JSON: the fields scripts rely on (search/run.ts messageJson builds the same in SQL). */
 export function hitJson(h: MessageHit) {
   return {
     messageId: h.headerMid ?? h.mid,

@@ -15,7 +15,9 @@ export interface Windows {
   readonly growth: number;
   readonly max: number;
 }
-const WINDOWS: Windows = { first: 512, growth: 4, max: 65_536 };
+export const FIRST_ROWS: Windows = { first: 512, growth: 4, max: 65_536 };
+/** For every match (--limit 0): fewer, larger windows, each still bounded (the first rows come after one). */
+export const ALL_ROWS: Windows = { first: 65_536, growth: 1, max: 65_536 };
 
 /** NULL dates sort lowest, as SQLite sorts them: last for newest, first for oldest. */
 const rank = (date: number | null): number => date ?? -Infinity;
@@ -37,7 +39,7 @@ export function* inDateOrder<R extends DatedRow>(
   q: CompiledQuery,
   columns: string,
   sort: DateSort,
-  windows: Windows = WINDOWS,
+  windows: Windows = FIRST_ROWS,
 ): Generator<R> {
   if (q.match === null) throw new Error('internal: inDateOrder needs a full-text query');
   const range = idRange(db, q);

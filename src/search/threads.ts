@@ -1,6 +1,7 @@
 import type { Db } from '../store/db.js';
 import { boundedWhere, type CompiledQuery } from './compile.js';
 import { BM25_WEIGHTS } from './prefixes.js';
+import { FIRST_ROWS } from './date-order.js';
 import { ordered, type SearchOptions } from './run.js';
 
 /** One thread with at least one matching message. */
@@ -80,6 +81,7 @@ function newestThreads(db: Db, q: CompiledQuery, limit: number): Group[] {
     q,
     { sort: 'newest', limit: 0 },
     'm.id AS id, m.date AS date, m.thread_id AS threadId',
+    FIRST_ROWS, // it stops once the threads are known
   )) {
     if (h.threadId === null) continue;
     const rank = h.date ?? -Infinity;
