@@ -121,18 +121,28 @@ export const searchBench: Bench = {
   },
 };
 
-/** The same commands with the bin's V8 code cache on (as installed) and off (CONVENE_CODE_CACHE=0). */
+/**
+ * The same commands with the bin's V8 code cache on (as installed) and off (CONVENE_CODE_CACHE=0),
+ * in one hyperfine run, each through env(1) so that both pay the same for it.
+ */
 async function codeCacheOnOff(ctx: BenchContext, db: string, hf: HyperfineOptions): Promise<Record<string, unknown>> {
-  const commands = (suffix: string): BenchCommand[] => [
-    { name: `convene --version${suffix}`, argv: [process.execPath, conveneMain(ctx.root), '--version'] },
-    { name: `convene search --json delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', '--json', 'delalloc']) },
-    { name: `convene search delalloc${suffix}`, argv: conveneArgv(ctx.root, db, ['search', 'delalloc']) },
+  const variants: [string, string[]][] = [
+    ['convene --version', ['--version']],
+    ['convene search --json delalloc', ['--db', db, 'search', '--json', 'delalloc']],
+    ['convene search delalloc', ['--db', db, 'search', 'delalloc']],
   ];
-  const on = await hyperfine(commands(''), hf);
-  const off = await hyperfine(commands(' (no code cache)'), { ...hf, env: { ...process.env, CONVENE_CODE_CACHE: '0' } });
+  const commands: BenchCommand[] = variants.flatMap(([name, args]) =>
+    ['1', '0'].map((on) => ({
+      name: `${name}${on === '1' ? '' : ' (no code cache)'}`,
+      argv: ['env', `CONVENE_CODE_CACHE=${on}`, process.execPath, conveneMain(ctx.root), ...args],
+    })),
+  );
+  const results = await hyperfine(commands, hf);
+  const on = results.filter((_, i) => i % 2 === 0);
+  const off = results.filter((_, i) => i % 2 === 1);
   ctx.log(
     table(
-      ['command', 'code cache', 'no code cache', 'saved'],
+      ['command (through env)', 'code cache', 'no code cache', 'saved'],
       on.map((r, i) => [r.name, fmtMs(r.medianMs), fmtMs(off[i]!.medianMs), fmtMs(off[i]!.medianMs - r.medianMs)]),
     ),
   );
