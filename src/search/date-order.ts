@@ -17,7 +17,7 @@ export interface Windows {
 }
 export const FIRST_ROWS: Windows = { first: 512, growth: 4, max: 65_536 };
 /** For every match (--limit 0): fewer, larger windows, each still bounded (the first rows come after one). */
-export const ALL_ROWS: Windows = { first: 65_536, growth: 1, max: 65_536 };
+export const ALL_ROWS: Windows = { first: 16_384, growth: 4, max: 65_536 };
 
 /** NULL dates sort lowest, as SQLite sorts them: last for newest, first for oldest. */
 const rank = (date: number | null): number => date ?? -Infinity;
