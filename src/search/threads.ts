@@ -1,7 +1,7 @@
 import type { Db } from '../store/db.js';
 import { boundedWhere, type CompiledQuery } from './compile.js';
 import { BM25_WEIGHTS } from './prefixes.js';
-import { FIRST_ROWS } from './date-order.js';
+import { FIRST_ROWS, INT } from './date-order.js';
 import { ordered, type SearchOptions } from './run.js';
 
 /** One thread with at least one matching message. */
@@ -121,7 +121,8 @@ function matchedIn(db: Db, q: CompiledQuery, threads: readonly number[]): Group[
   return db
     .prepare<(string | number)[], Group>(
       `SELECT m.thread_id AS threadId, count(*) AS matched FROM messages m WHERE ${inThreads}
-          AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN ? AND ?) AND (${q.where}) ${group}`,
+          AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN ${INT} AND ${INT})
+          AND (${q.where}) ${group}`,
     )
     .all(ids, q.match, span.lo, span.hi, ...q.params);
 }
