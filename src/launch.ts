@@ -4,14 +4,17 @@
  * so): Node's ESM loader costs ~7 ms of a ~50 ms start before any code of ours runs. It loads
  * the bundled CLI (dist/bin/cli.js, every module in one CommonJS file) through vm.Script with
  * V8's code cache, so a start compiles almost nothing: the cache holds the bytecode of every
- * function the previous run of the same command compiled, not only the top level.
+ * function the previous run of the same command compiled, not only the top level. The YAML
+ * parser is a bundle of its own (dist/bin/yaml.js), loaded the same way when the CLI requires
+ * `yaml` (a config file to read): from node_modules it cost 30-60 ms, inside cli.js every
+ * command would read it.
  *
- * The cache lives beside the bundle in dist/bin/.code-cache/, one file per command word, its
- * name keyed by the bundle's size and mtime and the Node version (V8 checks only the source's
- * length, so a rebuilt bundle of the same length must not find an old cache). A missing, stale
- * or rejected cache is written when the command ends; a read-only install simply runs without
- * one. `npm run build` removes dist/bin and primes the caches again. CONVENE_CODE_CACHE=0 turns
- * it off (to measure without).
+ * The caches live beside the bundles in dist/bin/.code-cache/, one file per command word (and
+ * one for yaml), named by the bundle's size and mtime and the Node version (V8 checks only the
+ * source's length, so a rebuilt bundle of the same length must not find an old cache). A
+ * missing, stale or rejected cache is written when the command ends; a read-only install simply
+ * runs without one. `npm run build` removes dist/bin and primes the caches again.
+ * CONVENE_CODE_CACHE=0 turns them off (to measure without).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,23 +37,29 @@ export function commandWord(argv: readonly string[]): string {
   return 'usage';
 }
 
-function load(dir: string): Cli {
-  const bundle = join(dir, 'cli.js');
+/** The packages that have a bundle of their own in dist/bin, loaded through the code cache. */
+const OWN_BUNDLES: Readonly<Record<string, string>> = { yaml: 'yaml.js' };
+
+/**
+ * Run one CommonJS bundle of dist/bin through vm.Script with the code cache kept under `word`,
+ * and return its exports. Its `require` serves OWN_BUNDLES the same way.
+ */
+function runBundle(dir: string, file: string, word: string): unknown {
+  const bundle = join(dir, file);
   const cacheDir = join(dir, '.code-cache');
   const source = readFileSync(bundle, 'latin1'); // ASCII: the build writes other characters as \uXXXX
-  const off = process.env.CONVENE_CODE_CACHE === '0';
+  const mode = process.env.CONVENE_CODE_CACHE;
   const stat = statSync(bundle);
-  const word = commandWord(process.argv.slice(2));
   const name = `${word}.${stat.size}.${Math.trunc(stat.mtimeMs)}.${process.version}.${process.arch}.v8`;
   let cachedData: Buffer | undefined;
   let primed = false;
-  if (!off) {
-    for (const [file, isPrime] of [
+  if (mode !== '0') {
+    for (const [f, isPrime] of [
       [name, false],
       [`${name}.primed`, true],
     ] as const) {
       try {
-        cachedData = readFileSync(join(cacheDir, file));
+        cachedData = readFileSync(join(cacheDir, f));
         primed = isPrime;
         break;
       } catch {
@@ -64,17 +73,26 @@ function load(dir: string): Cli {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });
-  const state = off ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : primed ? 'primed' : 'used';
-  (globalThis as { __conveneLaunch?: object }).__conveneLaunch = { codeCache: state };
-  const module = { exports: {} as Cli };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dir);
+  const state = mode === '0' ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : primed ? 'primed' : 'used';
+  if (file === 'cli.js') (globalThis as { __conveneLaunch?: object }).__conveneLaunch = { codeCache: state };
+  const real = createRequire(bundle);
+  const own = Object.assign((id: string): unknown => (id in OWN_BUNDLES ? ownBundle(dir, id) : real(id)), real);
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, own, module, bundle, dir);
   // A primed cache (npm run build ran the command on an empty archive) is replaced by the first
   // real run's, which holds the functions that rendering results compiled too.
-  const prime = process.env.CONVENE_CODE_CACHE === 'prime';
   if (state !== 'off' && state !== 'used') {
-    process.once('exit', () => saveCache(script, cacheDir, word, prime ? `${name}.primed` : name));
+    process.once('exit', () => saveCache(script, cacheDir, word, mode === 'prime' ? `${name}.primed` : name));
   }
   return module.exports;
+}
+
+const loaded = new Map<string, unknown>();
+
+function ownBundle(dir: string, id: string): unknown {
+  // A cache name no command word can take (commandWord gives letters only).
+  if (!loaded.has(id)) loaded.set(id, runBundle(dir, OWN_BUNDLES[id]!, `lib-${id}`));
+  return loaded.get(id);
 }
 
 /** Write the cache atomically (another process may be writing the same one); drop stale ones. */
@@ -92,4 +110,6 @@ function saveCache(script: Script, cacheDir: string, word: string, name: string)
 }
 
 // Only when run as the bin (vitest imports this file for commandWord).
-if (typeof require !== 'undefined' && require.main === module) void load(__dirname).start();
+if (typeof require !== 'undefined' && require.main === module) {
+  void (runBundle(__dirname, 'cli.js', commandWord(process.argv.slice(2))) as Cli).start();
+}

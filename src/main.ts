@@ -42,6 +42,7 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   const plain = name === 'help' || name === 'init';
   const store = plain ? undefined : await import('./store/db.js');
   const configLoader = plain || (entry.archiveOnly && globals.db !== undefined) ? undefined : await import('./config/load.js');
+  await configLoader?.prepareConfig(globals.config); // the YAML parser, only when there is a file to read
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
     argv: args,

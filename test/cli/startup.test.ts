@@ -26,9 +26,20 @@ function convene(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cw
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A copy of dist/bin in a scratch folder (node_modules reachable), so the real one and its caches are left alone. */
+function copyBin(): string {
+  const root = tempDir();
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  const bin = join(root, 'bin');
+  mkdirSync(bin);
+  for (const f of ['main.js', 'cli.js', 'yaml.js', 'package.json']) copyFileSync(join(BIN, f), join(bin, f));
+  return bin;
+}
+
 describe('what the bin loads', () => {
-  it('help and --version load neither better-sqlite3 nor YAML', () => {
+  it('help and --version load neither better-sqlite3 nor the YAML parser, even beside a convene.yaml', () => {
     const dir = tempDir();
+    const bin = copyBin();
     // Records every module Node's require loads (the addon among them) and prints them at exit.
     const hook = join(dir, 'record-requires.cjs');
     writeFileSync(
@@ -38,15 +49,24 @@ describe('what the bin loads', () => {
        process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(seen) + '\\n'));`,
     );
     writeFileSync(join(dir, 'convene.yaml'), 'db: archive.sqlite\n');
+    // The YAML parser is the bin's own bundle (bin/yaml.js): loading it leaves its code cache behind.
+    const yamlLoaded = (): boolean =>
+      existsSync(join(bin, '.code-cache')) && readdirSync(join(bin, '.code-cache')).some((f) => f.startsWith('lib-yaml.'));
     for (const args of [['--help'], ['--version'], ['search', '--help'], ['help', 'search'], ['help']]) {
-      const r = convene(args, { cwd: dir, env: { NODE_OPTIONS: `--require ${hook}` } });
+      const r = convene(args, { cwd: dir, main: join(bin, 'main.js'), env: { NODE_OPTIONS: `--require ${hook}` } });
       expect(r.code, args.join(' ')).toBe(0);
       const required = JSON.parse(/required: (.*)/.exec(r.stderr)![1]!) as string[];
       expect(
         required.filter((m) => /better[-_]sqlite3|bindings|yaml/.test(m)),
         args.join(' '),
       ).toEqual([]);
+      expect(yamlLoaded(), args.join(' ')).toBe(false);
     }
+    // A command that reads the config does load it, from the bin's bundle rather than node_modules.
+    const r = convene(['search', 'anything'], { cwd: dir, main: join(bin, 'main.js'), env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(r.stderr).toMatch(/no archive at archive\.sqlite/);
+    expect(JSON.parse(/required: (.*)/.exec(r.stderr)![1]!)).not.toContain('yaml');
+    expect(yamlLoaded()).toBe(true);
   });
 });
 
@@ -115,15 +135,6 @@ describe('CONVENE_TIMINGS=1', () => {
 });
 
 describe('the code cache beside the bundle', () => {
-  /** A copy of dist/bin in a scratch folder (node_modules reachable), so the real one is left alone. */
-  function copyBin(): string {
-    const root = tempDir();
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    const bin = join(root, 'bin');
-    mkdirSync(bin);
-    for (const f of ['main.js', 'cli.js', 'package.json']) copyFileSync(join(BIN, f), join(bin, f));
-    return bin;
-  }
   const cacheState = (stderr: string): string => /code cache: (\w+)/.exec(stderr)?.[1] ?? '(no report)';
 
   it('is written by the first run of a command, used by the next, and not used once the bundle changes', () => {
