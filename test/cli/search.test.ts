@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let db: string;
+const outDir = tempDir(); // at collection: its clean-up hook registers
 beforeAll(async () => {
   db = await ext4Db();
 });
@@ -77,7 +78,7 @@ describe('convene search', () => {
 
   it('--format mboxrd writes the raw bytes of the matches, readable as mbox again', async () => {
     const r = await search('fsync_mode', '--format', 'mboxrd');
-    const path = join(tempDir(), 'out.mbox');
+    const path = join(outDir, 'out.mbox');
     writeFileSync(path, r.stdout, 'latin1');
     const got: Buffer[] = [];
     for await (const m of readMbox(path, false)) got.push(m.raw);

@@ -3,7 +3,18 @@
  * what help loads, the CONVENE_TIMINGS report, and the V8 code cache the bin keeps (issue 9).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +22,9 @@ import { commandWord } from '../../src/launch.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// One folder for the file, made at collection so that its clean-up hook registers; the tests make theirs inside.
+const SCRATCH = tempDir('convene-startup-');
+const scratch = (): string => mkdtempSync(join(SCRATCH, 'd-'));
 const BIN = join(ROOT, 'dist', 'bin');
 
 beforeAll(() => {
@@ -19,7 +33,7 @@ beforeAll(() => {
 
 function convene(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; main?: string } = {}) {
   const r = spawnSync(process.execPath, [options.main ?? join(BIN, 'main.js'), ...args], {
-    cwd: options.cwd ?? tempDir(),
+    cwd: options.cwd ?? scratch(),
     env: { PATH: process.env.PATH, ...options.env },
     encoding: 'utf8',
   });
@@ -28,7 +42,7 @@ function convene(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cw
 
 /** A copy of dist/bin in a scratch folder (node_modules reachable), so the real one and its caches are left alone. */
 function copyBin(): string {
-  const root = tempDir();
+  const root = scratch();
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   const bin = join(root, 'bin');
   mkdirSync(bin);
@@ -38,7 +52,7 @@ function copyBin(): string {
 
 describe('what the bin loads', () => {
   it('help and --version load neither better-sqlite3 nor the YAML parser, even beside a convene.yaml', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const bin = copyBin();
     // Records every module Node's require loads (the addon among them) and prints them at exit.
     const hook = join(dir, 'record-requires.cjs');
@@ -73,12 +87,12 @@ describe('what the bin loads', () => {
 describe('standard output and error', () => {
   let db: string;
   beforeAll(() => {
-    db = join(tempDir(), 'archive.sqlite');
+    db = join(scratch(), 'archive.sqlite');
     convene(['--db', db, 'import', join(ROOT, 'test', 'fixtures', 'search', 'ext4-threads.mbox.gz')]);
   });
 
   it('a search into a file or a pipe loads none of Node stream modules (process.stdout would)', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const hook = join(dir, 'record-modules.cjs');
     writeFileSync(
       hook,
@@ -121,7 +135,7 @@ describe('the bundle', () => {
 
 describe('CONVENE_TIMINGS=1', () => {
   it('prints where the milliseconds went on stderr, phase by phase, and leaves stdout alone', () => {
-    const db = join(tempDir(), 'empty.sqlite');
+    const db = join(scratch(), 'empty.sqlite');
     convene(['--db', db, 'import', join(ROOT, 'test', 'fixtures', 'search', 'ext4-threads.mbox.gz')]);
     const quiet = convene(['--db', db, 'search', '--json', 'fsync']);
     const timed = convene(['--db', db, 'search', '--json', 'fsync'], { env: { CONVENE_TIMINGS: '1' } });
