@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { findCommand, SPECS } from './cli/commands.js';
 import type { CommandContext, GlobalOptions } from './cli/context.js';
 import { parseArgv } from './cli/parse.js';
+import { directStream } from './cli/stdout.js';
+import { mark, startTimings, timingsLine } from './cli/timings.js';
 import { version } from './cli/version.js';
 import type { Config } from './config/types.js';
 import { ConveneError, oneLine } from './errors.js';
@@ -16,6 +18,7 @@ import type { Db } from './store/db.js';
  * (cli/specs/) before its module loads: a usage error or --help costs no import.
  */
 export async function main(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  startTimings(io.env);
   const parsed = parseArgv(argv, SPECS);
   if (parsed.version) {
     io.stdout.write(`convene ${version()}\n`);
@@ -33,9 +36,15 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
   let db: Db | undefined;
   let config: Config | undefined;
   // better-sqlite3 costs ~20 ms to load: only commands that may touch the archive pay for it;
-  // the config loader (validators, zones, YAML) only commands that may read the config.
-  const store = name === 'help' || name === 'init' ? undefined : await import('./store/db.js');
-  const configLoader = entry.archiveOnly && globals.db !== undefined ? undefined : await import('./config/load.js');
+  // the config loader (validators, zones, YAML) only commands that may read the config. Help,
+  // --help and --version above load neither.
+  const plain = name === 'help' || name === 'init';
+  const store = plain ? undefined : await import('./store/db.js');
+  const configLoader = plain || (entry.archiveOnly && globals.db !== undefined) ? undefined : await import('./config/load.js');
+  await configLoader?.prepareConfig(globals.config); // the YAML parser, only when there is a file to read
+  // A command that only reads the archive opens it read-only: no journal-mode and migration
+  // pragmas to run (an archive from an older convene is still migrated, once, by openDb).
+  const readOnly = entry.archiveOnly === true && spec.reads === true;
   const dbPath = (): string => globals.db ?? ctx.config().db;
   // Config and database open on first use: `convene search --db X` reads no YAML at all.
   const ctx: CommandContext = {
@@ -55,13 +64,17 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
       if (!db && spec.reads && path !== ':memory:' && !existsSync(path)) {
         throw new ConveneError('NOT_FOUND', `no archive at ${path}: run convene import or convene sync first (or give --db)`);
       }
-      db ??= store.openDb(path);
+      if (!db) {
+        db = store.openDb(path, readOnly && path !== ':memory:' ? { readonly: true } : {});
+        mark('open');
+      }
       return db;
     },
     existingDb: () => (db || dbPath() === ':memory:' || existsSync(dbPath()) ? ctx.db() : null),
   };
   try {
     const command = await entry.load();
+    mark('command');
     const code = await command.run(ctx);
     return code ?? 0;
   } catch (err) {
@@ -91,6 +104,9 @@ export async function run(argv: readonly string[], io: Pick<CommandContext, 'std
     io.stderr.write(`convene: internal error: ${safeText(oneLine(err), false)}\n`);
     if (io.env.CONVENE_DEBUG) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 70;
+  } finally {
+    const timings = timingsLine();
+    if (timings) io.stderr.write(`${timings}\n`);
   }
 }
 
@@ -104,11 +120,22 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  // `convene search ... | head`: a closed pipe ends the output, it is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+/** Run the CLI as the process: argv in, exit code out (the bundled bin calls this; see launch.ts). */
+export function start(): Promise<void> {
+  // Straight to fds 1 and 2 unless they are terminals: process.stdout loads the streams stack (stdout.ts).
+  let stdout = directStream(1);
+  if (!stdout) {
+    stdout = process.stdout;
+    // `convene search ... | head`: a closed pipe ends the output, it is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  const stderr = directStream(2) ?? process.stderr;
+  return run(process.argv.slice(2), { stdout, stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
 }
+
+if (isEntryPoint()) void start();

@@ -21,7 +21,8 @@ const VERB =
   'have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
 const WANT =
   "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|" +
-  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still|actually|just|definitely)\\s+)?(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to";
+  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still|actually|just|definitely)\\s+)?" +
+  '(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to';
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
 const FIRST_PERSON = new RegExp(

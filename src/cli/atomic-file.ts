@@ -34,7 +34,10 @@ export async function writeFileAtomically<T>(path: string, write: (file: WriteSt
     file.destroy();
     rmSync(temp, { force: true });
     if (err instanceof ConveneError) throw err;
-    throw new ConveneError('IO', `cannot write ${path}: ${describe(failure ?? err)}; nothing was written there`, { cause: err });
+    // file.errored: a stream destroyed with an error holds it at once; its 'error' event comes
+    // only once the file is closed, which on a loaded machine can be after end() has failed.
+    const cause = failure ?? file.errored ?? err;
+    throw new ConveneError('IO', `cannot write ${path}: ${describe(cause)}; nothing was written there`, { cause: err });
   }
 }
 

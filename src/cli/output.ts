@@ -17,12 +17,37 @@ export interface Printer {
   readonly color: boolean;
   /** A JSON document (json), a line per item (jsonl), or formatted text lines (text), one row per item. */
   records<T>(items: Iterable<T>, text: (item: T) => string): void;
+  /** Records already serialized as JSON (search: built by SQLite), printed as records() prints objects (json or jsonl only). */
+  jsonRecords(texts: Iterable<string>): void;
   /** One object: JSON as is; text through the formatter (its strings may span lines: a body). */
   object<T>(item: T, text: (item: T) => string): void;
   /** A line of text; no colours. */
   line(text: string): void;
   /** Text as it is (styled with `styles(printer.color)`): prompts, interactive screens. */
   write(text: string): void;
+}
+
+/** Records go out in chunks of about this many characters: one write per row was a system call per row (issue 9). */
+const CHUNK = 16 * 1024;
+
+/** Records joined as the format has them ('[' a ',\n' b ']', or a line each), written a chunk at a time. */
+function chunked(format: OutputFormat, write: (s: string) => void): { add(record: string): void; end(): void } {
+  let chunk = format === 'json' ? '[' : '';
+  let first = true;
+  return {
+    add(record) {
+      chunk += format === 'json' ? (first ? '' : ',\n') + record : record + '\n';
+      first = false;
+      if (chunk.length >= CHUNK) {
+        write(chunk);
+        chunk = '';
+      }
+    },
+    end() {
+      const last = chunk + (format === 'json' ? ']\n' : '');
+      if (last) write(last);
+    },
+  };
 }
 
 export function makePrinter(
@@ -33,23 +58,25 @@ export function makePrinter(
   const color = format === 'text' && stream.isTTY === true && !env.NO_COLOR;
   const out = (s: string): void => void stream.write(s);
   const text = (s: string): void => out(screenText(s, color));
+  // What a chunk of records goes through on its way out: JSON with the characters a terminal may
+  // act on \u-escaped, text through the screen. Both act a character at a time, so a chunk of
+  // whole records comes out as the records would one by one.
+  const screen = (s: string): void => (format === 'text' ? text(s) : out(safeJson(s)));
   return {
     format,
     color,
     records(items, format_) {
-      if (format === 'json') {
-        out('[');
-        let first = true;
-        for (const item of items) {
-          out((first ? '' : ',\n') + safeJson(JSON.stringify(item)));
-          first = false;
-        }
-        out(']\n');
-      } else if (format === 'jsonl') {
-        for (const item of items) out(safeJson(JSON.stringify(item)) + '\n');
-      } else {
-        for (const item of items) text(format_(safeDeep(item, false)) + '\n');
+      const chunks = chunked(format, screen);
+      for (const item of items) {
+        chunks.add(format === 'text' ? format_(safeDeep(item, false)) : JSON.stringify(item));
       }
+      chunks.end();
+    },
+    jsonRecords(texts) {
+      if (format === 'text') throw new Error('internal: jsonRecords prints JSON only');
+      const chunks = chunked(format, screen);
+      for (const t of texts) chunks.add(t);
+      chunks.end();
     },
     object(item, format_) {
       if (format === 'text') text(format_(safeDeep(item)) + '\n');

@@ -4,10 +4,11 @@ import { intOption } from './args.js';
 import { args, wantsJson, type Command, type CommandContext } from './context.js';
 import { SEARCH } from './specs/archive.js';
 import { shortIn, userZone } from './when.js';
-import { makePrinter, styles, type OutputFormat, type Printer } from './output.js';
-import { fit, safeText } from './terminal-text.js';
-import type { QueryNode } from '../search/ast.js';
-import type { MessageHit, SortOrder, ThreadHit } from '../search/run.js';
+import { makePrinter, styles, type OutputFormat } from './output.js';
+import { fit } from './terminal-text.js';
+import { mark } from './timings.js';
+import type { MessageHit, SortOrder } from '../search/run.js';
+import type { ThreadHit } from '../search/threads.js';
 
 /**
  * Text output stops at 50 rows unless --limit says otherwise (a screenful, with a note when
@@ -28,6 +29,7 @@ export const command: Command = {
 
     const { prepareQuery } = await import('../search/query.js');
     const query = prepareQuery(positionals.join(' '), cliNow(ctx.env));
+    mark('parse');
     if (values.explain) {
       const { explainQuery } = await import('../search/explain.js');
       if (format === 'text') ctx.stdout.write(explainQuery(query.ast, query.compiled) + '\n');
@@ -45,31 +47,55 @@ export const command: Command = {
     const fetch = format === 'text' && limit > 0 ? limit + 1 : limit;
     const printer = makePrinter(ctx.stdout, format, ctx.env);
     if (values.threads) {
-      const hits = run.searchThreads(db, query.compiled, { sort, limit: fetch });
+      const { searchThreads } = await import('../search/threads.js');
+      const hits = searchThreads(db, query.compiled, { sort, limit: fetch });
+      mark('query');
       const shownThreads = limit > 0 ? hits.slice(0, limit) : hits;
       if (format !== 'text') {
         printer.records(shownThreads.map(threadJson), () => '');
+        mark('render');
         return 0;
       }
       printer.records(shownThreads, threadLine(printer.color, userZone(ctx.env)));
+      mark('render');
       if (shownThreads.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
       if (hits.length === 0) ctx.stderr.write('no threads match\n');
       else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more threads match: --limit 0 shows all)\n`);
       return 0;
     }
-    const hits = run.searchMessages(db, query.compiled, { sort, limit: fetch });
-    const shown = limit > 0 ? hits.slice(0, limit) : hits;
+    // Rows stream from the query to the output (--limit 0 at a million messages: flat memory).
     if (format !== 'text') {
-      printer.records(shown.map(hitJson), () => '');
+      if (sort === 'relevance')
+        printer.records(mapped(firstRowMarked(run.messageHits(db, query.compiled, { sort, limit })), hitJson), () => '');
+      else printer.jsonRecords(firstRowMarked(run.messageJson(db, query.compiled, { sort, limit })));
+      mark('render');
       return 0;
     }
-    await printText(ctx, printer, shown, query.ast);
-    if (shown.length) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
-    if (hits.length === 0) ctx.stderr.write('no messages match\n');
-    else if (limit > 0 && hits.length > limit) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
+    const hits = firstRowMarked(run.messageHits(db, query.compiled, { sort, limit: fetch }));
+    const { printText } = await import('./search-text.js');
+    const { shown, more } = await printText(ctx, printer, hits, limit, query.ast);
+    mark('render');
+    if (shown > 0) ctx.stderr.write(`(times in ${userZone(ctx.env)})\n`);
+    if (shown === 0) ctx.stderr.write('no messages match\n');
+    else if (more) ctx.stderr.write(`(more messages match: --limit 0 shows all)\n`);
     return 0;
   },
 };
+
+/** The rows, with the "query" timing mark set when the first one arrives (or none does). */
+function* firstRowMarked<T>(rows: Iterable<T>): Generator<T> {
+  let first = true;
+  for (const row of rows) {
+    if (first) mark('query');
+    first = false;
+    yield row;
+  }
+  if (first) mark('query');
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}
 
 function outputFormat(format: string | undefined, json: boolean, jsonl: boolean): OutputFormat | 'mboxrd' {
   if (format !== undefined && !['mboxrd', 'text', 'json', 'jsonl'].includes(format)) {
@@ -79,7 +105,7 @@ function outputFormat(format: string | undefined, json: boolean, jsonl: boolean)
   return jsonl ? 'jsonl' : json ? 'json' : 'text';
 }
 
-/** Search results as JSON: the fields scripts rely on. */
+/** Search results as JSON: the fields scripts rely on (search/run.ts messageJson builds the same in SQL). */
 export function hitJson(h: MessageHit) {
   return {
     messageId: h.headerMid ?? h.mid,
@@ -108,43 +134,6 @@ function threadJson(t: ThreadHit) {
 /** "2019-05-28 05:22" in `zone` (the user's: text output names it once). */
 export function shortDate(ms: number | null, zone = 'UTC'): string {
   return ms === null ? '(no date)       ' : shortIn(ms, zone);
-}
-
-/**
- * Text output: a row per hit with a snippet of its body. Each row goes through the printer as a
- * record (hit and snippet), so the formatter only sees text made safe for the terminal; the
- * snippet's marks are offsets that stay valid (terminal-text.ts replaces one unit for one).
- */
-async function printText(ctx: CommandContext, printer: Printer, hits: readonly MessageHit[], ast: QueryNode): Promise<void> {
-  if (!hits.length) return;
-  const st = styles(printer.color);
-  const zone = userZone(ctx.env);
-  const { iterateRaw } = await import('../store/raw-reader.js');
-  const { bodyText } = await import('../mail/body-text.js');
-  const { makeSnippet, renderSnippet, snippetTerms } = await import('../search/snippet.js');
-  const terms = snippetTerms(ast);
-  // One prepared statement for every row (readRaw prepares one per call). iterateRaw yields in
-  // the order given and skips ids without raw bytes: such a row gets no snippet.
-  const raws = iterateRaw(
-    ctx.db(),
-    hits.map((h) => h.id),
-    // A corrupt message is still listed (its header row is sound), without a snippet.
-    (err) => void ctx.stderr.write(`convene: ${safeText(err.message, false)}\n`),
-  );
-  let next = raws.next();
-  const rows = hits.map((h) => {
-    const raw = !next.done && next.value.id === h.id ? next.value.raw : null;
-    if (raw) next = raws.next();
-    return { hit: h, snippet: raw ? makeSnippet(bodyText(raw), terms) : null };
-  });
-  printer.records(rows, ({ hit: h, snippet }) => {
-    const shown = snippet ? renderSnippet(snippet, (t) => st.bold(st.yellow(t))) : '';
-    return (
-      `${st.dim(shortDate(h.date, zone))}  ${st.cyan(fit(h.fromName || h.fromAddr, 22))}  ${h.subject}  ` +
-      `${st.dim(`id:${h.mid} thread:${h.threadId ?? '-'}`)}` +
-      (shown ? `\n    ${shown}` : '')
-    );
-  });
 }
 
 function threadLine(color: boolean, zone: string) {

@@ -12,6 +12,7 @@ import {
 import type { Db } from '../store/db.js';
 import { messageCount } from '../store/message-reader.js';
 import { ghostsOfStoredMessages } from '../thread/ghosts.js';
+import { summaryMismatches } from '../thread/summary-store.js';
 
 export interface CheckResult {
   readonly ok: boolean;
@@ -41,6 +42,9 @@ export function checkArchive(db: Db): CheckResult {
     run('threads', () => threadedCheck(db)),
     run('ghosts', () => countCheck('ghosts', ghostsOfStoredMessages(db), 'ghost rows for messages that are stored')),
     run('parents', () => parentsCheck(db)),
+    run('thread summaries', () =>
+      countCheck('thread summaries', summaryMismatches(db), 'threads whose summary row differs from their messages'),
+    ),
     run('variants', () => variantsCheck(db)),
     run('search index', () => {
       const { indexed, messages } = counts();

@@ -8,6 +8,8 @@ import type { Db } from '../store/db.js';
 import { MessageWriter, type StoredRow } from '../store/message-writer.js';
 import { ThreadAssigner } from '../thread/assign.js';
 import { threadLinks } from '../thread/sanitize.js';
+import { author } from '../thread/summary.js';
+import { ThreadSummaryStore } from '../thread/summary-store.js';
 import type { FeedMessage, StoredRef } from './batch.js';
 import { emptySummary, type IngestSummary } from './summary.js';
 
@@ -39,6 +41,7 @@ export type ReadyMessage = PreparedMessage & { readonly stored?: StoredRef };
 export class Ingester {
   readonly writer: MessageWriter;
   private readonly threads: ThreadAssigner;
+  private readonly summaries: ThreadSummaryStore;
   private readonly index: IndexWriter;
 
   /** `prepare` parses, hashes and compresses (a worker pool in bulk imports). */
@@ -47,7 +50,15 @@ export class Ingester {
     private readonly prepareFn: Prepare = prepareInThread,
   ) {
     this.writer = new MessageWriter(db);
-    this.threads = new ThreadAssigner(db, this.writer);
+    this.summaries = new ThreadSummaryStore(db);
+    // Thread merges move the summaries too (the member itself is added in derive()).
+    this.threads = new ThreadAssigner(db, {
+      setThread: (id, threadId, parent) => this.writer.setThread(id, threadId, parent),
+      moveThread: (to, from) => {
+        this.writer.moveThread(to, from);
+        this.summaries.merge(to, from);
+      },
+    });
     this.index = new IndexWriter(db);
   }
 
@@ -144,7 +155,13 @@ export class Ingester {
       references: msg.references,
       addresses: people,
     });
-    this.threads.assign(row.id, [...new Set(ownIds)], links.refs, links.parent);
+    const threadId = this.threads.assign(row.id, [...new Set(ownIds)], links.refs, links.parent);
+    this.summaries.add(threadId, {
+      id: row.id,
+      date: msg.date,
+      who: author(msg.from?.name ?? '', msg.from?.address ?? ''),
+      subject: msg.subject,
+    });
     this.index.index(row.id, msg);
   }
 }

@@ -6,6 +6,7 @@ import { threadCount } from '../store/message-threads.js';
 import { MessageWriter } from '../store/message-writer.js';
 import { rawReader } from '../store/raw-reader.js';
 import { GhostStore } from '../thread/ghosts.js';
+import { ThreadSummaryStore } from '../thread/summary-store.js';
 import type { Batch, FeedMessage } from './batch.js';
 import { feed } from './feed.js';
 
@@ -44,6 +45,7 @@ export async function reindex(db: Db, options: ReindexOptions = {}): Promise<Rei
     new GhostStore(db).clear();
     new IndexWriter(db).clear();
     new MessageWriter(db).clearThreads();
+    new ThreadSummaryStore(db).clear();
     return feed(db, { meetings: options.meetings ?? [] }, storedBatches(db, rows, options.batchSize ?? 500));
   });
   return { messages, threads: threadCount(db), failures: summary.failed };

@@ -17,6 +17,7 @@ export function explainQuery(root: QueryNode, compiled: CompiledQuery): string {
   lines.push('');
   lines.push(`full text (FTS5 MATCH): ${compiled.match ?? '(none at the top level)'}`);
   lines.push(`condition (SQL): ${compiled.where}${compiled.params.length ? `  with ${JSON.stringify(compiled.params)}` : ''}`);
+  for (const b of compiled.rowids) lines.push(`rowid bound: messages_fts.rowid ${b.op} ${b.sql}  with ${JSON.stringify(b.params)}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { CompiledQuery } from './compile.js';
+import { boundedWhere, type CompiledQuery } from './compile.js';
+import { ALL_ROWS, FIRST_ROWS, inDateOrder, type DatedRow, type Windows } from './date-order.js';
 import { BM25_WEIGHTS } from './prefixes.js';
 
 export type SortOrder = 'newest' | 'oldest' | 'relevance';
@@ -21,7 +22,7 @@ export interface MessageHit {
   readonly fromName: string;
   readonly fromAddr: string;
   readonly subject: string;
-  /** bm25 score (lower is better) when the query had a full-text part. */
+  /** bm25 score (lower is better) when sorted by relevance; null otherwise (it costs a pass over every match). */
   readonly score: number | null;
 }
 
@@ -30,106 +31,84 @@ const COLUMNS =
   'm.from_name AS fromName, m.from_addr AS fromAddr, m.subject AS subject';
 const BM25 = `bm25(messages_fts, ${BM25_WEIGHTS.join(', ')})`;
 
-/** FROM clause and parameters: joined with messages_fts when the query has a top-level MATCH. */
-function source(q: CompiledQuery): { from: string; score: string; params: (string | number)[] } {
-  if (q.match === null) return { from: 'messages m', score: 'NULL', params: [...q.params] };
-  return {
-    from: 'messages_fts JOIN messages m ON m.id = messages_fts.rowid',
-    score: BM25,
-    params: [q.match, ...q.params],
-  };
+/**
+ * The matches in the requested order, lazily: at most `limit` (0 = all). By date with a
+ * full-text part, a window of ids at a time (date-order.ts); else one SQL statement stepped
+ * row by row (the date index gives the order). bm25 is computed only to sort by relevance.
+ */
+export function messageHits(db: Db, q: CompiledQuery, options: SearchOptions): Iterable<MessageHit> {
+  return ordered<MessageHit>(db, q, options, `${COLUMNS}, ${options.sort === 'relevance' && q.match !== null ? BM25 : 'NULL'} AS score`);
 }
 
-function orderBy(sort: SortOrder, hasScore: boolean, date: string, score: string): string {
-  // SQLite sorts NULL lowest: undated messages come last for newest, first for oldest.
-  if (sort === 'relevance' && hasScore) return `${score}, ${date} DESC`;
-  if (sort === 'oldest') return `${date} ASC, m.id ASC`;
-  return `${date} DESC, m.id DESC`;
-}
-
-/** The matching messages, sorted, at most `limit` of them (0 = all). */
+/** messageHits as an array. */
 export function searchMessages(db: Db, q: CompiledQuery, options: SearchOptions): MessageHit[] {
-  const s = source(q);
-  const match = q.match === null ? '' : 'messages_fts MATCH ? AND ';
-  const sql = `SELECT ${COLUMNS}, ${s.score} AS score FROM ${s.from} WHERE ${match}(${q.where})
-    ORDER BY ${orderBy(options.sort, q.match !== null, 'm.date', 'score')}${options.limit > 0 ? ` LIMIT ${options.limit}` : ''}`;
-  return db.prepare<(string | number)[], MessageHit>(sql).all(...s.params);
-}
-
-/** Just the ids, in the requested order: for mboxrd output of every match. */
-export function searchIds(db: Db, q: CompiledQuery, options: SearchOptions): number[] {
-  const s = source(q);
-  const match = q.match === null ? '' : 'messages_fts MATCH ? AND ';
-  // Same WHERE and ORDER BY as searchMessages; no columns to copy, and bm25 only to sort by it.
-  const score = options.sort === 'relevance' ? s.score : 'NULL';
-  const sql = `SELECT m.id FROM ${s.from} WHERE ${match}(${q.where})
-    ORDER BY ${orderBy(options.sort, q.match !== null, 'm.date', score)}${options.limit > 0 ? ` LIMIT ${options.limit}` : ''}`;
-  return db
-    .prepare<(string | number)[], number>(sql)
-    .pluck()
-    .all(...s.params);
-}
-
-/** One thread with at least one matching message. */
-export interface ThreadHit {
-  readonly threadId: number;
-  /** Messages of the thread that matched. */
-  readonly matched: number;
-  /** Messages in the whole thread. */
-  readonly total: number;
-  readonly firstDate: number | null;
-  readonly lastDate: number | null;
-  /** Subject of the thread's oldest message. */
-  readonly subject: string;
-  /** Authors in order of first appearance (names, else addresses). */
-  readonly participants: readonly string[];
+  return [...messageHits(db, q, options)];
 }
 
 /**
- * Per matched thread, in one statement (a JS loop issuing one member query per thread cost
- * ~0.4 s for 10k threads at 100k messages): size and date span from the (thread_id, date)
- * index, the oldest message's subject, and the authors in order of first appearance (ordered
- * by date then id, NULL dates first as SQLite sorts them; a name, else the address).
+ * Each match as the JSON record `search --json` prints (cli/search.ts hitJson, whose shape it
+ * must keep), built by SQLite: a cold process spent about 10 µs a row building it in JavaScript,
+ * a third of `search --json` on a common word. Not for relevance: the score stays JavaScript's.
  */
-const THREAD_SUMMARY = `
-  (SELECT json_array(COUNT(*), MIN(date), MAX(date)) FROM messages WHERE thread_id = g.threadId) AS stats,
-  (SELECT subject FROM messages WHERE thread_id = g.threadId ORDER BY date, id LIMIT 1) AS subject,
-  (SELECT json_group_array(who ORDER BY r) FROM (
-     SELECT who, MIN(r) AS r FROM (
-       SELECT coalesce(nullif(from_name, ''), nullif(from_addr, ''), '(unknown)') AS who, row_number() OVER (ORDER BY date, id) AS r
-       FROM messages WHERE thread_id = g.threadId)
-     GROUP BY who)) AS participants`;
+export function messageJson(db: Db, q: CompiledQuery, options: SearchOptions): Iterable<string> {
+  if (options.sort === 'relevance') throw new Error('internal: messageJson does not sort by relevance');
+  return mapRows(ordered<DatedRow & { json: string }>(db, q, options, `m.id AS id, m.date AS date, ${JSON_RECORD} AS json`));
+}
 
-/** Matching threads (one row per thread), newest matching message first by default. */
-export function searchThreads(db: Db, q: CompiledQuery, options: SearchOptions): ThreadHit[] {
-  const s = source(q);
-  const match = q.match === null ? '' : 'messages_fts MATCH ? AND ';
+function* mapRows(rows: Iterable<{ json: string }>): Generator<string> {
+  for (const r of rows) yield r.json;
+}
+
+/** hitJson in SQL: the stored id only when it differs from the Message-ID; dates as toISOString() writes them. */
+const JSON_FIELDS = (stored: string): string =>
+  `json_object('messageId', coalesce(m.header_mid, m.mid), ${stored}'threadId', m.thread_id, ` +
+  `'date', strftime('%Y-%m-%dT%H:%M:%fZ', m.date / 1000.0, 'unixepoch'), ` +
+  `'from', json_object('name', m.from_name, 'address', m.from_addr), 'subject', m.subject)`;
+const JSON_RECORD = `CASE WHEN m.header_mid IS m.mid THEN ${JSON_FIELDS('')} ELSE ${JSON_FIELDS("'storedId', m.mid, ")} END`;
+
+/** Just the ids, in the requested order: for mboxrd output of every match. */
+export function searchIds(db: Db, q: CompiledQuery, options: SearchOptions): number[] {
+  const score = options.sort === 'relevance' && q.match !== null ? BM25 : 'NULL';
+  return [...ordered<DatedRow>(db, q, options, `m.id AS id, m.date AS date, ${score} AS score`)].map((r) => r.id);
+}
+
+/**
+ * Rows of `columns` (id and date among them) for the matches, in order, at most options.limit.
+ * Windows: small ones first when a few rows are wanted, large ones for every match (date-order.ts).
+ */
+export function* ordered<R extends DatedRow>(
+  db: Db,
+  q: CompiledQuery,
+  options: SearchOptions,
+  columns: string,
+  windows: Windows = options.limit > 0 ? FIRST_ROWS : ALL_ROWS,
+): Generator<R> {
+  if (q.match === null || options.sort === 'relevance') {
+    const { sql, params } = statement(q, options, columns);
+    yield* db.prepare<(string | number)[], R>(sql).iterate(...params);
+    return;
+  }
+  let left = options.limit > 0 ? options.limit : Infinity;
+  for (const row of inDateOrder<R>(db, q, columns, options.sort, windows)) {
+    yield row;
+    if (--left <= 0) return;
+  }
+}
+
+/** The one-statement form: SQLite sorts (by the date index, or bm25 for relevance). */
+function statement(q: CompiledQuery, options: SearchOptions, columns: string): { sql: string; params: (string | number)[] } {
+  const limit = options.limit > 0 ? ` LIMIT ${options.limit}` : '';
+  if (q.match === null) {
+    const order = options.sort === 'oldest' ? 'm.date ASC, m.id ASC' : 'm.date DESC, m.id DESC';
+    return { sql: `SELECT ${columns} FROM messages m WHERE (${q.where}) ORDER BY ${order}${limit}`, params: [...q.params] };
+  }
+  const where = boundedWhere(q);
+  // SQLite sorts NULL lowest: undated messages come last for newest, first for oldest.
   const order =
-    options.sort === 'oldest' ? 'first ASC' : options.sort === 'relevance' && q.match !== null ? 'score, last DESC' : 'last DESC';
-  // bm25() cannot sit inside an aggregate: score each message in a subquery, then group.
-  // (a MATERIALIZED CTE, so that SQLite does not flatten it into the aggregate).
-  const sql = `WITH hits AS MATERIALIZED (
-      SELECT m.thread_id AS threadId, m.date AS date, ${s.score} AS score
-      FROM ${s.from} WHERE ${match}(${q.where}) AND m.thread_id IS NOT NULL),
-    groups AS MATERIALIZED (
-      SELECT threadId, COUNT(*) AS matched, MAX(date) AS last, MIN(date) AS first, MIN(score) AS score FROM hits
-      GROUP BY threadId ORDER BY ${order}, threadId${options.limit > 0 ? ` LIMIT ${options.limit}` : ''})
-    SELECT g.threadId AS threadId, g.matched AS matched, ${THREAD_SUMMARY}
-    FROM groups g ORDER BY ${order.replace(/\b(first|last|score)\b/g, 'g.$1')}, g.threadId`;
-  type Row = { threadId: number; matched: number; stats: string; subject: string | null; participants: string };
-  return db
-    .prepare<(string | number)[], Row>(sql)
-    .all(...s.params)
-    .map((g) => {
-      const [total, firstDate, lastDate] = JSON.parse(g.stats) as [number, number | null, number | null];
-      return {
-        threadId: g.threadId,
-        matched: g.matched,
-        total,
-        firstDate,
-        lastDate,
-        subject: g.subject ?? '',
-        participants: JSON.parse(g.participants) as string[],
-      };
-    });
+    options.sort === 'relevance' ? 'score, m.date DESC' : options.sort === 'oldest' ? 'm.date ASC, m.id ASC' : 'm.date DESC, m.id DESC';
+  return {
+    sql: `SELECT ${columns} FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+      WHERE messages_fts MATCH ? AND ${where.sql} ORDER BY ${order}${limit}`,
+    params: [q.match, ...where.params],
+  };
 }

@@ -1,9 +1,19 @@
 import type { QueryNode } from './ast.js';
 
 /**
- * A short snippet for a shown row. The FTS table is contentless, so the text comes from
- * re-reading the raw bytes (mail/body-text.ts); the match is found again here with a loose stem match
- * (a word starting with the query word's stem), which is enough to point the reader at it.
+ * A word character, as the index's tokenizer has them (letters, digits, '_'): ASCII word
+ * characters and the letter blocks of the Basic Multilingual Plane (Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Indic, CJK, Hangul), leaving out punctuation and symbols. Unicode property
+ * classes (\p{L}) say it exactly but take a cold process about a millisecond to compile.
+ */
+const WORD = '[\\w\\u00c0-\\u024f\\u0370-\\u1fff\\u2c00-\\ud7ff]';
+const NOT_WORD = new RegExp(`[^${WORD.slice(1)}+`);
+
+/**
+ * A short snippet for a shown row. The FTS table is contentless, so the text comes from the
+ * preview the index keeps (preview.ts; the raw bytes for messages stored before previews); the
+ * match is found again here with a loose stem match (a word starting with the query word's
+ * stem), which is enough to point the reader at it.
  */
 export function snippetTerms(root: QueryNode): string[] {
   const out: string[] = [];
@@ -13,7 +23,7 @@ export function snippetTerms(root: QueryNode): string[] {
     if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) stack.push({ node: c, negated });
     else if (node.kind === 'not') stack.push({ node: node.child, negated: !negated });
     else if (node.kind === 'text' && !negated && (node.columns.includes('body') || node.columns.includes('quoted'))) {
-      for (const w of node.text.split(/[^\p{L}\p{N}]+/u)) if (w) out.push(w.toLowerCase());
+      for (const w of node.text.split(NOT_WORD)) if (w) out.push(w.toLowerCase());
     }
   }
   return [...new Set(out)];
@@ -39,9 +49,7 @@ export interface Snippet {
  * Otherwise the whole body is used (long patches made text output of 2,000 rows take ~0.4 s).
  */
 export function makeSnippet(body: string, terms: readonly string[], width = 100): Snippet {
-  const re = terms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map((t) => escapeRe(stem(t))).join('|')})[\\p{L}\\p{N}]*`, 'giu')
-    : null;
+  const re = termsRegExp(terms);
   for (const size of PREFIX_CHARS) {
     if (!re || body.length <= size) break;
     const cut = body.indexOf('\n', size);
@@ -62,6 +70,21 @@ export function makeSnippet(body: string, terms: readonly string[], width = 100)
     }
   const cut = pairStart(flat, width);
   return { text: flat.slice(0, cut) + (flat.length > cut ? '…' : ''), marks: [] };
+}
+
+let compiled: { key: string; re: RegExp | null } | null = null;
+
+/**
+ * The stems as one regular expression, compiled once for all the rows of a search: a Unicode
+ * property class compiles slowly, and a cold CLI process compiled it twice per row.
+ */
+function termsRegExp(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\0');
+  if (compiled?.key !== key) {
+    const re = terms.length ? new RegExp(`(?<!${WORD})(?:${terms.map((t) => escapeRe(stem(t))).join('|')})${WORD}*`, 'gi') : null;
+    compiled = { key, re };
+  }
+  return compiled.re;
 }
 
 /** Growing prefixes tried before the whole body. */
@@ -90,8 +113,8 @@ function windowAround(text: string, re: RegExp, width: number, partial: boolean)
   const end = pairStart(text, start + width);
   const window = text.slice(start, end);
   const marks: [number, number][] = [];
-  const r2 = new RegExp(re.source, 'giu');
-  for (let mm = r2.exec(window); mm; mm = r2.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
+  re.lastIndex = 0;
+  for (let mm = re.exec(window); mm; mm = re.exec(window)) marks.push([mm.index, mm.index + mm[0].length]);
   const lead = start > 0 ? '…' : '';
   return {
     text: lead + window + (end < text.length ? '…' : ''),

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { ConveneError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerDictionary } from '../mail/raw-dictionaries.js';
-import { rawDictionaries } from './raw-reader.js';
+import { rawDictionaries } from './raw-dicts.js';
 
 export type Db = Database.Database;
 
@@ -16,7 +17,12 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    const addon = nativeAddon();
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(addon ? { nativeBinding: addon } : {}),
+    });
   } catch (err) {
     throw new ConveneError('DB', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -67,6 +73,23 @@ export function sqliteError(err: unknown, path: string): unknown {
             ? null
             : `database ${path}: ${msg}`;
   return what === null ? err : new ConveneError('DB', what, { cause: err });
+}
+
+let addonPath: string | null | undefined;
+
+/**
+ * better-sqlite3's compiled addon, named to it directly: its own search (the `bindings` package)
+ * stats a dozen candidate paths and walks a stack trace, ~1.5 ms of every CLI start, and inside
+ * the bundled CLI (dist/bin/cli.js holds better-sqlite3's JavaScript) it would search the bundle's
+ * folder. Null (let better-sqlite3 search) when the addon is not where a normal build puts it.
+ */
+function nativeAddon(): string | null {
+  if (addonPath === undefined) {
+    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+    const path = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+    addonPath = existsSync(path) ? path : null;
+  }
+  return addonPath;
 }
 
 /** Register the archive's raw-compression dictionaries so raw bytes decode anywhere. */

@@ -73,11 +73,6 @@ function loadDictionary(db: Db, key: string): void {
   if (row) registerDictionary(key, row.bytes);
 }
 
-/** The archive's compression dictionaries, to register when a database opens. */
-export function rawDictionaries(db: Db): { hash: string; bytes: Buffer }[] {
-  return db.prepare<[], { hash: string; bytes: Buffer }>('SELECT hash, bytes FROM raw_dicts').all();
-}
-
 /**
  * Every stored message's raw bytes in the given id order (ids from a query), streamed. A corrupt
  * message throws, unless `onCorrupt` is given: then it is reported there and skipped.

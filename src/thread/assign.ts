@@ -32,10 +32,10 @@ export class ThreadAssigner {
   private readonly messages: ThreadingReader;
   private readonly ghosts: GhostStore;
 
-  /** `writer` sets the thread columns of the messages table, its owner. */
+  /** `writer` sets the thread columns of the messages table, its owner (and whatever else follows threads). */
   constructor(
     db: Db,
-    private readonly writer: MessageWriter,
+    private readonly writer: Pick<MessageWriter, 'setThread' | 'moveThread'>,
   ) {
     this.messages = new ThreadingReader(db);
     this.ghosts = new GhostStore(db);

@@ -52,7 +52,8 @@ export async function hyperfine(commands: readonly BenchCommand[], options: Hype
     '--export-json',
     exportPath,
   ];
-  for (const c of commands) args.push('--command-name', c.name, c.argv.map(shellQuote).join(' '));
+  // --command-name=NAME: a name starting with '-' would otherwise be read as an option of hyperfine's.
+  for (const c of commands) args.push(`--command-name=${c.name}`, c.argv.map(shellQuote).join(' '));
   await runChecked('hyperfine', args, { ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
   const json = readJson<HyperfineJson>(exportPath);
   rmSync(exportPath, { force: true });

@@ -9,6 +9,8 @@ export interface TimedRun {
   readonly wallMs: number;
   /** Peak resident set size in bytes, when measured with GNU time. */
   readonly maxRssBytes?: number;
+  /** From spawn to the first byte on stdout (undefined when it printed nothing). */
+  readonly firstByteMs?: number;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -55,7 +57,9 @@ export async function runTimed(
   const out: Buffer[] = [];
   let outLen = 0;
   const err: Buffer[] = [];
+  let firstByteMs: number | undefined;
   child.stdout!.on('data', (b: Buffer) => {
+    firstByteMs ??= Number(process.hrtime.bigint() - start) / 1e6;
     if (outLen < keep) out.push(b);
     outLen += b.length;
   });
@@ -67,7 +71,8 @@ export async function runTimed(
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const stdout = Buffer.concat(out).toString('utf8');
   const stderr = Buffer.concat(err).toString('utf8');
-  if (!rss) return { code, wallMs, stdout, stderr };
+  const first = firstByteMs !== undefined ? { firstByteMs } : {};
+  if (!rss) return { code, wallMs, stdout, stderr, ...first };
   let text = '';
   try {
     text = readFileSync(reportPath, 'utf8');
@@ -80,6 +85,7 @@ export async function runTimed(
     code: exit ? Number(exit[1]) : code,
     wallMs,
     ...(m ? { maxRssBytes: Number(m[1]) * 1024 } : {}),
+    ...first,
     stdout,
     stderr,
   };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readMbox } from '../../src/sources/mbox.js';
+import { openDb } from '../../src/store/db.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { ext4Db } from './search-fixture.js';
@@ -7,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let db: string;
+const outDir = tempDir(); // at collection: its clean-up hook registers
 beforeAll(async () => {
   db = await ext4Db();
 });
@@ -76,7 +78,7 @@ describe('convene search', () => {
 
   it('--format mboxrd writes the raw bytes of the matches, readable as mbox again', async () => {
     const r = await search('fsync_mode', '--format', 'mboxrd');
-    const path = join(tempDir(), 'out.mbox');
+    const path = join(outDir, 'out.mbox');
     writeFileSync(path, r.stdout, 'latin1');
     const got: Buffer[] = [];
     for await (const m of readMbox(path, false)) got.push(m.raw);
@@ -150,5 +152,43 @@ describe('convene help', () => {
     );
     expect((await cli(['help'])).stdout).toContain('search');
     expect((await cli(['help', 'nosuch'])).code).toBe(2);
+  });
+});
+
+describe('convene search: snippets and scores (issue 9)', () => {
+  let own: string;
+  beforeAll(async () => {
+    own = await ext4Db();
+  });
+  const query = (...args: string[]) => cli(['--db', own, 'search', ...args]);
+  const snippets = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('    '));
+
+  it('text output takes its snippets from the stored previews, never from the raw bytes', async () => {
+    const before = await query('fsync_mode');
+    const db = openDb(own);
+    db.exec('DELETE FROM raw');
+    db.close();
+    const after = await query('fsync_mode');
+    expect(snippets(after.stdout).length).toBe(snippets(before.stdout).length);
+    expect(snippets(after.stdout).length).toBeGreaterThan(5);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('a message stored before previews existed still gets a snippet, from its raw bytes', async () => {
+    const path = await ext4Db();
+    const withPreviews = await cli(['--db', path, 'search', 'journal']);
+    const db = openDb(path);
+    db.exec('DELETE FROM message_previews');
+    db.close();
+    const without = await cli(['--db', path, 'search', 'journal']);
+    expect(snippets(without.stdout).length).toBe(snippets(withPreviews.stdout).length);
+    expect(without.stdout).toMatch(/journal/i);
+  });
+
+  it('--json carries a score only when sorted by relevance', async () => {
+    const newest = JSON.parse((await query('fsync_mode', '--json')).stdout) as Record<string, unknown>[];
+    expect(newest.some((r) => 'score' in r)).toBe(false);
+    const ranked = JSON.parse((await query('fsync_mode', '--json', '--sort', 'relevance')).stdout) as { score: number }[];
+    expect(ranked.every((r) => typeof r.score === 'number')).toBe(true);
   });
 });

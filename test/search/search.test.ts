@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConveneError } from '../../src/errors.js';
 import { prepareQuery } from '../../src/search/query.js';
-import { searchMessages, searchThreads } from '../../src/search/run.js';
+import { searchMessages } from '../../src/search/run.js';
+import { searchThreads } from '../../src/search/threads.js';
 import type { Db } from '../../src/store/db.js';
 import { generateMessage } from '../helpers/message-generator.js';
 import { ALL, CORPUS } from './corpus.js';

@@ -72,6 +72,7 @@ describe('stored bytes verified on read', () => {
       'threads',
       'ghosts',
       'parents',
+      'thread summaries',
       'variants',
       'search index',
       'fts5',
@@ -129,6 +130,19 @@ describe('export --out never leaves a half-written file', () => {
       file.write(Buffer.alloc(64 * 1024, 'x'));
       file.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
       await new Promise((r) => setTimeout(r, 10));
+    });
+    await expect(attempt).rejects.toThrow(`cannot write ${out}: no space left on the device; nothing was written there`);
+    expect(readFileSync(out, 'utf8')).toBe('the previous export\n');
+    expect(readdirSync(d)).toEqual(['archive.mbox']);
+  });
+
+  it('names the cause even when the stream failed and its error event has not come yet (a loaded machine)', async () => {
+    const d = tempDir();
+    const out = join(d, 'archive.mbox');
+    writeFileSync(out, 'the previous export\n');
+    const attempt = writeFileAtomically(out, async (file) => {
+      file.write(Buffer.alloc(64 * 1024, 'x'));
+      file.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
     });
     await expect(attempt).rejects.toThrow(`cannot write ${out}: no space left on the device; nothing was written there`);
     expect(readFileSync(out, 'utf8')).toBe('the previous export\n');

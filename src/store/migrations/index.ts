@@ -8,6 +8,8 @@ import * as m007 from './007-agenda-history.js';
 import * as m008 from './008-ingest-health.js';
 import * as m009 from './009-outbox-delivery.js';
 import * as m010 from './010-review-mail.js';
+import * as m011 from './011-thread-summaries.js';
+import * as m012 from './012-previews.js';
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
 export const MIGRATIONS: readonly { readonly version: number; readonly up: string }[] = [
@@ -21,4 +23,6 @@ export const MIGRATIONS: readonly { readonly version: number; readonly up: strin
   { version: 8, up: m008.up },
   { version: 9, up: m009.up },
   { version: 10, up: m010.up },
+  { version: 11, up: m011.up },
+  { version: 12, up: m012.up },
 ];
