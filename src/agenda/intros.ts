@@ -9,8 +9,16 @@ import { regex } from './patterns.js';
 
 const AGENDA_INTRO = regex(
   'i',
-  String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|`,
-  String.raw`(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*)\b`,
+  String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|discussions?|points|proposals|`,
+  String.raw`suggestions|subjects|(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|`,
+  String.raw`talk(?:ing)?\s+about)\w*)\b`,
+);
+// "... we will be discussing:", "I'd like to cover:": a list announced by the verb right before it.
+// Only a future or a wish: "so far we are discussing:" lists the points of a running debate.
+const ANNOUNCING_VERB = regex(
+  'i',
+  String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:be\s+)?`,
+  String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?)\s*:\s*$`,
 );
 
 /** The last sentence of an intro: what stands right before the list. */
@@ -20,5 +28,6 @@ export function lastSentence(intro: string): string {
 
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
-  return AGENDA_INTRO.test(lastSentence(intro));
+  const last = lastSentence(intro);
+  return AGENDA_INTRO.test(last) || ANNOUNCING_VERB.test(last);
 }

@@ -40,7 +40,8 @@ interface Marked {
   readonly text: string;
 }
 
-const MARKER = /^(\s*)(?:(\d{1,2})[.)]|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s+(\S.*))?$/;
+const MARKER =
+  /^(\s*)(?:(\d{1,2})[.)](?=\s|\p{Lu}|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$/u;
 
 /** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
 export function markerOf(line: string): Marked | null {
@@ -52,6 +53,8 @@ export function markerOf(line: string): Marked | null {
   const textCol = text ? expanded.indexOf(text, indent + 1) : indent + 2;
   const num = m[2] ?? m[3] ?? m[4];
   if (num !== undefined) return { indent, textCol, kind: 'number', ordinal: Number(num), text };
+  // Only "1.Title" may go without a space: "-foo", "*bold*" and "a.b" are no list items.
+  if (text !== '' && !/\s/.test(expanded.charAt(textCol - 1))) return null;
   if (m[5] !== undefined) {
     // A lone "-" is a signature separator or a rule, not a bullet; "o" needs its text.
     if (text === '' || (m[5] === 'o' && !/^\s*o\s{1,3}\S/.test(line))) return null;
@@ -143,15 +146,40 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     }
     break;
   }
+  const joined = items
+    .filter((it) => it.text.length > 0)
+    .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line }));
   return {
     kind: first.kind,
     intro: introBefore(lines, i),
-    items: items
-      .filter((it) => it.text.length > 0)
-      .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line })),
+    items: first.kind === 'number' ? splitRunOn(joined, first.ordinal) : joined,
     start: i,
     end,
   };
+}
+
+/**
+ * "1. X. 2. Y. 3. Z." on one line of a numbered list (a mailer's reflow): the next numbers in order
+ * start items of their own.
+ */
+function splitRunOn(items: readonly ListItem[], firstOrdinal: number): ListItem[] {
+  const out: ListItem[] = [];
+  let next = firstOrdinal;
+  for (const item of items) {
+    next++;
+    let rest = item.text;
+    let detail = item.detail;
+    for (;;) {
+      const at = new RegExp(`(?:^|\\s)${next}[.)]\\s*(?=\\S)`).exec(rest);
+      if (!at || at.index === 0) break;
+      out.push({ text: rest.slice(0, at.index).trim(), detail: '', line: item.line });
+      rest = rest.slice(at.index + at[0].length).trim();
+      next++;
+    }
+    out.push({ text: rest, detail, line: item.line });
+    detail = '';
+  }
+  return out;
 }
 
 /** The text introducing a list at line i: the paragraph's lines before it, else the last non-blank line. */

@@ -14,19 +14,33 @@ export interface Phrase {
 
 const VERB =
   '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
-  '(?:give|make|do|hold)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
+  '(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
   '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|' +
   'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
   'cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|' +
-  'have\\s+a\\s+(?:discussion|session|slot|chat)\\s+(?:on|about))';
-const WANT =
-  "(?:(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)|i'?m\\s+(?:happy|glad)|" +
+  'have\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?(?:discussion|session|slot|chat|poll)' +
+  '(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about))';
+const WANT = [
+  "(?:i'?d|i\\s+would|we'?d|we\\s+would|i'?ll|we'?ll)\\s+be\\s+(?:happy|glad)\\s+to",
+  "i'?m\\s+(?:happy|glad)\\s+to",
   "(?:i'?d|i\\s+would|we'?d|we\\s+would|i|we)\\s+(?:(?:also|really|still|actually|just|definitely)\\s+)?" +
-  '(?:like|love|want(?:ed)?|plan|intend|hope))\\s+to';
+    '(?:like|love|want(?:ed)?|plan|intend|hope)\\s+to',
+  // "Wanted to meet and discuss X" (the subject left out), "X and me would like to join you to discuss Y".
+  '(?:^|[.!?]\\s+)wanted\\s+to(?:\\s+meet\\s+and)?',
+  '(?:would\\s+like|want(?:ed)?)\\s+to\\s+(?:meet|join\\s+[^.]{0,40}?)\\s+(?:(?:in\\s+order\\s+)?to|and)',
+].join('|');
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
 const FIRST_PERSON = new RegExp(
-  `\\b${WANT}\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`,
+  `(?:\\b|^)(?:${WANT})\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`,
+  'i',
+);
+// "I can also give an update on X", "maybe we can have a quick discussion about X": an offer of
+// content. Plain "we can discuss them early" defers what is already listed, so it does not count.
+const OFFER = new RegExp(
+  '\\b(?:i|we)\\s+(?:can|could)(?:\\s+also)?\\s+(?:(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
+    '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|have\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?' +
+    '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about))\\s+(.+)',
   'i',
 );
 const SLOT = new RegExp(
@@ -48,6 +62,8 @@ const WORTH = regex(
   String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
   String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
 );
+// "I wonder whether we should consider allowing X again": a chair putting X to the call.
+const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
 const PROPOSE_TOPIC = regex(
   'i',
@@ -124,6 +140,7 @@ export function proposalPhrases(text: string): Phrase[] {
   for (const sentence of sentencesOf(text)) {
     const m =
       FIRST_PERSON.exec(sentence) ??
+      OFFER.exec(sentence) ??
       SLOT.exec(sentence) ??
       QUESTION.exec(sentence) ??
       PROPOSE_TOPIC.exec(sentence) ??
@@ -140,7 +157,7 @@ export function proposalPhrases(text: string): Phrase[] {
       out.push({ topic: trimTopic(t[2]!), sentence });
       continue;
     }
-    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence);
+    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence);
     if (a) out.push({ topic: trimTopic(a[1]!), sentence });
   }
   return out;

@@ -71,7 +71,12 @@ export function sameTopic(a: string, b: string, stats: TitleStats = FLAT, sameCa
   const sum = (ws: Iterable<string>) => [...ws].reduce((s, w) => s + weight(w), 0);
   // A one-word title ("seccomp") is the same topic as a longer one holding it when the word is
   // short of company (at most two words) or no other title of the series holds it.
-  if (small.size === 1) return common.length === 1 && (large.size <= 2 || stats.df(common[0]!) <= 2);
+  // The shorter title must really be that short ("seccomp"), not one left after its handling words
+  // went ("Design Reviews in progress").
+  if (small.size === 1) {
+    const short = normaliseTitle(small === A ? a : b).split(' ').length <= 2;
+    return common.length === 1 && (large.size <= 2 || (short && stats.df(common[0]!) <= 2));
+  }
   if (common.length < 2) return false;
   // On one call, every word of the shorter title in the longer one ("HW security update" and
   // "Process around handling of HW security issues: update"): the longer one says more about the

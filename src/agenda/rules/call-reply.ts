@@ -8,11 +8,15 @@ import type { Candidate } from '../types.js';
 
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
 const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
+// Deeper in the thread a list must be offered as topics ("More topics (if we have time):", "I'd like
+// to add:"), not a list that takes a topic apart ("I think there's two different main topics here:").
+const OFFERED_LIST_HEADER =
+  /\b(?:(?:more|other|additional|further|new|my|our)\s+(?:topics?|items?|agenda\s+items?|proposals?|suggestions?)|agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about))\b/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
   String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+)?interested(?!\s+in\s+(?:discussing|talking|presenting))|`,
-  String.raw`count\s+me\s+in|`,
+  String.raw`count\s+me\s+in|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
@@ -44,10 +48,12 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
 
   // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
   const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);
-  const lines = direct ? text.split('\n') : [];
+  // A list introduced as topics is an explicit proposal anywhere in the call's thread ("More topics
+  // (if we have time): - X"); only the opening-sentence guess below needs a direct answer.
+  const lines = text.split('\n');
   const fromLists: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!LIST_HEADER.test(lines[i]!)) continue;
+    if (!LIST_HEADER.test(lines[i]!) || (!direct && !OFFERED_LIST_HEADER.test(lines[i]!))) continue;
     const { items, end } = listAt(lines, i + 1);
     fromLists.push(...items);
     if (end > i) i = end - 1;

@@ -44,4 +44,19 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
   it('does not take a signature dash or a rule for a bullet', () => {
     expect(read('Thanks,\n-- \nJoe\n----------\n')).toEqual([]);
   });
+
+  it('reads "1.Title" without a space, but not "-foo", "*bold*" or "a.b"', () => {
+    expect(read('Agenda:\n1.Secure boot\n2.IPMI over DTLS\n')[0]!.items).toEqual(['Secure boot', 'IPMI over DTLS']);
+    expect(read('Options:\n-foo\n*bold* words\na.b is a domain\n')).toEqual([]);
+  });
+
+  it('splits a numbered item that a mailer ran on into the next numbers ("1. X. 2. Y. 3. Z.")', () => {
+    expect(read('Topics:\n1. Certificate handling. 2. Image uploads. 3. Rate limiting\n')[0]!.items).toEqual([
+      'Certificate handling.',
+      'Image uploads.',
+      'Rate limiting',
+    ]);
+    // A number out of order is part of the text: "2. Move to v3.1. 4 people agreed".
+    expect(read('Topics:\n1. Move to v3 1. 4 people agreed\n2. Rust\n')[0]!.items).toEqual(['Move to v3 1. 4 people agreed', 'Rust']);
+  });
 });

@@ -64,4 +64,19 @@ describe('rule 2: replies to a call for agenda items', () => {
       'The PCI bridge design',
     ]);
   });
+
+  it('deeper in the thread, takes a list offered as topics but not one that takes a topic apart', () => {
+    const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
+    expect(titles(callReplyRule(envOf(reply('More topics (if we have time):\n- Rate limiting\n- Secure boot\n'), deep)))).toEqual([
+      'Rate limiting',
+      'Secure boot',
+    ]);
+    const apart = "I think there's two different main topics here:\n\t- where to move the drivers\n\t- requirements for new apis\n";
+    expect(callReplyRule(envOf(reply(apart), deep))).toEqual([]);
+  });
+
+  it('an answer about holidays or travel is logistics, not a topic', () => {
+    expect(callReplyRule(envOf(reply('8th May is a public holiday in the Czech Republic, so I will not join.'), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply('I am travelling that week.'), callThread()))).toEqual([]);
+  });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { introducesTopics } from '../../../src/agenda/intros.js';
+import { proposalPhrases } from '../../../src/agenda/phrases.js';
+
+const topics = (text: string) => proposalPhrases(text).map((p) => p.topic);
+
+describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
+  it('reads offers to give an update and wishes to meet about a topic', () => {
+    expect(topics('I can also give an update on the CI farm.')).toEqual(['the CI farm']);
+    expect(topics('We could provide a short update on the new PHY driver.')).toEqual(['the new PHY driver']);
+    expect(topics('Hi all. Wanted to meet and discuss standalone PCS drivers.')).toEqual(['standalone PCS drivers']);
+    expect(topics('Christian and me would like to join you this week to discuss standalone PCS drivers.')).toEqual([
+      'standalone PCS drivers',
+    ]);
+  });
+
+  it('reads a quick discussion or poll, and a chair wondering whether to reconsider something', () => {
+    expect(topics('Maybe we can have a quick discussion and poll about requiring 2FA.')).toEqual(['requiring 2FA']);
+    expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
+  });
+
+  it('does not take a wish about something else for a proposal', () => {
+    expect(topics('I wanted to thank everyone for the reviews.')).toEqual([]);
+    expect(topics('We can meet at 16:00 instead.')).toEqual([]);
+    // Deferring what is already on the agenda is no new topic.
+    expect(topics('Both topics are on the agenda. We can discuss them early in the meeting if you wish.')).toEqual([]);
+  });
+});
+
+describe('words that introduce a list of topics', () => {
+  it('knows topics, points, proposals and a verb that announces the list', () => {
+    expect(introducesTopics('A couple of points')).toBe(true);
+    expect(introducesTopics('Proposals so far')).toBe(true);
+    expect(introducesTopics('Next week we will be discussing:')).toBe(true);
+    expect(introducesTopics("I'd like to cover:")).toBe(true);
+  });
+
+  it('does not take the points of a running debate for an agenda', () => {
+    expect(introducesTopics('See my RFC on the list, so far we are discussing:')).toBe(false);
+    expect(introducesTopics('The patch does three things:')).toBe(false);
+  });
+});
