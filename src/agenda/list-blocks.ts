@@ -8,6 +8,8 @@
  * Loops are bounded by the input; nothing recurses.
  */
 
+import { regex } from './patterns.js';
+
 export type MarkerKind = 'number' | 'bullet' | 'letter';
 
 export interface ListItem {
@@ -40,8 +42,11 @@ interface Marked {
   readonly text: string;
 }
 
-const MARKER =
-  /^(\s*)(?:(\d{1,2})[.)](?=\s|\p{Lu}|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$/u;
+const MARKER = regex(
+  'u',
+  String.raw`^(\s*)(?:(\d{1,2})[.)](?=\s|\p{Lu}|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
+  String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
+);
 
 /** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
 export function markerOf(line: string): Marked | null {

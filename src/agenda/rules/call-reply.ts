@@ -10,8 +10,11 @@ import type { Candidate } from '../types.js';
 const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
 // Deeper in the thread a list must be offered as topics ("More topics (if we have time):", "I'd like
 // to add:"), not a list that takes a topic apart ("I think there's two different main topics here:").
-const OFFERED_LIST_HEADER =
-  /\b(?:(?:more|other|additional|further|new|my|our)\s+(?:topics?|items?|agenda\s+items?|proposals?|suggestions?)|agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about))\b/i;
+const OFFERED_LIST_HEADER = regex(
+  'i',
+  String.raw`\b(?:(?:more|other|additional|further|new|my|our)\s+(?:topics?|items?|agenda\s+items?|proposals?|suggestions?)|`,
+  String.raw`agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about))\b`,
+);
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
