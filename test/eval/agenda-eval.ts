@@ -6,7 +6,8 @@
  *  - "all": every meeting of the list configured;
  *  - "alone": each meeting configured on its own (the operator who runs one working group on a
  *    shared list), summed: another group's agenda must not land in it.
- * Corpora are read from $CONVENE_CORPORA/agenda (default: ../shared/corpora beside the repository);
+ * The mbox is read beside its labels when it is there (the small fresh held-out corpora), else from
+ * $CONVENE_CORPORA/agenda (default: ../shared/corpora beside the repository);
  * a corpus that is absent is skipped with a message.
  *
  *   --verbose     print the development part's misses (false positives and negatives)
@@ -81,7 +82,9 @@ function main(): void {
   for (const file of files.sort()) {
     const labels = JSON.parse(readFileSync(join(labelDir, file), 'utf8')) as CallLabels;
     if (only && labels.corpus !== only) continue;
-    const mbox = join(corpora, labels.file);
+    // Small held-out corpora travel with their labels; the large ones stay in the shared corpora.
+    const local = join(labelDir, labels.file);
+    const mbox = existsSync(local) ? local : join(corpora, labels.file);
     if (!existsSync(mbox)) {
       console.log(`\n${labels.corpus}: ${mbox} not found, skipped (set CONVENE_CORPORA)`);
       continue;
