@@ -35,6 +35,12 @@ const FIRST_PERSON = new RegExp(
   `(?:\\b|^)(?:${WANT})\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`,
   'i',
 );
+// "I, again, have a minor update on the CI", "we have a short demo of X": content the author brings.
+const HAVE_CONTENT = regex(
+  'i',
+  String.raw`\b(?:i|we)(?:,\s*\w+,)?\s+(?:also\s+|again\s+)?have\s+(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+|minor\s+|small\s+)?`,
+  String.raw`(?:update|presentation|demo|talk|overview)\s+(?:on|about|of|regarding)\s+(.+)`,
+);
 // "I can also give an update on X", "maybe we can have a quick discussion about X": an offer of
 // content. Plain "we can discuss them early" defers what is already listed, so it does not count.
 const OFFER = new RegExp(
@@ -121,9 +127,18 @@ export function trimTopic(raw: string): string {
   return t.replace(/^(?:about|on|the\s+topic\s+of)\s+/i, '').trim();
 }
 
+// "anything (that) we want to discuss", "any topics you would like to raise": a request for topics.
+const ASKS_FOR_TOPICS = regex(
+  'i',
+  String.raw`\b(?:anything|something|any\s+(?:topics?|items?|agenda\s+items?)|what)\s+(?:else\s+)?(?:that\s+)?`,
+  String.raw`(?:we|you|people|anyone|folks)\s+(?:would\s+like|'d\s+like|want|wants|need|needs)\s+to\b`,
+);
+
+// A phrase whose verb has no object ("discuss ahead of the forum", "talk about tomorrow") points
+// at what the thread is about.
 const POINTER = regex(
   'i',
-  String.raw`^(?:(?:under|at|in|for|during|via|to|on)\b.*|this|`,
+  String.raw`^(?:(?:under|at|in|for|during|via|to|on|ahead\s+of|before|after|prior\s+to)\b.*|tomorrow|today|later|this|`,
   String.raw`it|that|these|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|the\s+(?:topic|`,
   String.raw`above|issue|proposal))$`,
@@ -138,9 +153,12 @@ export function isPointer(topic: string): boolean {
 export function proposalPhrases(text: string): Phrase[] {
   const out: Phrase[] = [];
   for (const sentence of sentencesOf(text)) {
+    // "Do we have anything we want to discuss ahead of KVM Forum?": a call asking for topics.
+    if (ASKS_FOR_TOPICS.test(sentence)) continue;
     const m =
       FIRST_PERSON.exec(sentence) ??
       OFFER.exec(sentence) ??
+      HAVE_CONTENT.exec(sentence) ??
       SLOT.exec(sentence) ??
       QUESTION.exec(sentence) ??
       PROPOSE_TOPIC.exec(sentence) ??

@@ -13,13 +13,16 @@ const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|tal
 const OFFERED_LIST_HEADER = regex(
   'i',
   String.raw`\b(?:(?:more|other|additional|further|new|my|our)\s+(?:topics?|items?|agenda\s+items?|proposals?|suggestions?)|`,
-  String.raw`agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about))\b`,
+  String.raw`agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about)|`,
+  String.raw`(?:i|we)\s+(?:also\s+)?have\s+(?:a|an|one|two|some)\s+(?:more\s+)?(?:topics?|items?))\b`,
 );
+// "We have a topic for the call:" and, after it, the topic on a line (a paragraph) of its own.
+const ONE_TOPIC_HEADER = /\b(?:a|one)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
   String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+)?interested(?!\s+in\s+(?:discussing|talking|presenting))|`,
-  String.raw`count\s+me\s+in|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
+  String.raw`count\s+me\s+in|cc'?(?:ing|ed)|adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
@@ -58,7 +61,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   for (let i = 0; i < lines.length; i++) {
     if (!LIST_HEADER.test(lines[i]!) || (!direct && !OFFERED_LIST_HEADER.test(lines[i]!))) continue;
     const { items, end } = listAt(lines, i + 1);
-    fromLists.push(...items);
+    const single = items.length === 0 && ONE_TOPIC_HEADER.test(lines[i]!) ? titleLineAt(lines, i + 1) : null;
+    fromLists.push(...(single !== null ? [single] : items));
     if (end > i) i = end - 1;
   }
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
@@ -85,4 +89,13 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening)) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
+}
+
+/** The first non-blank line from `from` when it stands alone as a short paragraph: a title, not prose. */
+function titleLineAt(lines: readonly string[], from: number): string | null {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const line = lines[i]?.trim() ?? '';
+  const alone = (lines[i + 1] ?? '').trim() === '';
+  return line !== '' && alone && line.length <= 100 && !/[.:]$/.test(line) ? line : null;
 }

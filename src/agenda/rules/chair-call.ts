@@ -1,4 +1,4 @@
-import { proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
+import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';

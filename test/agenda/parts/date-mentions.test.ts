@@ -22,6 +22,11 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
     expect(dates('Wednesday, 1/22/20 at 10:00', '2020-01-21')).toEqual([['1/22/20', ['2020-01-22']]]);
   });
 
+  it('puts the reading nearer the message first, for a series where both are calls', () => {
+    expect(dates('a topic for the 12.03.2024 call', '2024-03-11')).toEqual([['12.03.2024', ['2024-03-12', '2024-12-03']]]);
+    expect(dates('a topic for the 12.03.2024 call', '2024-11-28')).toEqual([['12.03.2024', ['2024-12-03', '2024-03-12']]]);
+  });
+
   it('reads today, tomorrow and weekdays against the message date', () => {
     expect(dates('the call today', '2020-01-14')).toEqual([['today', ['2020-01-14']]]);
     expect(dates('see you tomorrow', '2020-01-14')).toEqual([['tomorrow', ['2020-01-15']]]);

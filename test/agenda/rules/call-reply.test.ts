@@ -75,6 +75,20 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(apart), deep))).toEqual([]);
   });
 
+  it('deeper in the thread, takes "we have a topic for the call:" with the topic on a line of its own', () => {
+    const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
+    const body =
+      'We have a topic for the 08.01.2025 call:\n\nHow ring sizes should be validated\n\nToday every driver checks them its own way.\n';
+    expect(titles(callReplyRule(envOf(reply(body), deep)))).toEqual(['How ring sizes should be validated']);
+    // A sentence after the header is prose, not a title.
+    const prose = 'We have a topic for the call:\n\nThe drivers disagree on ring sizes and we would like to settle it.\nMore below.\n';
+    expect(callReplyRule(envOf(reply(prose), deep))).toEqual([]);
+  });
+
+  it('a reply that only adds people to Cc is no topic', () => {
+    expect(callReplyRule(envOf(reply("Cc'ing previous recipients."), callThread()))).toEqual([]);
+  });
+
   it('an answer about holidays or travel is logistics, not a topic', () => {
     expect(callReplyRule(envOf(reply('8th May is a public holiday in the Czech Republic, so I will not join.'), callThread()))).toEqual([]);
     expect(callReplyRule(envOf(reply('I am travelling that week.'), callThread()))).toEqual([]);

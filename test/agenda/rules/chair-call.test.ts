@@ -48,6 +48,20 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The new storage backend']);
   });
 
+  it("reads the chair's own update in prose, and not a question that asks for topics", () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        "The call is tomorrow.\n\nI, again, have a minor update on the release tooling. I'd also like to talk about the\nholiday schedule.\n",
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The release tooling', 'The holiday schedule']);
+    const ask = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Do we have anything we want to discuss ahead of the retreat next week? Happy to skip otherwise.\n',
+    });
+    expect(chairCallRule(envOf(ask))).toEqual([]);
+  });
+
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
     expect(
