@@ -22,7 +22,8 @@ const ONE_TOPIC_HEADER = /\b(?:a|one)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
 const LOGISTICS = regex(
   'i',
   String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+)?interested(?!\s+in\s+(?:discussing|talking|presenting))|`,
-  String.raw`count\s+me\s+in|cc'?(?:ing|ed)|adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
+  String.raw`count\s+me\s+in|cc'?(?:ing|ed)|`,
+  String.raw`adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
