@@ -56,7 +56,10 @@ export function dateMentions(text: string, ref: LocalDate): DateMention[] {
     // When both are calls (a fortnightly series has most dates), the reading nearer the message is
     // the one meant: "the 12.03.2024 call" written on 2024-03-11 is tomorrow's, not December's.
     const near = (d: LocalDate): number => Math.abs(daysBetween(ref, d));
-    add(m, [...valid(y, a, b), ...valid(y, b, a)].sort((p, q) => near(p) - near(q)));
+    add(
+      m,
+      [...valid(y, a, b), ...valid(y, b, a)].sort((p, q) => near(p) - near(q)),
+    );
   }
   for (const m of text.matchAll(RELATIVE)) add(m, relative(m[1]!.toLowerCase(), ref));
   return out.sort((x, y) => x.index - y.index);
