@@ -28,6 +28,8 @@ export function cleanTitle(text: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
   s = s.replace(LEADING_MARKER, '');
   s = s.replace(/^(?:topic|item|subject|title)\s*:\s*/i, '').replace(/^agenda\+\s*:?\s*/i, '');
+  // "huge page support [4]": a footnote reference to a link below, as lore-era mail writes them.
+  s = s.replace(/\s+\[\d{1,2}\](?=[\s,;:.!)]|$)/g, '');
   s = s.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').trim();
   s = s.replace(/[\s,;:.!-]+$/, '').trim();
   if (s.length > 160) s = `${s.slice(0, 157).replace(/\s+\S*$/, '')}...`;

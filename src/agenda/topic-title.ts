@@ -66,10 +66,13 @@ const TRAILING_PERSON = regex(
   String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
   String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\)\s*$`,
 );
-// Where a topic stops: a sentence end, a semicolon, a clause that explains or justifies it.
+// A sentence end: the next word starts with a capital. Case-sensitive on purpose: under the "i"
+// flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
+const SENTENCE_END = /(?<!\b(?:vs|cf|etc|approx|e\.g|i\.e))[.?!](?=\s+[\p{Lu}"“(])/gu;
+// Where a topic stops: a semicolon, a clause that explains or justifies it.
 const CLAUSE_END = regex(
   'iu',
-  String.raw`(?:[.?!](?=\s+[\p{Lu}"“(])|;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
+  String.raw`(?:;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
   String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|i\.e\.|e\.g\.)\b|:\s+and\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
@@ -81,9 +84,13 @@ const MAX_WORDS = 14;
 
 /** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
 function firstCut(t: string): number | null {
-  const re = new RegExp(CLAUSE_END.source, `${CLAUSE_END.flags.replace('g', '')}g`);
-  for (const m of t.matchAll(re)) if (m.index >= 8) return m.index;
-  return null;
+  const cuts = [SENTENCE_END, CLAUSE_END].map((pattern) => {
+    const re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const m of t.matchAll(re)) if (m.index >= 8) return m.index;
+    return null;
+  });
+  const found = cuts.filter((c): c is number => c !== null);
+  return found.length ? Math.min(...found) : null;
 }
 
 export interface TopicTitle extends Annotated {
@@ -121,6 +128,8 @@ export function topicTitle(raw: string): TopicTitle | null {
   }
   const cut = firstCut(t);
   if (cut !== null) t = t.slice(0, cut);
+  // "(e.g., folio_put() callback)": an example of the topic, not part of its name.
+  t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$/i, '');
   t = shorten(t);
   t = cleanTitle(t);
   // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log

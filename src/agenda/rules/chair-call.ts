@@ -107,8 +107,15 @@ function signOffPlace(text: string, block: ListBlock): boolean {
  */
 function agendaBlock(block: ListBlock): boolean {
   if (block.items.length === 0 || block.items.length > 25) return false;
-  return introducesTopics(block.intro) && !NOT_AGENDA.test(lastSentence(block.intro));
+  const last = lastSentence(block.intro);
+  // "we'll continue the discussion we started last time:" lists this call's topics; only a list
+  // about the last call itself (its notes, its actions) is not.
+  const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues);
 }
+
+const CONTINUED_FROM =
+  /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;
 
 /** A timetable entry with its wrapped continuation lines (indented past the time). */
 function timetableEntry(lines: readonly string[], i: number, first: string): string {

@@ -15,6 +15,18 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
     expect(sameTopic('Rust', 'Rust in the kernel: next steps', common)).toBe(false);
   });
 
+  it('joins "State of X", "Challenges with X" and "Preparations for X": they say how far X is, not another topic', () => {
+    const first = 'Preparations for huge/gigantic page support';
+    const stats = statsOf([
+      first,
+      'Mmap support and shared vs. private conversion',
+      'guest_memfd as a library',
+      'Challenges with huge pages',
+    ]);
+    expect(sameTopic('Challenges with supporting huge pages', first, stats)).toBe(true);
+    expect(sameTopic('State of huge page support', first, stats)).toBe(true);
+  });
+
   it('keeps apart topics that share only words common in the series', () => {
     const titles = ['BMCWeb commit to allow slower image uploads', 'BMCWeb commit that added new messages for security events'];
     const stats = statsOf([...titles, 'BMCWeb rate limiting', 'BMCWeb sessions', 'BMCWeb certificates']);

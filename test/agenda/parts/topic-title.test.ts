@@ -37,6 +37,15 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('2. MCTP Design - offline review, and')).toBe('MCTP Design');
   });
 
+  it('cuts at a sentence end only before a capital, never at "vs." or "e.g."; drops examples and footnote numbers', () => {
+    expect(title('Challenges with shared vs. private conversion (e.g., folio_put() callback)')).toBe(
+      'Challenges with shared vs. private conversion',
+    );
+    expect(title('Scheduler hints e.g. for latency. We can do it later')).toBe('Scheduler hints e.g. for latency');
+    expect(title('Preparations [3] for huge/gigantic page support [4]')).toBe('Preparations for huge/gigantic page support');
+    expect(title('Bounds of array[0] access')).toBe('Bounds of array[0] access');
+  });
+
   it('keeps a question a question, and has no title for boilerplate', () => {
     expect(title('Is Linus Happy?')).toBe('Is Linus Happy?');
     expect(title('Q & A')).toBeUndefined();

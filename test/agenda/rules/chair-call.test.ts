@@ -62,6 +62,19 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(ask))).toEqual([]);
   });
 
+  it("lists the topics a call continues from last time, but not the last call's notes", () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: "In this meeting, we'll continue the discussion we started last time:\n  * Unikernel boot time\n\nThanks\n",
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Unikernel boot time']);
+    const notes = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'The topics we discussed last time:\n  * Unikernel boot time\n\nThanks\n',
+    });
+    expect(chairCallRule(envOf(notes))).toEqual([]);
+  });
+
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
     expect(
