@@ -54,6 +54,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     // "... for the next TSC meeting": another group's agenda is not ours, even on a one-meeting list.
     const named = meetingsNamedIn(`${sentence}\n${msg.subject}`, env.meetings);
     if (named.length === 0 && foreignGroups(`${sentence}\n${msg.subject}`, env.meetings).length > 0) return null;
+    // "I will call into the security WG meeting tomorrow. ... I would like to get on the agenda":
+    // a proposal naming no meeting, in mail (or the mail it quotes) that names only another
+    // group, is for that group.
+    const whole = `${text}\n${msg.quotedText}`;
+    if (named.length === 0 && meetingsNamedIn(whole, env.meetings).length === 0 && foreignGroups(whole, env.meetings).length > 0)
+      return null;
     return routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
   };
   const add = (topic: string, sentence: string, confidence: number): void => {

@@ -75,6 +75,15 @@ describe('rule 3: inline proposals', () => {
     ).toBe('gui-wg');
   });
 
+  it('leaves to another group a proposal that names no meeting in mail that names only that group', () => {
+    const body = (first: string) =>
+      `${first}\nSo I would like to get on the agenda list for some meeting to give an overview -- secure boot for unikernels\n`;
+    const other = message({ subject: 'Secure boot', bodyText: body('I will call into the Unikernel SIG meeting tomorrow.') });
+    expect(inlineRule(envOf(other))).toEqual([]);
+    const ours = message({ subject: 'Secure boot', bodyText: body('I will call in tomorrow.') });
+    expect(inlineRule(envOf(ours)).map((c) => [c.meetingId, c.title])).toEqual([['mirage', 'Secure boot for unikernels']]);
+  });
+
   it('ignores discussion phrases that name no meeting, and pointers into a call thread', () => {
     expect(
       inlineRule(envOf(message({ subject: 'Re: solver', bodyText: "I'd like to discuss the solver change more.", parentMid: 'p@x' }))),
