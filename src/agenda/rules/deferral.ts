@@ -13,7 +13,8 @@ const DEFERRED = regex(
   String.raw`forward)(?:\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
   String.raw`week|time))?|(?:stays?|remains?|keep\s+it|kept|put|`,
   String.raw`left)\s+on\s+the\s+agenda(?:\s+for\s+(?:the\s+)?next\s+(?:call|`,
-  String.raw`meeting|week|time))?|on\s+the\s+agenda\s+for\s+(?:the\s+)?next\s+(?:call|`,
+  String.raw`meeting|week|time))?|(?:add(?:ed)?\s+(?:it\s+|this\s+)?to\s+the\s+agenda\s+for|`,
+  String.raw`on\s+the\s+agenda\s+for)\s+(?:the\s+)?next\s+(?:call|`,
   String.raw`meeting|week|time)|(?:deferred|postponed|pushed|`,
   String.raw`moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
   String.raw`week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|`,
@@ -42,7 +43,8 @@ export function deferralRule(env: RuleEnv): Candidate[] {
     if (!DEFERRED.test(line)) continue;
     const after = FORWARD.exec(line);
     let title = after ? continuation(lines, i, after.index + after[0].length) : line.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
-    if (title.replace(/[^\p{L}]/gu, '').length < 6) title = parentItem(lines, i);
+    // "ANSWER: Yes, this is worthwhile. Add to the agenda for next time.": a verdict on the item above.
+    if (title.replace(/[^\p{L}]/gu, '').length < 6 || VERDICT.test(title)) title = parentItem(lines, i);
     out.push(makeCandidate(env, meeting.id, 'deferral', title, 0.7, { carriedOver: true }));
   }
   // A phrase wrapped across lines ("... and the status next time we\n meet."): read each list
@@ -76,12 +78,19 @@ function continuation(lines: readonly string[], i: number, col: number): string 
   return (/^(.*?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text).replace(/\s+/g, ' ').trim();
 }
 
-/** The nearest earlier list item less indented than line i (the item a "- carried over" note belongs to). */
+// A line that judges the item above rather than naming one.
+const VERDICT = /^(?:(?:answer|a|result|decision|outcome)\s*:\s*)?(?:yes|no|agreed|ok(?:ay)?|sure|sounds\s+good|good\s+idea)\b/i;
+
+/**
+ * The item a "- carried over" note belongs to: the nearest earlier list item less indented than
+ * line i, or, for a note that is no list item itself, one at its own indent ("4. X" then "ANSWER: ...").
+ */
 function parentItem(lines: readonly string[], i: number): string {
   const indent = lines[i]!.search(/\S/);
+  const own = markedLine(lines[i]!) !== null;
   for (let j = i - 1; j >= 0 && j >= i - 20; j--) {
     const mk = markedLine(lines[j]!);
-    if (mk && mk.indent < indent) return mk.text;
+    if (mk && (mk.indent < indent || (!own && mk.indent <= indent))) return mk.text;
     if (!mk && lines[j]!.trim() !== '' && lines[j]!.search(/\S/) < indent) return lines[j]!.trim();
   }
   return '';

@@ -23,6 +23,14 @@ describe('rule 4: deferrals in notes of a past call', () => {
     ).toEqual(['Website redesign']);
   });
 
+  it('takes the item a verdict "Add to the agenda for next time" answers', () => {
+    const body =
+      'Bonus topics:\n4. Interested in improving the interface overview\ndocumentation?\n\nANSWER: Yes, this is worthwhile.  Add to the agenda for next time.\n\n5. OpenSSL release.\n';
+    expect(
+      titles(deferralRule(envOf(message({ subject: 'Security WG meeting - results', bodyText: body, listId: 'wg.example.org' })))),
+    ).toEqual(['Interested in improving the interface overview']);
+  });
+
   it('reads "in the next meeting, we will discuss X" across wrapped lines', () => {
     const c = deferralRule(
       envOf(
