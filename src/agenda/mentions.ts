@@ -17,7 +17,7 @@ export interface NamedDate {
 }
 
 const MEETING_WORD =
-  /\b(?:meeting|call|agenda|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference|scheduled|topics?)\b/i;
+  /\b(?:meeting|call|agenda|summit|session|slot|bof|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference|scheduled|topics?)\b/i;
 const MAX_TEXT_MENTIONS = 6;
 
 /** Date mentions for a message sent at `date` (ms UTC), its thread facts and its own text. */

@@ -77,7 +77,10 @@ function namedOccurrence(input: ChoiceInput): OccurrenceChoice | null {
       const occ = onDate(input.occurrences, d);
       if (!occ) continue;
       const as = `"${mention.text}" in the ${source}`;
-      if (occ.start > input.date || (input.announces && input.date < occ.end)) {
+      // A summit of several days under way takes what is put to one of its days not yet over ("a
+      // slot at 17:30 today" on its third day); a call of an hour that has begun does not.
+      const laterDayOfIt = occ.end - occ.start >= 86_400_000 && d >= input.localDate && input.date < occ.end;
+      if (occ.start > input.date || (input.announces && input.date < occ.end) || laterDayOfIt) {
         return { kind: 'call', occurrence: occ, why: `names the call: ${as}` };
       }
       const after = input.occurrences.find((o) => o.start > input.date);
@@ -87,7 +90,15 @@ function namedOccurrence(input: ChoiceInput): OccurrenceChoice | null {
   return null;
 }
 
-/** The occurrence on a local date, else one a day either side (a writer in another zone). */
+/**
+ * The occurrence on a local date (any day of one that lasts several: a three-day summit), else one
+ * a day either side (a writer in another zone).
+ */
 function onDate(occurrences: readonly OccurrenceRef[], d: LocalDate): OccurrenceRef | undefined {
-  return occurrences.find((o) => o.date === d) ?? occurrences.find((o) => Math.abs(daysBetween(o.date, d)) === 1);
+  const days = (o: OccurrenceRef): number => Math.max(1, Math.ceil((o.end - o.start) / 86_400_000));
+  return (
+    occurrences.find((o) => o.date === d) ??
+    occurrences.find((o) => daysBetween(o.date, d) > 0 && daysBetween(o.date, d) < days(o)) ??
+    occurrences.find((o) => Math.abs(daysBetween(o.date, d)) === 1)
+  );
 }

@@ -81,6 +81,17 @@ describe('the call a proposal is put to (issue 8)', () => {
     expect(assign('2024-12-26T12:00').occurrence!.key).toBe('mirage/2025-01-08');
   });
 
+  it('a summit of several days takes what is put to one of its days while it runs', () => {
+    const T = 'America/Toronto';
+    const summit = meeting({ id: 's', zone: T, dates: ['2025-03-24T09:00'], duration: 'P3D' });
+    const today = (sent: string, day: string) => assignOccurrence(db, summit, { date: at(sent, T), mentions: [named('today', day)] });
+    expect(today('2025-03-26T10:00', '2025-03-26')).toMatchObject({ occurrence: { key: 's/2025-03-24' } });
+    expect(today('2025-03-24T10:00', '2025-03-24')).toMatchObject({ occurrence: { key: 's/2025-03-24' } });
+    // ... but not what names a day that is over, nor anything after it ended.
+    expect(today('2025-03-26T10:00', '2025-03-25').occurrence).toBeNull();
+    expect(today('2025-03-27T10:00', '2025-03-27').occurrence).toBeNull();
+  });
+
   it('none after the last call of a one-off meeting; a late proposal stays on it, marked late', () => {
     const once = meeting({ id: 'o', zone: 'Asia/Tokyo', dates: ['2025-12-10T09:00'] });
     const T = 'Asia/Tokyo';
