@@ -7,6 +7,7 @@
  */
 import type { ThreadInfo } from './context.js';
 import { dateMentions, type LocalDate } from './date-mentions.js';
+import { regex } from './patterns.js';
 import { sentencesOf } from './phrases.js';
 
 export interface NamedDate {
@@ -16,8 +17,11 @@ export interface NamedDate {
   readonly dates: readonly LocalDate[];
 }
 
-const MEETING_WORD =
-  /\b(?:meeting|call|agenda|summit|session|slot|bof|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference|scheduled|topics?)\b/i;
+const MEETING_WORD = regex(
+  'i',
+  String.raw`\b(?:meeting|call|agenda|summit|session|slot|bof|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|`,
+  String.raw`conference|scheduled|topics?)\b`,
+);
 const MAX_TEXT_MENTIONS = 6;
 
 /** Date mentions for a message sent at `date` (ms UTC), its thread facts and its own text. */
