@@ -18,7 +18,7 @@ const AGENDA_INTRO = regex(
 const ANNOUNCING_VERB = regex(
   'i',
   String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:be\s+)?`,
-  String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?)\s*:\s*$`,
+  String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)\s*:\s*$`,
 );
 
 /** The last sentence of an intro: what stands right before the list. */

@@ -22,6 +22,20 @@ const LEAD = regex(
   String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
   String.raw`on|about))?)\s*:?\s+)+`,
 );
+/**
+ * A chair's sentence around a listed topic: "Likely it makes sense to talk about the series X",
+ * "It seems as if there are some discussions to be had around X", "I suspect we'll talk about X",
+ * "We'll continue our discussion on X".
+ */
+const FRAME = regex(
+  'i',
+  String.raw`^(?:(?:(?:likely|probably|maybe|perhaps)\s+)?it\s+(?:makes|would\s+make)\s+sense\s+to\s+`,
+  String.raw`(?:talk\s+about|discuss|look\s+at|cover)|`,
+  String.raw`(?:it\s+seems\s+(?:as\s+if|like|that)\s+|i\s+think\s+|i\s+suspect\s+(?:that\s+)?)?there\s+(?:are|is|will\s+be|might\s+be)\s+`,
+  String.raw`(?:some\s+)?(?:more\s+)?(?:discussions?|questions?)\s+(?:to\s+be\s+had\s+)?(?:around|about|on|regarding)|`,
+  String.raw`(?:(?:i\s+(?:suspect|assume|expect|guess)|likely|probably)\s+(?:that\s+)?)?we(?:'ll|\s+will)\s+(?:likely\s+|probably\s+)?`,
+  String.raw`(?:talk\s+about|discuss|cover|continue\s+(?:our|the)\s+discussions?\s+(?:on|about|of|around)))\s+(?:the\s+series\s+)?`,
+);
 /** "I think it would be very helpful for the community to know X", "it would be great to discuss X". */
 const WOULD_BE = regex(
   'i',
@@ -120,6 +134,7 @@ export function topicTitle(raw: string): TopicTitle | null {
       .replace(FILED_AS, '')
       .replace(FILLER, '')
       .replace(WOULD_BE, '')
+      .replace(FRAME, '')
       .replace(LEAD, '')
       .trim();
     if (next === t) break;
@@ -128,6 +143,7 @@ export function topicTitle(raw: string): TopicTitle | null {
   }
   const cut = firstCut(t);
   if (cut !== null) t = t.slice(0, cut);
+  t = withoutRemark(t);
   // "(e.g., folio_put() callback)": an example of the topic, not part of its name.
   t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$/i, '');
   t = shorten(t);
@@ -151,4 +167,16 @@ function shorten(t: string): string {
   if (comma >= 15) return text.slice(0, comma);
   for (let k = head.length - 1; k >= 5; k--) if (PREPOSITION.test(head[k]!)) return head.slice(0, k).join(' ');
   return text;
+}
+
+/**
+ * A remark in parentheses after the topic, a clause of five words or more ("direct-map-removal
+ * support (folio_free callback making our life harder than it should :) )"): the chair's aside,
+ * not the topic's name. Short ones ("(stage 2)", "(PCIe)") stay.
+ */
+function withoutRemark(t: string): string {
+  const open = t.indexOf(' (');
+  if (open < 8 || !t.trimEnd().endsWith(')')) return t;
+  const inside = t.slice(open + 2, t.trimEnd().length - 1);
+  return inside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 5 ? t.slice(0, open).trim() : t;
 }

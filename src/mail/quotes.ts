@@ -9,6 +9,8 @@ export interface SplitBody {
 
 const QUOTE = /^\s{0,3}(?:>|\|)/;
 const ATTRIBUTION = /^(?:On .{0,200}(?:wrote|writes|schrieb|a écrit)|.{0,120}(?:wrote|writes):\s*$|-{2,}\s*Original Message\s*-{2,})/i;
+// "[..]", "[...]", "<snip>": the writer cut part of the quote; no words of their own.
+const SNIP = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>)\s*$/i;
 
 export function splitQuotes(text: string): SplitBody {
   const own: string[] = [];
@@ -21,6 +23,7 @@ export function splitQuotes(text: string): SplitBody {
       quoted.push(line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
       continue;
     }
+    if (SNIP.test(line)) continue;
     if (ATTRIBUTION.test(line.trim()) && QUOTE.test(nextNonEmpty(lines, i + 1))) continue;
     own.push(line);
   }
@@ -30,7 +33,7 @@ export function splitQuotes(text: string): SplitBody {
 function nextNonEmpty(lines: readonly string[], from: number): string {
   for (let i = from; i < lines.length && i < from + 3; i++) {
     const l = lines[i] ?? '';
-    if (l.trim() !== '') return l;
+    if (l.trim() !== '' && !SNIP.test(l)) return l;
   }
   return '';
 }

@@ -24,8 +24,15 @@ const AGENDA_IS = regex(
 );
 const THIS_CALL = regex(
   'i',
-  String.raw`\b(?:this\s+(?:week|call|time)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|`,
-  String.raw`talk\s+about|cover|review)\s+(.+)`,
+  String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|`,
+  String.raw`talk\s+about|cover|review|focus\s+on)\s+(.+)`,
+);
+// "In this meeting, I'll share some details from my LSF/MM session, and we'll ...": the chair's own item.
+const CHAIR_SHARES = regex(
+  'i',
+  String.raw`\bi(?:'ll|\s+will)\s+(?:briefly\s+)?(?:share|give|present)\s+(?:some\s+)?`,
+  String.raw`(?:details|an?\s+update|a\s+summary|an?\s+overview|a\s+report|news)\s+`,
+  String.raw`(?:from|on|about|of)\s+(.+?)(?:,?\s+and\s+(?:we|i)\b|[.;]|$)`,
 );
 const NOT_CONTENT = regex(
   'i',
@@ -149,6 +156,8 @@ function proseTopics(text: string): string[] {
     }
     // The call's own boilerplate ("please send any topic") names none.
     if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
+    const shares = CHAIR_SHARES.exec(s);
+    if (shares) out.push(trimTopic(shares[1]!));
     const a = THIS_CALL.exec(s);
     if (a) out.push(trimTopic(a[1]!));
   }

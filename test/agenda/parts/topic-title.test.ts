@@ -46,6 +46,19 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('Bounds of array[0] access')).toBe('Bounds of array[0] access');
   });
 
+  it("drops the chair's sentence around a listed topic, and a long remark in parentheses after it", () => {
+    expect(title('It seems as if there are some discussions to be had around the guest_memfd conversion ioctl.')).toBe(
+      'The guest_memfd conversion ioctl',
+    );
+    expect(title('Likely it makes sense to talk about the series "Faster page tables"')).toBe('Faster page tables');
+    expect(title('I suspect that we will talk about the future of preparedness tracking')).toBe('The future of preparedness tracking');
+    expect(title("We'll continue our discussion on restricted mmap")).toBe('Restricted mmap');
+    expect(title('direct-map-removal support (folio_free callback making our life harder than it should :) )')).toBe(
+      'direct-map-removal support',
+    );
+    expect(title('In-place conversion (stage 2)')).toBe('In-place conversion (stage 2)');
+  });
+
   it('keeps a question a question, and has no title for boilerplate', () => {
     expect(title('Is Linus Happy?')).toBe('Is Linus Happy?');
     expect(title('Q & A')).toBeUndefined();

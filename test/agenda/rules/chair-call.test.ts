@@ -75,6 +75,19 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(notes))).toEqual([]);
   });
 
+  it("reads what a call will focus on, and the chair's own report in prose", () => {
+    const focus = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: "In this meeting, we'll focus on:\n  * Unikernel boot time\n\n... and talk about the latest proposals.\n",
+    });
+    expect(titles(chairCallRule(envOf(focus)))).toEqual(['Unikernel boot time']);
+    const prose = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: "In this meeting, I'll share some details from the summit, and we'll likely talk about the storage backend.\n",
+    });
+    expect(titles(chairCallRule(envOf(prose)))).toEqual(['The summit', 'The storage backend']);
+  });
+
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
     expect(
