@@ -29,7 +29,7 @@ const LEAD = regex(
  */
 const FRAME = regex(
   'i',
-  String.raw`^(?:(?:(?:likely|probably|maybe|perhaps)\s+)?it\s+(?:makes|would\s+make)\s+sense\s+to\s+`,
+  String.raw`^(?:(?:(?:likely|probably|maybe|perhaps)\s+)?it\s+(?:makes|(?:would|could|might|may)\s+make)\s+sense\s+to\s+`,
   String.raw`(?:talk\s+about|discuss|look\s+at|cover)|`,
   String.raw`(?:it\s+seems\s+(?:as\s+if|like|that)\s+|i\s+think\s+|i\s+suspect\s+(?:that\s+)?)?there\s+(?:are|is|will\s+be|might\s+be)\s+`,
   String.raw`(?:some\s+)?(?:more\s+)?(?:discussions?|questions?)\s+(?:to\s+be\s+had\s+)?(?:around|about|on|regarding)|`,

@@ -34,6 +34,14 @@ const LOGISTICS = regex(
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
+// Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
+const PLEASANTRY = regex(
+  'i',
+  String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
+  String.raw`thanks?|thank\s+you|`,
+  String.raw`happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b[^.!?\n]*[.!?]\s*)+`,
+);
+const ABOUT_IT = /\b(?:talk(?:ing)?\s+about|discuss(?:ing)?|cover(?:ing)?)\s+(?:it|this|that|them)\b/i;
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
 
@@ -80,14 +88,15 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // about the call itself or comes from the call's own author (reminders, cancellations).
   if (!direct) return [];
   if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
-  const body = stripGreeting(text);
+  const body = stripGreeting(text).replace(PLEASANTRY, '');
   const first = contentLines(body)[0] ?? '';
   // "There was also:" followed by a list: the list's first item is the topic.
   const listed = first.trim().endsWith(':') ? listAt(body.split('\n'), body.split('\n').indexOf(first) + 1).items : [];
   if (listed.length) return present(listed.map((t) => make(t, 0.6)));
   const opening = contentLines(body).length === 1 ? body.trim() : firstSentence(body);
-  // Questions in answer to a call are about the call ("is that correct?"), not topics.
-  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening)) return [];
+  // Questions in answer to a call are about the call ("is that correct?"), not topics; "it could
+  // make sense to talk about it" answers about a topic already on the table.
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening)) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

@@ -85,6 +85,14 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(prose), deep))).toEqual([]);
   });
 
+  it('skips a courtesy before the point, and an answer about a topic already on the table', () => {
+    expect(titles(callReplyRule(envOf(reply('Great seeing you at the summit! Status of the arm64 port.'), callThread())))).toEqual([
+      'Status of the arm64 port',
+    ]);
+    expect(callReplyRule(envOf(reply('Great seeing you at the summit!\n\nIs there time left?'), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply('It could make sense to talk about it, but maybe other topics first.'), callThread()))).toEqual([]);
+  });
+
   it('a reply that only adds people to Cc is no topic', () => {
     expect(callReplyRule(envOf(reply("Cc'ing previous recipients."), callThread()))).toEqual([]);
   });
