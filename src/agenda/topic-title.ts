@@ -170,13 +170,17 @@ function shorten(t: string): string {
 }
 
 /**
- * A remark in parentheses after the topic, a clause of five words or more ("direct-map-removal
- * support (folio_free callback making our life harder than it should :) )"): the chair's aside,
- * not the topic's name. Short ones ("(stage 2)", "(PCIe)") stay.
+ * A conversational aside in parentheses after the topic, a clause of five words or more that
+ * speaks of us or you or smiles ("direct-map-removal support (folio_free callback making our life
+ * harder than it should :) )"): the writer's remark, not the topic's name. A subtitle stays
+ * ("Hidden commits from next (aka why maintainers hoard them in backpack)"), as do short notes
+ * ("(stage 2)").
  */
 function withoutRemark(t: string): string {
   const open = t.indexOf(' (');
   if (open < 8 || !t.trimEnd().endsWith(')')) return t;
   const inside = t.slice(open + 2, t.trimEnd().length - 1);
-  return inside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 5 ? t.slice(0, open).trim() : t;
+  const clause = inside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 5;
+  const aside = /\b(?:we|our|us|i|my|you|your)\b|[:;]-?[()DP]/i.test(inside);
+  return clause && aside ? t.slice(0, open).trim() : t;
 }

@@ -57,6 +57,10 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
       'direct-map-removal support',
     );
     expect(title('In-place conversion (stage 2)')).toBe('In-place conversion (stage 2)');
+    // A subtitle is the proposer's, not an aside.
+    expect(title('Hidden commits from next (aka why maintainers hoard them in backpack)')).toBe(
+      'Hidden commits from next (aka why maintainers hoard them in backpack)',
+    );
   });
 
   it('keeps a question a question, and has no title for boilerplate', () => {
