@@ -40,7 +40,7 @@ export function makeCandidate(
   rule: RuleName,
   rawTitle: string,
   confidence: number,
-  extra: { announces?: boolean; followUp?: boolean; carriedOver?: boolean } = {},
+  extra: { announces?: boolean; followUp?: boolean; carriedOver?: boolean; mentions?: readonly NamedDate[] } = {},
 ): Candidate | null {
   const a = topicTitle(rawTitle);
   if (!a) return null;
@@ -48,7 +48,8 @@ export function makeCandidate(
   return {
     meetingId,
     occurrenceStart: null,
-    ...(env.mentions.length ? { mentions: env.mentions } : {}),
+    // A topic with a date of its own (a forward schedule's line) is placed by that date alone.
+    ...((extra.mentions ?? env.mentions).length ? { mentions: extra.mentions ?? env.mentions } : {}),
     ...(extra.announces ? { announces: true } : {}),
     ...(extra.followUp ? { followUp: true } : {}),
     title,

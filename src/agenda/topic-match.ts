@@ -31,6 +31,9 @@ export function topicWords(title: string): Set<string> {
 
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  // "unified" and "unifying" name the same thing.
+  if (w.length > 5 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.length > 6 && w.endsWith('ying')) return w.slice(0, -3);
   if (w.length > 6 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;

@@ -83,6 +83,8 @@ const TRAILING_PERSON = regex(
 // A sentence end: the next word starts with a capital. Case-sensitive on purpose: under the "i"
 // flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
 const SENTENCE_END = /(?<!\b(?:vs|cf|etc|approx|e\.g|i\.e))[.?!](?=\s+[\p{Lu}"“(])/gu;
+// "Unifying KVM's uAPI for protected VMs, courtesy of Isaku": who brings it, after the topic.
+const COURTESY_OF = /,?\s+(?:courtesy\s+of|presented\s+by|led\s+by)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s*[:.]?\s*$/u;
 // Where a topic stops: a semicolon, a clause that explains or justifies it.
 const CLAUSE_END = regex(
   'iu',
@@ -121,6 +123,11 @@ export function topicTitle(raw: string): TopicTitle | null {
     .trim()
     .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '');
   let presenter = a.presenter;
+  const courtesy = COURTESY_OF.exec(t);
+  if (courtesy) {
+    presenter ??= courtesy[1]!.trim();
+    t = t.slice(0, courtesy.index).trim();
+  }
   const person = TRAILING_PERSON.exec(t);
   if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
     presenter ??= person[1]!.trim();

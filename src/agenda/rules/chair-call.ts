@@ -1,6 +1,8 @@
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
+import { dateMentions } from '../date-mentions.js';
+import { forwardSchedule } from '../forward-schedule.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
@@ -20,7 +22,8 @@ const LOGISTICS = regex(
 const AGENDA_IS = regex(
   'i',
   String.raw`\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|`,
-  String.raw`are|will\s+be))\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
+  String.raw`are|will\s+be)|(?:today|tomorrow|this\s+week|next\s+week)'?s\s+(?:[\w/-]+\s+){0,3}?topics?\s+(?:is|are|will\s+be))`,
+  String.raw`\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
 );
 const THIS_CALL = regex(
   'i',
@@ -53,9 +56,13 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const meeting = env.callMeeting;
   if (!meeting || env.isMinutes) return [];
   const { text } = env;
+  const schedule = forwardSchedule(text, localDateOf(env.msg.date));
+  const scheduled = new Set(schedule.map((s) => s.line));
   const topics: string[] = [];
+  const own = subjectTopic(env.msg.subject, localDateOf(env.msg.date));
+  if (own) topics.push(own);
   for (const block of listBlocks(text)) {
-    if (!agendaBlock(block)) continue;
+    if (!agendaBlock(block) || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     if (block.items.length === 1 && SIGN_OFF.test(block.items[0]!.text) && signOffPlace(text, block)) continue;
     topics.push(...block.items.map((i) => i.text));
@@ -66,21 +73,41 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
     if (
       timed &&
+      validTime(timed[1]!) &&
       !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) &&
       !/\b(?:UTC|GMT)\b/.test(timed[2]!)
     ) {
       topics.push(timetableEntry(lines, i, timed[2]!));
     }
   }
-  if (topics.length === 0) topics.push(...proseTopics(text));
+  if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
+  const usable = (t: string): boolean => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t);
+  const carried = (t: string): boolean => env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
   const out = topics
     .map((t) => t.trim())
-    .filter((t) => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t))
-    .map((t) => {
-      const carried = env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
-      return makeCandidate(env, meeting.id, 'chair-call', t, 0.85, { announces: true, followUp: env.isReply, carriedOver: carried });
-    });
-  return dedupe(present(out));
+    .filter(usable)
+    .map((t) => makeCandidate(env, meeting.id, 'chair-call', t, 0.85, { announces: true, followUp: env.isReply, carriedOver: carried(t) }));
+  // A forward schedule's topics are for the calls their lines name.
+  const later = schedule
+    .filter((s) => usable(s.title))
+    .map((s) => makeCandidate(env, meeting.id, 'chair-call', s.title, 0.8, { mentions: [s.mention], carriedOver: carried(s.title) }));
+  return dedupe(present([...out, ...later]));
+}
+
+/** "[ANNOUNCE] PUCK Agenda - 2024.01.03 - Post-copy for guest_memfd()": the topic after the date. */
+function subjectTopic(subject: string, ref: string): string | null {
+  const found = dateMentions(subject, ref);
+  const last = found[found.length - 1];
+  if (!last) return null;
+  const after = /^\s*[-–—:]\s+([^()\s].*)$/.exec(subject.slice(last.index + last.text.length));
+  // "Workgroup - Wednesday April 15 - 10:00 AM CST": the call's time, not a topic.
+  if (!after || /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!)) return null;
+  return after[1]!.trim();
+}
+
+/** The message's UTC date, as the date mentions of its text are read (mentions.ts). */
+function localDateOf(date: number | null): string {
+  return date === null ? '1970-01-01' : new Date(date).toISOString().slice(0, 10);
 }
 
 // Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
@@ -172,4 +199,10 @@ function dedupe(cands: Candidate[]): Candidate[] {
     seen.add(k);
     return true;
   });
+}
+
+/** "10:30" is a time of day; "50:50 odds" is not. */
+function validTime(hhmm: string): boolean {
+  const [h, m] = hhmm.split(/[:.]/).map(Number) as [number, number];
+  return h <= 23 && m <= 59;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameTopic, statsOf } from '../../../src/agenda/topic-match.js';
+import { sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
   it('joins a schedule line that repeats a topic with the presenter appended', () => {
@@ -25,6 +25,10 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
     ]);
     expect(sameTopic('Challenges with supporting huge pages', first, stats)).toBe(true);
     expect(sameTopic('State of huge page support', first, stats)).toBe(true);
+  });
+
+  it('folds "unified" and "unifying" to one word', () => {
+    expect([...topicWords('Unifying the uAPI')]).toEqual([...topicWords('Unified uAPI')]);
   });
 
   it('keeps apart topics that share only words common in the series', () => {

@@ -20,6 +20,10 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
       title: 'Reworking of KVA allocator in Linux kernel',
       presenter: 'Uladzislau Rezki',
     });
+    expect(topicTitle("Unifying KVM's uAPI for protected VMs, courtesy of Isaku")).toMatchObject({
+      title: "Unifying KVM's uAPI for protected VMs",
+      presenter: 'Isaku',
+    });
     expect(topicTitle('Solo5 release (15 min) https://example.org/pr/1')).toMatchObject({
       title: 'Solo5 release',
       durationMinutes: 15,

@@ -88,6 +88,21 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(prose)))).toEqual(['The summit', 'The storage backend']);
   });
 
+  it("takes the topic a call's subject names after its date, and a forward schedule's topics for their own calls", () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call - 2025.01.08 - Unikernel boot time',
+      bodyText:
+        "Tomorrow's MirageOS topic is unikernel boot time, courtesy of Ada Lovelace.\n\nP.S. I give myself 50:50 odds of\n     50:50 odds of remembering to record.\n\nFuture Schedule:\nJanuary 15th - Solo5 release\nJanuary 22nd - Available!\n",
+    });
+    const c = chairCallRule(envOf(msg));
+    expect(c.map((x) => [x.title, x.announces === true, x.mentions?.map((m) => m.dates[0])[0]])).toEqual([
+      ['Unikernel boot time', true, '2025-01-08'],
+      ['Solo5 release', false, '2025-01-15'],
+    ]);
+    const timed = message({ subject: 'Reminder: MirageOS call - Wednesday January 8 - 10:00 AM CST', bodyText: 'See you there.\n' });
+    expect(chairCallRule(envOf(timed))).toEqual([]);
+  });
+
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
     expect(
