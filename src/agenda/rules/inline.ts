@@ -23,7 +23,8 @@ const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:
 const TO_BE_DISCUSSED = regex(
   'i',
   String.raw`\b(?:(?:to|should|could|would|might|must|needs?\s+to)\s+be\s+(?:discussed|raised|covered|brought\s+up)|`,
-  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic)))\s+(?:in|at|during|on)\b`,
+  String.raw`(?:would|could|might)\s+be\s+a\s+(?:great|good|nice|fine)\s+topic|`,
+  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic)))\s+(?:in|at|during|on|for)\b`,
 );
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
@@ -37,7 +38,8 @@ const LIST_HEADER = regex(
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
-const SUBJECT_PROPOSAL = /\b(?:topic|proposal|propose|session)\b/i;
+const SUBJECT_PROPOSAL =
+  /\b(?:topic|proposal|propose|session)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
 
 /**
  * Rule 3: inline proposals anywhere in a message's own text: `agenda+ X` lines, "add X to the
@@ -113,12 +115,17 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
     // "kSummit proposal - The Linux kernel in ChromeOS": the topic is what follows the label.
     const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
-    const topic = label
-      ? subjectTitle
-          .replace(label, ' ')
-          .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
-          .trim() || subjectTitle
-      : subjectTitle;
+    // "BTF tag support in DWARF (notes for today's BPF Office Hours)": the note naming the meeting goes whole.
+    const aside = label ? /\s*\(([^()]*)\)\s*$/.exec(subjectTitle) : null;
+    const topic =
+      aside && label!.test(aside[1]!)
+        ? subjectTitle.slice(0, aside.index).trim()
+        : label
+          ? subjectTitle
+              .replace(label, ' ')
+              .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
+              .trim() || subjectTitle
+          : subjectTitle;
     if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineRule } from '../../../src/agenda/rules/inline.js';
-import { callThread, envOf, message, titles } from '../extract-helpers.js';
+import { makeEnv } from '../../../src/agenda/extract.js';
+import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 describe('rule 3: inline proposals', () => {
   it('takes agenda+ lines, with presenter and duration annotations', () => {
@@ -82,6 +83,19 @@ describe('rule 3: inline proposals', () => {
     expect(inlineRule(envOf(other))).toEqual([]);
     const ours = message({ subject: 'Secure boot', bodyText: body('I will call in tomorrow.') });
     expect(inlineRule(envOf(ours)).map((c) => [c.meetingId, c.title])).toEqual([['mirage', 'Secure boot for unikernels']]);
+  });
+
+  it("takes the subject of notes prepared for today's call, and 'a great topic for the next call' as the thread's", () => {
+    // A meeting with chairs: a member's mail that names it is no call of it.
+    const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['Chair <chair@example.org>'] }] };
+    const notes = message({ subject: "Unikernel boot time (notes for today's mirage call)", bodyText: 'Find below the notes.\n' });
+    expect(inlineRule(makeEnv(notes, chaired)).map((c) => c.title)).toEqual(['Unikernel boot time']);
+    const reply = message({
+      subject: 'Re: [PATCH] solo5: faster boot',
+      bodyText: 'I think that would be a great topic for the next mirage call on Feb 25.',
+      parentMid: 'p@x',
+    });
+    expect(inlineRule(envOf(reply)).map((c) => c.title)).toEqual(['solo5: faster boot']);
   });
 
   it('ignores discussion phrases that name no meeting, and pointers into a call thread', () => {
