@@ -80,7 +80,7 @@ const CALLS: MeetingAgendaConfig[] = [
 
 export interface CorpusSpec {
   readonly name: string;
-  /** The gzip mbox under /work/shared/corpora/agenda (or the fixture slice). */
+  /** The gzip mbox under ../shared/corpora/agenda (or the fixture slice). */
   readonly file: string;
   readonly meetings: readonly MeetingAgendaConfig[];
   /** Targets from issue 4. */
