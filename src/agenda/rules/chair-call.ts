@@ -2,7 +2,7 @@ import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.j
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions } from '../date-mentions.js';
-import { forwardSchedule } from '../forward-schedule.js';
+import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
@@ -100,8 +100,10 @@ function subjectTopic(subject: string, ref: string): string | null {
   const last = found[found.length - 1];
   if (!last) return null;
   const after = /^\s*[-–—:]\s+([^()\s].*)$/.exec(subject.slice(last.index + last.text.length));
-  // "Workgroup - Wednesday April 15 - 10:00 AM CST": the call's time, not a topic.
-  if (!after || /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!)) return null;
+  // "Workgroup - Wednesday April 15 - 10:00 AM CST": the call's time, not a topic; "- CANCELED",
+  // "- No topic, but still a go": no topic either.
+  if (!after || /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!) || NO_TOPIC.test(after[1]!))
+    return null;
   return after[1]!.trim();
 }
 
