@@ -22,7 +22,7 @@ import { memoryLogger } from '../daemon/harness.js';
 import { cli } from '../helpers/cli.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { distinctCount, loadMbox } from '../helpers/ext4-slice.js';
-import { IMAP_ENV } from '../helpers/imap-config.js';
+import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
 
@@ -110,16 +110,7 @@ beforeAll(async () => {
     configPath,
     stringify({
       db: join(dir, 'convene.sqlite'),
-      imap: {
-        host: '127.0.0.1',
-        port: dovecot.port,
-        secure: false, // STARTTLS, verified against the server's own certificate as CA
-        user: dovecot.user,
-        password: { env: 'IMAP_PASS' },
-        tls: { ca: dovecot.caPath },
-        mailboxes: [FOLDER],
-        batchSize: 25,
-      },
+      imap: imapSection(dovecot, { mailboxes: [FOLDER], batchSize: 25 }),
       transport: 'smtp',
       smtp: { host: '127.0.0.1', port: capture.port, tls: { allowPlaintext: true } },
       outbox: { dir: join(dir, 'outbox') },

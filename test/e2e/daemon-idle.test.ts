@@ -13,7 +13,7 @@ import { openDb, type Db } from '../../src/store/db.js';
 import { memoryLogger } from '../daemon/harness.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { loadMbox } from '../helpers/ext4-slice.js';
-import { IMAP_ENV, newMessage, waitFor } from '../helpers/imap-config.js';
+import { IMAP_ENV, imapSection, newMessage, waitFor } from '../helpers/imap-config.js';
 
 let dovecot: DovecotServer;
 let dir: string;
@@ -38,16 +38,7 @@ it('stores mail that arrives while it runs, through IDLE, and stops cleanly', as
   const config = configFromValue(
     {
       db: join(dir, 'convene.sqlite'),
-      imap: {
-        host: '127.0.0.1',
-        port: dovecot.port,
-        secure: false,
-        user: dovecot.user,
-        password: { env: 'IMAP_PASS' },
-        tls: { ca: dovecot.caPath },
-        mailboxes: ['devel'],
-        pollSeconds: 3600,
-      },
+      imap: imapSection(dovecot, { mailboxes: ['devel'], pollSeconds: 3600 }),
       outbox: { dir: join(dir, 'outbox') },
     },
     null,

@@ -19,7 +19,7 @@ import { readLog } from '../../src/store/audit.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { memoryLogger } from '../daemon/harness.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { IMAP_ENV } from '../helpers/imap-config.js';
+import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
 
@@ -89,15 +89,7 @@ beforeAll(async () => {
     path,
     stringify({
       db: join(dir, 'convene.sqlite'),
-      imap: {
-        host: '127.0.0.1',
-        port: dovecot.port,
-        secure: false,
-        user: dovecot.user,
-        password: { env: 'IMAP_PASS' },
-        tls: { ca: dovecot.caPath },
-        mailboxes: [FOLDER],
-      },
+      imap: imapSection(dovecot, { mailboxes: [FOLDER] }),
       // The chair's replies to convene@ are delivered to a folder of their own.
       reviewMailbox: REVIEW,
       transport: 'smtp',

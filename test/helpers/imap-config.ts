@@ -7,18 +7,25 @@ import type { DovecotServer } from './dovecot.js';
 /** The environment the configs' `password: { env: IMAP_PASS }` reads. */
 export const IMAP_ENV: NodeJS.ProcessEnv = { IMAP_PASS: 'test-pass' };
 
-/** STARTTLS on the plain port, verified against the server's own certificate as CA. */
-export function testImapConfig(server: DovecotServer, overrides: Record<string, unknown> = {}): ImapConfig {
-  return validateImap({
+/**
+ * The `imap:` section of a config for the test Dovecot, as written in convene.yaml: STARTTLS on
+ * the plain port, verified against the server's own certificate as CA.
+ */
+export function imapSection(server: DovecotServer, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
     host: '127.0.0.1',
     port: server.port,
     secure: false,
     user: server.user,
     password: { env: 'IMAP_PASS' },
     tls: { ca: server.caPath },
-    batchSize: 50,
     ...overrides,
-  })!;
+  };
+}
+
+/** That section validated, with batches of 50. */
+export function testImapConfig(server: DovecotServer, overrides: Record<string, unknown> = {}): ImapConfig {
+  return validateImap(imapSection(server, { batchSize: 50, ...overrides }))!;
 }
 
 /** A logger that keeps what it is given, for assertions. */
