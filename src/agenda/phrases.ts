@@ -83,7 +83,11 @@ const SLOT_FOR = regex(
   String.raw`\b(?:grab|get|have|request|reserve|book|added|add|put|kept|keep)\s+(?:a|`,
   String.raw`an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|`,
   String.raw`to|about|re|on|regarding)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|`,
-  String.raw`\bslot\s+in\s+(?:a\s+)?(.+)`,
+  String.raw`\bslot\s+in\s+(?:a\s+)?(.+)|`,
+  // "reserve 30 minutes of the community call to make progress on MISRA".
+  String.raw`\b(?:reserve|book|set\s+aside|spend)\s+(?:\d+\s+min(?:ute)?s?|some\s+time|(?:a\s+)?(?:few|couple\s+of)\s+minutes)\s+`,
+  String.raw`(?:of|in|at|during)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,3}?(?:call|meeting|session)\s+(?:to|for|on)\s+`,
+  String.raw`(?:make\s+progress\s+on\s+|discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+|go(?:ing)?\s+over\s+)?(.+)`,
 );
 
 /** Sentences of a text: paragraphs with line wraps joined, split at . ? ! followed by space. */
@@ -165,7 +169,7 @@ export function proposalPhrases(text: string): Phrase[] {
       SLOT_FOR.exec(sentence);
     if (m) {
       // "propose one more topic; last year we discussed X": the topic is what follows.
-      const raw = m[1] ?? m[2] ?? '';
+      const raw = m[1] ?? m[2] ?? m[3] ?? '';
       const after = /^(?:one\s+more|another|a|an|the\s+following)\s+(?:topic|item|thing|session)\s*[;:,-]\s*(\S.*)$/i.exec(raw);
       out.push({ topic: trimTopic(after ? after[1]! : raw), sentence });
       continue;

@@ -19,6 +19,13 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
   });
 
+  it('reads time asked of the call for a topic', () => {
+    expect(topics('Otherwise I would like to ask to reserve 30 minutes of the community call to make progress on MISRA.')).toEqual([
+      'MISRA',
+    ]);
+    expect(topics('Could we set aside a few minutes of the next meeting for the release checklist?')).toEqual(['the release checklist']);
+  });
+
   it('does not take a wish about something else for a proposal', () => {
     expect(topics('I wanted to thank everyone for the reviews.')).toEqual([]);
     expect(topics('We can meet at 16:00 instead.')).toEqual([]);
