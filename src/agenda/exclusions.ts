@@ -16,7 +16,9 @@ const BOUNCE_OR_AWAY = regex(
 const MINUTES_OPENING = regex(
   'i',
   String.raw`^(?:hi[^\n]*\n+)?\s*(?:here (?:are|is) (?:the )?(?:notes|minutes|summary|a summary|recap)|`,
-  String.raw`(?:meeting )?(?:notes|minutes) (?:from|of) (?:the |today'?s |yesterday'?s |last )?)`,
+  String.raw`(?:meeting )?(?:notes|minutes) (?:from|of) (?:the |today'?s |yesterday'?s |last )?|`,
+  // "MoM (not ideal but at least some):", "Minutes:", "Meeting notes -": a heading over the recap.
+  String.raw`(?:mom|minutes|meeting\s+(?:notes|minutes)|notes)\b[^\n]{0,80}?[:\-–][ \t]*(?:\n|$))`,
 );
 
 const FOR_A_CALL_TO_COME = /\b(?:notes|slides|material)\s+for\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming|coming)|next\s+week'?s)\b/i;

@@ -24,7 +24,7 @@ const DEFERRED = regex(
   String.raw`meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|`,
   String.raw`this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|`,
   String.raw`call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|`,
-  String.raw`decide)|(?:next\s+time\s+we\s+meet))\b[^\n()]*\)?\s*[.;]?`,
+  String.raw`decide)|(?:next\s+time\s+we\s+meet)|(?:we\s+)?keep\s+(?:this|it)\s+open)\b[^\n()]*\)?\s*[.;]?`,
 );
 
 /**

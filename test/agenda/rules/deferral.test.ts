@@ -23,6 +23,13 @@ describe('rule 4: deferrals in notes of a past call', () => {
     ).toEqual(['Website redesign']);
   });
 
+  it('reads "we keep this open" in a recap as a carry-over of its point', () => {
+    const body =
+      'MoM:\n\n- kirk is stable\n- metadata for old tests: Cyril suggests a manual process. We keep this open and\nneed to figure out what to do.\n';
+    const c = deferralRule(envOf(message({ subject: 'Re: Open MirageOS call', bodyText: body })));
+    expect(titles(c)).toEqual(['Metadata for old tests: Cyril suggests a manual process']);
+  });
+
   it('takes the item a verdict "Add to the agenda for next time" answers', () => {
     const body =
       'Bonus topics:\n4. Interested in improving the interface overview\ndocumentation?\n\nANSWER: Yes, this is worthwhile.  Add to the agenda for next time.\n\n5. OpenSSL release.\n';

@@ -49,6 +49,8 @@ describe('exclusions: messages that are never items', () => {
   it('knows minutes and notes of a past call, which only feed deferrals', () => {
     expect(isMinutes(message({ subject: 'GUI Workgroup - Notes 04/08', bodyText: '' }), '')).toBe(true);
     expect(isMinutes(message({ subject: 'Thursday', bodyText: '' }), 'Hi all,\n\nHere are the notes from the call.')).toBe(true);
+    expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'MoM (not ideal but at least some):\n\n- we met')).toBe(true);
+    expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'Notes on the proposal: it is fine by me.')).toBe(false);
     // Notes prepared for a call to come are no minutes.
     expect(isMinutes(message({ subject: "BTF tags (notes for today's office hours)", bodyText: '' }), '')).toBe(false);
     expect(titles(run(message({ subject: 'Minutes of the MirageOS call', bodyText: 'Proposed agenda items:\n- past item\n' })))).toEqual(
