@@ -33,7 +33,7 @@ export function namedDates(
   aliases: readonly RegExp[],
 ): NamedDate[] {
   if (date === null) return [];
-  const ref = new Date(date).toISOString().slice(0, 10);
+  const ref = mentionDate(date);
   const out: NamedDate[] = [];
   const push = (source: string, s: string): void => {
     for (const m of dateMentions(s, ref)) out.push({ source, text: m.text, dates: m.dates });
@@ -53,6 +53,11 @@ export function namedDates(
     n += out.length - before;
   }
   return out;
+}
+
+/** The date a message's relative and yearless dates are read against: its UTC date. */
+export function mentionDate(date: number): LocalDate {
+  return new Date(date).toISOString().slice(0, 10);
 }
 
 function stripReply(subject: string): string {

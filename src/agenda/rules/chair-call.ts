@@ -3,6 +3,7 @@ import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions } from '../date-mentions.js';
 import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
+import { mentionDate } from '../mentions.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
@@ -107,9 +108,9 @@ function subjectTopic(subject: string, ref: string): string | null {
   return after[1]!.trim();
 }
 
-/** The message's UTC date, as the date mentions of its text are read (mentions.ts). */
+/** The date the message's own dates are read against (mentions.ts); an undated one reads none nearby. */
 function localDateOf(date: number | null): string {
-  return date === null ? '1970-01-01' : new Date(date).toISOString().slice(0, 10);
+  return date === null ? '1970-01-01' : mentionDate(date);
 }
 
 // Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
