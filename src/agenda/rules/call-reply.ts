@@ -1,3 +1,4 @@
+import { isChairMail } from '../chair-mail.js';
 import { isSupportOnly } from '../exclusions.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
@@ -22,7 +23,7 @@ const ONE_TOPIC_HEADER = /\b(?:a|one)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
 const LOGISTICS = regex(
   'i',
   String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+)?interested(?!\s+in\s+(?:discussing|talking|presenting))|`,
-  String.raw`count\s+me\s+in|cc'?(?:ing|ed)|`,
+  String.raw`count\s+me\s+in|cc'?(?:ing|ed)|(?:just\s+a|a\s+(?:friendly|gentle|quick))\s+reminder|`,
   String.raw`adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
@@ -88,6 +89,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // about the call itself or comes from the call's own author (reminders, cancellations).
   if (!direct) return [];
   if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
+  // Nor from a co-chair: "Just a reminder. Please do not forget to send the ATTEND request."
+  if (isChairMail(msg, meeting) === true) return [];
   const body = stripGreeting(text).replace(PLEASANTRY, '');
   const first = contentLines(body)[0] ?? '';
   // "There was also:" followed by a list: the list's first item is the topic.

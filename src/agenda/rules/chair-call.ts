@@ -14,6 +14,8 @@ const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?
 // Timetable and list entries that are logistics, not topics.
 const LOGISTICS = regex(
   'i',
+  // "Proposals for agenda topics should be sent before February 22 to:": a CFP's instructions.
+  String.raw`\b(?:should|must|need\s+to)\s+be\s+(?:sent|submitted|posted)\b|\brequests?\s+to\s+attend\b|`,
   String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|`,

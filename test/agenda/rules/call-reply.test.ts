@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callReplyRule } from '../../../src/agenda/rules/call-reply.js';
-import { callThread, envOf, message, titles } from '../extract-helpers.js';
+import { makeEnv } from '../../../src/agenda/extract.js';
+import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 const reply = (bodyText: string, quotedText = '') =>
   message({ subject: 'Re: Call for agenda items: MirageOS call 2025-01-08', bodyText, quotedText, parentMid: 'call@x' });
@@ -91,6 +92,19 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
     expect(callReplyRule(envOf(reply('Great seeing you at the summit!\n\nIs there time left?'), callThread()))).toEqual([]);
     expect(callReplyRule(envOf(reply('It could make sense to talk about it, but maybe other topics first.'), callThread()))).toEqual([]);
+  });
+
+  it("a co-chair's note in the call's thread is no topic", () => {
+    const chaired = { ...context(callThread()), meetings: [{ ...MEETINGS[0]!, chairs: ['cochair@example.org'] }] };
+    const note = message({
+      subject: 'Re: Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Just a reminder. Please do not forget to send the ATTEND request.',
+      parentMid: 'call@x',
+      fromAddr: 'cochair@example.org',
+    });
+    expect(callReplyRule(makeEnv(note, chaired))).toEqual([]);
+    // ... and from anyone, a reminder is about the call, not a topic.
+    expect(callReplyRule(envOf({ ...note, fromAddr: 'ada@example.org' }, callThread()))).toEqual([]);
   });
 
   it('a reply that only adds people to Cc is no topic', () => {

@@ -110,6 +110,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     }
   });
 
+  it("does not take a call for proposals' instructions for topics", () => {
+    const cfp = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Please state the topic in your proposal, and submit the topic as soon as possible.\n\n1) Proposals for agenda topics should be sent before February 22 to:\n\n  cfp@example.org\n\n2) Requests to attend the summit should be sent to the same address.\n',
+    });
+    expect(chairCallRule(envOf(cfp))).toEqual([]);
+  });
+
   it('is not run on minutes, replies, or mail that is not a call', () => {
     expect(chairCallRule(envOf(message({ subject: 'Notes from the MirageOS call', bodyText: 'Agenda:\n- Irmin\n' })))).toEqual([]);
     expect(

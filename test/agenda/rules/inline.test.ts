@@ -87,7 +87,7 @@ describe('rule 3: inline proposals', () => {
 
   it("takes the subject of notes prepared for today's call, and 'a great topic for the next call' as the thread's", () => {
     // A meeting with chairs: a member's mail that names it is no call of it.
-    const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['Chair <chair@example.org>'] }] };
+    const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
     const notes = message({ subject: "Unikernel boot time (notes for today's mirage call)", bodyText: 'Find below the notes.\n' });
     expect(inlineRule(makeEnv(notes, chaired)).map((c) => c.title)).toEqual(['Unikernel boot time']);
     const reply = message({
