@@ -25,23 +25,8 @@ import { distinctCount, loadMbox } from '../helpers/ext4-slice.js';
 import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
+import { FOLDER, LIST, LIST_ID, OCC, T } from './scenario.js';
 
-/**
- * The meeting: Thursdays 11:00 New York, fortnightly from 2026-05-28. The call we follow is
- * 2026-06-11 11:00 EDT (15:00Z); its jobs are due at the same local time 7 days (call for
- * items), 2 days (chair reminder) and 1 calendar day (digest) before.
- */
-const OCC = 'wg/2026-06-11';
-const T = {
-  callForItems: Date.UTC(2026, 5, 4, 15),
-  replies: Date.UTC(2026, 5, 5, 12),
-  reminder: Date.UTC(2026, 5, 9, 15),
-  chair: Date.UTC(2026, 5, 9, 17),
-  digest: Date.UTC(2026, 5, 10, 15),
-};
-const LIST = 'devel@lists.example.org';
-const LIST_ID = 'devel.lists.example.org';
-const FOLDER = 'devel';
 /** Our Message-IDs carry an HMAC under the archive's secret: known once the database exists. */
 let CALL_ID: string;
 let DIGEST_ID: string;

@@ -22,20 +22,8 @@ import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
+import { FOLDER, LIST, LIST_ID, OCC, T } from './scenario.js';
 
-/** Thursdays 11:00 New York, fortnightly; the call is 2026-06-11 11:00 EDT (15:00Z). */
-const OCC = 'wg/2026-06-11';
-const T = {
-  callForItems: Date.UTC(2026, 5, 4, 15),
-  replies: Date.UTC(2026, 5, 5, 12),
-  reminder: Date.UTC(2026, 5, 9, 15),
-  chair: Date.UTC(2026, 5, 9, 17),
-  digest: Date.UTC(2026, 5, 10, 15),
-  after: Date.UTC(2026, 5, 10, 16),
-};
-const LIST = 'devel@lists.example.org';
-const LIST_ID = 'devel.lists.example.org';
-const FOLDER = 'devel';
 const REVIEW = 'convene';
 const CHAIR = 'Chair Person <chair@example.org>';
 
