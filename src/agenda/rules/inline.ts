@@ -113,20 +113,24 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   if (!env.isReply && SUBJECT_PROPOSAL.test(msg.subject)) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
-    // "kSummit proposal - The Linux kernel in ChromeOS": the topic is what follows the label.
     const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
-    // "BTF tag support in DWARF (notes for today's BPF Office Hours)": the note naming the meeting goes whole.
-    const aside = label ? /\s*\(([^()]*)\)\s*$/.exec(subjectTitle) : null;
-    const topic =
-      aside && label!.test(aside[1]!)
-        ? subjectTitle.slice(0, aside.index).trim()
-        : label
-          ? subjectTitle
-              .replace(label, ' ')
-              .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
-              .trim() || subjectTitle
-          : subjectTitle;
+    const topic = label ? withoutMeetingLabel(subjectTitle, label) : subjectTitle;
     if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
+}
+
+/**
+ * A subject that names the meeting, without that name: "BTF tag support in DWARF (notes for
+ * today's BPF Office Hours)" loses the note naming it whole; "kSummit proposal - The Linux kernel
+ * in ChromeOS" keeps what follows the label.
+ */
+function withoutMeetingLabel(subjectTitle: string, label: RegExp): string {
+  const aside = /\s*\(([^()]*)\)\s*$/.exec(subjectTitle);
+  if (aside && label.test(aside[1]!)) return subjectTitle.slice(0, aside.index).trim();
+  const rest = subjectTitle
+    .replace(label, ' ')
+    .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
+    .trim();
+  return rest || subjectTitle;
 }
