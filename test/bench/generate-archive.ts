@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type ArchiveModel, loadArchiveModel } from './archive-model.js';
 import { CORPUS_NAME, corporaDir } from './corpus.js';
+import { prng } from '../helpers/prng.js';
 
 export interface GenerateOptions {
   readonly n: number;
@@ -47,18 +48,6 @@ interface GenMessage {
 interface GenThread {
   readonly subject: string;
   readonly msgs: GenMessage[];
-}
-
-/** mulberry32: a small, fast, seedable PRNG (not for crypto; fine for reproducible data). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Yield `n` mboxrd blocks ("From " line, headers, body, blank separator line). */

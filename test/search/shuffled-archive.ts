@@ -7,21 +7,10 @@
 import { generateMessage } from '../helpers/message-generator.js';
 import { dbWith } from './fixture-db.js';
 import type { Db } from '../../src/store/db.js';
+import { prng } from '../helpers/prng.js';
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'kernel', 'journal', 'inode', 'extent'];
 const AUTHORS = ['Alice <alice@example.org>', 'Bob <bob@example.org>', '<carol@example.net>', 'Dave Chair <dave@example.org>'];
-
-/** mulberry32, seeded: the same archive every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function shuffledArchive(n = 400, seed = 7): Promise<Db> {
   const rand = prng(seed);
