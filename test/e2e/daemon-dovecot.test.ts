@@ -25,7 +25,7 @@ import { distinctCount, loadMbox } from '../helpers/ext4-slice.js';
 import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
-import { FOLDER, LIST, LIST_ID, OCC, T } from './scenario.js';
+import { FOLDER, LIST, LIST_ID, OCC, T, WG_MEETING } from './scenario.js';
 
 /** Our Message-IDs carry an HMAC under the archive's secret: known once the database exists. */
 let CALL_ID: string;
@@ -99,17 +99,7 @@ beforeAll(async () => {
       transport: 'smtp',
       smtp: { host: '127.0.0.1', port: capture.port, tls: { allowPlaintext: true } },
       outbox: { dir: join(dir, 'outbox') },
-      meetings: [
-        {
-          id: 'wg',
-          name: 'Infra WG call',
-          zone: 'America/New_York',
-          schedule: '2026-05-28T11:00[America/New_York]/P14D',
-          chair: 'Chair Person <chair@example.org>',
-          lists: [LIST_ID],
-          standingItems: ['Open pull requests'],
-        },
-      ],
+      meetings: [WG_MEETING],
       digest: {
         from: 'convene <convene@example.org>',
         to: [LIST],

@@ -22,7 +22,7 @@ import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { IMAP_ENV, imapSection } from '../helpers/imap-config.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
 import { SmtpCapture, type Captured } from '../helpers/smtp-capture.js';
-import { FOLDER, LIST, LIST_ID, OCC, T } from './scenario.js';
+import { FOLDER, LIST, LIST_ID, OCC, T, WG_MEETING } from './scenario.js';
 
 const REVIEW = 'convene';
 const CHAIR = 'Chair Person <chair@example.org>';
@@ -83,18 +83,7 @@ beforeAll(async () => {
       transport: 'smtp',
       smtp: { host: '127.0.0.1', port: capture.port, tls: { allowPlaintext: true } },
       outbox: { dir: join(dir, 'outbox') },
-      meetings: [
-        {
-          id: 'wg',
-          name: 'Infra WG call',
-          zone: 'America/New_York',
-          schedule: '2026-05-28T11:00[America/New_York]/P14D',
-          chair: CHAIR,
-          chairs: ['Co Chair <co@example.org>'],
-          lists: [LIST_ID],
-          standingItems: ['Open pull requests'],
-        },
-      ],
+      meetings: [{ ...WG_MEETING, chair: CHAIR, chairs: ['Co Chair <co@example.org>'] }],
       digest: {
         from: 'convene <convene@example.org>',
         to: [LIST],

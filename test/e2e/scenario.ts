@@ -16,3 +16,14 @@ export const T = {
 export const LIST = 'devel@lists.example.org';
 export const LIST_ID = 'devel.lists.example.org';
 export const FOLDER = 'devel';
+
+/** The meeting's config entry as both end-to-end tests write it (each adds its own chairs). */
+export const WG_MEETING = {
+  id: 'wg',
+  name: 'Infra WG call',
+  zone: 'America/New_York',
+  schedule: '2026-05-28T11:00[America/New_York]/P14D',
+  chair: 'Chair Person <chair@example.org>',
+  lists: [LIST_ID],
+  standingItems: ['Open pull requests'],
+};
