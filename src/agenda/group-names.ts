@@ -30,6 +30,19 @@ const PROSE_WORD = regex(
 );
 // "TSC meeting", "OCP call": an acronym that names a body, before meeting/call.
 const ACRONYM_MEETING = /\b(\p{Lu}{2,6})\s+(?:meeting|call|sync)\b/gu;
+// "our community call which Broad Bishop hosts", "the release meeting": a meeting named by one word
+// in prose. Words that say when or how a call happens ("the next call", "our weekly meeting",
+// "the zoom call") name no other meeting.
+const PROSE_MEETING = /\b(?:our|the)\s+([\p{Ll}][\p{Ll}-]{2,})\s+(?:call|meeting)s?\b/gu;
+const HOW_OR_WHEN = regex(
+  'i',
+  String.raw`^(?:next|last|previous|first|same|other|following|upcoming|coming|regular|usual|normal|scheduled|planned|`,
+  String.raw`weekly|bi-?weekly|monthly|bi-?monthly|daily|quarterly|yearly|annual|fortnightly|recurring|`,
+  String.raw`phone|video|conference|zoom|webex|teams|jitsi|meet|online|virtual|live|public|open|full|whole|`,
+  String.raw`entire|actual|original|recent|latest|early|late|morning|evening|today's|tomorrow's|week's|month's|`,
+  String.raw`above|below|mentioned|said|aforementioned|above-mentioned|one|two|second|third|short|quick|long|`,
+  String.raw`sync|follow-up|followup|kick-off|kickoff|organizing|organising|planning|agenda|upstream)$`,
+);
 const NOT_A_GROUP = /^(?:the|our|this|next|a|an|openbmc|linux|weekly|bi-?weekly|monthly|community|open|project|upstream|\d{4})$/i;
 
 /** Group names the text mentions, as written ("GUI Design Workgroup", "TSC meeting"). */
@@ -64,6 +77,7 @@ export function groupsNamedIn(text: string): string[] {
     while (words.length && NOT_A_GROUP.test(words[0]!)) words.shift();
     if (words.length) out.push(`${words.join(' ')} ${m[2]}`);
   }
+  for (const m of text.matchAll(PROSE_MEETING)) if (!HOW_OR_WHEN.test(m[1]!) && fresh(m)) out.push(m[0].replace(/^\S+\s+/, ''));
   for (const m of text.matchAll(ACRONYM_MEETING))
     if (!/^(?:AM|PM|UTC|GMT|CET|PST|PDT|EST|EDT|CST|CDT|IST|ANN|RFC|TBD)$/.test(m[1]!)) out.push(m[0]);
   return out;

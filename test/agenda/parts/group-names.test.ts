@@ -25,4 +25,13 @@ describe('other groups\' meetings (issue 8, "Another group\'s agenda lands in yo
     expect(foreignGroups('Security Working Group meeting - Wednesday May 29', security)).toEqual([]);
     expect(foreignGroups('GUI Design Workgroup - Wednesday', security)).toEqual(['GUI Design Workgroup']);
   });
+
+  it('names a meeting called by one word in prose, not a call said by when or how it happens', () => {
+    // openbmc 2019-06-17: a question put to "our community call", not to the security working group.
+    const asked = 'Shall we discuss it in mail chain or during our community call which Broad Bishop hosts on every Monday.';
+    expect(foreignGroups(asked, security)).toEqual(['community call']);
+    expect(groupsNamedIn('Can we cover this in the release meeting?')).toEqual(['release meeting']);
+    for (const plain of ['Can we discuss this at the next call?', 'in our weekly meeting', 'on the zoom call', 'at the upcoming meeting'])
+      expect(groupsNamedIn(plain)).toEqual([]);
+  });
 });
