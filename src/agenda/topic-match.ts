@@ -16,7 +16,8 @@ const STOP = words(`a an the and or of to for in on at by with from about into i
 // Words about handling a topic, not naming it.
 const GENERIC = words(`discuss discussion discussions review reviews reviewing update updates status follow followup followups
   up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session
-  sessions progress recap quick short brief talk talking state current challenges preparations`);
+  sessions progress recap quick short brief talk talking state current challenges preparations effort efforts work plan plans
+  idea ideas thoughts steps step forward`);
 
 /** The content words of a title: normalised, stop and generic words dropped, plurals folded. */
 export function topicWords(title: string): Set<string> {
