@@ -43,6 +43,13 @@ const PLEASANTRY = regex(
   String.raw`happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b[^.!?\n]*[.!?]\s*)+`,
 );
 const ABOUT_IT = /\b(?:talk(?:ing)?\s+about|discuss(?:ing)?|cover(?:ing)?)\s+(?:it|this|that|them)\b/i;
+// "What do people think about guard() vs scoped_guard()?": in answer to a call, a question put to
+// everyone on it is a topic for it (netdev 2024-05-07, after a patch link to "discuss and poll about").
+const OPINIONS = regex(
+  'i',
+  String.raw`\bwhat\s+do\s+(?:people|folks|others|you\s+all|you\s+guys|everyone|everybody|we\s+all)\s+`,
+  String.raw`think\s+(?:about|of)\s+([^?\n]{3,120}?)\s*(?:\?|\.(?:\s|$))`,
+);
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
 
@@ -89,6 +96,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // about the call itself or comes from the call's own author (reminders, cancellations).
   if (!direct) return [];
   if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
+  const asked = OPINIONS.exec(text.replace(/\s*\n\s*/g, ' '));
+  if (asked) return present([make(asked[1]!, 0.6)]);
   // Nor from a co-chair: "Just a reminder. Please do not forget to send the ATTEND request."
   if (isChairMail(msg, meeting) === true) return [];
   const body = stripGreeting(text).replace(PLEASANTRY, '');

@@ -33,6 +33,14 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(c)).toEqual(['How address spaces are handled']);
   });
 
+  it('takes what a question asks everyone to think about, after a link offered for a poll', () => {
+    // netdev 2024-05-07: the offer ends at a patch link; the question names the topic.
+    const body =
+      'Maybe we can have a quick discussion and poll about:\n\nhttps://patchwork.kernel.org/project/netdevbpf/patch/1/\n\n' +
+      'Do we want patches like this? What do people think about guard() vs\nscoped_guard().\n\n\tAndrew';
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['Guard vs scoped_guard']);
+  });
+
   it('takes a one-line body as the topic', () => {
     expect(titles(callReplyRule(envOf(reply('Status of the arm64 port'), callThread())))).toEqual(['Status of the arm64 port']);
   });
