@@ -1,3 +1,5 @@
+import type { AgendaMessage } from '../types.js';
+import { isChairMail } from '../chair-mail.js';
 import { foreignGroups } from '../group-names.js';
 import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
@@ -38,8 +40,18 @@ const LIST_HEADER = regex(
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
+// A "BoF" (birds of a feather) is a session proposed by its subject, as LSF/MM/BPF posters write it.
 const SUBJECT_PROPOSAL =
-  /\b(?:topic|proposal|propose|session)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
+  /\b(?:topic|proposal|propose|session|bof)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
+// What follows a meeting's name at the head of a subject when the mail is about the meeting itself
+// (its call for proposals, agenda, schedule, minutes, registration), not a topic for it.
+const ABOUT_THE_MEETING = regex(
+  'i',
+  String.raw`^\W*(?:call\s+for|cfp|agenda|schedule|program|minutes|notes|summary|recap|report|reminder|`,
+  String.raw`registration|register|invit\w*|attend\w*|meeting|call|cancel\w*|postpone\w*|update\s+on\s+(?:the\s+)?(?:event|venue|dates?)|`,
+  String.raw`venue|travel|hotel|dates?|slides|videos?|recordings?|is\b|will\b|has\b|was\b|`,
+  String.raw`(?:new\s+)?(?:access|info(?:rmation)?|times?|link|dial|location|room|day|bridge|zoom|webex))`,
+);
 
 /**
  * Rule 3: inline proposals anywhere in a message's own text: `agenda+ X` lines, "add X to the
@@ -111,13 +123,33 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (end > i) i = end - 1;
   }
 
-  if (!env.isReply && SUBJECT_PROPOSAL.test(msg.subject)) {
+  if (!env.isReply && (SUBJECT_PROPOSAL.test(msg.subject) || headedByMeeting(msg, subjectTitle, env.meetings))) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
     const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
     const topic = label ? withoutMeetingLabel(subjectTitle, label) : subjectTitle;
     if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
+}
+
+/**
+ * "LSF/MM/BPF 2023 IOMAP conversion status update": a new thread whose subject opens with the
+ * meeting's name (and year) and goes on with a topic puts that topic to it, the way a subject tag
+ * would; "LSF/MM/BPF 2023: Call for Proposals", "netdev call - May 7th" and the chair's mail are
+ * about the meeting.
+ */
+function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: readonly CompiledMeeting[]): boolean {
+  for (const m of meetings) {
+    // The chair's "Security Working Group - New access information" is an announcement.
+    if (isChairMail(msg, m) === true) continue;
+    for (const label of m.aliases) {
+      const hit = label.exec(subjectTitle);
+      if (!hit || hit.index !== 0) continue;
+      const rest = subjectTitle.slice(hit[0].length).replace(/^\s*(?:'?\d{2}|\d{4})\b/, '');
+      if (/^\s*[:\-–—]?\s*\p{L}/u.test(rest) && !ABOUT_THE_MEETING.test(rest) && rest.trim().split(/\s+/).length >= 2) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -130,7 +162,8 @@ function withoutMeetingLabel(subjectTitle: string, label: RegExp): string {
   if (aside && label.test(aside[1]!)) return subjectTitle.slice(0, aside.index).trim();
   const rest = subjectTitle
     .replace(label, ' ')
-    .replace(/^\W*(?:(?:topic|proposal|session)\b\W*)+/i, '')
+    .replace(/^\s*(?:'?\d{2}|\d{4})\b/, '')
+    .replace(/^\W*(?:(?:topic|proposal|session|bof)\b\W*)+/i, '')
     .trim();
   return rest || subjectTitle;
 }

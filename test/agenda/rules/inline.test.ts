@@ -85,6 +85,28 @@ describe('rule 3: inline proposals', () => {
     expect(inlineRule(envOf(ours)).map((c) => [c.meetingId, c.title])).toEqual([['mirage', 'Secure boot for unikernels']]);
   });
 
+  it("takes a new thread's subject that opens with the meeting's name and goes on with a topic", () => {
+    // LSF/MM/BPF 2023: "LSF/MM/BPF 2023 BoF: removing kthread freezer next steps", untagged.
+    const summit = {
+      id: 'lsf',
+      name: 'LSF/MM/BPF',
+      aliases: ['LSF/MM/BPF'],
+      subjectTags: [],
+      calls: null,
+      lists: [],
+      chairs: ['chair@example.org'],
+    };
+    const ctx = { ...context(), meetings: [summit] };
+    const topic = (subject: string, from = 'member@example.org') =>
+      inlineRule(makeEnv(message({ subject, bodyText: 'Probably best as a BoF.\n', fromAddr: from }), ctx)).map((c) => c.title);
+    expect(topic('LSF/MM/BPF 2023 BoF: removing kthread freezer next steps')).toEqual(['Removing kthread freezer next steps']);
+    expect(topic('LSF/MM/BPF 2023 IOMAP conversion status update')).toEqual(['IOMAP conversion status update']);
+    // Mail about the meeting itself, and the chair's announcements, are no topics.
+    expect(topic('LSF/MM/BPF 2023: Call for Proposals')).toEqual([]);
+    expect(topic('LSF/MM/BPF - New access information')).toEqual([]);
+    expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
+  });
+
   it("takes the subject of notes prepared for today's call, and 'a great topic for the next call' as the thread's", () => {
     // A meeting with chairs: a member's mail that names it is no call of it.
     const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
