@@ -145,7 +145,11 @@ const POINTER = regex(
   String.raw`^(?:(?:under|at|in|for|during|via|to|on|ahead\s+of|before|after|prior\s+to)\b.*|tomorrow|today|later|this|`,
   String.raw`it|that|these|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|the\s+(?:topic|`,
-  String.raw`above|issue|proposal))$`,
+  String.raw`above|issue|proposal)|`,
+  // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
+  String.raw`(?:what|how|whether|why|where|which)\s+(?:they|it|this|that|these|those)\b.*|`,
+  String.raw`(?:a|an|my|our|the)\s+(?:plan|proposal|idea|summary|few\s+slides|slides)`,
+  String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?)$`,
 );
 
 /** True when the captured topic only points at the thread ("this", "this topic"). */

@@ -2,7 +2,7 @@ import { isChairMail } from '../chair-mail.js';
 import { isSupportOnly } from '../exclusions.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
-import { isPointer, proposalPhrases } from '../phrases.js';
+import { isPointer, proposalPhrases, sentencesOf, trimTopic, type Phrase } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
 import type { Candidate } from '../types.js';
@@ -84,7 +84,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   }
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
 
-  const all = proposalPhrases(text);
+  const all = [...addPhrases(text), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
   if (phrases.length) return present(phrases.map((p) => make(p.topic, 0.8)));
   if (all.length) return []; // "I'll be glad to talk about this": about a topic already listed
@@ -111,6 +111,21 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening)) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
+}
+
+// "if there's a waiting list I'd like to add enabling cgroups memory accounting": in answer to a
+// call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
+const LIKE_TO_ADD = regex(
+  'i',
+  String.raw`\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:also\s+)?like\s+to\s+add\s+`,
+  String.raw`(?!that\b|to\b|my\b|more\b|some\s+(?:context|comments?|notes?)\b|a\s+(?:comment|note|few\s+words)\b)(.+)`,
+);
+
+function addPhrases(text: string): Phrase[] {
+  return sentencesOf(text).flatMap((sentence) => {
+    const m = LIKE_TO_ADD.exec(sentence);
+    return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
+  });
 }
 
 /** The first non-blank line from `from` when it stands alone as a short paragraph: a title, not prose. */

@@ -19,7 +19,8 @@ const LOGISTICS = regex(
   String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|`,
-  String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available)\b`,
+  String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
+  String.raw`get(?:ting)?\s+settled|settle\s+in)\b`,
 );
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
 const AGENDA_IS = regex(
@@ -71,6 +72,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     topics.push(...block.items.map((i) => i.text));
   }
   const lines = text.split('\n');
+  const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const timed = TIMETABLE.exec(lines[i]!);
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
@@ -80,9 +82,10 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) &&
       !/\b(?:UTC|GMT)\b/.test(timed[2]!)
     ) {
-      topics.push(timetableEntry(lines, i, timed[2]!));
+      timetable.push(timetableEntry(lines, i, timed[2]!));
     }
   }
+  topics.push(...presentersLast(timetable));
   if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
   const usable = (t: string): boolean => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t);
   const carried = (t: string): boolean => env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
@@ -107,8 +110,16 @@ function subjectTopic(subject: string, ref: string): string | null {
   // "- No topic, but still a go": no topic either.
   if (!after || /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!) || NO_TOPIC.test(after[1]!))
     return null;
+  // "[ANN] Media Summit May 13th: Draft Agenda (v1)": the mail is the agenda, the subject names no topic.
+  if (AGENDA_ITSELF.test(after[1]!)) return null;
   return after[1]!.trim();
 }
+
+const AGENDA_ITSELF = regex(
+  'i',
+  String.raw`^(?:(?:draft|final|preliminary|tentative|updated|proposed|revised|new|full|detailed)\s+)*`,
+  String.raw`(?:agenda|schedule|program(?:me)?|timetable|reminder|invitation|call\s+for\s+\w+|details|logistics|information)\b`,
+);
 
 /** The date the message's own dates are read against (mentions.ts); an undated one reads none nearby. */
 function localDateOf(date: number | null): string {
@@ -166,6 +177,21 @@ function timetableEntry(lines: readonly string[], i: number, first: string): str
     entry = `${entry} ${next.trim()}`;
   }
   return entry;
+}
+
+// "Jai Luthra: Per-stream V4L2 controls", "Hans de Goede: ...": a person's name before the topic.
+const PRESENTER_FIRST =
+  /^(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la|ter|ten)){0,2}(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}):\s+(\S.*)$/u;
+
+/**
+ * A timetable that writes "Presenter: Topic" on its lines (the Linux Media Summit's agendas):
+ * the topic is what follows the name, and the name is its presenter, written "Topic (Presenter)"
+ * as topic-title.ts reads it. Only when two lines or more agree, so one "Media CI: status" line
+ * keeps its words.
+ */
+function presentersLast(entries: readonly string[]): string[] {
+  if (entries.filter((e) => PRESENTER_FIRST.test(e)).length < 2) return [...entries];
+  return entries.map((e) => e.replace(PRESENTER_FIRST, (_all, name: string, topic: string) => `${topic} (${name})`));
 }
 
 /** Topics a call states in prose: quoted suggestions, "agenda will be X", "X wants to talk about Y". */

@@ -41,6 +41,18 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['Guard vs scoped_guard']);
   });
 
+  it('takes what a reply would like to add, not "what they might be" or "a plan to you" that point back', () => {
+    // Linux Media Summit 2025: replies to the draft agendas.
+    const add =
+      "I realise I'm a bit late to the party, but if there's a waiting list I'd\nlike to add enabling cgroups memory accounting. " +
+      "We've started to\nimplement it in DRM, but I'd like to discuss what they might be for v4l2 in\ngeneral.";
+    expect(titles(callReplyRule(envOf(reply(add), callThread())))).toEqual(['Enabling cgroups memory accounting']);
+    const plan =
+      'If you have a tiny 15/20 minutes slot I would be glad to present a\nplan to you, Nicolas and other more well versed in codec support than\nme.';
+    expect(callReplyRule(envOf(reply(plan), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply("I'd like to add that the bridge works for me."), callThread()))).toEqual([]);
+  });
+
   it('takes a one-line body as the topic', () => {
     expect(titles(callReplyRule(envOf(reply('Status of the arm64 port'), callThread())))).toEqual(['Status of the arm64 port']);
   });

@@ -88,6 +88,24 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(prose)))).toEqual(['The summit', 'The storage backend']);
   });
 
+  it('reads "Presenter: Topic" timetable lines as the topic and its presenter, and drops "Get settled"', () => {
+    // Linux Media Summit 2025, draft agenda v1.
+    const msg = message({
+      subject: 'Reminder: MirageOS call May 13th: Draft Agenda (v1)',
+      bodyText:
+        'Draft Agenda:\n\n9:00-9:30: Get settled :-)\n\n9:30-9:40: Hans Verkuil: Quick introduction\n\n' +
+        '9:40-10:30: Jai Luthra: Per-stream V4L2 controls\n\n10:30-11:15: Hans de Goede: Identifying camera modules\n\n11:15-11:30: break\n',
+    });
+    const c = chairCallRule(envOf(msg));
+    expect(c.map((x) => [x.title, x.presenter])).toEqual([
+      ['Per-stream V4L2 controls', 'Jai Luthra'],
+      ['Identifying camera modules', 'Hans de Goede'],
+    ]);
+    // One such line alone keeps its words: "Media CI: status" is no person.
+    const one = message({ subject: 'Reminder: MirageOS call agenda', bodyText: '9:00 Media CI: status and plans\n' });
+    expect(titles(chairCallRule(envOf(one)))).toEqual(['Media CI: status and plans']);
+  });
+
   it("takes the topic a call's subject names after its date, and a forward schedule's topics for their own calls", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call - 2025.01.08 - Unikernel boot time',
@@ -101,7 +119,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
     const timed = message({ subject: 'Reminder: MirageOS call - Wednesday January 8 - 10:00 AM CST', bodyText: 'See you there.\n' });
     expect(chairCallRule(envOf(timed))).toEqual([]);
-    for (const none of ['CANCELED', 'No topic, but still a go']) {
+    for (const none of ['CANCELED', 'No topic, but still a go', 'Draft Agenda (v1)', 'Final agenda']) {
       const m = message({
         subject: `Reminder: MirageOS call - 2025.01.08 - ${none}`,
         bodyText: 'Future Schedule:\nJanuary 15th - No Topic\nJanuary 22nd - Canceled\n',
