@@ -95,6 +95,13 @@ export function listBlocks(text: string): ListBlock[] {
   return blocks;
 }
 
+/** How many blank lines stand right before line j. */
+function blanksBefore(lines: readonly string[], j: number): number {
+  let n = 0;
+  while (j - n - 1 >= 0 && blank(lines[j - n - 1])) n++;
+  return n;
+}
+
 /** The block that starts with the marked line i. */
 function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock {
   const items: { text: string[]; detail: string[]; line: number; textCol: number }[] = [];
@@ -127,8 +134,10 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       continue;
     }
     if (current && !mk) {
-      if (current.text.length === 0) {
-        current.text.push(line.trim()); // "1." alone, its text after (a blank line)
+      // "1." alone, its text after a blank line (HTML mail turned into text); not a line that
+      // introduces what follows ("Access, agenda and notes are in the wiki:") after an empty "1.".
+      if (current.text.length === 0 && blanksBefore(lines, j) <= 2 && !/:\s*$/.test(line)) {
+        current.text.push(line.trim());
         lastBlank = false;
         end = j;
         continue;

@@ -14,7 +14,7 @@ import { cleanTitle } from './title.js';
 const LEAD = regex(
   'i',
   String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
-  String.raw`(?:can|could|shall|should)\s+we\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
+  String.raw`(?:can|could|shall|should)\s+we\s+|do\s+we\s+(?:need|want)\s+to\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
   String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
   String.raw`propose|suggest|share|mention|discuss(?:ion\s+(?:of|on|about|around))?|`,
   String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,

@@ -87,7 +87,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   }
   topics.push(...presentersLast(timetable));
   if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
-  const usable = (t: string): boolean => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t);
+  const usable = (t: string): boolean => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t);
   const carried = (t: string): boolean => env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
   const out = topics
     .map((t) => t.trim())
@@ -141,6 +141,13 @@ const BOILERPLATE = regex(
   String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
   String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
   String.raw`other|tbd|questions?)\W*$`,
+);
+
+// "1. (no topics scheduled)", "- None yet": the list says it is empty.
+const NOTHING_YET = regex(
+  'i',
+  String.raw`^\W*(?:no\s+(?:topics?|items?|agenda(?:\s+items?)?)(?:\s+(?:scheduled|yet|so\s+far|planned|proposed|submitted))?|`,
+  String.raw`none(?:\s+yet)?|nothing(?:\s+(?:yet|scheduled|planned))?|tbd|tba)\W*$`,
 );
 
 /** A one-line list placed as a signature: indented far right, or the last words of the text. */

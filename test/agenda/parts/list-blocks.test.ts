@@ -20,6 +20,14 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
 
   it('reads a number alone on its line with the text after a blank line (HTML turned to text)', () => {
     expect(read('Topics:\n\n1.\n\nSecure boot\n\n2.\n\nIPMI over DTLS\n')[0]!.items).toEqual(['Secure boot', 'IPMI over DTLS']);
+    // openbmc security WG, 2022-01-05: an empty "1.", then the reminder's footer after three blank lines.
+    const empty =
+      'the agenda, and anything else that comes up:\n\n1.\n\n\n\nAccess, agenda and notes are in the wiki:\nhttps://example.org/wiki\n';
+    expect(
+      read(empty)
+        .flatMap((b) => b.items)
+        .filter((t) => t !== ''),
+    ).toEqual([]);
   });
 
   it('keeps sub-points and descriptions with their item', () => {

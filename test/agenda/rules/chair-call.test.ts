@@ -29,6 +29,11 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[0]!.meetingId).toBe('gui-wg');
   });
 
+  it('takes nothing from a list that says it is empty', () => {
+    const msg = message({ subject: 'Reminder: MirageOS call', bodyText: 'The current topics:\n\n1. (no topics scheduled)\n' });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it('reads a timetable and drops meals, breaks, open slots and call times', () => {
     const msg = message({
       subject: 'Reminder: MirageOS call agenda',
