@@ -1,6 +1,6 @@
 import type { AgendaMessage } from './types.js';
 import { regex } from './patterns.js';
-import { isChairMail } from './chair-mail.js';
+import { isChairMail, signsAsAuthor } from './chair-mail.js';
 import type { ThreadInfo } from './context.js';
 import { foreignGroups } from './group-names.js';
 import { introducesTopics } from './intros.js';
@@ -27,6 +27,11 @@ const GENERIC_CALL = regex(
   String.raw`sessions|participation)|agenda\s+items?|(?:draft|tentative|proposed|planned|`,
   String.raw`final)\s+agenda|agenda\s+for|topics\s+for|cfp|call\s+for\s+\d{4}-\d{2}-\d{2})\b`,
 );
+/** "Maintainer's / Kernel Summit 2022 CFP", "Call for agenda items": a subject asking for topics. */
+export function asksForItems(subject: string): boolean {
+  return GENERIC_CALL.test(subject);
+}
+
 // A reminder naming a meeting: "Security Working Group meeting Wednesday May 1".
 const REMINDER = regex(
   'i',
@@ -73,7 +78,7 @@ export function callMeetingForMessage(
   if (REPLY.test(subject)) {
     // The chair adding to their own call: "Re: Open monthly meeting" with "I have a couple: - X".
     const call = thread.callMeetingId ? meetings.find((m) => m.id === thread.callMeetingId) : undefined;
-    return call && isChairMail(msg, call) === true && agendaList(text) ? call : null;
+    return call && isChairMail(msg, call) === true && agendaList(text, msg) ? call : null;
   }
   const opening = text
     .split(/\n\s*\n/)
@@ -92,7 +97,7 @@ export function callMeetingForMessage(
     const named = namedInSubject || meetingsNamedIn(opening, [m]).length > 0;
     const alone = meetings.length === 1 && !foreign;
     const callWords = GENERIC_CALL.test(subject) || REMINDER.test(subject);
-    const agenda = BODY_AGENDA.test(text) || agendaList(text);
+    const agenda = BODY_AGENDA.test(text) || agendaList(text, msg);
     let strength = 0;
     if (bySubject) strength = 3;
     else if (namedInSubject && (callWords || agenda)) strength = 2;
@@ -108,7 +113,9 @@ export function callMeetingForMessage(
   return top.length === 1 ? top[0]! : routeMeeting([subject, opening], top);
 }
 
-/** The text carries a list introduced as topics or an agenda. */
-function agendaList(text: string): boolean {
-  return listBlocks(text).some((b) => b.items.length > 0 && introducesTopics(b.intro));
+/** The text carries a list introduced as topics or an agenda (not the author's "- Joseph" under a paragraph). */
+function agendaList(text: string, msg: AgendaMessage): boolean {
+  return listBlocks(text).some(
+    (b) => b.items.length > 0 && introducesTopics(b.intro) && !(b.items.length === 1 && signsAsAuthor(b.items[0]!.text, msg)),
+  );
 }

@@ -36,3 +36,14 @@ export function isChairMail(msg: AgendaMessage, meeting: Pick<MeetingAgendaConfi
   if (chairs.length === 0) return null;
   return chairs.includes(authorAddress(msg)) && !authenticationFailed(msg);
 }
+
+/**
+ * "- Joseph" on a line of its own, mid-mail: the author signing a paragraph, not a one-item list.
+ * True when the words are one or two capitalised words, the first of them one of the author's names.
+ */
+export function signsAsAuthor(words: string, msg: Pick<AgendaMessage, 'fromName'>): boolean {
+  const w = words.trim();
+  if (!/^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u.test(w)) return false;
+  const names = msg.fromName.toLowerCase().split(/[^\p{L}'’-]+/u);
+  return names.includes(w.split(/\s+/)[0]!.toLowerCase());
+}

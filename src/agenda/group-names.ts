@@ -30,10 +30,14 @@ const PROSE_WORD = regex(
 );
 // "TSC meeting", "OCP call": an acronym that names a body, before meeting/call.
 const ACRONYM_MEETING = /\b(\p{Lu}{2,6})\s+(?:meeting|call|sync)\b/gu;
-// "our community call which Broad Bishop hosts", "the release meeting": a meeting named by one word
-// in prose. Words that say when or how a call happens ("the next call", "our weekly meeting",
+// "our community call which Broad Bishop hosts", "the release meeting", "the upcoming kernel
+// summit": a meeting named by one word in prose. Words that say when or how a call happens ("the next call", "our weekly meeting",
 // "the zoom call") name no other meeting.
-const PROSE_MEETING = /\b(?:our|the)\s+([\p{Ll}][\p{Ll}-]{2,})\s+(?:call|meeting)s?\b/gu;
+const PROSE_MEETING = regex(
+  'gu',
+  String.raw`\b(?:our|the)\s+(?:(?:next|upcoming|coming|first|this\s+year'?s)\s+)?([\p{Ll}][\p{Ll}-]{2,})\s+`,
+  String.raw`(?:call|meeting|summit|conference|workshop)s?\b`,
+);
 const HOW_OR_WHEN = regex(
   'i',
   String.raw`^(?:next|last|previous|first|same|other|following|upcoming|coming|regular|usual|normal|scheduled|planned|`,
@@ -77,7 +81,7 @@ export function groupsNamedIn(text: string): string[] {
     while (words.length && NOT_A_GROUP.test(words[0]!)) words.shift();
     if (words.length) out.push(`${words.join(' ')} ${m[2]}`);
   }
-  for (const m of text.matchAll(PROSE_MEETING)) if (!HOW_OR_WHEN.test(m[1]!) && fresh(m)) out.push(m[0].replace(/^\S+\s+/, ''));
+  for (const m of text.matchAll(PROSE_MEETING)) if (!HOW_OR_WHEN.test(m[1]!) && fresh(m)) out.push(m[0].slice(m[0].indexOf(m[1]!)));
   for (const m of text.matchAll(ACRONYM_MEETING))
     if (!/^(?:AM|PM|UTC|GMT|CET|PST|PDT|EST|EDT|CST|CDT|IST|ANN|RFC|TBD)$/.test(m[1]!)) out.push(m[0]);
   return out;

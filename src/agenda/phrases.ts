@@ -148,7 +148,7 @@ const POINTER = regex(
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
   String.raw`(?:what|how|whether|why|where|which)\s+(?:they|it|this|that|these|those)\b.*|`,
-  String.raw`(?:a|an|my|our|the)\s+(?:plan|proposal|idea|summary|few\s+slides|slides)`,
+  String.raw`(?:a|an|one|my|our|the)\s+(?:plan|proposal|idea|summary|few\s+slides|slides|(?:[\w-]+\s+)?(?:topic|session|talk|item))`,
   String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?)$`,
 );
 

@@ -1,3 +1,4 @@
+import { signsAsAuthor } from '../chair-mail.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
@@ -68,7 +69,8 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   for (const block of listBlocks(text)) {
     if (!agendaBlock(block) || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
-    if (block.items.length === 1 && SIGN_OFF.test(block.items[0]!.text) && signOffPlace(text, block)) continue;
+    const only = block.items.length === 1 ? block.items[0]!.text : null;
+    if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
     topics.push(...block.items.map((i) => i.text));
   }
   const lines = text.split('\n');

@@ -1,4 +1,5 @@
 import type { AgendaMessage } from '../types.js';
+import { asksForItems } from '../call-detect.js';
 import { isChairMail } from '../chair-mail.js';
 import { foreignGroups } from '../group-names.js';
 import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
@@ -80,6 +81,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const pointer = topic === '' || isPointer(topic);
     // "discuss it" in a call's thread points at the call, which is no topic.
     if (pointer && (env.thread.parentIsCall || env.thread.rootIsCall)) return;
+    // "please propose a topic" in a call for proposals points at nothing: its subject is no topic.
+    if (pointer && asksForItems(msg.subject)) return;
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
     if (!meeting || title === '') return;

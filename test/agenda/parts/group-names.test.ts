@@ -31,6 +31,7 @@ describe('other groups\' meetings (issue 8, "Another group\'s agenda lands in yo
     const asked = 'Shall we discuss it in mail chain or during our community call which Broad Bishop hosts on every Monday.';
     expect(foreignGroups(asked, security)).toEqual(['community call']);
     expect(groupsNamedIn('Can we cover this in the release meeting?')).toEqual(['release meeting']);
+    expect(groupsNamedIn('I would like to propose a tech topic for the upcoming kernel summit.')).toEqual(['kernel summit']);
     for (const plain of ['Can we discuss this at the next call?', 'in our weekly meeting', 'on the zoom call', 'at the upcoming meeting'])
       expect(groupsNamedIn(plain)).toEqual([]);
   });

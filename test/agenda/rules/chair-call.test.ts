@@ -29,6 +29,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[0]!.meetingId).toBe('gui-wg');
   });
 
+  it('takes the author signing a paragraph ("- Joseph") for no one-item list', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      fromName: 'Joseph Reynolds',
+      bodyText: "I've excerpted the conversation here to help facilitate discussion.\n\n- Joseph\n\nRichard:\nwhat is the direction?\n",
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it('takes nothing from a list that says it is empty', () => {
     const msg = message({ subject: 'Reminder: MirageOS call', bodyText: 'The current topics:\n\n1. (no topics scheduled)\n' });
     expect(chairCallRule(envOf(msg))).toEqual([]);

@@ -107,6 +107,16 @@ describe('rule 3: inline proposals', () => {
     expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
   });
 
+  it('takes no topic from a call for proposals, nor "a tech topic" for its title', () => {
+    const cfp = message({ subject: "Maintainer's / MirageOS call 2022 CFP", bodyText: 'Please propose a topic for the mirage call.\n' });
+    expect(inlineRule(envOf(cfp))).toEqual([]);
+    const tagged = message({
+      subject: 'New maintainer-oriented features of b4',
+      bodyText: 'I would like to propose a tech topic for the next mirage call.\n',
+    });
+    expect(titles(inlineRule(envOf(tagged)))).toEqual(['New maintainer-oriented features of b4']);
+  });
+
   it("takes the subject of notes prepared for today's call, and 'a great topic for the next call' as the thread's", () => {
     // A meeting with chairs: a member's mail that names it is no call of it.
     const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
