@@ -53,6 +53,12 @@ const SLOT = new RegExp(
   `\\b(?:we|i)\\s+(?:wanted|want|would\\s+like|'d\\s+like|need)\\s+(?:a|some)\\s+(?:slot|time)\\s+to\\s+${VERB}\\s+(.+)`,
   'i',
 );
+// "You can discuss these on the email list, in review, or at the Security Working Group meeting":
+// an invitation to bring the thread's subject to the meeting the sentence names (a pointer only).
+const YOU_CAN = new RegExp(
+  `\\b(?:you|people|folks|anyone|everyone)\\s+(?:can|could|may|are\\s+welcome\\s+to)\\s+(?:also\\s+)?${VERB}\\s+(.+)`,
+  'i',
+);
 // "can we discuss X at the next call", "could we talk about X".
 const QUESTION = new RegExp(`\\b(?:can|could|shall|should|may)\\s+we\\s+(?:please\\s+)?${VERB}\\s+(.+)`, 'i');
 // "X wants to talk about Y", "Paolo is going to give an update on Y": a chair naming a presenter.
@@ -176,6 +182,13 @@ export function proposalPhrases(text: string): Phrase[] {
       const raw = m[1] ?? m[2] ?? m[3] ?? '';
       const after = /^(?:one\s+more|another|a|an|the\s+following)\s+(?:topic|item|thing|session)\s*[;:,-]\s*(\S.*)$/i.exec(raw);
       out.push({ topic: trimTopic(after ? after[1]! : raw), sentence });
+      continue;
+    }
+    // An invitation counts only for the thread's own subject ("discuss these"): "you could present
+    // what you are trying to achieve" asks the addressee for more, it names no topic of its own.
+    const you = YOU_CAN.exec(sentence);
+    if (you && isPointer(trimTopic(you[1]!))) {
+      out.push({ topic: trimTopic(you[1]!), sentence });
       continue;
     }
     const t = THIRD_PERSON.exec(sentence);

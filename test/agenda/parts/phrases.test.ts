@@ -26,6 +26,13 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('Could we set aside a few minutes of the next meeting for the release checklist?')).toEqual(['the release checklist']);
   });
 
+  it('reads an invitation to discuss the thread at a meeting, but not a request for more from the addressee', () => {
+    // openbmc 2019-06-10: "security docs in review" put to the Security Working Group meeting.
+    const invite = 'You can discuss these on the email list, in review, or at the Security Working Group meeting.';
+    expect(proposalPhrases(invite).map((p) => p.topic)).toEqual(['these']);
+    expect(topics('Maybe you could present what you are trying to achieve at the office hours?')).toEqual([]);
+  });
+
   it('does not take a wish about something else for a proposal', () => {
     expect(topics('I wanted to thank everyone for the reviews.')).toEqual([]);
     expect(topics('We can meet at 16:00 instead.')).toEqual([]);
