@@ -33,7 +33,8 @@ const LOGISTICS = regex(
   String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
-  String.raw`can be found|notes)\b|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
+  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*)\b|`,
+  String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
 const PLEASANTRY = regex(

@@ -53,6 +53,11 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply("I'd like to add that the bridge works for me."), callThread()))).toEqual([]);
   });
 
+  it('takes no topic from an answer about attending in person, remotely or hybrid', () => {
+    const hybrid = "We've been experimenting with hybrid over at plumbers.  Our last\nexperiment managed a two way A/V stream.";
+    expect(callReplyRule(envOf(reply(hybrid), callThread()))).toEqual([]);
+  });
+
   it('takes a one-line body as the topic', () => {
     expect(titles(callReplyRule(envOf(reply('Status of the arm64 port'), callThread())))).toEqual(['Status of the arm64 port']);
   });
