@@ -74,7 +74,7 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
   // new proposal joins an old item only within SAME_TOPIC_SPAN.
   const span = cand.announces ? Infinity : SAME_TOPIC_SPAN;
-  const match = findDuplicate(db, meeting.id, occ, span, cand.title, norm, cand.links);
+  const match = findDuplicate(db, meeting.id, occ, span, cand, norm);
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
     const carried = carryForward(db, match, assigned, c.now);
@@ -209,10 +209,10 @@ function findDuplicate(
   meetingId: string,
   occ: Occurrence | null,
   span: number,
-  title: string,
+  cand: Candidate,
   norm: string,
-  links: readonly string[],
 ): ItemRow | undefined {
+  const { title, links } = cand;
   const start = occ ? (occ.originalStart ?? occ.start) : null;
   const scope = {
     meeting: meetingId,
@@ -230,6 +230,13 @@ function findDuplicate(
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;
-  const hit = rows.find((r) => r.links_json !== '[]' && (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))));
+  // Two items of one list that cite the same page ("Review the security policy: <url>", "Make
+  // advisories available under: <url>") are two topics: the author listed them apart.
+  const hit = rows.find(
+    (r) =>
+      r.links_json !== '[]' &&
+      !hasSource(db, r.id, cand.messageId) &&
+      (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))),
+  );
   return hit ? survivor(db, hit.id) : undefined;
 }

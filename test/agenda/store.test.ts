@@ -54,6 +54,16 @@ describe('addCandidate', () => {
     expect(getItem(db, r.itemId!)!.occurrenceKey).toBe('mirage/2025-02-19');
   });
 
+  it('keeps apart two items of one mail that cite the same page', () => {
+    // openbmc security WG 2020-08-05: "Review/create OpenBMC security policy: <url>" and "Make
+    // OpenBMC security advisories available under: <url>", the same url.
+    const url = 'https://github.com/openbmc/openbmc/security';
+    const policy = addCandidate(db, cand('Review OpenBMC security policy', '2025-01-10T12:00', { messageId: 'r@x', links: [url] }), wctx());
+    const advisories = addCandidate(db, cand('Make advisories available', '2025-01-10T12:00', { messageId: 'r@x', links: [url] }), wctx());
+    expect(advisories.action).toBe('created');
+    expect(advisories.itemId).not.toBe(policy.itemId);
+  });
+
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {
     const first = addCandidate(
       db,

@@ -170,8 +170,12 @@ function agendaBlock(block: ListBlock): boolean {
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
   const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
-  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues);
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last);
 }
+
+// "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
+// choices about the call, not its topics.
+const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|is|here))?\s*:?\s*$/i;
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

@@ -38,6 +38,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it('takes no topics from options about the call', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'There are currently no items on the agenda. Assuming no items are added before the meeting then we have the option of\n' +
+        '1) cancelling or 2) joining to see if anyone wants to bring up any topics\nfor discussion.\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it('takes nothing from a list that says it is empty', () => {
     const msg = message({ subject: 'Reminder: MirageOS call', bodyText: 'The current topics:\n\n1. (no topics scheduled)\n' });
     expect(chairCallRule(envOf(msg))).toEqual([]);
