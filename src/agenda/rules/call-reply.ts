@@ -109,7 +109,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const opening = contentLines(body).length === 1 ? body.trim() : firstSentence(body);
   // Questions in answer to a call are about the call ("is that correct?"), not topics; "it could
   // make sense to talk about it" answers about a topic already on the table.
-  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening)) return [];
+  // "George has previously pointed at" (a link on the next line): the opening names nothing.
+  const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$/i.test(opening);
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

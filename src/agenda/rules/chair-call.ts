@@ -82,7 +82,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       timed &&
       validTime(timed[1]!) &&
       !/^(?:[aApP]\.?[mM]\.?\b|\+\d|[A-Z]{2,5}\b(?:\s*$|\s*[(,-]|\s+\())/.test(timed[2]!) &&
-      !/\b(?:UTC|GMT)\b/.test(timed[2]!)
+      !/\b(?:UTC|GMT)\b/.test(timed[2]!) &&
+      // "16:00 - 17:00 British time", "10:00 Pacific time": when the call is.
+      !/^(?:[\p{L}-]+\s+){0,2}time(?:\s*zone)?\b/iu.test(timed[2]!)
     ) {
       timetable.push(timetableEntry(lines, i, timed[2]!));
     }
@@ -134,7 +136,7 @@ const NOT_AGENDA = regex(
   String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
   String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
-  String.raw`call)|recordings?|highlights|time\s*zones?)\b`,
+  String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines)\b`,
 );
 const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
 // Items that hold a place on every agenda but name no topic.

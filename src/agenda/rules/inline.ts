@@ -27,7 +27,11 @@ const TO_BE_DISCUSSED = regex(
   'i',
   String.raw`\b(?:(?:to|should|could|would|might|must|needs?\s+to)\s+be\s+(?:discussed|raised|covered|brought\s+up)|`,
   String.raw`(?:would|could|might)\s+be\s+a\s+(?:great|good|nice|fine)\s+topic|`,
-  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic)))\s+(?:in|at|during|on|for)\b`,
+  String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic))|`,
+  // "Maybe something to discuss on the community call later today?", "More details on the Xen
+  // community call this week": the thread's subject, put to the call named.
+  String.raw`(?:something|a\s+(?:good\s+)?(?:topic|thing|point))\s+to\s+(?:discuss|talk\s+about|raise|bring\s+up|cover)|`,
+  String.raw`more\s+(?:details|on\s+(?:this|that|it)|about\s+(?:this|that|it)))\s+(?:in|at|during|on|for)\b`,
 );
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".

@@ -58,6 +58,11 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(hybrid), callThread()))).toEqual([]);
   });
 
+  it('takes no topic from an opening whose object is the link after it', () => {
+    const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
   it('takes a one-line body as the topic', () => {
     expect(titles(callReplyRule(envOf(reply('Status of the arm64 port'), callThread())))).toEqual(['Status of the arm64 port']);
   });

@@ -48,6 +48,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it("takes no topics from the call's administrative conventions or its meeting time", () => {
+    // Xen community call 2023: the call for agenda items and its dial-in block.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call',
+      bodyText:
+        'Note the following administrative conventions for the call:\n* Unless agreed otherwise, the call is on the 1st\n' +
+        'Thursday of each month at 1600 British Time\n* I usually send out a reminder\n\n## Meeting time\n16:00 - 17:00 British time\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it('takes nothing from a list that says it is empty', () => {
     const msg = message({ subject: 'Reminder: MirageOS call', bodyText: 'The current topics:\n\n1. (no topics scheduled)\n' });
     expect(chairCallRule(envOf(msg))).toEqual([]);

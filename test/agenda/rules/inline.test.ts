@@ -107,6 +107,21 @@ describe('rule 3: inline proposals', () => {
     expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
   });
 
+  it('puts the thread to a call named as "something to discuss on" it, or where "more details" will come', () => {
+    const scope = message({
+      subject: 'Re: Xen 4.21 Development Update',
+      bodyText: 'I think it would be helpful to strip down the set. Maybe something to discuss on\nthe community call later today?\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(scope)))).toEqual(['Xen 4.21 Development Update']);
+    const details = message({
+      subject: 'Re: [PATCH] arm/dom0less: put dom0less code in a module',
+      bodyText: 'RISC-V is already using dom0less code downstream. More details on the mirage call this\nweek.\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(details)))).toEqual(['arm/dom0less: put dom0less code in a module']);
+  });
+
   it('takes no topic from a call for proposals, nor "a tech topic" for its title', () => {
     const cfp = message({ subject: "Maintainer's / MirageOS call 2022 CFP", bodyText: 'Please propose a topic for the mirage call.\n' });
     expect(inlineRule(envOf(cfp))).toEqual([]);
