@@ -3,6 +3,7 @@ import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.j
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions } from '../date-mentions.js';
+import { headedTopics } from '../headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
 import { mentionDate } from '../mentions.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
@@ -66,7 +67,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const topics: string[] = [];
   const own = subjectTopic(env.msg.subject, localDateOf(env.msg.date));
   if (own) topics.push(own);
-  for (const block of listBlocks(text)) {
+  const blocks = listBlocks(text);
+  topics.push(...headedTopics(text, blocks));
+  for (const block of blocks) {
     if (!agendaBlock(block) || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
