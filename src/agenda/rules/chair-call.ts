@@ -1,5 +1,6 @@
 import { signsAsAuthor } from '../chair-mail.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
+import { listAt } from '../text.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions } from '../date-mentions.js';
@@ -89,7 +90,10 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       // "16:00 - 17:00 British time", "10:00 Pacific time": when the call is.
       !/^(?:[\p{L}-]+\s+){0,2}time(?:\s*zone)?\b/iu.test(timed[2]!)
     ) {
-      timetable.push(timetableEntry(lines, i, timed[2]!));
+      // "9:25-10:00: Steve Cho:" and the topics in bullets under the name: each is the person's.
+      const presenter = PRESENTER_ONLY.exec(timed[2]!.trim());
+      if (presenter) timetable.push(...listAt(lines, i + 1).items.map((t) => `${t} (${presenter[1]})`));
+      else timetable.push(timetableEntry(lines, i, timed[2]!));
     }
   }
   topics.push(...presentersLast(timetable));
@@ -200,6 +204,8 @@ function timetableEntry(lines: readonly string[], i: number, first: string): str
 // "Jai Luthra: Per-stream V4L2 controls", "Hans de Goede: ...": a person's name before the topic.
 const PRESENTER_FIRST =
   /^(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la|ter|ten)){0,2}(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}):\s+(\S.*)$/u;
+
+const PRESENTER_ONLY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}):$/u;
 
 /**
  * A timetable that writes "Presenter: Topic" on its lines (the Linux Media Summit's agendas):

@@ -136,6 +136,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       ['Per-stream V4L2 controls', 'Jai Luthra'],
       ['Identifying camera modules', 'Hans de Goede'],
     ]);
+    // "9:25-10:00: Steve Cho:" with the topics in bullets under the name (Media Summit 2024).
+    const under = message({
+      subject: 'Reminder: MirageOS call agenda',
+      bodyText:
+        '9:25-10:00: Steve Cho:\n\n- V4L2 testing on Chromium using VISL\n- V4L2 video decoding testing with KernelCI\n\n10:00-11:00: break\n',
+    });
+    expect(chairCallRule(envOf(under)).map((x) => [x.title, x.presenter])).toEqual([
+      ['V4L2 testing on Chromium using VISL', 'Steve Cho'],
+      ['V4L2 video decoding testing with KernelCI', 'Steve Cho'],
+    ]);
     // One such line alone keeps its words: "Media CI: status" is no person.
     const one = message({ subject: 'Reminder: MirageOS call agenda', bodyText: '9:00 Media CI: status and plans\n' });
     expect(titles(chairCallRule(envOf(one)))).toEqual(['Media CI: status and plans']);
