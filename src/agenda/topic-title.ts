@@ -19,8 +19,8 @@ const LEAD = regex(
   String.raw`propose|suggest|share|mention|discuss(?:ion\s+(?:of|on|about|around))?|`,
   String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
   String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
-  String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion\s+(?:of|`,
-  String.raw`on|about))?)\s*:?\s+)+`,
+  String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion(?:\s+(?:of|`,
+  String.raw`on|about))?)?)\s*:?\s+)+`,
 );
 /**
  * A chair's sentence around a listed topic: "Likely it makes sense to talk about the series X",
@@ -121,7 +121,9 @@ export function topicTitle(raw: string): TopicTitle | null {
   let t = a.title
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '');
+    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '')
+    // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic.
+    .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)/, '');
   let presenter = a.presenter;
   const courtesy = COURTESY_OF.exec(t);
   if (courtesy) {

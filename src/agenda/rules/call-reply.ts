@@ -111,7 +111,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // make sense to talk about it" answers about a topic already on the table.
   // "George has previously pointed at" (a link on the next line): the opening names nothing.
   const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$/i.test(opening);
-  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling) return [];
+  // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
+  const opinion = /^(?:i|we)\s+(?:still\s+|really\s+|also\s+)?(?:feel|agree|disagree)\b/i.test(opening);
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinion) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

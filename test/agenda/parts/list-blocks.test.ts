@@ -53,6 +53,10 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     expect(read('Thanks,\n-- \nJoe\n----------\n')).toEqual([]);
   });
 
+  it('reads "2.(gerrit review) X", a number right before a parenthesis', () => {
+    expect(read('Additional agenda item:\n2.(gerrit review) IPMI over DTLS\n')[0]!.items).toEqual(['(gerrit review) IPMI over DTLS']);
+  });
+
   it('reads "1.Title" without a space, but not "-foo", "*bold*" or "a.b"', () => {
     expect(read('Agenda:\n1.Secure boot\n2.IPMI over DTLS\n')[0]!.items).toEqual(['Secure boot', 'IPMI over DTLS']);
     expect(read('Options:\n-foo\n*bold* words\na.b is a domain\n')).toEqual([]);

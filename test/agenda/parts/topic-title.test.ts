@@ -9,6 +9,8 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
       'The preferred mechanism for drivers to dump firmware state',
     );
     expect(title('Discuss recipe for the new Vue application')).toBe('Recipe for the new Vue application');
+    expect(title('Continue discussion: Password based auth for IPMI over DTLS')).toBe('Password based auth for IPMI over DTLS');
+    expect(title('(gerrit review) IPMI over DTLS - questions about basic direction')).toBe('IPMI over DTLS');
     expect(title('Do we need to discuss the concept and need for NoAccess users?')).toBe('The concept and need for NoAccess users?');
     expect(title('a bit the design problems we have around some PCI-to-ISA bridges like the PIIX')).toBe('The design problems');
     expect(title('I think it would be very helpful for the community to know any specific plans for 4.14')).toBe(

@@ -58,6 +58,15 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(hybrid), callThread()))).toEqual([]);
   });
 
+  it("takes no topic from an opinion on what is listed, but does from 'I think it would be helpful to know X'", () => {
+    expect(
+      callReplyRule(envOf(reply('I still feel like the "Alternatives considered" are pretty weak in this document.'), callThread())),
+    ).toEqual([]);
+    const plans =
+      'I think it would be very helpful for the community in general to know\nany specific plans each of us have for the 4.14 timeframe.';
+    expect(titles(callReplyRule(envOf(reply(plans), callThread())))).toEqual(['Any specific plans each of us have for the 4.14 timeframe']);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
