@@ -52,7 +52,8 @@ const FILLER = regex(
   String.raw`^(?:a\s+(?:little\s+)?bit\s+(?:about\s+)?|maybe\s+|perhaps\s+|possibly\s+|(?:and|or|but|also|then)\s+|`,
   String.raw`(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+)?(?:session|talk|slot|discussion|presentation|bof|update)\s+(?:on|about|of)\s+|`,
   String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+|`,
-  String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+)`,
+  String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+|`,
+  String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+)`,
 );
 /** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
 const BY_WHOM = regex(

@@ -29,7 +29,10 @@ const LOGISTICS = regex(
 const AGENDA_IS = regex(
   'i',
   String.raw`\b(?:agenda\s+(?:will\s+be|is|includes?)|(?:only\s+|one\s+|first\s+)?agenda\s+items?\s+(?:so\s+far\s+)?(?:is|`,
-  String.raw`are|will\s+be)|(?:today|tomorrow|this\s+week|next\s+week)'?s\s+(?:[\w/-]+\s+){0,3}?topics?\s+(?:is|are|will\s+be))`,
+  String.raw`are|will\s+be)|(?:today|tomorrow|this\s+week|next\s+week)'?s\s+(?:[\w/-]+\s+){0,3}?topics?\s+(?:is|are|will\s+be)|`,
+  // "Only item on the agenda so far is HW rate ctrl", "Small agenda, we are pondering X" (netdev 2024).
+  String.raw`(?:only|one|first|sole)\s+(?:item|topic)\s+on\s+the\s+agenda\s+(?:so\s+far\s+)?(?:is|will\s+be)|`,
+  String.raw`(?:small|short|light|brief)\s+agenda\s*[,:;-])`,
   String.raw`\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
 );
 const THIS_CALL = regex(

@@ -59,6 +59,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it('reads "Only item on the agenda so far is X" and "Small agenda, we are pondering X"', () => {
+    // netdev call announcements, 2024.
+    const only = message({ subject: 'Reminder: MirageOS call', bodyText: 'Only item on the agenda so far is HW rate ctrl.\n' });
+    expect(titles(chairCallRule(envOf(only)))).toEqual(['HW rate ctrl']);
+    const small = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText: 'Small agenda, we are pondering creating a foundation within LF\nto pay for netdev CI.\n',
+    });
+    expect(titles(chairCallRule(envOf(small)))).toEqual(['Creating a foundation within LF to pay for netdev CI']);
+  });
+
   it('takes nothing from a list that says it is empty', () => {
     const msg = message({ subject: 'Reminder: MirageOS call', bodyText: 'The current topics:\n\n1. (no topics scheduled)\n' });
     expect(chairCallRule(envOf(msg))).toEqual([]);
