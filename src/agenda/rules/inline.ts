@@ -19,6 +19,14 @@ const ADD_TO_AGENDA = regex(
   String.raw`on|in(?:to)?)\s+(?:the\s+|our\s+|this\s+week'?s\s+|`,
   String.raw`next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w'-]+\s+){0,4}?agenda\b`,
 );
+// "an item", "a few more points", "the following item": no topic named where the phrase has it.
+const VAGUE_ITEM = regex(
+  'i',
+  String.raw`^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of|(?:the\s+)?following)\s+)?`,
+  String.raw`(?:more\s+)?(?:item|point|topic|thing|note)s?$`,
+);
+// What follows "add the following item to the agenda": ': X', '"X"', 'items" X"'.
+const NAMED_AFTER = /^\s*(?:items?|topics?)?\s*(?:[:"“”-]|--)\s*["“”]?\s*([^"“”\n]{3,160}?)\s*["“”]?\s*$/;
 // "get (this|me) on the agenda ... -- X", "I would like to get on the agenda list".
 const GET_ON_AGENDA = /\b(?:get|be|have\s+\w+|put\s+me)\s+on\s+the\s+agenda\b(?:[^\n-]*?(?:--|–|—|:)\s*(.{5,160}))?/i;
 // "Submitting this via the Kernel Summit track", "I'd like to propose this for the next call".
@@ -101,10 +109,11 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const yours = /\byour\s+(?:[\w'-]+\s+){0,2}agenda\b/i.test(sentence) && !env.thread.callMeetingId;
     if (a && !yours && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
       // "I'll add an item / a few more points to the agenda": the thread's subject is the topic.
-      const vague = /^(?:(?:a|an|one|two|the|some|a\s+few|few|a\s+couple\s+of)\s+)?(?:more\s+)?(?:item|point|topic|thing|note)s?$/i.test(
-        a[1]!.trim(),
-      );
-      add(vague ? '' : trimTopic(a[1]!), sentence, 0.85);
+      const vague = VAGUE_ITEM.test(a[1]!.trim());
+      // "I like to add following item to today agenda items" Tracking Yocto security fixes"": the
+      // item named after the agenda, else the thread's subject.
+      const named = vague ? NAMED_AFTER.exec(sentence.slice(a.index! + a[0].length)) : null;
+      add(named ? trimTopic(named[1]!) : vague ? '' : trimTopic(a[1]!), sentence, 0.85);
       continue;
     }
     const g = GET_ON_AGENDA.exec(sentence);

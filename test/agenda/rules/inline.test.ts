@@ -107,6 +107,17 @@ describe('rule 3: inline proposals', () => {
     expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
   });
 
+  it('takes the item named after "add following item to today agenda items"', () => {
+    // openbmc 2019-07-24, a reply to the chair's reminder.
+    const msg = message({
+      subject: 'RE: Security WG - Wednesday July 24',
+      bodyText: 'I like to add following item to today agenda items" Tracking Yocto Linux security fixes tracking"\n',
+      listId: 'wg.example.org',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(msg)))).toEqual(['Tracking Yocto Linux security fixes tracking']);
+  });
+
   it('puts the thread to a call named as "something to discuss on" it, or where "more details" will come', () => {
     const scope = message({
       subject: 'Re: Xen 4.21 Development Update',
