@@ -31,8 +31,8 @@ const PROSE_WORD = regex(
 // "TSC meeting", "OCP call": an acronym that names a body, before meeting/call.
 const ACRONYM_MEETING = /\b(\p{Lu}{2,6})\s+(?:meeting|call|sync)\b/gu;
 // "our community call which Broad Bishop hosts", "the release meeting", "the upcoming kernel
-// summit": a meeting named by one word in prose. Words that say when or how a call happens ("the next call", "our weekly meeting",
-// "the zoom call") name no other meeting.
+// summit": a meeting named by one word in prose. Words that say when or how a call happens
+// ("the next call", "our weekly meeting", "the zoom call") name no other meeting.
 const PROSE_MEETING = regex(
   'gu',
   String.raw`\b(?:our|the)\s+(?:(?:next|upcoming|coming|first|this\s+year'?s)\s+)?([\p{Ll}][\p{Ll}-]{2,})\s+`,
