@@ -37,13 +37,16 @@ export function isChairMail(msg: AgendaMessage, meeting: Pick<MeetingAgendaConfi
   return chairs.includes(authorAddress(msg)) && !authenticationFailed(msg);
 }
 
+/** A sign-off's shape: one or two capitalised words ("Ted", "Joseph Reynolds"). */
+export const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
+
 /**
  * "- Joseph" on a line of its own, mid-mail: the author signing a paragraph, not a one-item list.
  * True when the words are one or two capitalised words, the first of them one of the author's names.
  */
 export function signsAsAuthor(words: string, msg: Pick<AgendaMessage, 'fromName'>): boolean {
   const w = words.trim();
-  if (!/^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u.test(w)) return false;
+  if (!SIGN_OFF.test(w)) return false;
   const names = msg.fromName.toLowerCase().split(/[^\p{L}'’-]+/u);
   return names.includes(w.split(/\s+/)[0]!.toLowerCase());
 }

@@ -14,11 +14,10 @@
  * each next one the list of the heading before it.
  */
 import { introducesTopics } from './intros.js';
-import type { ListBlock } from './list-blocks.js';
+import { blank, type ListBlock } from './list-blocks.js';
 
 const HEADING = /^[\p{Lu}\d][^.:;!?]{1,60}$/u;
 const MAX_WORDS = 8;
-const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
 /** The headings of a text's lists that name its topics (see the file comment). */
 export function headedTopics(text: string, blocks: readonly ListBlock[]): string[] {

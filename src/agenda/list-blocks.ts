@@ -72,7 +72,8 @@ export function markerOf(line: string): Marked | null {
   return null;
 }
 
-const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+/** An absent or whitespace-only line. */
+export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
 /** Every list block in a text, in order (line-structured ones and lists flattened into a paragraph). */
 export function listBlocks(text: string): ListBlock[] {

@@ -235,8 +235,8 @@ function findDuplicate(
   const hit = rows.find(
     (r) =>
       r.links_json !== '[]' &&
-      !hasSource(db, r.id, cand.messageId) &&
-      (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))),
+      (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))) &&
+      !hasSource(db, r.id, cand.messageId),
   );
   return hit ? survivor(db, hit.id) : undefined;
 }

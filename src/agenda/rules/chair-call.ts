@@ -1,4 +1,4 @@
-import { signsAsAuthor } from '../chair-mail.js';
+import { SIGN_OFF, signsAsAuthor } from '../chair-mail.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { listAt } from '../text.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
@@ -148,7 +148,6 @@ const NOT_AGENDA = regex(
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
   String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines)\b`,
 );
-const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?$/u;
 // Items that hold a place on every agenda but name no topic.
 const BOILERPLATE = regex(
   'i',

@@ -53,6 +53,8 @@ const LIST_HEADER = regex(
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
+// The year after a meeting's name in a subject: "LSF/MM/BPF 2023 ...", "LSFMM'24 ...".
+const LEADING_YEAR = /^\s*(?:'?\d{2}|\d{4})\b/;
 // A "BoF" (birds of a feather) is a session proposed by its subject, as LSF/MM/BPF posters write it.
 const SUBJECT_PROPOSAL =
   /\b(?:topic|proposal|propose|session|bof)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
@@ -161,7 +163,7 @@ function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: rea
     for (const label of m.aliases) {
       const hit = label.exec(subjectTitle);
       if (!hit || hit.index !== 0) continue;
-      const rest = subjectTitle.slice(hit[0].length).replace(/^\s*(?:'?\d{2}|\d{4})\b/, '');
+      const rest = subjectTitle.slice(hit[0].length).replace(LEADING_YEAR, '');
       if (/^\s*[:\-–—]?\s*\p{L}/u.test(rest) && !ABOUT_THE_MEETING.test(rest) && rest.trim().split(/\s+/).length >= 2) return true;
     }
   }
@@ -178,7 +180,7 @@ function withoutMeetingLabel(subjectTitle: string, label: RegExp): string {
   if (aside && label.test(aside[1]!)) return subjectTitle.slice(0, aside.index).trim();
   const rest = subjectTitle
     .replace(label, ' ')
-    .replace(/^\s*(?:'?\d{2}|\d{4})\b/, '')
+    .replace(LEADING_YEAR, '')
     .replace(/^\W*(?:(?:topic|proposal|session|bof)\b\W*)+/i, '')
     .trim();
   return rest || subjectTitle;
