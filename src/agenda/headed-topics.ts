@@ -18,6 +18,8 @@ import { blank, type ListBlock } from './list-blocks.js';
 
 const HEADING = /^[\p{Lu}\d][^.:;!?]{1,60}$/u;
 const MAX_WORDS = 8;
+// "Note that currently I have" right above a list: a sentence running into it, not a heading.
+const CLAUSE = /\b(?:I|[Ww]e|[Yy]ou)\b|^(?:Note|Please|See)\b/;
 
 /** The headings of a text's lists that name its topics (see the file comment). */
 export function headedTopics(text: string, blocks: readonly ListBlock[]): string[] {
@@ -27,7 +29,7 @@ export function headedTopics(text: string, blocks: readonly ListBlock[]): string
   for (const block of blocks) {
     const at = block.start - 1;
     const heading = (lines[at] ?? '').trim();
-    if (!HEADING.test(heading) || heading.split(/\s+/).length > MAX_WORDS || !blank(lines[at - 1])) continue;
+    if (!HEADING.test(heading) || heading.split(/\s+/).length > MAX_WORDS || CLAUSE.test(heading) || !blank(lines[at - 1])) continue;
     let j = at - 1;
     while (j >= 0 && blank(lines[j])) j--;
     if (j < 0) continue;

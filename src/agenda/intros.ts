@@ -21,6 +21,9 @@ const ANNOUNCING_VERB = regex(
   String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)\s*:\s*$`,
 );
 
+// "Note that currently I have:", "So far we have": what the agenda holds now (xen-devel 2019).
+const HOLDS_NOW = /\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$/i;
+
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {
   return (intro.split(/(?<=[.!?])\s+/).at(-1) ?? '').slice(-160);
@@ -29,5 +32,5 @@ export function lastSentence(intro: string): string {
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
   const last = lastSentence(intro);
-  return AGENDA_INTRO.test(last) || ANNOUNCING_VERB.test(last);
+  return AGENDA_INTRO.test(last) || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last);
 }

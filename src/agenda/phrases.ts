@@ -77,6 +77,12 @@ const WORTH = regex(
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
+// "I've meant to add a "minimum toolchain versions" topic": the quoted words name it (xen-devel 2020).
+const QUOTED_TOPIC = regex(
+  'i',
+  String.raw`\b(?:add|propose|suggest|raise|bring\s+up|put\s+(?:up|forward|in))\s+(?:a|an|the|my|one)\s+`,
+  String.raw`["“]([^"”\n]{3,80})["”]\s+(?:topic|item|agenda\s+item|discussion|session|point)\b`,
+);
 const PROPOSE_TOPIC = regex(
   'i',
   String.raw`\b(?:propose|suggest|submit)\s+(?:a|the|this|another|`,
@@ -144,6 +150,9 @@ const ASKS_FOR_TOPICS = regex(
   String.raw`(?:we|you|people|anyone|folks)\s+(?:would\s+like|'d\s+like|want|wants|need|needs)\s+to\b`,
 );
 
+// "I was going to propose the "mm docs" session again, but this one seems more useful": not proposed.
+const WITHDRAWN = /\b(?:i|we)\s+(?:was|were)\s+going\s+to\b.*\bbut\b/i;
+
 // A phrase whose verb has no object ("discuss ahead of the forum", "talk about tomorrow") points
 // at what the thread is about.
 const POINTER = regex(
@@ -168,7 +177,7 @@ export function proposalPhrases(text: string): Phrase[] {
   const out: Phrase[] = [];
   for (const sentence of sentencesOf(text)) {
     // "Do we have anything we want to discuss ahead of KVM Forum?": a call asking for topics.
-    if (ASKS_FOR_TOPICS.test(sentence)) continue;
+    if (ASKS_FOR_TOPICS.test(sentence) || WITHDRAWN.test(sentence)) continue;
     const m =
       FIRST_PERSON.exec(sentence) ??
       OFFER.exec(sentence) ??
@@ -176,6 +185,7 @@ export function proposalPhrases(text: string): Phrase[] {
       SLOT.exec(sentence) ??
       QUESTION.exec(sentence) ??
       PROPOSE_TOPIC.exec(sentence) ??
+      QUOTED_TOPIC.exec(sentence) ??
       SLOT_FOR.exec(sentence);
     if (m) {
       // "propose one more topic; last year we discussed X": the topic is what follows.

@@ -36,10 +36,13 @@ const FRAME = regex(
   String.raw`(?:(?:i\s+(?:suspect|assume|expect|guess)|likely|probably)\s+(?:that\s+)?)?we(?:'ll|\s+will)\s+(?:likely\s+|probably\s+)?`,
   String.raw`(?:talk\s+about|discuss|cover|continue\s+(?:our|the)\s+discussions?\s+(?:on|about|of|around)))\s+(?:the\s+series\s+)?`,
 );
-/** "I think it would be very helpful for the community to know X", "it would be great to discuss X". */
+/**
+ * "I think it would be very helpful for the community to know X", "it would be great to discuss X",
+ * and asked: "would it be useful to have X".
+ */
 const WOULD_BE = regex(
   'i',
-  String.raw`^(?:i\s+think\s+)?it\s+(?:would|might|could)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|`,
+  String.raw`^(?:(?:i\s+think\s+)?it\s+(?:would|might|could)|(?:would|might|could)\s+it)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|`,
   String.raw`useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|`,
   String.raw`discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?`,
 );
@@ -53,7 +56,10 @@ const FILLER = regex(
   String.raw`(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+)?(?:session|talk|slot|discussion|presentation|bof|update)\s+(?:on|about|of)\s+|`,
   String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+|`,
   String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+|`,
-  String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+)`,
+  String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+|`,
+  // "in the absence of Jira tickets, would it be useful to have X": the circumstance, before the topic.
+  String.raw`(?:in\s+the\s+absence\s+of|in\s+(?:light|view)\s+of|given|regarding|as\s+for|with\s+(?:respect|regard)\s+to)\s+`,
+  String.raw`[^,]{3,50},\s+(?=\S+\s+\S+\s+\S))`,
 );
 /** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
 const BY_WHOM = regex(
@@ -65,7 +71,9 @@ const BY_WHOM = regex(
 const FILED_AS = regex(
   'i',
   String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
-  String.raw`topic|item|note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*(?:[:.]|\s-)\s+(?=\S)`,
+  // "Proposed agenda item: X", "New topic: X", "Agenda item - X".
+  String.raw`(?:(?:proposed|suggested|possible|additional|another|new|my)\s+)?(?:agenda\s+)?(?:topic|item)|`,
+  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*(?:[:.]|\s-)\s+(?=\S)`,
 );
 /** Notes in parentheses that say where a topic stands, not what it is. */
 const STATUS = regex(
@@ -91,7 +99,8 @@ const CLAUSE_END = regex(
   'iu',
   String.raw`(?:;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
-  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?|i\.e\.|e\.g\.)\b|:\s+and\b|\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?)\b|,\s+(?:i\.e|e\.g)\.?(?=\s|$)|:\s+and\b|`,
+  String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,
@@ -155,7 +164,7 @@ export function topicTitle(raw: string): TopicTitle | null {
   if (cut !== null) t = t.slice(0, cut);
   t = withoutRemark(t);
   // "(e.g., folio_put() callback)": an example of the topic, not part of its name.
-  t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$/i, '');
+  t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s|$)/gi, '').trim();
   t = shorten(t);
   t = cleanTitle(t);
   // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log

@@ -160,7 +160,9 @@ const BOILERPLATE = regex(
 const NOTHING_YET = regex(
   'i',
   String.raw`^\W*(?:no\s+(?:topics?|items?|agenda(?:\s+items?)?)(?:\s+(?:scheduled|yet|so\s+far|planned|proposed|submitted))?|`,
-  String.raw`none(?:\s+yet)?|nothing(?:\s+(?:yet|scheduled|planned))?|tbd|tba)\W*$`,
+  String.raw`none(?:\s+yet)?|nothing(?:\s+(?:yet|scheduled|planned))?|tbd|tba)\W*$|`,
+  // "* Nothing under: D) New Series": that section of the agenda is empty.
+  String.raw`^\W*nothing\s+(?:under|in|for)\b`,
 );
 
 /** A one-line list placed as a signature: indented far right, or the last words of the text. */

@@ -17,5 +17,9 @@ describe('an agenda of headings with their points under them (issue 8, "Chairs\'
   it('takes no heading that no topics intro leads to, nor a sentence above a list', () => {
     expect(read('Thanks for the review.\n\nSome notes\n- one\n- two\n')).toEqual([]);
     expect(read('The agenda:\n\nWe will go over these points.\n- one\n- two\n')).toEqual([]);
+    // xen-devel 2019-06-21: a sentence running into its list has no full stop, and is still no heading.
+    expect(
+      read('Please propose topics by replying to the mail.\n\nNote that currently I have\n* Nothing under: D)\n* A prep item\n'),
+    ).toEqual([]);
   });
 });

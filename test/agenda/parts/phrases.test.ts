@@ -19,6 +19,12 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
   });
 
+  it('reads a quoted topic someone adds, but not one they were going to propose and did not', () => {
+    expect(topics('I\'ve meant to add a "minimum toolchain versions" topic ...')).toEqual(['minimum toolchain versions']);
+    // linux-block 2024-02-04, in a reply to another LSF/MM/BPF proposal.
+    expect(topics('I was going to propose the "mm docs" session again, but this one seems more useful.')).toEqual([]);
+  });
+
   it('reads time asked of the call for a topic', () => {
     expect(topics('Otherwise I would like to ask to reserve 30 minutes of the community call to make progress on MISRA.')).toEqual([
       'MISRA',

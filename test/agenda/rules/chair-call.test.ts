@@ -121,6 +121,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(notes))).toEqual([]);
   });
 
+  it('reads what a call "currently has" as its topics, skipping an empty section', () => {
+    // xen-devel 2019-06-21: the chair's call for agenda items, its list introduced mid-sentence.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Please propose topics by replying to the mail.\n\nNote that currently I have\n* Nothing under:\n' +
+        '   D) New Series / Series that need attention\n* A prep item for the developer summit proposed by Jan at the last meeting\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['A prep item for the developer summit proposed by Jan at the last meeting']);
+  });
+
   it("reads what a call will focus on, and the chair's own report in prose", () => {
     const focus = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
