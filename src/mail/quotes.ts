@@ -8,7 +8,12 @@ export interface SplitBody {
 }
 
 const QUOTE = /^\s{0,3}(?:>|\|)/;
-const ATTRIBUTION = /^(?:On .{0,200}(?:wrote|writes|schrieb|a écrit)|.{0,120}(?:wrote|writes):\s*$|-{2,}\s*Original Message\s*-{2,})/i;
+// Mail clients write it in the sender's language: "Le vendredi 06 mai 2022 à 15:20 +0200, Hans a écrit :" (Evolution).
+const ATTRIBUTION = new RegExp(
+  '^(?:(?:On|Le|Am|El|Il|Op|Em) .{0,200}(?:wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)|' +
+    '.{0,120}(?:wrote|writes):\\s*$|-{2,}\\s*Original Message\\s*-{2,})',
+  'i',
+);
 // "[..]", "[...]", "<snip>": the writer cut part of the quote; no words of their own.
 const SNIP = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>)\s*$/i;
 

@@ -8,6 +8,13 @@ describe("the author's own text and the quote", () => {
     expect(splitQuotes('On Mon, Ann wrote:\n<snip>\n> text\nMine.\n[...]\n')).toEqual({ own: 'Mine.', quoted: 'text' });
   });
 
+  it('drops an attribution line a mail client wrote in French or German', () => {
+    // linux-media 2022-05-18 (Evolution): the no-break space before the colon is the client's.
+    const fr = 'Hi Hans,\n\nLe vendredi 06 mai 2022 à 15:20 +0200, Hans Verkuil a écrit\u00a0:\n> Hi all,\n\nMine.\n';
+    expect(splitQuotes(fr)).toEqual({ own: 'Hi Hans,\n\n\nMine.', quoted: 'Hi all,' });
+    expect(splitQuotes('Am 06.05.22 um 15:20 schrieb Hans Verkuil:\n> Hi all,\nMine.').own).toBe('Mine.');
+  });
+
   it('keeps a line that only ends in "wrote:" when no quote follows', () => {
     expect(splitQuotes('This is what I wrote:\n\nthe plan').own).toBe('This is what I wrote:\n\nthe plan');
   });

@@ -33,7 +33,7 @@ const LOGISTICS = regex(
   String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
-  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*)\b|`,
+  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance)\b|`,
   String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
@@ -41,7 +41,8 @@ const PLEASANTRY = regex(
   'i',
   String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
-  String.raw`happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b[^.!?\n]*[.!?]\s*)+`,
+  // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."
+  String.raw`happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
 );
 const ABOUT_IT = /\b(?:talk(?:ing)?\s+about|discuss(?:ing)?|cover(?:ing)?)\s+(?:it|this|that|them)\b/i;
 // "What do people think about guard() vs scoped_guard()?": in answer to a call, a question put to
@@ -113,7 +114,10 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$/i.test(opening);
   // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
   const opinion = /^(?:i|we)\s+(?:still\s+|really\s+|also\s+)?(?:feel|agree|disagree)\b/i.test(opening);
-  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinion) return [];
+  // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
+  // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
+  const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b/i.test(opening);
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinion || meta) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

@@ -70,6 +70,17 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
   });
 
+  it('takes no topic from an opening that thanks, travels, attends or talks about the topics', () => {
+    // linux-media, replies to the Media Summit's calls (2019, 2022).
+    const openings = [
+      'Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship.\n\n' +
+        'I will be at Plumbers and Kernel Summit from Tuesday to Thursday, but\nmay be able to escape on Tuesday.',
+      'It seems to be confirmed that Tomasz and I will be attending.',
+      'I mostly dumped the topics I had in mind into the shared document.',
+    ];
+    for (const body of openings) expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an answer about attending in person, remotely or hybrid', () => {
     const hybrid = "We've been experimenting with hybrid over at plumbers.  Our last\nexperiment managed a two way A/V stream.";
     expect(callReplyRule(envOf(reply(hybrid), callThread()))).toEqual([]);
