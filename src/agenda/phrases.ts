@@ -16,6 +16,8 @@ const VERB =
   '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
   '(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
   '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|' +
+  // "I would like to re-start discussing multiplexed stream support" (linux-media 2019).
+  '(?:re-?start|resume|continue|keep)\\s+discussing|' +
   'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
   'cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|' +
   'have\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?(?:discussion|session|slot|chat|poll)' +

@@ -100,7 +100,7 @@ const CLAUSE_END = regex(
   String.raw`(?:;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
   String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?)\b|,\s+(?:i\.e|e\.g)\.?(?=\s|$)|:\s+and\b|`,
-  String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|`,
+  String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,

@@ -130,9 +130,17 @@ const LIKE_TO_ADD = regex(
   String.raw`(?!that\b|to\b|my\b|more\b|some\s+(?:context|comments?|notes?)\b|a\s+(?:comment|note|few\s+words)\b)(.+)`,
 );
 
+// "I would be interested in the general idea on handling complex cameras": in answer to a call, a
+// wish to discuss (linux-media 2019); "I'm interested" alone is support (LOGISTICS above).
+const WOULD_BE_INTERESTED = regex(
+  'i',
+  String.raw`\b(?:i|we)(?:'d|\s+would)\s+(?:also\s+|really\s+|definitely\s+)?be\s+(?:very\s+|most\s+)?interested\s+in\s+`,
+  String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(.+)`,
+);
+
 function addPhrases(text: string): Phrase[] {
   return sentencesOf(text).flatMap((sentence) => {
-    const m = LIKE_TO_ADD.exec(sentence);
+    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
     return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
   });
 }

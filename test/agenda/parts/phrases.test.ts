@@ -25,6 +25,13 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I was going to propose the "mm docs" session again, but this one seems more useful.')).toEqual([]);
   });
 
+  it('reads a wish to restart a discussion', () => {
+    // linux-media 2019, in the Media Summit's thread.
+    expect(topics('I would like to re-start discussing multiplexed stream support, but that would require Sakari.')).toEqual([
+      'multiplexed stream support',
+    ]);
+  });
+
   it('reads time asked of the call for a topic', () => {
     expect(topics('Otherwise I would like to ask to reserve 30 minutes of the community call to make progress on MISRA.')).toEqual([
       'MISRA',

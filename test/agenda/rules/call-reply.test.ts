@@ -70,6 +70,16 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
   });
 
+  it('takes what a reply would be interested in discussing, but not "I\'m interested" alone', () => {
+    const body =
+      'Besides that, I would be interested in the general idea on handling\ncomplex cameras in the Linux kernel in spite of the ' +
+      'remaining V4L2\nlimitations, e.g.\n- combinatorial explosion of /dev/video nodes\n';
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual([
+      'The general idea on handling complex cameras in the Linux kernel',
+    ]);
+    expect(callReplyRule(envOf(reply("I'm interested in this too."), callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an opening that thanks, travels, attends or talks about the topics', () => {
     // linux-media, replies to the Media Summit's calls (2019, 2022).
     const openings = [
