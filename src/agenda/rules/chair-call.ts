@@ -153,7 +153,9 @@ const BOILERPLATE = regex(
   'i',
   String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
   String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
-  String.raw`other|tbd|questions?)\W*$`,
+  String.raw`other|tbd|questions?)\W*$|`,
+  // "Round table discussion: Bring any topics that need discussion" (OpenBMC GUI WG 2021): a slot, no topic.
+  String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b`,
 );
 
 // "1. (no topics scheduled)", "- None yet": the list says it is empty.

@@ -121,6 +121,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(notes))).toEqual([]);
   });
 
+  it('takes no topic from a round table that asks for any topics', () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Agenda:\n\n1. Round table discussion: Bring any topics that need discussion\n2. Solo5 release\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Solo5 release']);
+  });
+
   it('reads what a call "currently has" as its topics, skipping an empty section', () => {
     // xen-devel 2019-06-21: the chair's call for agenda items, its list introduced mid-sentence.
     const msg = message({
