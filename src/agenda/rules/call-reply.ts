@@ -33,7 +33,7 @@ const LOGISTICS = regex(
   String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
-  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance)\b|`,
+  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|guess(?:timate)?|suffice)\b|`,
   String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
@@ -42,7 +42,8 @@ const PLEASANTRY = regex(
   String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
   // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."
-  String.raw`happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
+  // "Good question. I'd guess 45 minutes should suffice": an answer to the chair, no topic of its own.
+  String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
 );
 const ABOUT_IT = /\b(?:talk(?:ing)?\s+about|discuss(?:ing)?|cover(?:ing)?)\s+(?:it|this|that|them)\b/i;
 // "What do people think about guard() vs scoped_guard()?": in answer to a call, a question put to
@@ -107,6 +108,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "There was also:" followed by a list: the list's first item is the topic.
   const listed = first.trim().endsWith(':') ? listAt(body.split('\n'), body.split('\n').indexOf(first) + 1).items : [];
   if (listed.length) return present(listed.map((t) => make(t, 0.6)));
+  const headed = headedAfterIntro(body);
+  if (headed) return present([make(headed, 0.6)]);
   const opening = contentLines(body).length === 1 ? body.trim() : firstSentence(body);
   // Questions in answer to a call are about the call ("is that correct?"), not topics; "it could
   // make sense to talk about it" answers about a topic already on the table.
@@ -143,6 +146,27 @@ function addPhrases(text: string): Phrase[] {
     const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
     return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
   });
+}
+
+// "Jai Luthra:" on a line of its own: who presents the topic on the next line.
+const PRESENTER_LINE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}:$/u;
+
+/**
+ * "Adding mine:" or "I have the following topic to discuss, required for X:", then the topic as a
+ * heading line of its own ("Rust V4L2 support:", or "Jai Luthra:" above "Per-stream V4L2 controls")
+ * with its description under it (linux-media, replies to the Media Summit's requests for topics).
+ */
+function headedAfterIntro(body: string): string | null {
+  const paragraphs = body.trim().split(/\n\s*\n/);
+  if (paragraphs.length < 2 || !paragraphs[0]!.trim().endsWith(':')) return null;
+  const lines = paragraphs.slice(1).join('\n\n').split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  let presenter = '';
+  if (PRESENTER_LINE.test(lines[i]?.trim() ?? '')) presenter = lines[i++]!.trim().slice(0, -1);
+  const line = (lines[i] ?? '').trim().replace(/:$/, '');
+  if (line === '' || line.length > 80 || line.split(/\s+/).length > 10 || /[.?!,;]$/.test(line)) return null;
+  return presenter ? `${line} (${presenter})` : line;
 }
 
 /** The first non-blank line from `from` when it stands alone as a short paragraph: a title, not prose. */

@@ -80,6 +80,25 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply("I'm interested in this too."), callThread()))).toEqual([]);
   });
 
+  it('takes the topic heading under "Adding mine:", with its presenter line, not the description', () => {
+    // linux-media, replies to the Media Summit's requests for topics (2023, 2025).
+    const mine =
+      'Adding mine:\n\nRust V4L2 support:\n\nDiscuss the potential blockers as well as the roadmap and priorities for\n' +
+      'bindings.\n\nGuesstimate: 45 minutes\n';
+    expect(titles(callReplyRule(envOf(reply(mine), callThread())))).toEqual(['Rust V4L2 support']);
+    const jai =
+      'Hi all,\n\nI have the following topic to discuss, required for supporting\nmulti-stream (RGBIR) sensor drivers:\n\n' +
+      'Jai Luthra:\nPer-stream V4L2 controls\nDuration guesstimate: 40 mins\n\nThanks,\nJai\n';
+    const c = callReplyRule(envOf(reply(jai), callThread()));
+    expect(titles(c)).toEqual(['Per-stream V4L2 controls']);
+    expect(c[0]?.presenter).toBe('Jai Luthra');
+  });
+
+  it('takes no topic from an answer to the chair about time', () => {
+    const body = "Good question. I'd guess 45 minutes should suffice. This is closely related\nto streams and internal pads.";
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an opening that thanks, travels, attends or talks about the topics', () => {
     // linux-media, replies to the Media Summit's calls (2019, 2022).
     const openings = [
