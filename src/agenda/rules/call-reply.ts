@@ -33,7 +33,8 @@ const LOGISTICS = regex(
   String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
-  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|guess(?:timate)?|suffice)\b|`,
+  String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,
+  String.raw`guess(?:timate)?|suffice)\b|`,
   String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
 );
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
@@ -41,9 +42,10 @@ const PLEASANTRY = regex(
   'i',
   String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
-  // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."
   // "Good question. I'd guess 45 minutes should suffice": an answer to the chair, no topic of its own.
-  String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
+  String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b`,
+  // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."
+  String.raw`(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
 );
 const ABOUT_IT = /\b(?:talk(?:ing)?\s+about|discuss(?:ing)?|cover(?:ing)?)\s+(?:it|this|that|them)\b/i;
 // "What do people think about guard() vs scoped_guard()?": in answer to a call, a question put to
