@@ -39,7 +39,11 @@ const TO_BE_DISCUSSED = regex(
   // "Maybe something to discuss on the community call later today?", "More details on the Xen
   // community call this week": the thread's subject, put to the call named.
   String.raw`(?:something|a\s+(?:good\s+)?(?:topic|thing|point))\s+to\s+(?:discuss|talk\s+about|raise|bring\s+up|cover)|`,
-  String.raw`more\s+(?:details|on\s+(?:this|that|it)|about\s+(?:this|that|it)))\s+(?:in|at|during|on|for)\b`,
+  String.raw`more\s+(?:details|on\s+(?:this|that|it)|about\s+(?:this|that|it))|`,
+  // "I'll likely sign up for the bpf office hours next week", "We'll probably touch on that tomorrow
+  // at BPF office hours" (bpf 2022, 2023): the thread, taken to the meeting named.
+  String.raw`sign(?:ed|ing)?\s+up|(?:touch|talk)(?:ed|ing)?\s+on\s+(?:this|that|it))`,
+  String.raw`\s+(?:(?:today|tomorrow|next\s+week|this\s+week|later)\s+)?(?:in|at|during|on|for)\b`,
 );
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".

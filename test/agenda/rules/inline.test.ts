@@ -133,6 +133,22 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(details)))).toEqual(['arm/dom0less: put dom0less code in a module']);
   });
 
+  it('puts the thread to a call someone will sign up for, or will touch on it tomorrow at', () => {
+    // bpf 2022-09-30 and 2023-04-26, on patch threads: the BPF office hours.
+    const signUp = message({
+      subject: 'Re: [PATCH 00/26] FUSE BPF: A Stacked Filesystem Extension for FUSE',
+      bodyText: "I wasn't aware of struct_ops. I'll definitely look into that.\nI'll likely sign up for the mirage call next week.\n",
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(signUp)))).toEqual(['FUSE BPF: A Stacked Filesystem Extension for FUSE']);
+    const touch = message({
+      subject: 'Re: [RFC PATCH v3 28/37] WIP: bpf: Add fuse_ops struct_op programs',
+      bodyText: "We'll probably touch on that tomorrow at the mirage call.\n",
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(touch)))).toEqual(['WIP: bpf: Add fuse_ops struct_op programs']);
+  });
+
   it('takes no topic from a call for proposals, nor "a tech topic" for its title', () => {
     const cfp = message({ subject: "Maintainer's / MirageOS call 2022 CFP", bodyText: 'Please propose a topic for the mirage call.\n' });
     expect(inlineRule(envOf(cfp))).toEqual([]);
