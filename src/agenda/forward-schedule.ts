@@ -4,6 +4,7 @@
  * mails of KVM carry). The topic goes on the call its line names, not on the one the mail
  * announces. Only a mail with two such lines or more has a schedule: one "Dec 4 - ..." line is prose.
  */
+import { regex } from './patterns.js';
 import { dateMentions, type LocalDate } from './date-mentions.js';
 import type { NamedDate } from './mentions.js';
 
@@ -18,8 +19,11 @@ export interface ScheduledTopic {
 // "January 10th - X", "Wed Jan 10: X", "- 2024-01-10 – X".
 const DATED_LINE = /^\s*(?:[-*•]\s+)?([^-–—:]{3,32}?|\d{4}-\d{2}-\d{2})\s*(?:[-–—]|:)\s+(\S.*?)\s*$/;
 // A free or cancelled slot names no topic, nor one still asking for topics ("- Any topics?", PUCK 2025-06-18).
-export const NO_TOPIC =
-  /^(?:(?:available|open|free|tbd|tba|none|nothing|no\s+(?:official\s+)?(?:call|meeting|topics?)|cancell?ed|skipped?|holiday)\b|any\s+(?:topics?|items?|takers|proposals?)\b.*\?)/i;
+export const NO_TOPIC = regex(
+  'i',
+  String.raw`^(?:(?:available|open|free|tbd|tba|none|nothing|no\s+(?:official\s+)?(?:call|meeting|topics?)|cancell?ed|skipped?|holiday)\b|`,
+  String.raw`any\s+(?:topics?|items?|takers|proposals?)\b.*\?)`,
+);
 
 /** The dated topic lines of a text, read against the message's date `ref` ("YYYY-MM-DD"). */
 export function forwardSchedule(text: string, ref: LocalDate): ScheduledTopic[] {
