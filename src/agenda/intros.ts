@@ -10,8 +10,14 @@ import { regex } from './patterns.js';
 const AGENDA_INTRO = regex(
   'i',
   String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|discussions?|points|proposals|`,
-  String.raw`suggestions|subjects|(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|`,
-  String.raw`talk(?:ing)?\s+about)\w*)\b`,
+  String.raw`suggestions|subjects)\b`,
+);
+// "We will cover:", "we'll be discussing the following." A finished sentence that names its own
+// object ("Note that at this call we will be discussing a new monthly time for the call.") does not
+// introduce the list under it (xen-devel 2021-07: that list was the call's logistics).
+const WILL_DISCUSS = regex(
+  'i',
+  String.raw`\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*\b`,
 );
 // "... we will be discussing:", "I'd like to cover:": a list announced by the verb right before it.
 // Only a future or a wish: "so far we are discussing:" lists the points of a running debate.
@@ -21,8 +27,10 @@ const ANNOUNCING_VERB = regex(
   String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)\s*:\s*$`,
 );
 
-// "Note that currently I have:", "So far we have": what the agenda holds now (xen-devel 2019).
-const HOLDS_NOW = /\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$/i;
+// "Note that currently I have:", "So far we have", "What I have so far is at <the agenda pad>": what the
+// agenda holds now, above the list copied from it (xen-devel 2019).
+const HOLDS_NOW =
+  /\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|\bwhat\s+(?:i|we)\s+have\s+so\s+far\b/i;
 
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {
@@ -32,5 +40,8 @@ export function lastSentence(intro: string): string {
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
   const last = lastSentence(intro);
-  return AGENDA_INTRO.test(last) || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last);
+  const will = WILL_DISCUSS.exec(last);
+  const after = will ? last.slice(will.index + will[0].length) : '';
+  const willIntroduce = will !== null && (!/[.!?]\s*$/.test(last) || /^\s*(?:the\s+following|these|below)\b/i.test(after));
+  return AGENDA_INTRO.test(last) || willIntroduce || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last);
 }

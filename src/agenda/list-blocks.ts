@@ -44,7 +44,8 @@ interface Marked {
 
 const MARKER = regex(
   'u',
-  String.raw`^(\s*)(?:(\d{1,2})[.)](?=\s|\p{Lu}|\(|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
+  // "C.1) Any more 4.13 coordination": an item numbered within a section of the agenda (xen-devel 2019).
+  String.raw`^(\s*)(?:(?:[A-Z]\.)?(\d{1,2})[.)](?=\s|\p{Lu}|\(|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
   String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
 );
 

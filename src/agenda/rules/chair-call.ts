@@ -37,8 +37,8 @@ const AGENDA_IS = regex(
 );
 const THIS_CALL = regex(
   'i',
-  String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?(?:discuss|`,
-  String.raw`talk\s+about|cover|review|focus\s+on)\s+(.+)`,
+  String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?`,
+  String.raw`(?:discuss(?:ing)?|talk\s+about|cover|review|focus\s+on)\s+(.+)`,
 );
 // "In this meeting, I'll share some details from my LSF/MM session, and we'll ...": the chair's own item.
 const CHAIR_SHARES = regex(

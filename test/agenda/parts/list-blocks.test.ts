@@ -10,6 +10,13 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     ]);
   });
 
+  it('reads items numbered within a section ("C.1)")', () => {
+    // xen-devel 2019-11-07, the chair's copy of the agenda pad.
+    expect(read('What I have so far:\n\nC.1) Any more 4.13 coordination (Juergen)\nC.2) Release managers for 4.13\n')).toEqual([
+      { intro: 'What I have so far:', items: ['Any more 4.13 coordination (Juergen)', 'Release managers for 4.13'] },
+    ]);
+  });
+
   it('joins wrapped items and keeps what follows them (links, status notes)', () => {
     expect(
       read('Agenda:\n  1. Code review to redirect HTTP to\n     HTTPS https://example.org/r/1 (in review)\n  2. Dropbear settings\n'),

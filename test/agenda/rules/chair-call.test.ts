@@ -121,6 +121,26 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(notes))).toEqual([]);
   });
 
+  it('reads the list under "What I have so far is at <pad>"', () => {
+    // xen-devel 2019-11-07 and 2021-07-05: the chairs' calls for agenda items.
+    const sofar = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'quick reminder re agenda items. What I have so far is at https://pad.example.org/p/1\n\nC.1) Solo5 release (Hannes)\n',
+    });
+    expect(titles(chairCallRule(envOf(sofar)))).toEqual(['Solo5 release']);
+  });
+
+  it('takes no list under a finished sentence that names its own topic, and takes that topic', () => {
+    const note = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Note that at this call we will be discussing a new monthly time for the call.\n\n' +
+        "* To allow time to switch between meetings, we'll plan on starting at 16:05 sharp.\n" +
+        "* If you want to be CC'ed please add or remove yourself from the sign-up sheet\n",
+    });
+    expect(titles(chairCallRule(envOf(note)))).toEqual(['A new monthly time']);
+  });
+
   it('takes no topic from a round table that asks for any topics', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
