@@ -13,7 +13,8 @@ import { normaliseTitle } from '../title.js';
 import type { Candidate } from '../types.js';
 
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
-const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[-–:|]\s*)?(\S.*)$/;
+// "4.20, and the next step is ..." (a kernel version wrapped to the start of a line) is no time.
+const TIMETABLE = /^\s*(\d{1,2}[:.]\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?(?![,;])\s*(?:[-–:|]\s*)?(\S.*)$/;
 // Timetable and list entries that are logistics, not topics.
 const LOGISTICS = regex(
   'i',

@@ -86,6 +86,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c.map((x) => x.presenter)).toEqual(['Thorsten', 'Miguel']);
   });
 
+  it('takes no timetable line from a version number that starts a wrapped description line', () => {
+    // Linux Media Summit 2018 draft agenda: "should be merged for\n\t4.20, and the next step is ...".
+    const msg = message({
+      subject: 'Reminder: MirageOS call agenda',
+      bodyText:
+        '13:30-14:30: Stateless Codec userspace (Hans Verkuil)\n\tSupport for stateless codecs should be merged for\n' +
+        '\t4.20, and the next step is to discuss how to organize the userspace\n\tsupport.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Stateless Codec userspace']);
+  });
+
   it('reads topics a call states in prose', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
