@@ -67,6 +67,26 @@ export function callMeetingForSubject(subject: string, meetings: readonly Compil
   return null;
 }
 
+/**
+ * The meeting of a call the archive does not hold, known from a reply to it: a thread whose
+ * earliest stored message is "Re: QEMU developers fortnightly conference call for 2023-12-12"
+ * answers a call that was never stored (the mirror or the subscription lacks it). Who sent it is
+ * unknown, so a meeting's `chairs` cannot vouch for it: replies to it are read for explicit
+ * proposals only (call-reply.ts).
+ */
+export function lostCallMeeting(replySubject: string, meetings: readonly CompiledMeeting[]): CompiledMeeting | null {
+  if (!REPLY.test(replySubject)) return null;
+  return callMeetingForSubject(withoutReplyPrefix(replySubject), meetings);
+}
+
+/** "Re: Re: [ANN] X" → "[ANN] X": the subject the replies answer. */
+export function withoutReplyPrefix(subject: string): string {
+  const prefix = /^(\s*(?:\[[^\]]{1,40}\]\s*)*)(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:\s*/i;
+  let s = subject;
+  for (let i = 0; i < 5 && REPLY.test(s); i++) s = s.replace(prefix, '$1');
+  return s.trim();
+}
+
 /** The meeting this message is the chair's call, reminder or posted agenda of, or null. */
 export function callMeetingForMessage(
   msg: AgendaMessage,

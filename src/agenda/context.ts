@@ -41,6 +41,8 @@ export interface ThreadInfo {
   readonly callFrom?: string | null;
   /** The subject of that call, where the date of the occurrence it asks for usually is. */
   readonly callSubject?: string | null;
+  /** That call is not stored: known only from the replies' "Re:" subjects (call-detect.ts lostCallMeeting). */
+  readonly callLost?: boolean;
 }
 
 export interface ExtractContext {

@@ -7,7 +7,7 @@ import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
 import { ownMail as ownMailOf } from '../store/secrets.js';
-import { callMeetingForSubject } from './call-detect.js';
+import { callMeetingForSubject, lostCallMeeting, withoutReplyPrefix } from './call-detect.js';
 import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
@@ -35,6 +35,13 @@ function joinPatterns(patterns: readonly string[]): string | null {
 }
 
 type MsgRow = ThreadContextRow;
+/** A call for items a thread answers: its meeting, the date its subject names, its author. */
+interface CallFacts {
+  readonly meetingId: string;
+  readonly date: string | null;
+  readonly from: string | null;
+  readonly subject: string;
+}
 
 /** The fields chair-mail.ts reads, from a stored row. */
 function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<typeof isChairMail>[0] {
@@ -49,7 +56,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   const ownMail = ownMailOf(db);
   const existing = existingItemFinder(db);
 
-  const callOf = (row: MsgRow | undefined): { meetingId: string; date: string | null; from: string; subject: string } | null => {
+  const callOf = (row: MsgRow | undefined): CallFacts | null => {
     if (!row) return null;
     const headers = JSON.parse(row.headers_json) as Record<string, string>;
     // Our own call for items, known by the HMAC in its Message-ID (never by its X-Convene header).
@@ -70,6 +77,13 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
     return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr, subject: row.subject } : null;
   };
 
+  // A call the archive lacks, known from the "Re:" subject of the reply that opens the stored thread.
+  const lostCall = (row: MsgRow): CallFacts | null => {
+    const m = lostCallMeeting(row.subject, compiled);
+    const subject = withoutReplyPrefix(row.subject);
+    return m ? { meetingId: m.id, date: namedDateIn(subject, row.date), from: null, subject } : null;
+  };
+
   return {
     meetings: configs,
     threadInfo(msg): ThreadInfo {
@@ -78,8 +92,11 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       const threadId = self?.thread_id ?? parent?.thread_id ?? null;
       const root = threadId !== null ? thread.root(threadId) : undefined;
       const rootRow = root && root.mid !== msg.mid ? root : undefined;
-      const parentCall = callOf(parent);
-      const rootCall = callOf(rootRow);
+      const stored = callOf(parent) ?? callOf(rootRow);
+      // The message itself opens the stored thread (its parent is not stored), or the stored root does.
+      const lost = stored ? null : self && msg.parentMid && !parent ? lostCall(self) : rootRow ? lostCall(rootRow) : null;
+      const parentCall = callOf(parent) ?? (lost && !parent ? lost : null);
+      const rootCall = callOf(rootRow) ?? (lost && parent ? lost : null);
       const call = parentCall ?? rootCall;
       return {
         parentSubject: parent?.subject ?? null,
@@ -90,6 +107,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callDate: call?.date ?? null,
         callFrom: call?.from ?? null,
         callSubject: call?.subject ?? null,
+        callLost: lost !== null,
       };
     },
     ownMail,

@@ -132,8 +132,11 @@ export function topicTitle(raw: string): TopicTitle | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '')
-    // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic.
-    .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)/, '');
+    // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic; "(or
+    // start to discuss) how we handle X": an aside on the request.
+    .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')
+    // "the 'fault tolerance' topic again if I can": the quoted name is the topic.
+    .replace(/^(?:the|a|an|my|our)\s+['"“‘]([^'"”’]{3,60})['"”’]\s+(?:topic|item|discussion|session)\b.*$/i, '$1');
   let presenter = a.presenter;
   const courtesy = COURTESY_OF.exec(t);
   if (courtesy) {

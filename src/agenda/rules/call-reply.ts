@@ -18,7 +18,10 @@ const OFFERED_LIST_HEADER = regex(
   String.raw`(?:i|we)\s+(?:also\s+)?have\s+(?:a|an|one|two|some)\s+(?:more\s+)?(?:topics?|items?))\b`,
 );
 // "We have a topic for the call:" and, after it, the topic on a line (a paragraph) of its own.
-const ONE_TOPIC_HEADER = /\b(?:a|one)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
+const ONE_TOPIC_HEADER = /\b(?:a|one|the\s+following)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
+// "- What it is and what it can do", "- Where should it be hosted?": a list of questions under "I'd
+// like to talk about:" is the outline of one topic named before it (linux-media 2024), not topics.
+const QUESTION_ITEM = /^(?:what|where|when|why|how|which|who|whether|is|are|can|could|should|do|does)\b|\?\s*(?:\(.*\))?\s*$/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
@@ -80,14 +83,19 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // (if we have time): - X"); only the opening-sentence guess below needs a direct answer.
   const lines = text.split('\n');
   const fromLists: string[] = [];
+  let outlined = false;
   for (let i = 0; i < lines.length; i++) {
     if (!LIST_HEADER.test(lines[i]!) || (!direct && !OFFERED_LIST_HEADER.test(lines[i]!))) continue;
     const { items, end } = listAt(lines, i + 1);
     const single = items.length === 0 && ONE_TOPIC_HEADER.test(lines[i]!) ? titleLineAt(lines, i + 1) : null;
-    fromLists.push(...(single !== null ? [single] : items));
+    const outline = items.length >= 2 && items.filter((t) => QUESTION_ITEM.test(t.trim())).length * 2 >= items.length;
+    if (outline) outlined = true;
+    else fromLists.push(...(single !== null ? [single] : items));
     if (end > i) i = end - 1;
   }
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
+  // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
+  if (outlined) return [];
 
   const all = [...addPhrases(text), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
@@ -99,7 +107,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
 
   // A direct answer to the call with no phrase: its opening states the topic, unless it is
   // about the call itself or comes from the call's own author (reminders, cancellations).
-  if (!direct) return [];
+  // A call the archive lacks may have come from anyone: its replies give only explicit proposals.
+  if (!direct || thread.callLost === true) return [];
   if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
   const asked = OPINIONS.exec(text.replace(/\s*\n\s*/g, ' '));
   if (asked) return present([make(asked[1]!, 0.6)]);
@@ -140,7 +149,8 @@ const LIKE_TO_ADD = regex(
 const WOULD_BE_INTERESTED = regex(
   'i',
   String.raw`\b(?:i|we)(?:'d|\s+would)\s+(?:also\s+|really\s+|definitely\s+)?be\s+(?:very\s+|most\s+)?interested\s+in\s+`,
-  String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(.+)`,
+  // "(if anyone disagrees I'd be very interested in hearing counter-arguments)": an aside, no topic.
+  String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(?!(?:hearing|seeing|knowing|your|any|feedback|comments)\b)(.+)`,
 );
 
 function addPhrases(text: string): Phrase[] {
@@ -176,6 +186,7 @@ function titleLineAt(lines: readonly string[], from: number): string | null {
   let i = from;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   const line = lines[i]?.trim() ?? '';
-  const alone = (lines[i + 1] ?? '').trim() === '';
+  // "Openness Framework for ISPs" over a "-----" underline is a title too.
+  const alone = (lines[i + 1] ?? '').trim() === '' || /^\s*[-=]{3,}\s*$/.test(lines[i + 1] ?? '');
   return line !== '' && alone && line.length <= 100 && !/[.:]$/.test(line) ? line : null;
 }

@@ -80,6 +80,12 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     ).toBe('A list with the lifecycle status of all outstanding patch series');
   });
 
+  it('drops an aside before the topic and names a quoted topic by its quoted words', () => {
+    // linux-media 2018 and 2022, replies to the Media Summit's calls.
+    expect(title('(or start to discuss) how we should handle a missing subdevice')).toBe('How we should handle a missing subdevice');
+    expect(title("the 'fault tolerance' topic again if I can")).toBe('Fault tolerance');
+  });
+
   it('keeps a question a question, and has no title for boilerplate', () => {
     expect(title('Is Linus Happy?')).toBe('Is Linus Happy?');
     expect(title('Q & A')).toBeUndefined();

@@ -94,6 +94,26 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(c[0]?.presenter).toBe('Jai Luthra');
   });
 
+  it('takes no topics from a list of questions that outlines one topic', () => {
+    // linux-media 2024-05-06: the topic ("new tooling for infrared") is named in prose above.
+    const body =
+      "So I've been working away on new tooling for infrared. I'd like to talk about:\n\n" +
+      ' - What it is and what it can do (love to hear any feedback of course)\n - Where should it be hosted?\n' +
+      ' - What needs to be in place for a release?\n - This tool replaces ir-ctl. How we phase it out?\n';
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
+  it('takes "the following topic:" and its underlined title, not an aside about hearing counter-arguments', () => {
+    const body =
+      'I would like the following topic:\n\nOpenness Framework for ISPs\n-------------------\n\n' +
+      'Different people have different feelings of what is open. I would like to propose a framework to harmonize the criteria.\n';
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['Openness Framework for ISPs']);
+    const aside =
+      "The subsystem is understaffed (if anyone disagrees I'd be very\ninterested in hearing counter-arguments). " +
+      "I'd like to discuss the maintainership model.";
+    expect(titles(callReplyRule(envOf(reply(aside), callThread())))).toEqual(['The maintainership model']);
+  });
+
   it('takes no topic from an answer to the chair about time', () => {
     const body = "Good question. I'd guess 45 minutes should suffice. This is closely related\nto streams and internal pads.";
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);

@@ -1,0 +1,71 @@
+/**
+ * Replies to a call for agenda items the archive does not hold (the mirror or the subscription
+ * starts after it): the thread's "Re:" subject still names the call, so explicit proposals in the
+ * replies go on the call it names; the opening-sentence guess, which trusts a direct answer to a
+ * known call, is not used. Imported through the product path, read back as `agenda list` does.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listItems } from '../../src/agenda/reader.js';
+import { configFromValue } from '../../src/config/load.js';
+import { importPaths } from '../../src/ingest/import.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { generateMessage, type GenerateOptions } from '../helpers/message-generator.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const LIST = 'qemu-devel.example.org';
+const dir = tempDir();
+let db: Db;
+let n = 0;
+beforeEach(() => {
+  db = openDb(':memory:');
+});
+
+const meetings = configFromValue(
+  {
+    meetings: [
+      {
+        id: 'kvm-call',
+        name: 'KVM call',
+        zone: 'Europe/Berlin',
+        schedule: '2023-11-28T15:00/P14D',
+        chairs: ['Juan Chair <juan@example.org>'],
+        lists: [LIST],
+        agenda: { aliases: ['KVM call'], calls: '/conference call for (agenda for )?\\d{4}-\\d{2}-\\d{2}/i' },
+      },
+    ],
+  },
+  null,
+).meetings;
+
+async function load(mails: GenerateOptions[]): Promise<void> {
+  const mbox = join(dir, `m${++n}.mbox`);
+  const text = mails.map((m) => `From x@y Mon Jan  1 00:00:00 2023\n${generateMessage({ listId: `<${LIST}>`, ...m }).toString('utf8')}\n`);
+  writeFileSync(mbox, text.join(''));
+  await importPaths(db, [mbox], { meetings, now: () => Date.UTC(2023, 11, 1), workers: false });
+}
+
+const reply = (body: string, extra: Partial<GenerateOptions> = {}): GenerateOptions => ({
+  from: 'Zhao Member <zhao@example.org>',
+  subject: 'Re: QEMU developers fortnightly conference call for agenda for 2023-12-12',
+  inReplyTo: '<calendar-lost@google.com>',
+  date: 'Mon, 11 Dec 2023 21:29:24 +0800',
+  body,
+  ...extra,
+});
+
+describe('replies to a call the archive lacks', () => {
+  it('put their explicit proposals on the call the subject names', async () => {
+    // qemu-devel 2023-12-11: the calendar invitation that asked for topics is not in the mirror.
+    await load([reply('Hi Juan,\n\nI want to talk about the RFC about QOM topology:\nhttps://lore.example.org/1/\n\nThanks,\nZhao\n')]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) }).map((i) => [i.occurrenceKey, i.title])).toEqual([
+      ['kvm-call/2023-12-12', 'The RFC about QOM topology'],
+    ]);
+  });
+
+  it('give no topic from an opening sentence, which only a known call makes an answer', async () => {
+    await load([reply('Hi Juan,\n\nKVM Forum is on Wednesday, so people will be travelling on Tuesday.\n')]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) })).toEqual([]);
+  });
+});
