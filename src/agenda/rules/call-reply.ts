@@ -37,14 +37,17 @@ const LOGISTICS = regex(
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,
-  String.raw`guess(?:timate)?|suffice)\b|`,
-  String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\S+@\S+\.\w+`,
+  String.raw`guess(?:timate)?|suffice|sounds?\s+(?:good|fine|great|ok(?:ay)?))\b|`,
+  // A time of day ("9am", "between 10:00 and 14:00 CET") is when, not what.
+  String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\b\d{1,2}:\d{2}\b|\S+@\S+\.\w+`,
 );
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
 const PLEASANTRY = regex(
   'i',
   String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
+  // "Yes please.", "Sure.": an answer to the call's question, then the point (if any).
+  String.raw`(?:yes|yep|yeah|sure|agreed|ok(?:ay)?)(?:\s+please)?(?=\s*[.!])|`,
   // "Good question. I'd guess 45 minutes should suffice": an answer to the chair, no topic of its own.
   String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b`,
   // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."

@@ -147,7 +147,9 @@ const NOT_AGENDA = regex(
   String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
   String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
-  String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines)\b`,
+  String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
+  String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?))\b`,
 );
 // Items that hold a place on every agenda but name no topic.
 const BOILERPLATE = regex(

@@ -114,6 +114,15 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(aside), callThread())))).toEqual(['The maintainership model']);
   });
 
+  it('takes no topic from a yes, a date that sounds good, or a preferred time of day', () => {
+    // ltp 2024-11 and 2026-02: answers to the chair's polls for a meeting date.
+    for (const body of [
+      'Nov 13th sounds good to me.',
+      'Hi!\n\nYes please.\n\n\nIdeally between 10:00 and 14:00 CET. No preference on a date.',
+    ])
+      expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an answer to the chair about time', () => {
     const body = "Good question. I'd guess 45 minutes should suffice. This is closely related\nto streams and internal pads.";
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);

@@ -152,6 +152,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(note)))).toEqual(['A new monthly time']);
   });
 
+  it("takes no topics from a list of choices about the meetings' frequency", () => {
+    // ltp 2025-01-30, "[LTP] Meetings schedule".
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'I have a few proposals for our meeting frequency:\n\n- Monthly meetings\n- Meetings every two months\n- Meetings after each release\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it('takes no topic from a round table that asks for any topics', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
