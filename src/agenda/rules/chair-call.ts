@@ -48,6 +48,14 @@ const CHAIR_SHARES = regex(
   String.raw`(?:details|an?\s+update|a\s+summary|an?\s+overview|a\s+report|news)\s+`,
   String.raw`(?:from|on|about|of)\s+(.+?)(?:,?\s+and\s+(?:we|i)\b|[.;]|$)`,
 );
+// "we'll definitely have Ackerley give us an overview of work-in-progress HugeTLB support and likely
+// we will talk about ..." (guest_memfd 2025-10-29): someone the chair has present a topic.
+const HAVE_PRESENT = regex(
+  'u',
+  String.raw`\bhave\s+(\p{Lu}[\p{L}'’-]+)\s+(?:give\s+(?:us\s+)?(?:an?\s+)?(?:short\s+|quick\s+|brief\s+)?(?:overview|update|summary|`,
+  String.raw`presentation|talk|demo)\s+(?:of|on|about)|present|talk\s+about)\s+`,
+  String.raw`(.+?)(?:,?\s+and\s+(?:likely|then|also|maybe|perhaps)\b|[.;!]|$)`,
+);
 const NOT_CONTENT = regex(
   'i',
   String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
@@ -249,6 +257,8 @@ function proseTopics(text: string): string[] {
     if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
     const shares = CHAIR_SHARES.exec(s);
     if (shares) out.push(trimTopic(shares[1]!));
+    const has = HAVE_PRESENT.exec(s);
+    if (has) out.push(`${trimTopic(has[2]!)} (${has[1]!})`);
     const a = THIS_CALL.exec(s);
     if (a) out.push(trimTopic(a[1]!));
   }

@@ -162,6 +162,19 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it('reads a topic someone the chair has give an overview of, with its presenter', () => {
+    // guest_memfd upstream call, 2025-10-29 invitation.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        "In this meeting, we'll definitely have Ackerley give us an overview of\nwork-in-progress HugeTLB support and likely " +
+        'we will talk about the\nin-place conversion patches that are already on the list!\n',
+    });
+    const c = chairCallRule(envOf(msg));
+    expect(titles(c)).toEqual(['work-in-progress HugeTLB support', 'The in-place conversion patches that are already']);
+    expect(c[0]?.presenter).toBe('Ackerley');
+  });
+
   it('takes no topic from a round table that asks for any topics', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
