@@ -76,6 +76,13 @@ const WORTH = regex(
   String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
   String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
 );
+// "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
+// answer to a call): the call offered as the place for X.
+const GOOD_PLACE = regex(
+  'i',
+  String.raw`\b(?:this|it|that|the\s+call)\s+(?:could|would|might|may)\s+be\s+a\s+(?:good|great|nice|fine)\s+`,
+  String.raw`(?:place|time|opportunity|occasion|venue)\s+to\s+(?:discuss|talk\s+about|raise|cover|bring\s+up)\s+([^()]+)`,
+);
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
@@ -208,7 +215,7 @@ export function proposalPhrases(text: string): Phrase[] {
       out.push({ topic: trimTopic(t[2]!), sentence });
       continue;
     }
-    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence);
+    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence) ?? GOOD_PLACE.exec(sentence);
     if (a) out.push({ topic: trimTopic(a[1]!), sentence });
   }
   return out;

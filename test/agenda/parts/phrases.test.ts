@@ -25,6 +25,10 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I was going to propose the "mm docs" session again, but this one seems more useful.')).toEqual([]);
   });
 
+  it('reads the call offered as a good place to discuss a topic', () => {
+    expect(topics("Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)")).toEqual(['Hexagon semihosting']);
+  });
+
   it('reads a wish to restart a discussion', () => {
     // linux-media 2019, in the Media Summit's thread.
     expect(topics('I would like to re-start discussing multiplexed stream support, but that would require Sakari.')).toEqual([
