@@ -131,7 +131,8 @@ function subjectTopic(subject: string, ref: string): string | null {
   const after = /^\s*[-–—:]\s+([^()\s].*)$/.exec(subject.slice(last.index + last.text.length));
   // "Workgroup - Wednesday April 15 - 10:00 AM CST": the call's time, not a topic; "- CANCELED",
   // "- No topic, but still a go": no topic either.
-  if (!after || /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!) || NO_TOPIC.test(after[1]!))
+  // "Call June 6th: @15:00 UTC Call for agenda items": the time, and the call itself.
+  if (!after || /^(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!) || NO_TOPIC.test(after[1]!))
     return null;
   // "[ANN] Media Summit May 13th: Draft Agenda (v1)": the mail is the agenda, the subject names no topic.
   if (AGENDA_ITSELF.test(after[1]!)) return null;

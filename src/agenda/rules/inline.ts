@@ -35,6 +35,10 @@ const TO_BE_DISCUSSED = regex(
   'i',
   String.raw`\b(?:(?:to|should|could|would|might|must|needs?\s+to)\s+be\s+(?:discussed|raised|covered|brought\s+up)|`,
   String.raw`(?:would|could|might)\s+be\s+a\s+(?:great|good|nice|fine)\s+topic|`,
+  // "Maybe a topic for the next community call?", "We invite discussion of this on this month's
+  // Xen Community Call" (xen-devel 2020, in patch threads).
+  String.raw`(?:maybe|perhaps|possibly)\s+a\s+(?:good\s+)?topic|(?:invite|welcome|encourage)\s+(?:discussion|comments|feedback)\s+`,
+  String.raw`(?:of|on|about)\s+(?:this|it)|`,
   String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic))|`,
   // "Maybe something to discuss on the community call later today?", "More details on the Xen
   // community call this week": the thread's subject, put to the call named.

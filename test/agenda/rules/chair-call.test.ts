@@ -248,7 +248,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
     const timed = message({ subject: 'Reminder: MirageOS call - Wednesday January 8 - 10:00 AM CST', bodyText: 'See you there.\n' });
     expect(chairCallRule(envOf(timed))).toEqual([]);
-    for (const none of ['CANCELED', 'No topic, but still a go', 'Any topics?', 'Draft Agenda (v1)', 'Final agenda']) {
+    for (const none of [
+      'CANCELED',
+      'No topic, but still a go',
+      'Any topics?',
+      '@15:00 UTC Call for agenda items',
+      'Draft Agenda (v1)',
+      'Final agenda',
+    ]) {
       const m = message({
         subject: `Reminder: MirageOS call - 2025.01.08 - ${none}`,
         bodyText: 'Future Schedule:\nJanuary 15th - No Topic\nJanuary 22nd - Canceled\n',

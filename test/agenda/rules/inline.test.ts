@@ -149,6 +149,21 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(touch)))).toEqual(['WIP: bpf: Add fuse_ops struct_op programs']);
   });
 
+  it('puts the thread to a call where its author invites discussion, or that may be its topic', () => {
+    // xen-devel 2020-05-06 and 2020-07-28, a design document and a patch review.
+    const invite = message({
+      subject: '[PATCH] docs/designs: domB design document',
+      bodyText: "We invite discussion of this on this month's mirage call on the 7th of May.\n",
+    });
+    expect(titles(inlineRule(envOf(invite)))).toEqual(['docs/designs: domB design document']);
+    const maybe = message({
+      subject: 'Re: [PATCH 1/4] x86: bump the tool chain base line',
+      bodyText: "Maybe a topic for the next mirage call, which isn't too far\nout?\n",
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(maybe)))).toEqual(['x86: bump the tool chain base line']);
+  });
+
   it('takes no topic from a call for proposals, nor "a tech topic" for its title', () => {
     const cfp = message({ subject: "Maintainer's / MirageOS call 2022 CFP", bodyText: 'Please propose a topic for the mirage call.\n' });
     expect(inlineRule(envOf(cfp))).toEqual([]);
