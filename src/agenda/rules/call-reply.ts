@@ -1,4 +1,5 @@
 import { isChairMail } from '../chair-mail.js';
+import { formTopics, isRuleLine } from '../proposal-form.js';
 import { isSupportOnly } from '../exclusions.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
@@ -99,6 +100,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
   // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
   if (outlined) return [];
+  // "Title: X / Presenter: Y / Description: ...", or a document headed by its title.
+  const forms = formTopics(text);
+  if (forms.length) return present(forms.map((f) => make(f.presenter ? `${f.title} (${f.presenter})` : f.title, 0.85)));
 
   const all = [...addPhrases(text), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
@@ -128,7 +132,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // Questions in answer to a call are about the call ("is that correct?"), not topics; "it could
   // make sense to talk about it" answers about a topic already on the table.
   // "George has previously pointed at" (a link on the next line): the opening names nothing.
-  const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$/i.test(opening);
+  // "... reserve some 15-30 minutes for the following:": it announces what comes next.
+  const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$|:\s*$/i.test(opening);
   // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
   const opinion = /^(?:i|we)\s+(?:still\s+|really\s+|also\s+)?(?:feel|agree|disagree)\b/i.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
@@ -176,11 +181,12 @@ function headedAfterIntro(body: string): string | null {
   if (paragraphs.length < 2 || !paragraphs[0]!.trim().endsWith(':')) return null;
   const lines = paragraphs.slice(1).join('\n\n').split('\n');
   let i = 0;
-  while (i < lines.length && lines[i]!.trim() === '') i++;
+  // "-------%<---snip-------" above the proposal it cuts out.
+  while (i < lines.length && (lines[i]!.trim() === '' || isRuleLine(lines[i]!))) i++;
   let presenter = '';
   if (PRESENTER_LINE.test(lines[i]?.trim() ?? '')) presenter = lines[i++]!.trim().slice(0, -1);
   const line = (lines[i] ?? '').trim().replace(/:$/, '');
-  if (line === '' || line.length > 80 || line.split(/\s+/).length > 10 || /[.?!,;]$/.test(line)) return null;
+  if (line === '' || line.length > 90 || line.split(/\s+/).length > 14 || /[.?!,;]$/.test(line)) return null;
   return presenter ? `${line} (${presenter})` : line;
 }
 

@@ -22,7 +22,7 @@ const LOGISTICS = regex(
   String.raw`\b(?:should|must|need\s+to)\s+be\s+(?:sent|submitted|posted)\b|\brequests?\s+to\s+attend\b|`,
   String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
-  String.raw`keynote|registration|social|adjourn|roll\s+call|introductions?|attendance|`,
+  String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
   String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
   String.raw`get(?:ting)?\s+settled|settle\s+in)\b`,
 );

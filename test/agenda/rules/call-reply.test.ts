@@ -123,6 +123,17 @@ describe('rule 2: replies to a call for agenda items', () => {
       expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
   });
 
+  it('takes the title cut out between scissors lines after "for the following:"', () => {
+    // Linux Media Summit 2026, a reply to draft agenda v4.
+    const body =
+      'If there is still a bit of time left, maybe we can reserve some 15-30\nminutes for the following:\n\n' +
+      '-------%<---snip-----------------------\n\nThe Butterfly Effect or How Support for Complex Hardware may affect the uAPI\n\n' +
+      'Video capture and camera hardware in recent SoCs is exceedingly complex.\n\n-------%<---snip-----------------------\n';
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual([
+      'The Butterfly Effect or How Support for Complex Hardware may affect the uAPI',
+    ]);
+  });
+
   it('takes no topic from an answer to the chair about time', () => {
     const body = "Good question. I'd guess 45 minutes should suffice. This is closely related\nto streams and internal pads.";
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);

@@ -79,7 +79,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call agenda',
       bodyText:
-        '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n',
+        '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n8:45 Short intro\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n',
     });
     const c = chairCallRule(envOf(msg));
     expect(titles(c)).toEqual(['Regression tracking', 'Rust in the kernel: next steps']);

@@ -1,0 +1,51 @@
+/**
+ * A proposal written as a form, the way a call for topics often asks for it (the Linux Media
+ * Summit 2026: "Title: / Presenter: / Time estimate: / Description:"), or as a document with its
+ * title as a heading ("A case for a media-job scheduler" over "=====", often between "-----" or
+ * "%<---snip---" rules). The title is the topic; the description under it is not.
+ */
+
+// "Title: Generic V4L2 ISP M2M framework", "Topic: X", "Session title: X".
+const TITLE_FIELD = /^\s*(?:title|topic|session(?:\s+title)?|talk(?:\s+title)?|proposal)\s*:\s*(\S.{2,150}?)\s*$/i;
+// "Presenter: Loic Poulain", "Speakers: A, B".
+const PRESENTER_FIELD = /^\s*(?:presenters?|speakers?|presented\s+by|owner)\s*:\s*(\S.{1,80}?)\s*$/i;
+// "-------", "=====", "-------%<---snip-------", "8<-----": a rule or a scissors line, no words.
+const RULE = /^\s*(?:[-=_*~]{3,}\s*)?(?:%?[<>]8?|8[<>])?[-=_*~\s]*(?:snip)?[-=_*~\s]*$/i;
+
+export interface FormTopic {
+  readonly title: string;
+  readonly presenter?: string;
+}
+
+/** True for a line that only draws a rule or marks a cut ("-----", "%<---snip---"). */
+export function isRuleLine(line: string): boolean {
+  return line.trim().length >= 3 && RULE.test(line) && !/[\p{L}\d]/u.test(line.replace(/snip|%?[<>]8|8[<>]/gi, ''));
+}
+
+/** The topics a reply states as forms or headed documents, in order. */
+export function formTopics(text: string): FormTopic[] {
+  const lines = text.split('\n');
+  const out: FormTopic[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const field = TITLE_FIELD.exec(lines[i]!);
+    if (field) {
+      const presenter = lines
+        .slice(i + 1, i + 4)
+        .map((l) => PRESENTER_FIELD.exec(l)?.[1])
+        .find((p) => p !== undefined);
+      out.push({ title: field[1]!, ...(presenter ? { presenter } : {}) });
+      continue;
+    }
+    if (heading(lines, i)) out.push({ title: lines[i]!.trim() });
+  }
+  return out;
+}
+
+/** A setext heading: a short line of words, underlined by "=" or "-" about as long as it. */
+function heading(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!.trim();
+  const under = (lines[i + 1] ?? '').trim();
+  if (!/^(?:={3,}|-{3,})$/.test(under) || line === '' || isRuleLine(line)) return false;
+  const words = line.split(/\s+/).length;
+  return words <= 12 && !/[.,;:]$/.test(line) && Math.abs(under.length - line.length) <= Math.max(4, line.length * 0.7);
+}

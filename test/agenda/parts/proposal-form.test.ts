@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formTopics, isRuleLine } from '../../../src/agenda/proposal-form.js';
+
+describe('a proposal written as a form or as a headed document', () => {
+  it('takes the Title field and the Presenter under it, not the description', () => {
+    // Linux Media Summit 2026: the request for topics asked for this form.
+    const text =
+      'I would be happy to discuss this if a slot is available:\n\nTitle: Generic V4L2 ISP M2M framework\n' +
+      'Presenter: Loic Poulain\nTime estimate: ~20min\nDescription: During early development of an engine, we relied on m2m.\n';
+    expect(formTopics(text)).toEqual([{ title: 'Generic V4L2 ISP M2M framework', presenter: 'Loic Poulain' }]);
+  });
+
+  it('takes a heading underlined between rules, and no rule or sentence as a heading', () => {
+    const text =
+      'I would have liked to propose a quick discussion.\n\n' +
+      '----------------------------------------\nA case for a media-job scheduler\n================================\n\n' +
+      'A quick 15 minutes presentation.\n----------------------------------------\n';
+    expect(formTopics(text)).toEqual([{ title: 'A case for a media-job scheduler' }]);
+    expect(formTopics('This is a sentence that ends.\n-----------------------------\n')).toEqual([]);
+  });
+
+  it('knows rules and scissors lines from words', () => {
+    expect(['-------%<---snip---------', '=====', '8<-----------'].map(isRuleLine)).toEqual([true, true, true]);
+    expect(['A - B', 'snip this', '--'].map(isRuleLine)).toEqual([false, false, false]);
+  });
+});
