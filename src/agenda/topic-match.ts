@@ -36,8 +36,10 @@ function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
   if (w.length > 6 && w.endsWith('ying')) return w.slice(0, -3);
   if (w.length > 6 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
+  const one = w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+  // "Stateless encoders" and "Stateless encoding" name the same work: the doer and the doing.
+  if (one.length > 6 && one.endsWith('er')) return one.slice(0, -2);
+  return one;
 }
 
 /** What a meeting series' titles say about words: how many titles hold each (document frequency). */

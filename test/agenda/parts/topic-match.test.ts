@@ -6,6 +6,11 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
     expect(sameTopic('Deep Argument Inspection and Seccomp (Christian Brauner)', 'Deep argument inspection and seccomp')).toBe(true);
   });
 
+  it('joins the doer and the doing: "Stateless Encoders: VP8" is "Stateless encoding in V4L2: VP8"', () => {
+    // Linux Media Summit 2023: a draft agenda restating a reply's proposal.
+    expect(sameTopic('Stateless Encoders: VP8', 'Stateless encoding in V4L2: VP8')).toBe(true);
+  });
+
   it('joins "Followup on X", a restatement with a status note, and a one-word topic held by a longer one', () => {
     expect(sameTopic('Followup on the BMC aggregator design', 'BMC aggregator design')).toBe(true);
     expect(sameTopic('Eclypsium to continue from last time talking about their research', 'Eclypsium firmware research')).toBe(true);
