@@ -47,5 +47,5 @@ function heading(lines: readonly string[], i: number): boolean {
   const under = (lines[i + 1] ?? '').trim();
   if (!/^(?:={3,}|-{3,})$/.test(under) || line === '' || isRuleLine(line)) return false;
   const words = line.split(/\s+/).length;
-  return words <= 12 && !/[.,;:]$/.test(line) && Math.abs(under.length - line.length) <= Math.max(4, line.length * 0.7);
+  return words <= 16 && !/[.,;:]$/.test(line) && Math.abs(under.length - line.length) <= Math.max(4, line.length * 0.7);
 }

@@ -131,7 +131,7 @@ export function topicTitle(raw: string): TopicTitle | null {
   let t = a.title
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+/, '')
+    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s+/, '')
     // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic; "(or
     // start to discuss) how we handle X": an aside on the request.
     .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')

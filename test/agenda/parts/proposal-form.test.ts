@@ -19,6 +19,17 @@ describe('a proposal written as a form or as a headed document', () => {
     expect(formTopics('This is a sentence that ends.\n-----------------------------\n')).toEqual([]);
   });
 
+  it('takes numbered headings ("1/ X" over dashes), long questions included', () => {
+    // qemu-devel 2024-04-29, a reply to the community call's agenda mail.
+    const text =
+      "I'd like to discuss two issues:\n\n1/ Stability of QOM path\n    ---------------------\n\n   Currently we have 3 containers.\n\n" +
+      '2/ Is it safe to broadcast a QAPI event to all type of device/object?\n    ------------------------------------------------------------------\n';
+    expect(formTopics(text).map((t) => t.title)).toEqual([
+      '1/ Stability of QOM path',
+      '2/ Is it safe to broadcast a QAPI event to all type of device/object?',
+    ]);
+  });
+
   it('knows rules and scissors lines from words', () => {
     expect(['-------%<---snip---------', '=====', '8<-----------'].map(isRuleLine)).toEqual([true, true, true]);
     expect(['A - B', 'snip this', '--'].map(isRuleLine)).toEqual([false, false, false]);

@@ -80,6 +80,10 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     ).toBe('A list with the lifecycle status of all outstanding patch series');
   });
 
+  it('drops a "1/" list number', () => {
+    expect(title('1/ Stability of QOM path')).toBe('Stability of QOM path');
+  });
+
   it('drops an aside before the topic and names a quoted topic by its quoted words', () => {
     // linux-media 2018 and 2022, replies to the Media Summit's calls.
     expect(title('(or start to discuss) how we should handle a missing subdevice')).toBe('How we should handle a missing subdevice');
