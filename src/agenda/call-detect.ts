@@ -1,5 +1,6 @@
 import type { AgendaMessage } from './types.js';
 import { regex } from './patterns.js';
+import { hasReplyPrefix, withoutReplyPrefix } from '../mail/subject.js';
 import { isChairMail, signsAsAuthor } from './chair-mail.js';
 import type { ThreadInfo } from './context.js';
 import { foreignGroups } from './group-names.js';
@@ -75,16 +76,8 @@ export function callMeetingForSubject(subject: string, meetings: readonly Compil
  * proposals only (call-reply.ts).
  */
 export function lostCallMeeting(replySubject: string, meetings: readonly CompiledMeeting[]): CompiledMeeting | null {
-  if (!REPLY.test(replySubject)) return null;
+  if (!hasReplyPrefix(replySubject)) return null;
   return callMeetingForSubject(withoutReplyPrefix(replySubject), meetings);
-}
-
-/** "Re: Re: [ANN] X" → "[ANN] X": the subject the replies answer. */
-export function withoutReplyPrefix(subject: string): string {
-  const prefix = /^(\s*(?:\[[^\]]{1,40}\]\s*)*)(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:\s*/i;
-  let s = subject;
-  for (let i = 0; i < 5 && REPLY.test(s); i++) s = s.replace(prefix, '$1');
-  return s.trim();
 }
 
 /** The meeting this message is the chair's call, reminder or posted agenda of, or null. */

@@ -7,7 +7,8 @@ import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
 import { ownMail as ownMailOf } from '../store/secrets.js';
-import { callMeetingForSubject, lostCallMeeting, withoutReplyPrefix } from './call-detect.js';
+import { withoutReplyPrefix } from '../mail/subject.js';
+import { callMeetingForSubject, lostCallMeeting } from './call-detect.js';
 import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
@@ -92,17 +93,18 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       const threadId = self?.thread_id ?? parent?.thread_id ?? null;
       const root = threadId !== null ? thread.root(threadId) : undefined;
       const rootRow = root && root.mid !== msg.mid ? root : undefined;
-      const stored = callOf(parent) ?? callOf(rootRow);
-      // The message itself opens the stored thread (its parent is not stored), or the stored root does.
+      const parentCall = callOf(parent);
+      const rootCall = callOf(rootRow);
+      // No stored call: the message itself opens the stored thread (its parent is not stored) and
+      // so answers the lost call directly, or the stored root does and the message is deeper in.
+      const stored = parentCall ?? rootCall;
       const lost = stored ? null : self && msg.parentMid && !parent ? lostCall(self) : rootRow ? lostCall(rootRow) : null;
-      const parentCall = callOf(parent) ?? (lost && !parent ? lost : null);
-      const rootCall = callOf(rootRow) ?? (lost && parent ? lost : null);
-      const call = parentCall ?? rootCall;
+      const call = stored ?? lost;
       return {
         parentSubject: parent?.subject ?? null,
         rootSubject: rootRow?.subject ?? null,
-        parentIsCall: parentCall !== null,
-        rootIsCall: rootCall !== null,
+        parentIsCall: parentCall !== null || (lost !== null && !parent),
+        rootIsCall: rootCall !== null || (lost !== null && parent !== undefined),
         callMeetingId: call?.meetingId ?? null,
         callDate: call?.date ?? null,
         callFrom: call?.from ?? null,

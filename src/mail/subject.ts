@@ -20,3 +20,14 @@ export function normaliseSubject(subject: string): string {
 export function hasReplyPrefix(subject: string): boolean {
   return /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i.test(subject);
 }
+
+/**
+ * "Re: Re: [ANN] X" → "[ANN] X": the subject a reply answers, list tags before the prefix kept
+ * ("[Xen-devel] Re: X" → "[Xen-devel] X"), unlike normaliseSubject, which drops them too.
+ */
+export function withoutReplyPrefix(subject: string): string {
+  const prefix = /^(\s*(?:\[[^\]]{1,40}\]\s*)*)(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:\s*/i;
+  let s = subject;
+  for (let i = 0; i < 5 && hasReplyPrefix(s); i++) s = s.replace(prefix, '$1');
+  return s.trim();
+}

@@ -3,15 +3,13 @@
  * through the product path (importPaths with meetings, as `convene import` does) and read back as
  * `convene agenda list` would. Synthetic mail modelled on the real cases the issue names.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listItems, type ItemState } from '../../src/agenda/reader.js';
 import { configFromValue } from '../../src/config/load.js';
-import { importPaths } from '../../src/ingest/import.js';
 import { openDb, type Db } from '../../src/store/db.js';
-import { generateMessage, type GenerateOptions } from '../helpers/message-generator.js';
+import type { GenerateOptions } from '../helpers/message-generator.js';
 import { tempDir } from '../helpers/tmp.js';
+import { importListMail } from './store-helpers.js';
 
 const LIST = 'devel.lists.example.org';
 const CHAIR = 'Joseph Chair <chair@example.org>';
@@ -19,7 +17,6 @@ const MEMBER = 'Mia Member <mia@example.org>';
 
 const dir = tempDir();
 let db: Db;
-let n = 0;
 beforeEach(() => {
   db = openDb(':memory:');
 });
@@ -46,10 +43,7 @@ function meetings(...extra: Record<string, unknown>[]) {
 
 /** Import these messages (in order) with the meetings; the clock is `now`. */
 async function load(mails: GenerateOptions[], ms = meetings(), now = Date.UTC(2019, 4, 1)): Promise<void> {
-  const mbox = join(dir, `m${++n}.mbox`);
-  const text = mails.map((m) => `From x@y Mon Jan  1 00:00:00 2019\n${generateMessage({ listId: `<${LIST}>`, ...m }).toString('utf8')}\n`);
-  writeFileSync(mbox, text.join(''));
-  await importPaths(db, [mbox], { meetings: ms, now: () => now, workers: false });
+  await importListMail(db, dir, LIST, mails, ms, now);
 }
 
 const items = (now = Date.UTC(2019, 4, 1), states?: readonly ItemState[]) =>

@@ -4,20 +4,17 @@
  * replies go on the call it names; the opening-sentence guess, which trusts a direct answer to a
  * known call, is not used. Imported through the product path, read back as `agenda list` does.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listItems } from '../../src/agenda/reader.js';
 import { configFromValue } from '../../src/config/load.js';
-import { importPaths } from '../../src/ingest/import.js';
 import { openDb, type Db } from '../../src/store/db.js';
-import { generateMessage, type GenerateOptions } from '../helpers/message-generator.js';
+import type { GenerateOptions } from '../helpers/message-generator.js';
 import { tempDir } from '../helpers/tmp.js';
+import { importListMail } from './store-helpers.js';
 
 const LIST = 'qemu-devel.example.org';
 const dir = tempDir();
 let db: Db;
-let n = 0;
 beforeEach(() => {
   db = openDb(':memory:');
 });
@@ -39,12 +36,7 @@ const meetings = configFromValue(
   null,
 ).meetings;
 
-async function load(mails: GenerateOptions[]): Promise<void> {
-  const mbox = join(dir, `m${++n}.mbox`);
-  const text = mails.map((m) => `From x@y Mon Jan  1 00:00:00 2023\n${generateMessage({ listId: `<${LIST}>`, ...m }).toString('utf8')}\n`);
-  writeFileSync(mbox, text.join(''));
-  await importPaths(db, [mbox], { meetings, now: () => Date.UTC(2023, 11, 1), workers: false });
-}
+const load = (mails: GenerateOptions[]): Promise<void> => importListMail(db, dir, LIST, mails, meetings, Date.UTC(2023, 11, 1));
 
 const reply = (body: string, extra: Partial<GenerateOptions> = {}): GenerateOptions => ({
   from: 'Zhao Member <zhao@example.org>',

@@ -1,7 +1,11 @@
 /** Fixtures for the agenda store, review and CLI tests (the extractor's live in extract-helpers.ts). */
 import type { MeetingConfig } from '../../src/config/meetings.js';
 import type { Candidate } from '../../src/agenda/types.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importPaths } from '../../src/ingest/import.js';
 import { openDb, type Db } from '../../src/store/db.js';
+import { generateMessage, type GenerateOptions } from '../helpers/message-generator.js';
 import { at, meeting } from '../meetings/helpers.js';
 
 export const ZONE = 'Europe/London';
@@ -41,3 +45,22 @@ export function cand(title: string, date: string, extra: Partial<Candidate> = {}
 
 export const wctx = (now = Date.UTC(2025, 0, 1)) => ({ meetings, now });
 export const rctx = (now = Date.UTC(2025, 0, 2), actor = 'chair') => ({ meetings, now, actor });
+
+let mboxes = 0;
+/**
+ * Import these list mails (in order) through the product path, as `convene import` does: written
+ * to an mbox in `dir` with the list's List-Id, with the meetings, on a clock at `now`.
+ */
+export async function importListMail(
+  db: Db,
+  dir: string,
+  list: string,
+  mails: readonly GenerateOptions[],
+  meetingConfigs: readonly MeetingConfig[],
+  now: number,
+): Promise<void> {
+  const mbox = join(dir, `m${++mboxes}.mbox`);
+  const text = mails.map((m) => `From x@y Mon Jan  1 00:00:00 2019\n${generateMessage({ listId: `<${list}>`, ...m }).toString('utf8')}\n`);
+  writeFileSync(mbox, text.join(''));
+  await importPaths(db, [mbox], { meetings: meetingConfigs, now: () => now, workers: false });
+}
