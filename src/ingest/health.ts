@@ -32,21 +32,20 @@ export class IngestHealthRecorder implements BatchWatch {
     private readonly now: () => number,
   ) {}
 
+  /** When this daemon started (begin); every heartbeat writes it, so the row exists whichever write lands first. */
+  private startedAt = 0;
+
   /** A fresh row for this process; rows of daemons that stopped, or went silent a day ago, go. */
   begin(): void {
-    const at = this.now();
-    this.write(() => {
+    this.startedAt = this.now();
+    this.lastCommit = null;
+    this.poolHealth = null;
+    this.write(() =>
       this.db
-        .prepare('DELETE FROM ingest_health WHERE process != ? AND (stopped_at IS NOT NULL OR heartbeat_at < ?)')
-        .run(this.process, at - 86_400_000);
-      this.db
-        .prepare(
-          `INSERT INTO ingest_health (process, started_at, heartbeat_at) VALUES (?, ?, ?)
-           ON CONFLICT (process) DO UPDATE SET started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
-             batch_started_at = NULL, batch_messages = NULL, batch_bytes = NULL, last_commit_at = NULL, pool = NULL, stopped_at = NULL`,
-        )
-        .run(this.process, at, at);
-    });
+        .prepare('DELETE FROM ingest_health WHERE process = ? OR stopped_at IS NOT NULL OR heartbeat_at < ?')
+        .run(this.process, this.startedAt - 86_400_000),
+    );
+    this.beat();
   }
 
   started(messages: number, bytes: number): void {
@@ -64,23 +63,32 @@ export class IngestHealthRecorder implements BatchWatch {
     this.poolHealth = health;
   }
 
-  /** The heartbeat: the time, the oldest batch in flight, the last commit, the pool. */
+  /**
+   * The heartbeat: the time, the oldest batch in flight, the last commit, the pool. An upsert: the
+   * first write may be skipped (the archive locked by another writer at start, see write), and a
+   * plain UPDATE would then find no row for the daemon's whole life (status: never stuck).
+   */
   beat(): void {
     const b = this.batches[0];
     this.write(() =>
       this.db
         .prepare(
-          `UPDATE ingest_health SET heartbeat_at = ?, batch_started_at = ?, batch_messages = ?, batch_bytes = ?,
-             last_commit_at = ?, pool = ? WHERE process = ?`,
+          `INSERT INTO ingest_health
+             (process, started_at, heartbeat_at, batch_started_at, batch_messages, batch_bytes, last_commit_at, pool)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (process) DO UPDATE SET started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
+             batch_started_at = excluded.batch_started_at, batch_messages = excluded.batch_messages,
+             batch_bytes = excluded.batch_bytes, last_commit_at = excluded.last_commit_at, pool = excluded.pool, stopped_at = NULL`,
         )
         .run(
+          this.process,
+          this.startedAt,
           this.now(),
           b?.at ?? null,
           b?.messages ?? null,
           b?.bytes ?? null,
           this.lastCommit,
           this.poolHealth ? JSON.stringify(this.poolHealth) : null,
-          this.process,
         ),
     );
   }

@@ -122,9 +122,13 @@ function migrate(db: Db): void {
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
+    // Another process may have run this step since `current` was read (a daemon creating the
+    // archive while `convene status` opens it): take the write lock first (IMMEDIATE), then read
+    // the version again, or the step runs twice ("table messages already exists", CI stop 18).
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }

@@ -48,12 +48,13 @@ function messages(): string[] {
   });
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null>, ms = 30_000): Promise<T> {
+/** Polls fn until it gives a value; on timeout the error says what was last seen (`seen`). */
+async function until<T>(what: string, fn: () => Promise<T | null>, seen: () => string, ms = 45_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
     if (v !== null) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; ${seen()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -77,10 +78,16 @@ async function stuckThenStopped(source: Record<string, unknown>, env: NodeJS.Pro
   const exited = new Promise<number | null>((done) => child!.on('exit', (code) => done(code)));
 
   // Another process, the installed bin: the batch in flight, then stuck past --stuck-after.
-  const status = await until('status to report the stuck batch', async () => {
-    const r = await cli(['--config', config, 'status', '--stuck-after', '2'], env);
-    return r.stdout.includes('ingestion: STUCK') ? r : null;
-  });
+  let last = '';
+  const status = await until(
+    'status to report the stuck batch',
+    async () => {
+      const r = await cli(['--config', config, 'status', '--stuck-after', '2'], env);
+      last = r.stdout + r.stderr;
+      return r.stdout.includes('ingestion: STUCK') ? r : null;
+    },
+    () => `last status:\n${last}\ndaemon log:\n${log}`,
+  );
   expect(status.code).toBe(1);
   expect(status.stdout).toMatch(new RegExp(`^daemon: running, pid ${child.pid} on \\S+, since .*; heartbeat `, 'm'));
   const stuck = new RegExp(
@@ -127,7 +134,7 @@ describe('a daemon whose ingestion is stuck says so in status, exits on SIGTERM 
         .join(''),
     );
     await stuckThenStopped({ source: { path } });
-  });
+  }, 120_000);
 
   it('following an IMAP mailbox (Dovecot)', async () => {
     dovecot = await startDovecot();
@@ -137,7 +144,7 @@ describe('a daemon whose ingestion is stuck says so in status, exits on SIGTERM 
     );
     const imap = { host: '127.0.0.1', port: dovecot.port, secure: false, user: dovecot.user, password: { env: 'IMAP_PASS' } };
     await stuckThenStopped({ imap: { ...imap, tls: { ca: dovecot.caPath }, mailboxes: ['devel'] } }, IMAP_ENV);
-  });
+  }, 120_000);
 });
 
 describe('the health row and the abandon signal, in process', () => {
@@ -162,6 +169,22 @@ describe('the health row and the abandon signal, in process', () => {
     expect(committed).toEqual([1]);
     expect(events).toEqual(['started 1', 'ended true', 'started 1', 'ended false']);
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('a daemon whose first health write found the archive locked still reports its batch (the heartbeat creates the row)', () => {
+    const path = join(tempDir('convene-health-lock-'), 'a.sqlite');
+    const db = openDb(path);
+    const other = openDb(path);
+    let now = 1_000_000;
+    const r = new IngestHealthRecorder(db, 'host 1', () => now);
+    other.exec('BEGIN IMMEDIATE'); // another writer (a reindex, an import) at the daemon's start
+    r.begin(); // skipped after the short wait: health is advice
+    other.exec('COMMIT');
+    r.started(80, 4000);
+    now += 10_000;
+    expect(ingestStatus(db, now, 2_000)).toMatchObject({ state: 'stuck', batch: { messages: 80, bytes: 4000 }, startedAt: 1_000_000 });
+    other.close();
     db.close();
   });
 
