@@ -107,3 +107,25 @@ function iso(d: Date): LocalDate {
 export function daysBetween(a: LocalDate, b: LocalDate): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
+
+// What may stand beside a slot's date and time: the weekday, a zone, "at", a link, a booking state.
+const SLOT_ASIDE = new RegExp(
+  `\\((?:${WEEKDAY}|<?https?:[^)]*|(?:not\\s+(?:yet\\s+)?)?(?:reserved|booked|taken)|available|open|free|tentative|cancell?ed|tb[da])\\)`,
+  'gi',
+);
+const TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)/gi;
+const SLOT_WORDS = new RegExp(`\\b(?:${WEEKDAY}|at|from|to|until|till|and)(?=\\W|$)`, 'gi');
+const ZONE = /\b(?:[PMCE][SD]?T|UTC|GMT|[CEW]ES?T|BST|IST|JST|KST|AES?T|AEDT|HKT|SGT)\b/g;
+
+/**
+ * A slot that names only when, never what: "2024-12-09 (Mon) 18:00 PT (not yet reserved)", the
+ * times a chair offers for topics (DAMON chat reminders). A date with a topic beside it is not one.
+ */
+export function namesOnlyWhen(text: string): boolean {
+  let rest = text.replace(SLOT_ASIDE, ' ').replace(/<?https?:\/\/\S+/g, ' ');
+  const dated = dateMentions(rest, '2000-01-01');
+  for (const m of dated) rest = rest.replace(m.text, ' ');
+  const timed = rest.replace(TIME, ' ');
+  if (dated.length === 0 && timed === rest) return false;
+  return !/\p{L}/u.test(timed.replace(SLOT_WORDS, ' ').replace(ZONE, ' '));
+}

@@ -3,7 +3,7 @@ import { listAt } from '../text.js';
 import { proseTopics } from '../chair-prose.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
-import { dateMentions } from '../date-mentions.js';
+import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
 import { headedTopics } from '../headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
 import { mentionDate } from '../mentions.js';
@@ -73,7 +73,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   }
   topics.push(...presentersLast(timetable));
   if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
-  const usable = (t: string): boolean => t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t);
+  // A slot the chair offers ("- 2024-12-09 (Mon) 18:00 PT (not yet reserved)") names no topic.
+  const usable = (t: string): boolean =>
+    t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t) && !namesOnlyWhen(t);
   const carried = (t: string): boolean => env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
   const out = topics
     .map((t) => t.trim())

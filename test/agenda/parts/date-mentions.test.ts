@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMentions } from '../../../src/agenda/date-mentions.js';
+import { dateMentions, namesOnlyWhen } from '../../../src/agenda/date-mentions.js';
 
 const dates = (text: string, ref: string) => dateMentions(text, ref).map((m) => [m.text, m.dates]);
 
@@ -38,5 +38,25 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
   it('puts a date without a year in the year nearest the message', () => {
     expect(dates('the Jan 7 call', '2019-12-20')).toEqual([['Jan 7', ['2020-01-07']]]);
     expect(dates('the Dec 20 call', '2020-01-03')).toEqual([['Dec 20', ['2019-12-20']]]);
+  });
+
+  it('tells a slot that names only when ("2024-12-09 (Mon) 18:00 PT (not yet reserved)") from a dated topic', () => {
+    for (const slot of [
+      '2024-12-09 (Mon) 18:00 PT (not yet reserved)',
+      '2025-01-13 (Mon) 18:00 PT (https://meet.example.org/abc-defg)',
+      'Wednesday, March 4th at 16:00 UTC',
+      'Jan 15, 9:30am - 10:30am PST (reserved)',
+    ])
+      expect(namesOnlyWhen(slot), slot).toBe(true);
+    for (const topic of [
+      '2025-01-15 (Wed) 09:30 PT: memory tiering auto-tuning',
+      'Dec 4 - Unified uAPI for protected VMs',
+      '2024-12-09 (Mon) 18:00 PT (reserved for the DAMON sysfs redesign)',
+      'Release 2.0 planning',
+      'Retire the 18:00 slot',
+      'Dec 4 - KVM',
+      '2025-01-15 monitoring',
+    ])
+      expect(namesOnlyWhen(topic), topic).toBe(false);
   });
 });

@@ -280,4 +280,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ).toEqual([]);
     expect(chairCallRule(envOf(message({ subject: 'Irmin release', bodyText: 'Plan:\n- tag it\n' })))).toEqual([]);
   });
+
+  it('takes a list of time slots a chair offers ("- 2024-12-09 (Mon) 18:00 PT (not yet reserved)") for no topics', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'Next three time slots reserved for possible future dedicated topic discussions are as below.\n\n' +
+        '- 2024-12-09 (Mon) 18:00 PT (not yet reserved)\n- 2024-12-18 (Wed) 09:30 PT (not yet reserved)\n' +
+        '- 2025-01-15 (Wed) 09:30 PT (https://meet.example.org/abc)\n\nPlease reach out to me to reserve a slot for your topic.\n\n' +
+        'Topics so far:\n- Irmin 3 roadmap\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Irmin 3 roadmap']);
+  });
 });
