@@ -8,7 +8,8 @@
  *     date well before the message is talk about a past call, not a proposal for it.
  *  2. A chair's own reminder or posted agenda is for the call it announces, always: even sent
  *     while the call runs.
- *  3. Otherwise the first call that starts after the message.
+ *  3. A summit of several days under way takes what is put to it while it runs.
+ *  4. Otherwise the first call that starts after the message.
  * A proposal sent more than one period before the meeting's first call belongs to none: it is
  * history (the operator imported old mail into a meeting that starts later).
  * The cutoff does not move anything: it only marks a proposal late (store.ts).
@@ -51,6 +52,7 @@ export interface ChoiceInput {
   readonly reach: number;
 }
 
+const DAY_MS = 86_400_000;
 /** A named date more than this many days before the message speaks of a past call. */
 const PAST_DAYS = 2;
 
@@ -58,8 +60,15 @@ export function chooseOccurrence(input: ChoiceInput): OccurrenceChoice {
   const named = namedOccurrence(input);
   if (named) return named;
   const { occurrences, date } = input;
-  const current = input.announces ? occurrences.find((o) => o.start <= date && date < o.end) : undefined;
-  if (current) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };
+  const current = occurrences.find((o) => o.start <= date && date < o.end);
+  if (current && input.announces) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };
+  // A summit of several days under way takes what is put to it while it runs ("[LSF/MM/BPF TOPIC]
+  // BPF in Stable Kernels" posted on its first day, for a session on its second); a call of an
+  // hour that has begun does not: the proposal is for the next one.
+  // One that names a day of it already over ("yesterday's session") speaks of the past (namedOccurrence).
+  const namesItsDay = (o: OccurrenceRef): boolean => input.mentions.some((m) => m.mention.dates.some((d) => onDate([o], d)));
+  if (current && current.end - current.start >= DAY_MS && !namesItsDay(current))
+    return { kind: 'call', occurrence: current, why: 'sent while it runs' };
   const next = occurrences.find((o) => o.start > date);
   if (!next) {
     const before = input.firstStart !== null && input.firstStart > date;
@@ -79,7 +88,7 @@ function namedOccurrence(input: ChoiceInput): OccurrenceChoice | null {
       const as = `"${mention.text}" in the ${source}`;
       // A summit of several days under way takes what is put to one of its days not yet over ("a
       // slot at 17:30 today" on its third day); a call of an hour that has begun does not.
-      const laterDayOfIt = occ.end - occ.start >= 86_400_000 && d >= input.localDate && input.date < occ.end;
+      const laterDayOfIt = occ.end - occ.start >= DAY_MS && d >= input.localDate && input.date < occ.end;
       if (occ.start > input.date || (input.announces && input.date < occ.end) || laterDayOfIt) {
         return { kind: 'call', occurrence: occ, why: `names the call: ${as}` };
       }

@@ -92,6 +92,17 @@ describe('the call a proposal is put to (issue 8)', () => {
     expect(today('2025-03-27T10:00', '2025-03-27').occurrence).toBeNull();
   });
 
+  it('a summit of several days under way takes a proposal that names no day (a session added while it runs)', () => {
+    const T = 'America/Toronto';
+    const summit = meeting({ id: 's', zone: T, dates: ['2025-03-24T09:00'], duration: 'P3D' });
+    const sent = (when: string) => assignOccurrence(db, summit, { date: at(when, T) });
+    expect(sent('2025-03-24T16:21')).toMatchObject({ occurrence: { key: 's/2025-03-24' }, why: 'sent while it runs' });
+    expect(sent('2025-03-26T08:00').occurrence!.key).toBe('s/2025-03-24');
+    expect(sent('2025-03-27T10:00').occurrence).toBeNull(); // over
+    // A call of an hour under way does not: the proposal is for the next one.
+    expect(assign('2025-01-22T16:30').occurrence!.key).toBe('mirage/2025-02-05');
+  });
+
   it('none after the last call of a one-off meeting; a late proposal stays on it, marked late', () => {
     const once = meeting({ id: 'o', zone: 'Asia/Tokyo', dates: ['2025-12-10T09:00'] });
     const T = 'Asia/Tokyo';
