@@ -43,6 +43,8 @@ export interface ThreadInfo {
   readonly callSubject?: string | null;
   /** That call is not stored: known only from the replies' "Re:" subjects (call-detect.ts lostCallMeeting). */
   readonly callLost?: boolean;
+  /** The message answers one the archive lacks: its In-Reply-To names no stored message. */
+  readonly parentLost?: boolean;
 }
 
 export interface ExtractContext {

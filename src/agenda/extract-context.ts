@@ -110,6 +110,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callFrom: call?.from ?? null,
         callSubject: call?.subject ?? null,
         callLost: lost !== null,
+        parentLost: msg.parentMid !== null && parent === undefined,
       };
     },
     ownMail,

@@ -1,3 +1,4 @@
+import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
 import { stripTags, subjectHasTag } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { normaliseTitle, titleFromSubject } from '../title.js';
@@ -13,14 +14,16 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   const { msg, thread } = env;
   const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m));
   if (tagged.length === 0) return [];
-  if (REPLY_OR_FORWARD.test(msg.subject)) return []; // discussion of a topic, or a resend
-  const series = seriesPart(msg.subject);
+  // A reply to a proposal the archive lacks (it went to another list too: "Re: [LSF/MM/BPF TOPIC]
+  // DAMON ..." on bpf, the proposal on linux-mm) stands for it, as the lost call's replies do.
+  const forLost = thread.parentLost === true && hasReplyPrefix(msg.subject) && !FORWARD.test(msg.subject);
+  if (REPLY_OR_FORWARD.test(msg.subject) && !forLost) return []; // discussion of a topic, or a resend
+  const subject = forLost ? withoutReplyPrefix(msg.subject) : msg.subject;
+  const series = seriesPart(subject);
   if (series && series.part === 0) return []; // a cover letter introduces the parts
-  if (!series && !startsTopic(msg.subject, thread.parentSubject)) return [];
+  if (!series && !forLost && !startsTopic(subject, thread.parentSubject)) return [];
   return present(
-    tagged.map((m) =>
-      makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(msg.subject, m))), series ? 0.9 : 0.95),
-    ),
+    tagged.map((m) => makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(subject, m))), series ? 0.9 : 0.95)),
   );
 }
 
@@ -37,6 +40,7 @@ function stripSeries(subject: string): string {
   return subject.replace(/[[(](\d{1,3})\/(\d{1,3})[\])]\s*/, '');
 }
 
+const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|wg)\s*:/i;
 const REPLY_OR_FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif|fwd?|wg)\s*(?:\[\d+\])?\s*:/i;
 
 /** A message that is not a reply to the same subject: a thread starter, or a new topic posted in answer to the CFP. */

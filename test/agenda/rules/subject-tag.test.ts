@@ -26,6 +26,16 @@ describe('rule 1: subject tag', () => {
     ).toEqual([]);
   });
 
+  it('takes a reply to a tagged proposal the archive lacks (sent to another list) for the proposal', () => {
+    const reply = (subject: string) =>
+      message({ subject, bodyText: 'The slides are now at https://example.org/s.pdf', parentMid: 'lost@x' });
+    const c = subjectTagRule(envOf(reply('Re: [agenda] Irmin 3 roadmap'), { parentLost: true }));
+    expect(titles(c)).toEqual(['Irmin 3 roadmap']);
+    // A forward is a resend, whatever it answers; a reply to a stored proposal is discussion.
+    expect(subjectTagRule(envOf(reply('Fwd: [agenda] Irmin 3 roadmap'), { parentLost: true }))).toEqual([]);
+    expect(subjectTagRule(envOf(reply('Re: [agenda] Irmin 3 roadmap'), { parentSubject: '[agenda] Irmin 3 roadmap' }))).toEqual([]);
+  });
+
   it('counts a tagged reply with a new subject as a new topic, without the old subject', () => {
     const c = subjectTagRule(
       envOf(message({ subject: '[agenda] Are we too fearful? [was Re: [agenda] Rust]', bodyText: 'x', parentMid: 'p@x' }), {
