@@ -14,7 +14,9 @@ const AGENDA_IS = regex(
   String.raw`are|will\s+be)|(?:today|tomorrow|this\s+week|next\s+week)'?s\s+(?:[\w/-]+\s+){0,3}?topics?\s+(?:is|are|will\s+be)|`,
   // "Only item on the agenda so far is HW rate ctrl", "Small agenda, we are pondering X" (netdev 2024).
   String.raw`(?:only|one|first|sole)\s+(?:item|topic)\s+on\s+the\s+agenda\s+(?:so\s+far\s+)?(?:is|will\s+be)|`,
-  String.raw`(?:small|short|light|brief)\s+agenda\s*[,:;-])`,
+  String.raw`(?:small|short|light|brief)\s+agenda\s*[,:;-]|`,
+  // "One that has been suggested is looking at the current Rust proposals" (KVM/QEMU call 2024-06).
+  String.raw`\b(?:one|an?\s+(?:item|topic))\s+(?:that\s+)?(?:has\s+(?:already\s+)?been|was|already)\s+(?:suggested|proposed|requested|raised)\s+(?:is|was))`,
   String.raw`\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
 );
 const THIS_CALL = regex(

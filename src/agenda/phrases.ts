@@ -43,11 +43,11 @@ const HAVE_CONTENT = regex(
   String.raw`\b(?:i|we)(?:,\s*\w+,)?\s+(?:also\s+|again\s+)?have\s+(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+|minor\s+|small\s+)?`,
   String.raw`(?:update|presentation|demo|talk|overview)\s+(?:on|about|of|regarding)\s+(.+)`,
 );
-// "I can also give an update on X", "maybe we can have a quick discussion about X": an offer of
-// content. Plain "we can discuss them early" defers what is already listed, so it does not count.
+// "I can also give an update on X", "maybe we can have a quick discussion about X", "we could add a
+// discussion about X": an offer of content. Plain "we can discuss them early" defers what is already listed, so it does not count.
 const OFFER = new RegExp(
   '\\b(?:i|we)\\s+(?:can|could)(?:\\s+also)?\\s+(?:(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
-    '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|have\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?' +
+    '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|(?:have|add|hold)\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?' +
     '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about))\\s+(.+)',
   'i',
 );

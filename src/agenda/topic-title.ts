@@ -57,6 +57,8 @@ const FILLER = regex(
   String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+|`,
   String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+|`,
   String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+|`,
+  // "(One that has been suggested is) looking at the current Rust proposals".
+  String.raw`(?:(?:taking\s+)?a\s+look|looking)\s+(?:at|into)\s+(?=\S+\s+\S)|`,
   // "in the absence of Jira tickets, would it be useful to have X": the circumstance, before the topic.
   String.raw`(?:in\s+the\s+absence\s+of|in\s+(?:light|view)\s+of|given|regarding|as\s+for|with\s+(?:respect|regard)\s+to)\s+`,
   String.raw`[^,]{3,50},\s+(?=\S+\s+\S+\s+\S))`,

@@ -17,6 +17,10 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
   it('reads a quick discussion or poll, and a chair wondering whether to reconsider something', () => {
     expect(topics('Maybe we can have a quick discussion and poll about requiring 2FA.')).toEqual(['requiring 2FA']);
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
+    // qemu-devel 2025-09, in answer to a call: "add a discussion" offers one as "have a discussion" does.
+    expect(topics('Hey, we could add a discussion about whether we need to expose the BQL over TCG.')).toEqual([
+      'whether we need to expose the BQL over TCG',
+    ]);
   });
 
   it('reads a quoted topic someone adds, but not one they were going to propose and did not', () => {

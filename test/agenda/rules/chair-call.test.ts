@@ -175,6 +175,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[0]?.presenter).toBe('Ackerley');
   });
 
+  it('reads a topic the chair says was suggested ("One that has been suggested is looking at X")', () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Are there any agenda items for the sync-up?\n\nOne that has been suggested is looking at the current\nIrmin 3 proposals:\n\n' +
+        '  https://example.org/wiki/Irmin3\n\nAnd discussing what we want to see for it to be mergeable.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The current Irmin 3 proposals']);
+  });
+
   it('takes no topic from a round table that asks for any topics', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
