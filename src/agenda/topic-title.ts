@@ -75,7 +75,10 @@ const FILED_AS = regex(
   String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
   // "Proposed agenda item: X", "New topic: X", "Agenda item - X".
   String.raw`(?:(?:proposed|suggested|possible|additional|another|new|my)\s+)?(?:agenda\s+)?(?:topic|item)|`,
-  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60})\s*(?:[:.]|\s-)\s+(?=\S)`,
+  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|`,
+  // "Another topic came up in the rados suite review today: downgrades" (ceph-devel 2019).
+  String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60})`,
+  String.raw`\s*(?:[:.]|\s-)\s+(?=\S)`,
 );
 /** Notes in parentheses that say where a topic stands, not what it is. */
 const STATUS = regex(
@@ -189,6 +192,10 @@ function shorten(t: string): string {
   const text = head.join(' ');
   const comma = Math.max(text.lastIndexOf(', '), text.lastIndexOf(': '));
   if (comma >= 15) return text.slice(0, comma);
+  // Cut inside a parenthesis ("RADOS progress module (better events in 'ceph -s' to show ..."):
+  // the explanation goes, the name before it stays.
+  const open = text.lastIndexOf(' (');
+  if (open >= 8 && !text.slice(open).includes(')')) return text.slice(0, open);
   for (let k = head.length - 1; k >= 5; k--) if (PREPOSITION.test(head[k]!)) return head.slice(0, k).join(' ');
   return text;
 }

@@ -10,6 +10,7 @@ import { mentionDate } from '../mentions.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { regex } from '../patterns.js';
 import { normaliseTitle } from '../title.js';
+import { topicWords } from '../topic-match.js';
 import type { Candidate } from '../types.js';
 
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
@@ -73,6 +74,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   }
   topics.push(...presentersLast(timetable));
   if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
+  // "CDM next Wednesday: multi-site rbd and cephfs; rados progress events" over a list of those
+  // topics: the subject sums the list up and is no topic of its own.
+  if (own && topics.length > 1 && sumsUp(own, topics.slice(1))) topics.shift();
   // A slot the chair offers ("- 2024-12-09 (Mon) 18:00 PT (not yet reserved)") names no topic.
   const usable = (t: string): boolean =>
     t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t) && !namesOnlyWhen(t);
@@ -86,6 +90,12 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     .filter((s) => usable(s.title))
     .map((s) => makeCandidate(env, meeting.id, 'chair-call', s.title, 0.8, { mentions: [s.mention], carriedOver: carried(s.title) }));
   return dedupe(present([...out, ...later]));
+}
+
+/** A subject topic that shares a content word with a listed topic restates the list. */
+function sumsUp(own: string, listed: readonly string[]): boolean {
+  const words = topicWords(own);
+  return listed.some((t) => [...topicWords(t)].some((w) => words.has(w)));
 }
 
 /** "[ANNOUNCE] PUCK Agenda - 2024.01.03 - Post-copy for guest_memfd()": the topic after the date. */

@@ -80,6 +80,17 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     ).toBe('A list with the lifecycle status of all outstanding patch series');
   });
 
+  it('drops a lead-in that announces one more topic ("Another topic came up in X today: Y")', () => {
+    expect(title('Another topic came up in the rados suite review today: downgrades')).toBe('Downgrades');
+    expect(title('One more item for the list: the release checklist')).toBe('The release checklist');
+  });
+
+  it('does not end a title cut short inside an unclosed parenthesis', () => {
+    expect(title("RADOS progress module (better events in 'ceph -s' to show progress bars for things like cluster recovery)")).toBe(
+      'RADOS progress module',
+    );
+  });
+
   it('drops a "1/" list number', () => {
     expect(title('1/ Stability of QOM path')).toBe('Stability of QOM path');
   });

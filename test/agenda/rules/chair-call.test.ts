@@ -185,6 +185,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The current Irmin 3 proposals']);
   });
 
+  it("takes a subject that sums up the listed topics for no topic of its own (Ceph's CDM, 2019)", () => {
+    const msg = message({
+      subject: 'MirageOS call next Wednesday: multi-site irmin and solo5; ocaml-tls events',
+      bodyText: 'The current agenda includes:\n\n- Irmin cloud migration\n- Solo5 snapshot mirroring\n- TLS progress module\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Irmin cloud migration', 'Solo5 snapshot mirroring', 'TLS progress module']);
+  });
+
   it('takes no topic from a round table that asks for any topics', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
