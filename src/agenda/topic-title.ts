@@ -141,7 +141,12 @@ export function topicTitle(raw: string): TopicTitle | null {
     // start to discuss) how we handle X": an aside on the request.
     .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')
     // "the 'fault tolerance' topic again if I can": the quoted name is the topic.
-    .replace(/^(?:the|a|an|my|our)\s+['"“‘]([^'"”’]{3,60})['"”’]\s+(?:topic|item|discussion|session)\b.*$/i, '$1');
+    .replace(/^(?:the|a|an|my|our)\s+['"“‘]([^'"”’]{3,60})['"”’]\s+(?:topic|item|discussion|session)\b.*$/i, '$1')
+    // "I don't remember who mentioned "3 phase reset and KVM", maybe ...": the quoted words name it.
+    .replace(
+      /^(?:[^'"“‘]|(?<=\w)'(?=\w)){0,60}\b(?:mentioned|suggested|proposed|raised|brought\s+up)\s+['"“‘]([^'"”’]{3,80})['"”’].*$/i,
+      '$1',
+    );
   let presenter = a.presenter;
   const courtesy = COURTESY_OF.exec(t);
   if (courtesy) {

@@ -1,6 +1,7 @@
 import { isChairMail } from '../chair-mail.js';
 import { formTopics, isRuleLine } from '../proposal-form.js';
 import { isSupportOnly } from '../exclusions.js';
+import { listBlocks } from '../list-blocks.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic, type Phrase } from '../phrases.js';
@@ -115,8 +116,13 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // A direct answer to the call with no phrase: its opening states the topic, unless it is
   // about the call itself or comes from the call's own author (reminders, cancellations).
   // A call the archive lacks may have come from anyone: its replies give only explicit proposals.
-  if (!direct || thread.callLost === true) return [];
-  if (thread.callFrom && thread.callFrom.toLowerCase() === msg.fromAddr.toLowerCase()) return [];
+  if (!direct) return [];
+  const fromCaller = thread.callFrom?.toLowerCase() === msg.fromAddr.toLowerCase();
+  // An answer that is a list from its first line ("- X\n- Y", no header) puts each item to the
+  // call, whoever sends it: a co-chair's topics too (KVM/QEMU call 2024-07-09).
+  const listedFirst = fromCaller ? [] : openingList(text);
+  if (listedFirst.length) return present(listedFirst.map((t) => make(t, 0.7)));
+  if (thread.callLost === true || fromCaller) return [];
   const asked = OPINIONS.exec(text.replace(/\s*\n\s*/g, ' '));
   if (asked) return present([make(asked[1]!, 0.6)]);
   // Nor from a co-chair: "Just a reminder. Please do not forget to send the ATTEND request."
@@ -166,6 +172,16 @@ function addPhrases(text: string): Phrase[] {
     const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
     return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
   });
+}
+
+/** The items of a list that starts the text (after the greeting), or none. */
+function openingList(text: string): string[] {
+  const body = stripGreeting(text);
+  const first = body.split('\n').findIndex((l) => l.trim() !== '');
+  const block = listBlocks(body)[0];
+  if (!block || block.start !== first || block.intro !== '') return [];
+  // "+ ksummit-discuss@lists.linuxfoundation.org": people added to Cc, not topics.
+  return block.items.map((i) => i.text).filter((t) => !/^[^@]*<?[^\s@<>]+@[^\s@<>]+\.\w+>?\W*$/.test(t));
 }
 
 // "Jai Luthra:" on a line of its own: who presents the topic on the next line.

@@ -85,6 +85,11 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('One more item for the list: the release checklist')).toBe('The release checklist');
   });
 
+  it('names a topic someone mentioned or suggested in quotes by the quoted words', () => {
+    expect(title('I don\'t remember who mentioned "3 phase reset and KVM", maybe Daniel or Peter')).toBe('3 phase reset and KVM');
+    expect(title("Someone suggested 'minimum toolchain versions' last time")).toBe('Minimum toolchain versions');
+  });
+
   it('does not end a title cut short inside an unclosed parenthesis', () => {
     expect(title("RADOS progress module (better events in 'ceph -s' to show progress bars for things like cluster recovery)")).toBe(
       'RADOS progress module',

@@ -243,6 +243,22 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf({ ...note, fromAddr: 'ada@example.org' }, callThread()))).toEqual([]);
   });
 
+  it("a co-chair's direct answer that is a list of topics proposes them (KVM/QEMU call, 2024-07)", () => {
+    const chaired = { ...context(callThread()), meetings: [{ ...MEETINGS[0]!, chairs: ['cochair@example.org'] }] };
+    const answer = message({
+      subject: 'Re: Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        '- I don\'t remember who mentioned "3 phase reset and Solo5",\n  maybe Ada or Grace.\n\n- Questions for the Irmin team:\n\n' +
+        '   . Are there plans to remove the legacy store?\n\n   . Is there a recommended way to create it from the CLI?\n',
+      parentMid: 'call@x',
+      fromAddr: 'cochair@example.org',
+    });
+    expect(titles(callReplyRule(makeEnv(answer, chaired)))).toEqual(['3 phase reset and Solo5', 'Questions for the Irmin team']);
+    // "+ list@example.org" at the top adds the list to Cc: no topic.
+    const cc = reply('+ mirage-devel@lists.example.org\n\nCan you please add the list to future mails?\n');
+    expect(callReplyRule(envOf(cc, callThread()))).toEqual([]);
+  });
+
   it('a reply that only adds people to Cc is no topic', () => {
     expect(callReplyRule(envOf(reply("Cc'ing previous recipients."), callThread()))).toEqual([]);
   });
