@@ -9,13 +9,14 @@ import { callReplyRule } from './rules/call-reply.js';
 import { chairCallRule } from './rules/chair-call.js';
 import { deferralRule } from './rules/deferral.js';
 import { inlineRule } from './rules/inline.js';
+import { quotedCallRule } from './rules/quoted-call.js';
 import { subjectTagRule } from './rules/subject-tag.js';
 import { ownProse } from './text.js';
 import { normaliseTitle } from './title.js';
 import type { AgendaMessage, Candidate, ExtractResult, Support } from './types.js';
 
 /** The rules in priority order: when two find the same title in one message, the first wins. */
-const RULES = [subjectTagRule, chairCallRule, callReplyRule, inlineRule, deferralRule] as const;
+const RULES = [subjectTagRule, chairCallRule, quotedCallRule, callReplyRule, inlineRule, deferralRule] as const;
 
 const compiled = new WeakMap<ExtractContext['meetings'], CompiledMeeting[]>();
 

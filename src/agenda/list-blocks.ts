@@ -144,6 +144,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
         end = j;
         continue;
       }
+      // "Access, agenda, and notes are in the wiki:" at the margin right under the last item
+      // introduces what follows (a reminder quoted without its blank lines, OpenBMC 2019).
+      if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail) break;
       if (!lastBlank) {
         // A wrapped line lines up with the item's text (or the margin); one indented past it
         // starts the item's description ("* Topic\n    What we would discuss ...").

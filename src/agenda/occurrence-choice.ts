@@ -89,7 +89,7 @@ function namedOccurrence(input: ChoiceInput): OccurrenceChoice | null {
       // A summit of several days under way takes what is put to one of its days not yet over ("a
       // slot at 17:30 today" on its third day); a call of an hour that has begun does not.
       const laterDayOfIt = occ.end - occ.start >= DAY_MS && d >= input.localDate && input.date < occ.end;
-      if (occ.start > input.date || (input.announces && input.date < occ.end) || laterDayOfIt) {
+      if (occ.start > input.date || input.announces || laterDayOfIt) {
         return { kind: 'call', occurrence: occ, why: `names the call: ${as}` };
       }
       const after = input.occurrences.find((o) => o.start > input.date);

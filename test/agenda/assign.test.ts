@@ -38,6 +38,10 @@ describe('the call a proposal is put to (issue 8)', () => {
   it("a chair's reminder is for the call it announces, never late, even sent while it runs", () => {
     expect(assign('2025-01-22T15:00', { announces: true })).toMatchObject({ late: false, occurrence: { key: 'mirage/2025-01-22' } });
     expect(assign('2025-01-22T16:30', { announces: true }).occurrence!.key).toBe('mirage/2025-01-22');
+    // ... and the call its subject names, even read after that call ended (a follow-up quoting it).
+    expect(assign('2025-01-23T10:00', { announces: true, mentions: [named('Jan 22', '2025-01-22', 'subject')] }).occurrence!.key).toBe(
+      'mirage/2025-01-22',
+    );
   });
 
   it('a named call wins, late or not; one that had started sends it to the next', () => {

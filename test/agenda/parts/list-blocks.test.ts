@@ -25,6 +25,18 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     ]);
   });
 
+  it('ends a list at a line at the margin that introduces what follows ("Access, agenda, and notes are in the wiki:")', () => {
+    // OpenBMC 2019-07, a reminder as quoted in the chair's reply: no blank line after the list.
+    expect(
+      read(
+        'Current topics:\n- SPDM\n- Default user config: root, ipmi group\nAccess, agenda, and notes are in the wiki:\nhttps://example.org/wiki\n\n- Joseph\n',
+      ),
+    ).toEqual([
+      { intro: 'Current topics:', items: ['SPDM', 'Default user config: root, ipmi group'] },
+      { intro: 'Access, agenda, and notes are in the wiki: https://example.org/wiki', items: ['Joseph'] },
+    ]);
+  });
+
   it('reads a number alone on its line with the text after a blank line (HTML turned to text)', () => {
     expect(read('Topics:\n\n1.\n\nSecure boot\n\n2.\n\nIPMI over DTLS\n')[0]!.items).toEqual(['Secure boot', 'IPMI over DTLS']);
     // openbmc security WG, 2022-01-05: an empty "1.", then the reminder's footer after three blank lines.

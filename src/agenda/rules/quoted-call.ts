@@ -1,0 +1,33 @@
+import { isChairMail } from '../chair-mail.js';
+import type { RuleEnv } from '../rule-env.js';
+import type { Candidate } from '../types.js';
+import { chairCallRule } from './chair-call.js';
+
+/**
+ * Rule 5 for a call the archive lacks: the chair's own follow-up to it ("Re: Security Working
+ * Group meeting - Wednesday August 31 - new venue", the reminder itself not in the mirror; OpenBMC
+ * 2022) quotes the call, and the quote is the only copy of its agenda. Its topics are read as the
+ * call's, for the call its subject names. Only the chair's direct reply to the lost call counts:
+ * the quote is then the chair's own call; anyone else's is cut to what they answer.
+ */
+export function quotedCallRule(env: RuleEnv): Candidate[] {
+  const { thread, msg } = env;
+  if (thread.callLost !== true || thread.parentLost !== true || msg.quotedText.trim() === '') return [];
+  const meeting = env.meetings.find((m) => m.id === thread.callMeetingId);
+  if (!meeting || isChairMail(msg, meeting) !== true) return [];
+  // The reply's own subject ("Re: ... - results") names no topic of the quoted call; the call was
+  // sent before the call it announces, whenever the chair followed it up ("Re: ... November 13",
+  // sent on November 26), so its topics go on the call the subject names.
+  const sent = sentBefore(env.mentions.find((m) => m.source === 'subject')?.dates[0], msg.date);
+  const quoted = { ...msg, subject: '', date: sent };
+  return chairCallRule({ ...env, msg: quoted, text: msg.quotedText, callMeeting: meeting, isMinutes: false, isReply: false });
+}
+
+const DAY_MS = 86_400_000;
+
+/** The lost call's send time: half a day before the local date its follow-up's subject names, if that date has passed. */
+function sentBefore(named: string | undefined, date: number | null): number | null {
+  if (named === undefined || date === null) return date;
+  const day = Date.parse(`${named}T00:00:00Z`);
+  return day <= date && date - day < 60 * DAY_MS ? day - DAY_MS / 2 : date;
+}

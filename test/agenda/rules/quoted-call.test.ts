@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeEnv } from '../../../src/agenda/extract.js';
+import { quotedCallRule } from '../../../src/agenda/rules/quoted-call.js';
+import { context, MEETINGS, message, titles } from '../extract-helpers.js';
+
+// The chair's reminder is not in the archive; the chair's own follow-up to it quotes it (OpenBMC 2022).
+const lostCall = {
+  parentSubject: null,
+  rootSubject: null,
+  parentIsCall: true,
+  rootIsCall: false,
+  callMeetingId: 'mirage',
+  callDate: null,
+  callLost: true,
+  parentLost: true,
+};
+const chaired = { ...context(lostCall), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
+const followUp = (fromAddr: string) =>
+  message({
+    subject: 'Re: MirageOS call - Wednesday August 31 - new venue',
+    bodyText: 'Effective immediately, the call is on Discord voice. Please update your calendars.',
+    quotedText:
+      "This is a reminder of the MirageOS call this Wednesday August 31.\n\nWe'll discuss the following items on the agenda:\n\n" +
+      '1. Continue the Irmin 3 discussion.\n\n2. Gerrit review: Proposal for dynamic Solo5 tenders https://example.org/c/1\n\n' +
+      'Access, agenda and notes are in the wiki:\nhttps://example.org/wiki\n\n- Chair',
+    parentMid: 'lost-reminder@x',
+    fromAddr,
+  });
+
+describe("rule 5 for a call the archive lacks: the chair's quote of it", () => {
+  it("reads the quoted call's topics from the chair's own follow-up, as the call's", () => {
+    const c = quotedCallRule(makeEnv(followUp('chair@example.org'), chaired));
+    expect(titles(c)).toEqual(['The Irmin 3 discussion', 'Proposal for dynamic Solo5 tenders']);
+    expect(c.every((x) => x.rule === 'chair-call' && x.announces === true)).toBe(true);
+    // Followed up two weeks later: the topics are still for the call the subject names.
+    const late = { ...followUp('chair@example.org'), date: Date.parse('2022-09-14T16:00:00Z') };
+    expect(quotedCallRule(makeEnv(late, chaired)).map((x) => x.date)).toEqual([
+      Date.parse('2022-08-30T12:00:00Z'),
+      Date.parse('2022-08-30T12:00:00Z'),
+    ]);
+  });
+
+  it("takes nothing from anyone else's quote, nor from a reply to a stored call", () => {
+    expect(quotedCallRule(makeEnv(followUp('ada@example.org'), chaired))).toEqual([]);
+    const stored = { ...chaired, threadInfo: () => ({ ...lostCall, callLost: false, parentLost: false }) };
+    expect(quotedCallRule(makeEnv(followUp('chair@example.org'), stored))).toEqual([]);
+  });
+});
