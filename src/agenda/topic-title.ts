@@ -77,7 +77,9 @@ const FILED_AS = regex(
   String.raw`(?:(?:proposed|suggested|possible|additional|another|new|my)\s+)?(?:agenda\s+)?(?:topic|item)|`,
   String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|`,
   // "Another topic came up in the rados suite review today: downgrades" (ceph-devel 2019).
-  String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60})`,
+  String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60}|`,
+  // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.
+  String.raw`tentative(?:ly)?|optional|if\s+time\s+(?:permits|allows)|time\s+permitting|if\s+(?:there\s+is|we\s+have)\s+[^-–—:]{1,40}?)`,
   String.raw`\s*(?:[:.]|\s-)\s+(?=\S)`,
 );
 /** Notes in parentheses that say where a topic stands, not what it is. */

@@ -90,6 +90,16 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title("Someone suggested 'minimum toolchain versions' last time")).toBe('Minimum toolchain versions');
   });
 
+  it('drops a condition or status the chair puts before the topic ("TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X")', () => {
+    expect(title('TENTATIVE - Review progress on IPV4 Network Settings front-end development')).toBe(
+      'Review progress on IPV4 Network Settings front-end development',
+    );
+    expect(title('IF THERE IS INTEL REPRESENTATION - Updates on Intel-specific icon changes')).toBe(
+      'Updates on Intel-specific icon changes',
+    );
+    expect(title('If time permits: Rust bindings')).toBe('Rust bindings');
+  });
+
   it('does not end a title cut short inside an unclosed parenthesis', () => {
     expect(title("RADOS progress module (better events in 'ceph -s' to show progress bars for things like cluster recovery)")).toBe(
       'RADOS progress module',
