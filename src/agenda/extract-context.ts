@@ -7,7 +7,7 @@ import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Db } from '../store/db.js';
 import { ThreadContextReader, type ThreadContextRow } from '../store/message-threads.js';
 import { ownMail as ownMailOf } from '../store/secrets.js';
-import { withoutReplyPrefix } from '../mail/subject.js';
+import { hasReplyPrefix, withoutReplyPrefix } from '../mail/subject.js';
 import { callMeetingForSubject, lostCallMeeting } from './call-detect.js';
 import { isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
@@ -98,7 +98,10 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       // No stored call: the message itself opens the stored thread (its parent is not stored) and
       // so answers the lost call directly, or the stored root does and the message is deeper in.
       const stored = parentCall ?? rootCall;
-      const lost = stored ? null : self && msg.parentMid && !parent ? lostCall(self) : rootRow ? lostCall(rootRow) : null;
+      // A "Re:" that names no parent at all (its client dropped In-Reply-To and References; Outlook,
+      // xen-devel 2019) answers a message the archive lacks as surely as one whose parent is missing.
+      const parentLost = msg.parentMid ? !parent : !rootRow && self !== undefined && hasReplyPrefix(self.subject);
+      const lost = stored ? null : self && parentLost ? lostCall(self) : rootRow ? lostCall(rootRow) : null;
       const call = stored ?? lost;
       return {
         parentSubject: parent?.subject ?? null,
@@ -110,7 +113,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
         callFrom: call?.from ?? null,
         callSubject: call?.subject ?? null,
         callLost: lost !== null,
-        parentLost: msg.parentMid !== null && parent === undefined,
+        parentLost,
       };
     },
     ownMail,

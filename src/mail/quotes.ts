@@ -14,6 +14,9 @@ const ATTRIBUTION = new RegExp(
     '.{0,120}(?:wrote|writes):\\s*$|-{2,}\\s*Original Message\\s*-{2,})',
   'i',
 );
+// Outlook for Mac quotes the original indented by four spaces under 'On 05/09/2019, 09:33, "Name"
+// <addr> wrote:', nested quotes keeping their ">" (xen-devel 2019): the reply follows at the margin.
+const OUTLOOK_INDENT = /^ {4}/;
 // "[..]", "[...]", "<snip>": the writer cut part of the quote; no words of their own.
 const SNIP = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>)\s*$/i;
 
@@ -21,9 +24,24 @@ export function splitQuotes(text: string): SplitBody {
   const own: string[] = [];
   const quoted: string[] = [];
   const lines = text.split(/\r?\n/);
+  let indented = false; // inside a quote Outlook for Mac indents by four spaces
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '-- ' || line === '--') break; // signature: everything after is not content
+    if (indented && (line.trim() === '' || OUTLOOK_INDENT.test(line))) {
+      quoted.push(
+        line
+          .slice(4)
+          .replace(/^\s{0,3}(?:[>|]\s?)+/, '')
+          .trimEnd(),
+      );
+      continue;
+    }
+    indented = false;
+    if (ATTRIBUTION.test(line.replace(/^\ufeff/, '').trim()) && OUTLOOK_INDENT.test(nextNonEmpty(lines, i + 1))) {
+      indented = true;
+      continue;
+    }
     if (QUOTE.test(line)) {
       quoted.push(line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
       continue;

@@ -60,4 +60,16 @@ describe('replies to a call the archive lacks', () => {
     await load([reply('Hi Juan,\n\nKVM Forum is on Wednesday, so people will be travelling on Tuesday.\n')]);
     expect(listItems(db, { now: Date.UTC(2023, 11, 1) })).toEqual([]);
   });
+
+  it("read the chair's own copy of the lost call, quoted in a reply that names it without In-Reply-To", async () => {
+    // xen-devel 2019-12-03: "Correction: the meeting is this Thursday", the call quoted below it.
+    const body =
+      'Correction: the call is on Tuesday the 12th\n\nOn 10/12/2023, 20:05, "Juan Chair" <juan@example.org> wrote:\n\n' +
+      '    Dear all,\n\n    the agenda so far:\n\n    - QOM topology\n    - Rust bindings\n\n    Juan\n';
+    await load([reply(body, { from: 'Juan Chair <juan@example.org>', inReplyTo: undefined, date: 'Sun, 10 Dec 2023 21:29:24 +0100' })]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) }).map((i) => [i.occurrenceKey, i.title])).toEqual([
+      ['kvm-call/2023-12-12', 'QOM topology'],
+      ['kvm-call/2023-12-12', 'Rust bindings'],
+    ]);
+  });
 });

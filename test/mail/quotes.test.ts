@@ -18,4 +18,19 @@ describe("the author's own text and the quote", () => {
   it('keeps a line that only ends in "wrote:" when no quote follows', () => {
     expect(splitQuotes('This is what I wrote:\n\nthe plan').own).toBe('This is what I wrote:\n\nthe plan');
   });
+
+  it('reads a quote Outlook for Mac indents by four spaces under its attribution, nested quotes and all', () => {
+    // xen-devel 2019-09: the reply interleaved with the indented original.
+    const body =
+      '\ufeffOn 05/09/2019, 09:33, "Juergen Gross" <jgross@suse.com> wrote:\n\n' +
+      '    On 05.09.19 10:14, Andrew Cooper wrote:\n    > Requiring something to be blocked first is short sighted.\n    \n' +
+      '    I still think a short design would help.\n    \nI think that is a valid point and I agree.\n\nLars\n';
+    expect(splitQuotes(body)).toEqual({
+      own: 'I think that is a valid point and I agree.\n\nLars',
+      quoted:
+        'On 05.09.19 10:14, Andrew Cooper wrote:\nRequiring something to be blocked first is short sighted.\n\nI still think a short design would help.',
+    });
+    // An indented block after prose that is no attribution stays the author's (code, a command).
+    expect(splitQuotes('Run this:\n\n    make check\n').own).toBe('Run this:\n\n    make check');
+  });
 });

@@ -159,6 +159,10 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(
       callReplyRule(envOf(reply('I still feel like the "Alternatives considered" are pretty weak in this document.'), callThread())),
     ).toEqual([]);
+    // "I went through the effort to become a CNA for tcpdump.org": news of what the writer did (OpenBMC 2022).
+    expect(
+      callReplyRule(envOf(reply('I went through the effort to become a CNA for tcpdump.org.\nLots of overhead.'), callThread())),
+    ).toEqual([]);
     const plans =
       'I think it would be very helpful for the community in general to know\nany specific plans each of us have for the 4.14 timeframe.';
     expect(titles(callReplyRule(envOf(reply(plans), callThread())))).toEqual(['Any specific plans each of us have for the 4.14 timeframe']);
