@@ -68,6 +68,13 @@ const THIRD_PERSON = new RegExp(
   `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
     `(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
 );
+// "@Ian: you mentioned that you wanted to find a way to get X", "Ada said she would like to go over
+// X": a wish the chair relays to the call (xen-devel 2019-12).
+const RELAYED = regex(
+  'i',
+  String.raw`\b(?:you|[a-z][\w'-]*)\s+(?:mentioned|said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|he|she|they)\s+`,
+  String.raw`(?:wanted|want|would\s+like|'d\s+like)\s+to\s+(?:find\s+a\s+way\s+to\s+)?(?:get|${VERB.slice(3, -1)})\s+(.+)`,
+);
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
 // "I saw some activity about the CI loop - maybe worth discussing": the thing before "worth discussing".
@@ -215,7 +222,8 @@ export function proposalPhrases(text: string): Phrase[] {
       out.push({ topic: trimTopic(t[2]!), sentence });
       continue;
     }
-    const a = ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence) ?? GOOD_PLACE.exec(sentence);
+    const a =
+      ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence) ?? GOOD_PLACE.exec(sentence) ?? RELAYED.exec(sentence);
     if (a) out.push({ topic: trimTopic(a[1]!), sentence });
   }
   return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { introducesTopics } from '../../../src/agenda/intros.js';
 import { proposalPhrases } from '../../../src/agenda/phrases.js';
+import { topicTitle } from '../../../src/agenda/topic-title.js';
 
 const topics = (text: string) => proposalPhrases(text).map((p) => p.topic);
 
@@ -27,6 +28,13 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I\'ve meant to add a "minimum toolchain versions" topic ...')).toEqual(['minimum toolchain versions']);
     // linux-block 2024-02-04, in a reply to another LSF/MM/BPF proposal.
     expect(topics('I was going to propose the "mm docs" session again, but this one seems more useful.')).toEqual([]);
+  });
+
+  it('reads a wish the chair relays ("@Ian: you mentioned that you wanted to find a way to get X")', () => {
+    // xen-devel 2019-12, the chair's call for agenda items.
+    const relayed = topics('@Ian: you mentioned that you wanted to find a way to get sysadmin help for the test lab - I wanted to ask');
+    expect(relayed.map((t) => topicTitle(t)?.title)).toEqual(['Sysadmin help for the test lab']);
+    expect(topics('Ada said she would like to go over the release checklist.')).toEqual(['the release checklist']);
   });
 
   it('reads the call offered as a good place to discuss a topic', () => {
