@@ -43,6 +43,10 @@ const TO_BE_DISCUSSED = regex(
   // "Maybe something to discuss on the community call later today?", "More details on the Xen
   // community call this week": the thread's subject, put to the call named.
   String.raw`(?:something|a\s+(?:good\s+)?(?:topic|thing|point))\s+to\s+(?:discuss|talk\s+about|raise|bring\s+up|cover)|`,
+  // "discussing api design proposal could also be sth for BPF office hour" (bpf 2021-01).
+  // "it hopefully might be something for this year as well" names a time, not the meeting.
+  String.raw`(?:could|would|might|may)\s+(?:also\s+)?be\s+(?:sth|something|material|a\s+(?:good\s+)?(?:candidate|thing))`,
+  String.raw`(?=\s+for\s+(?!(?:this|next|last)\s+(?:year|release|cycle|time)\b))|`,
   String.raw`more\s+(?:details|on\s+(?:this|that|it)|about\s+(?:this|that|it))|`,
   // "I'll likely sign up for the bpf office hours next week", "We'll probably touch on that tomorrow
   // at BPF office hours" (bpf 2022, 2023): the thread, taken to the meeting named.

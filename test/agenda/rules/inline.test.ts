@@ -149,6 +149,24 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(touch)))).toEqual(['WIP: bpf: Add fuse_ops struct_op programs']);
   });
 
+  it('puts the thread to a call it "could also be sth for"', () => {
+    // bpf 2021-01-23, on a patch series: the BPF office hours.
+    const sth = message({
+      subject: 'Re: [PATCH v6 bpf-next 0/8] mvneta: introduce XDP multi-buffer support',
+      bodyText:
+        'It would be good to describe the design in the cover letter. (Additionally discussing\napi design proposal could also be ' +
+        'sth for the mirage call to move things\nquicker + posting a summary to the list.)\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(sth)))).toEqual(['mvneta: introduce XDP multi-buffer support']);
+    // ksummit 2021: "this year" is when, not the meeting: the summit it names in passing gets nothing.
+    const year = message({
+      subject: 'RFC: building a regression tracking bot',
+      bodyText: 'We discussed this at the mirage call 2017; it hopefully might be something for this year as well.\n',
+    });
+    expect(inlineRule(envOf(year))).toEqual([]);
+  });
+
   it('puts the thread to a call where its author invites discussion, or that may be its topic', () => {
     // xen-devel 2020-05-06 and 2020-07-28, a design document and a patch review.
     const invite = message({
