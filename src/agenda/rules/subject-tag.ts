@@ -1,4 +1,6 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
+import { introducesTopics } from '../intros.js';
+import { listBlocks } from '../list-blocks.js';
 import { stripTags, subjectHasTag } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { normaliseTitle, titleFromSubject } from '../title.js';
@@ -22,6 +24,11 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   const series = seriesPart(subject);
   if (series && series.part === 0) return []; // a cover letter introduces the parts
   if (!series && !forLost && !startsTopic(subject, thread.parentSubject)) return [];
+  // "[LSF/MM/BPF ATTEND] BPF track" asks to attend; the topics are those its "Topics I'd like to
+  // discuss:" list names, when it has one (bpf 2020).
+  // "[ATTEND][TOPIC] blktests" proposes one topic, whose outline its list is.
+  const listed = ATTEND.test(subject) && !TOPIC_TAG.test(subject) ? topicsListed(env.text) : [];
+  if (listed.length) return present(tagged.flatMap((m) => listed.map((t) => makeCandidate(env, m.id, 'subject-tag', t, 0.85))));
   return present(
     tagged.map((m) => makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(subject, m))), series ? 0.9 : 0.95)),
   );
@@ -38,6 +45,16 @@ export function seriesPart(subject: string): { part: number; total: number } | n
 
 function stripSeries(subject: string): string {
   return subject.replace(/[[(](\d{1,3})\/(\d{1,3})[\])]\s*/, '');
+}
+
+const ATTEND = /\[[^\]]*\battend\b[^\]]*\]/i;
+const TOPIC_TAG = /\[[^\]]*\btopic\b[^\]]*\]/i;
+
+/** The items of the lists a text introduces as topics ("Topics I'd like to discuss:"). */
+function topicsListed(text: string): string[] {
+  return listBlocks(text)
+    .filter((b) => introducesTopics(b.intro))
+    .flatMap((b) => b.items.map((i) => i.text));
 }
 
 const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|wg)\s*:/i;

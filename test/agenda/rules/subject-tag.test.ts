@@ -36,6 +36,22 @@ describe('rule 1: subject tag', () => {
     expect(subjectTagRule(envOf(reply('Re: [agenda] Irmin 3 roadmap'), { parentSubject: '[agenda] Irmin 3 roadmap' }))).toEqual([]);
   });
 
+  it('takes the topics an ATTEND request lists, not its subject, when it lists some', () => {
+    // bpf 2020-02-07, "[LSF/MM/BPF ATTEND] BPF track".
+    const body =
+      'I would like to attend. I recently contributed the following features:\n* socket storage cloning\n* selftests\n\n' +
+      "Topics I'd like to discuss:\n* Global mode for cgroup storage\n* Unit-testing and uBPF; uBPF integration with libbpf\n";
+    const c = subjectTagRule(envOf(message({ subject: '[agenda ATTEND] BPF track', bodyText: body })));
+    expect(titles(c)).toEqual(['Global mode for cgroup storage', 'Unit-testing and uBPF']);
+    // Tagged as a topic too, it proposes one topic, which the list outlines.
+    const both = subjectTagRule(envOf(message({ subject: '[agenda ATTEND][agenda TOPIC] blktests', bodyText: body })));
+    expect(titles(both)).toEqual(['Blktests']);
+    // Without such a list the subject names the topic, as for any tagged mail.
+    expect(
+      titles(subjectTagRule(envOf(message({ subject: '[agenda ATTEND] Large memory issues', bodyText: 'I would like to attend.' })))),
+    ).toEqual(['Large memory issues']);
+  });
+
   it('counts a tagged reply with a new subject as a new topic, without the old subject', () => {
     const c = subjectTagRule(
       envOf(message({ subject: '[agenda] Are we too fearful? [was Re: [agenda] Rust]', bodyText: 'x', parentMid: 'p@x' }), {
