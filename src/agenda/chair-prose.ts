@@ -16,7 +16,8 @@ const AGENDA_IS = regex(
   String.raw`(?:only|one|first|sole)\s+(?:item|topic)\s+on\s+the\s+agenda\s+(?:so\s+far\s+)?(?:is|will\s+be)|`,
   String.raw`(?:small|short|light|brief)\s+agenda\s*[,:;-]|`,
   // "One that has been suggested is looking at the current Rust proposals" (KVM/QEMU call 2024-06).
-  String.raw`\b(?:one|an?\s+(?:item|topic))\s+(?:that\s+)?(?:has\s+(?:already\s+)?been|was|already)\s+(?:suggested|proposed|requested|raised)\s+(?:is|was))`,
+  String.raw`\b(?:one|an?\s+(?:item|topic))\s+(?:that\s+)?(?:has\s+(?:already\s+)?been|was|already)\s+`,
+  String.raw`(?:suggested|proposed|requested|raised)\s+(?:is|was))`,
   String.raw`\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
 );
 const THIS_CALL = regex(
