@@ -8,11 +8,15 @@ import { chairCallRule } from './chair-call.js';
  * Group meeting - Wednesday August 31 - new venue", the reminder itself not in the mirror; OpenBMC
  * 2022) quotes the call, and the quote is the only copy of its agenda. Its topics are read as the
  * call's, for the call its subject names. Only the chair's direct reply to the lost call counts:
- * the quote is then the chair's own call; anyone else's is cut to what they answer.
+ * the quote is then the chair's own call; anyone else's is cut to what they answer, and a reply
+ * to an answer quotes the answer.
  */
 export function quotedCallRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
   if (thread.callLost !== true || thread.parentLost !== true || msg.quotedText.trim() === '') return [];
+  // A reply deeper in the thread (References holds the call and more) quotes someone's answer to
+  // the call, the call only within it: not the chair's copy (guest_memfd call 2024-11).
+  if (msg.references.length > 1) return [];
   const meeting = env.meetings.find((m) => m.id === thread.callMeetingId);
   if (!meeting || isChairMail(msg, meeting) !== true) return [];
   // The reply's own subject ("Re: ... - results") names no topic of the quoted call; the call was

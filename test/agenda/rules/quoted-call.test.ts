@@ -42,6 +42,9 @@ describe("rule 5 for a call the archive lacks: the chair's quote of it", () => {
 
   it("takes nothing from anyone else's quote, nor from a reply to a stored call", () => {
     expect(quotedCallRule(makeEnv(followUp('ada@example.org'), chaired))).toEqual([]);
+    // The chair answering a member's reply to the call quotes the reply (and the call within it).
+    const deeper = { ...followUp('chair@example.org'), references: ['lost-call@x', 'lost-reply@x'] };
+    expect(quotedCallRule(makeEnv(deeper, chaired))).toEqual([]);
     const stored = { ...chaired, threadInfo: () => ({ ...lostCall, callLost: false, parentLost: false }) };
     expect(quotedCallRule(makeEnv(followUp('chair@example.org'), stored))).toEqual([]);
   });
