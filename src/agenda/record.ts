@@ -225,7 +225,11 @@ function findDuplicate(
   // The same topic in other words: the scope's items, same call first, then the latest.
   const rows = itemsInScope(db, scope);
   const stats = statsOf([title, ...rows.map((r) => r.title)]);
-  const similar = rows.find((r) => sameTopic(title, r.title, stats, r.occ_key === scope.occ));
+  // Two tagged proposals, each starting its own thread, are two topics unless their titles really
+  // agree: "Maintainer burnout" is not "Timing of releases ... impact on maintainer burnout"
+  // (ksummit 2023); the same-call leniency is for a chair's list restating a proposal.
+  const ownThreads = (r: ItemRow): boolean => cand.rule === 'subject-tag' && r.rule === 'subject-tag' && r.thread_id !== cand.threadId;
+  const similar = rows.find((r) => sameTopic(title, r.title, stats, r.occ_key === scope.occ && !ownThreads(r)));
   if (similar) return survivor(db, similar.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));

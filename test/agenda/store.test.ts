@@ -64,6 +64,15 @@ describe('addCandidate', () => {
     expect(advisories.itemId).not.toBe(policy.itemId);
   });
 
+  it('keeps apart two tagged proposals of their own threads whose titles only overlap (ksummit 2023)', () => {
+    const timing = addCandidate(db, cand('Timing of releases and their impact on maintainer burnout', '2025-01-10T12:00'), wctx());
+    const burnout = addCandidate(db, cand('Maintainer burnout', '2025-01-11T12:00'), wctx());
+    expect(burnout.action).toBe('created');
+    // ... while a chair's list restating the longer one in fewer words still joins it.
+    const listed = addCandidate(db, cand('Timing of releases', '2025-01-12T12:00', { rule: 'chair-call' }), wctx());
+    expect([listed.action, listed.itemId]).toEqual(['joined', timing.itemId]);
+  });
+
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {
     const first = addCandidate(
       db,
