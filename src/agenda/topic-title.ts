@@ -59,6 +59,8 @@ const FILLER = regex(
   String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+|`,
   // "(One that has been suggested is) looking at the current Rust proposals".
   String.raw`(?:(?:taking\s+)?a\s+look|looking)\s+(?:at|into)\s+(?=\S+\s+\S)|`,
+  // "(one topic that I'd like to discuss) is the LPC KVM Microconference"; "Is Linus happy?" stays.
+  String.raw`(?:is|are|would\s+be|will\s+be)\s+(?=(?:the|a|an|our|my)\s)(?![^?]*\?\s*$)|`,
   // "in the absence of Jira tickets, would it be useful to have X": the circumstance, before the topic.
   String.raw`(?:in\s+the\s+absence\s+of|in\s+(?:light|view)\s+of|given|regarding|as\s+for|with\s+(?:respect|regard)\s+to)\s+`,
   String.raw`[^,]{3,50},\s+(?=\S+\s+\S+\s+\S))`,
@@ -107,6 +109,8 @@ const CLAUSE_END = regex(
   String.raw`(?:;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
   String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
   String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?)\b|,\s+(?:i\.e|e\.g)\.?(?=\s|$)|:\s+and\b|`,
+  // "pKVM if the right people log on": a condition on the topic, after it.
+  String.raw`\s+if\s+(?:the\s+right|time\s+(?:permits|allows)|(?:anyone|anybody|someone|people)\s)|`,
   String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,

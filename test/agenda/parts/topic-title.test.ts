@@ -100,6 +100,12 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('If time permits: Rust bindings')).toBe('Rust bindings');
   });
 
+  it('drops the copula left from "the topic I\'d like to discuss is X", and a parenthesis closed after the cut', () => {
+    expect(title('is the LPC KVM Microconference.')).toBe('The LPC KVM Microconference');
+    expect(title('Is Linus happy?')).toBe('Is Linus happy?');
+    expect(title('pKVM on x86 if the right people log on)')).toBe('pKVM on x86');
+  });
+
   it('does not end a title cut short inside an unclosed parenthesis', () => {
     expect(title("RADOS progress module (better events in 'ceph -s' to show progress bars for things like cluster recovery)")).toBe(
       'RADOS progress module',
