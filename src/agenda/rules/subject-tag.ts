@@ -1,5 +1,5 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
-import { introducesTopics } from '../intros.js';
+import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks } from '../list-blocks.js';
 import { stripTags, subjectHasTag } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
@@ -50,12 +50,19 @@ function stripSeries(subject: string): string {
 const ATTEND = /\[[^\]]*\battend\b[^\]]*\]/i;
 const TOPIC_TAG = /\[[^\]]*\btopic\b[^\]]*\]/i;
 
-/** The items of the lists a text introduces as topics ("Topics I'd like to discuss:"). */
+/**
+ * The items of the lists a text introduces as the writer's own topics ("Topics I'd like to
+ * discuss:"); not "I believe I could contribute to the following discussions:", which lists the
+ * others' proposals the writer would attend (linux-mm 2016).
+ */
 function topicsListed(text: string): string[] {
   return listBlocks(text)
-    .filter((b) => introducesTopics(b.intro))
+    .filter((b) => introducesTopics(b.intro) && OWN_WISH.test(lastSentence(b.intro)))
     .flatMap((b) => b.items.map((i) => i.text));
 }
+
+const OWN_WISH =
+  /\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|plan|hope|intend)\s+to\s+(?:discuss|talk\s+about|present|cover|raise|propose)\b/i;
 
 const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|wg)\s*:/i;
 const REPLY_OR_FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif|fwd?|wg)\s*(?:\[\d+\])?\s*:/i;

@@ -43,6 +43,11 @@ describe('rule 1: subject tag', () => {
       "Topics I'd like to discuss:\n* Global mode for cgroup storage\n* Unit-testing and uBPF; uBPF integration with libbpf\n";
     const c = subjectTagRule(envOf(message({ subject: '[agenda ATTEND] BPF track', bodyText: body })));
     expect(titles(c)).toEqual(['Global mode for cgroup storage', 'Unit-testing and uBPF']);
+    // "I could contribute to the following discussions:" lists others' proposals: the subject is the topic.
+    const others = 'I would like to attend. I believe I could contribute to the following discussions:\n* Block interface\n* pmem\n';
+    expect(titles(subjectTagRule(envOf(message({ subject: '[agenda ATTEND] ext4, DAX pmem/fsync', bodyText: others }))))).toEqual([
+      'ext4, DAX pmem/fsync',
+    ]);
     // Tagged as a topic too, it proposes one topic, which the list outlines.
     const both = subjectTagRule(envOf(message({ subject: '[agenda ATTEND][agenda TOPIC] blktests', bodyText: body })));
     expect(titles(both)).toEqual(['Blktests']);
