@@ -17,7 +17,8 @@ const ADD_TO_AGENDA = regex(
   'i',
   String.raw`\b(?:add(?:ed)?|put|place|include|schedule)\s+(.{2,160}?)\s+(?:to|`,
   String.raw`on|in(?:to)?)\s+(?:the\s+|our\s+|this\s+week'?s\s+|`,
-  String.raw`next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w'-]+\s+){0,4}?agenda\b`,
+  // "add GFP_KILLABLE to list of the topics" (linux-mm 2016): the list of topics is the agenda.
+  String.raw`next\s+week'?s\s+|tomorrow'?s\s+)?(?:(?:[\w'-]+\s+){0,4}?agenda|list\s+of\s+(?:the\s+)?(?:topics|items)|topics?\s+list)\b`,
 );
 // "an item", "a few more points", "the following item": no topic named where the phrase has it.
 const VAGUE_ITEM = regex(

@@ -34,6 +34,13 @@ describe('rule 3: inline proposals', () => {
     expect(
       titles(inlineRule(envOf(message({ subject: 'Xen', bodyText: 'Can we discuss the PVH boot regression at the next call?' })))),
     ).toEqual(['The PVH boot regression']);
+    // linux-mm 2016, in a tagged proposal's thread: "the list of the topics" is the agenda.
+    const killable = message({
+      subject: 'Re: [agenda] proposals for topics',
+      bodyText: 'Would you please add GFP_KILLABLE\nto list of the topics?\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(killable)))).toEqual(['GFP_KILLABLE']);
   });
 
   it('uses the subject when the phrase points at the thread, and routes by the meeting named', () => {
