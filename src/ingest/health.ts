@@ -24,6 +24,8 @@ export class IngestHealthRecorder implements BatchWatch {
   private readonly batches: { at: number; messages: number; bytes: number }[] = [];
   private lastCommit: number | null = null;
   private poolHealth: PoolHealth | null = null;
+  /** When this daemon started (begin); every heartbeat writes it, so the row exists whichever write lands first. */
+  private startedAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -31,9 +33,6 @@ export class IngestHealthRecorder implements BatchWatch {
     private readonly process: string,
     private readonly now: () => number,
   ) {}
-
-  /** When this daemon started (begin); every heartbeat writes it, so the row exists whichever write lands first. */
-  private startedAt = 0;
 
   /** A fresh row for this process; rows of daemons that stopped, or went silent a day ago, go. */
   begin(): void {
@@ -78,7 +77,7 @@ export class IngestHealthRecorder implements BatchWatch {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (process) DO UPDATE SET started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
              batch_started_at = excluded.batch_started_at, batch_messages = excluded.batch_messages,
-             batch_bytes = excluded.batch_bytes, last_commit_at = excluded.last_commit_at, pool = excluded.pool, stopped_at = NULL`,
+             batch_bytes = excluded.batch_bytes, last_commit_at = excluded.last_commit_at, pool = excluded.pool`,
         )
         .run(
           this.process,

@@ -142,13 +142,12 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const dangling = /\b(?:at|to|in|on|for|of|from|with|about|under|here)\s*:?\s*$|:\s*$/i.test(opening);
   // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
   // "I went through the effort to become a CNA": news of what the writer did, not a topic put to the call.
-  const opinion = /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(
-    opening,
-  );
+  const opinionOrNews =
+    /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
   const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b/i.test(opening);
-  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinion || meta) return [];
+  if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinionOrNews || meta) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }
