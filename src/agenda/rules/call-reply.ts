@@ -146,7 +146,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
     /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
-  const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b/i.test(opening);
+  // "I added points 1 & 2 to the AOB section", "The "New series" section is gone": the agenda
+  // document's own sections (xen-devel 2019, 2020).
+  const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b|\bsection\b/i.test(opening);
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinionOrNews || meta) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);

@@ -146,6 +146,9 @@ describe('rule 2: replies to a call for agenda items', () => {
         'I will be at Plumbers and Kernel Summit from Tuesday to Thursday, but\nmay be able to escape on Tuesday.',
       'It seems to be confirmed that Tomasz and I will be attending.',
       'I mostly dumped the topics I had in mind into the shared document.',
+      // xen-devel 2019-09 and 2020-11: about the agenda pad's sections, not a topic of their own.
+      'Yep - I added points 1 & 2 to the AOB section.\nI have added some references.',
+      'The "New series / series requiring attention" section is gone, and I wonder why.',
     ];
     for (const body of openings) expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
   });
