@@ -94,10 +94,12 @@ const GOOD_PLACE = regex(
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
 // "I've meant to add a "minimum toolchain versions" topic": the quoted words name it (xen-devel 2020).
+// 'I took a liberty to add "BPF helpers freeze" as a topic for next BPF office hours' (bpf 2023).
 const QUOTED_TOPIC = regex(
   'i',
-  String.raw`\b(?:add|propose|suggest|raise|bring\s+up|put\s+(?:up|forward|in))\s+(?:a|an|the|my|one)\s+`,
-  String.raw`["“]([^"”\n]{3,80})["”]\s+(?:topic|item|agenda\s+item|discussion|session|point)\b`,
+  String.raw`\b(?:add(?:ed)?|propose|suggest|raise|bring\s+up|put\s+(?:up|forward|in))\s+(?:(?:a|an|the|my|one)\s+`,
+  String.raw`["“]([^"”\n]{3,80})["”]\s+(?:topic|item|agenda\s+item|discussion|session|point)\b|`,
+  String.raw`["“]([^"”\n]{3,80})["”]\s+as\s+(?:a|an|the|one)\s+(?:topic|item|agenda\s+item|discussion\s+point))`,
 );
 const PROPOSE_TOPIC = regex(
   'i',

@@ -26,6 +26,7 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
 
   it('reads a quoted topic someone adds, but not one they were going to propose and did not', () => {
     expect(topics('I\'ve meant to add a "minimum toolchain versions" topic ...')).toEqual(['minimum toolchain versions']);
+    expect(topics('I took a liberty to add "BPF helpers freeze" as a topic for next BPF office hours.')).toEqual(['BPF helpers freeze']);
     // linux-block 2024-02-04, in a reply to another LSF/MM/BPF proposal.
     expect(topics('I was going to propose the "mm docs" session again, but this one seems more useful.')).toEqual([]);
   });
