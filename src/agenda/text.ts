@@ -141,8 +141,36 @@ export function listAt(lines: readonly string[], from: number): { items: string[
     }
     if (!mk && !lastBlank && inSub) continue; // a wrapped sub-point
     if (!mk && lastBlank && line.search(/\S/) > first.indent) continue; // an indented paragraph under an item
+    // The item's detail in paragraphs at the margin, then the list's next item (LTP 2024-04).
+    const next = current !== null && !mk && lastBlank ? nextItemAfterDetail(lines, i, first) : -1;
+    if (next > i) {
+      i = next - 1;
+      continue;
+    }
     break;
   }
   if (current !== null) items.push(current);
   return { items, end: i };
+}
+
+/**
+ * The line of the list's next item when the lines from `at` are at most two short paragraphs of
+ * detail ending in one, else -1. A paragraph that introduces something (":" at its end) or a quote
+ * ends the list: "Dial-in:" and the lines under it are not the item's detail.
+ */
+function nextItemAfterDetail(lines: readonly string[], at: number, first: { indent: number; kind: string }): number {
+  let paragraphs = 0;
+  for (let j = at, inPara = false; j < lines.length && j < at + 12; j++) {
+    const line = lines[j]!;
+    if (line.trim() === '') {
+      inPara = false;
+      continue;
+    }
+    const mk = markedLine(line);
+    if (mk) return mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1 && paragraphs > 0 ? j : -1;
+    if (/:\s*$/.test(line) || /^\s*>/.test(line)) return -1;
+    if (!inPara && ++paragraphs > 2) return -1;
+    inPara = true;
+  }
+  return -1;
 }

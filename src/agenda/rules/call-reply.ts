@@ -23,7 +23,9 @@ const OFFERED_LIST_HEADER = regex(
 const ONE_TOPIC_HEADER = /\b(?:a|one|the\s+following)\s+(?:topic|item)\b[^\n]{0,80}:\s*$/i;
 // "- What it is and what it can do", "- Where should it be hosted?": a list of questions under "I'd
 // like to talk about:" is the outline of one topic named before it (linux-media 2024), not topics.
-const QUESTION_ITEM = /^(?:what|where|when|why|how|which|who|whether|is|are|can|could|should|do|does)\b|\?\s*(?:\(.*\))?\s*$/i;
+// "- minimal size per filesystem - do we want it?" names its topic before the question: no outline.
+const QUESTION_ITEM =
+  /^(?:what|where|when|why|how|which|who|whether|is|are|can|could|should|do|does)\b|^(?![^?]*\s[-–—:]\s)[^?]*\?\s*(?:\(.*\))?\s*$/i;
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',

@@ -211,6 +211,14 @@ describe('rule 2: replies to a call for agenda items', () => {
 
   it('deeper in the thread, takes a list offered as topics but not one that takes a topic apart', () => {
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
+    // LTP 2024-04: each item's detail in paragraphs at the margin, then the next item.
+    const detailed =
+      'More topics (if we have time):\n\n- require 2FA for our GitHub org, would it be acceptable? [1]\n\nOnly one developer lacks it.\n\n' +
+      'The reason is obvious.\n\n- minimal size per filesystem - do we want it?\nOld proposal [3].\n\nKind regards,\nPetr\n';
+    expect(titles(callReplyRule(envOf(reply(detailed), deep)))).toEqual([
+      'Require 2FA for our GitHub org, would it be acceptable?',
+      'Minimal size per filesystem',
+    ]);
     expect(titles(callReplyRule(envOf(reply('More topics (if we have time):\n- Rate limiting\n- Secure boot\n'), deep)))).toEqual([
       'Rate limiting',
       'Secure boot',
