@@ -19,7 +19,7 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   // A reply to a proposal the archive lacks (it went to another list too: "Re: [LSF/MM/BPF TOPIC]
   // DAMON ..." on bpf, the proposal on linux-mm) stands for it, as the lost call's replies do.
   const forLost = thread.parentLost === true && hasReplyPrefix(msg.subject) && !FORWARD.test(msg.subject);
-  if (REPLY_OR_FORWARD.test(msg.subject) && !forLost) return []; // discussion of a topic, or a resend
+  if ((hasReplyPrefix(msg.subject) || FORWARD.test(msg.subject)) && !forLost) return []; // discussion of a topic, or a resend
   const subject = forLost ? withoutReplyPrefix(msg.subject) : msg.subject;
   const series = seriesPart(subject);
   if (series && series.part === 0) return []; // a cover letter introduces the parts
@@ -64,8 +64,8 @@ function topicsListed(text: string): string[] {
 const OWN_WISH =
   /\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|plan|hope|intend)\s+to\s+(?:discuss|talk\s+about|present|cover|raise|propose)\b/i;
 
-const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|wg)\s*:/i;
-const REPLY_OR_FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif|fwd?|wg)\s*(?:\[\d+\])?\s*:/i;
+// A forward's prefix; a reply's is mail/subject.ts hasReplyPrefix.
+const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|wg)\s*(?:\[\d+\])?\s*:/i;
 
 /** A message that is not a reply to the same subject: a thread starter, or a new topic posted in answer to the CFP. */
 function startsTopic(subject: string, parentSubject: string | null): boolean {
