@@ -61,8 +61,13 @@ const YOU_CAN = new RegExp(
   `\\b(?:you|people|folks|anyone|everyone)\\s+(?:can|could|may|are\\s+welcome\\s+to)\\s+(?:also\\s+)?${VERB}\\s+(.+)`,
   'i',
 );
-// "can we discuss X at the next call", "could we talk about X".
-const QUESTION = new RegExp(`\\b(?:can|could|shall|should|may)\\s+we\\s+(?:please\\s+)?${VERB}\\s+(.+)`, 'i');
+// "can we discuss X at the next call", "could we talk about X"; "how about we discuss different
+// options over a video conference?" (bpf 2025-04, before naming the office hours).
+// Not "let's discuss": chairs write it of what they list themselves.
+const QUESTION = new RegExp(
+  `\\b(?:(?:can|could|shall|should|may)\\s+we|how\\s+about\\s+we|why\\s+don'?t\\s+we)\\s+(?:please\\s+)?${VERB}\\s+(.+)`,
+  'i',
+);
 // "X wants to talk about Y", "Paolo is going to give an update on Y": a chair naming a presenter.
 const THIRD_PERSON = new RegExp(
   `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
@@ -138,7 +143,7 @@ export function sentencesOf(text: string): string[] {
 // Where a topic phrase stops: the place/time it is for, a reason, or the sentence end.
 const TOPIC_END = regex(
   'i',
-  String.raw`\s+(?:at|in|during|on|for)\s+(?:the\s+|our\s+|this\s+|`,
+  String.raw`\s+(?:at|in|during|on|for|over)\s+(?:the\s+|our\s+|this\s+|a\s+|`,
   String.raw`next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|`,
   String.raw`upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|`,
   String.raw`meeting|summit|session|sync(?:-up)?|wg|workgroup|`,
@@ -181,6 +186,9 @@ const POINTER = regex(
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
   String.raw`(?:what|how|whether|why|where|which)\s+(?:they|it|this|that|these|those)\b.*|`,
+  // "discuss different options", "go over the next steps": the thread's question, not a topic of its own.
+  String.raw`(?:(?:the|these|those|different|other|some|various|possible|our)\s+)+`,
+  String.raw`(?:options|alternatives|approaches|choices|ideas|next\s+steps)|`,
   String.raw`(?:a|an|one|my|our|the)\s+(?:plan|proposal|idea|summary|few\s+slides|slides|(?:[\w-]+\s+)?(?:topic|session|talk|item))`,
   String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?)$`,
 );

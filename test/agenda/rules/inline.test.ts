@@ -156,6 +156,20 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(touch)))).toEqual(['WIP: bpf: Add fuse_ops struct_op programs']);
   });
 
+  it('puts the thread to a call where "we" could discuss its options', () => {
+    // bpf 2025-04-16, on "The future of kernel-patches-daemon": the office hours, named after the question.
+    const options = message({
+      subject: 'Re: The future of kernel-patches-daemon - folding under LF?',
+      bodyText:
+        'Hi Luis,\n\nHow about we discuss different options over a video conference?\nWe have a mirage call scheduled ' +
+        'every Thursday at 9am PST.\nWould this time work for folks?\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(options)))).toEqual(['The future of kernel-patches-daemon']);
+    const why = message({ subject: 'Xen', bodyText: "Why don't we discuss the PVH boot regression at the next call?\n" });
+    expect(titles(inlineRule(envOf(why)))).toEqual(['The PVH boot regression']);
+  });
+
   it('puts the thread to a call it "could also be sth for"', () => {
     // bpf 2021-01-23, on a patch series: the BPF office hours.
     const sth = message({
