@@ -40,6 +40,23 @@ const HAVE_PRESENT = regex(
   String.raw`presentation|talk|demo)\s+(?:of|on|about)|present|talk\s+about)\s+`,
   String.raw`(.+?)(?:,?\s+and\s+(?:likely|then|also|maybe|perhaps)\b|[.;!]|$)`,
 );
+// "We'll be talking about upstreaming, ...", "I'll be talking a bit about the btree write buffer work, and
+// the disk space accounting rewrite" (bcachefs 2023): the chair names the call's topics in a sentence.
+const WILL_TALK = regex(
+  'i',
+  String.raw`\b(?:we|i)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:be\s+)?`,
+  String.raw`(?:(?:talk(?:ing)?|chat(?:ting)?)(?:\s+a\s+(?:little\s+)?bit)?\s+about|`,
+  String.raw`discuss(?:ing)?|go(?:ing)?\s+over|cover(?:ing)?)\s+(.+)`,
+);
+// What a call always holds, named among its topics: "and generally coordinating and answering questions".
+const ROUTINE = regex(
+  'i',
+  String.raw`^(?:generally\s+|general\s+)?(?:coordinat(?:e|ing|ion)|answering\s+questions|questions|q\s*&\s*a|`,
+  String.raw`gathering\s+(?:input|feedback)|catching\s+up|status\s+updates?|whatever\s+comes\s+up|anything\s+else\b.*|`,
+  // "We will cover the discussions from our last meeting, as well as X" (OpenBMC 2020): a carry-over, no topic.
+  String.raw`(?:the\s+)?(?:discussions?|topics?|items?)\s+(?:from|of)\s+(?:our|the)\s+(?:last|previous)\s+(?:meeting|call|session))$`,
+);
+const BOILERPLATE_WORDS = /\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i;
 const NOT_CONTENT = regex(
   'i',
   String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
@@ -66,14 +83,34 @@ export function proseTopics(text: string): string[] {
       out.push(...phrases.map((p) => p.topic));
       continue;
     }
+    // "We'll be talking about X - shoot me an email if you'd like an invite": the topics before the dash.
+    const head = s.split(/\s+[-–—]+\s+/)[0]!;
+    const will = BOILERPLATE_WORDS.test(head) ? null : WILL_TALK.exec(head);
     // The call's own boilerplate ("please send any topic") names none.
-    if (/\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i.test(s)) continue;
+    if (BOILERPLATE_WORDS.test(s)) {
+      if (will) out.push(...namedInTurn(will[1]!));
+      continue;
+    }
     const shares = CHAIR_SHARES.exec(s);
     if (shares) out.push(trimTopic(shares[1]!));
     const has = HAVE_PRESENT.exec(s);
     if (has) out.push(`${trimTopic(has[2]!)} (${has[1]!})`);
     const a = THIS_CALL.exec(s);
     if (a) out.push(trimTopic(a[1]!));
+    if (will && !shares && !has && !a) out.push(...namedInTurn(will[1]!));
   }
   return out;
+}
+
+/**
+ * The topics of "merging (bcachefs is in linux-next now), going over bugs/areas to focus on, and
+ * generally coordinating": one per comma, and per "and" before another "-ing" activity; asides in
+ * parentheses and the call's routine left out.
+ */
+function namedInTurn(phrase: string): string[] {
+  const flat = phrase.replace(/\s*\([^()]*\)/g, '');
+  return flat
+    .split(/,?\s+as\s+well\s+as\s+|,\s*(?:and\s+)?|\s+and\s+(?=(?:generally\s+)?\w+ing\b)/i)
+    .map((p) => trimTopic(p.replace(/^(?:going\s+over|talking\s+about|discussing|looking\s+at)\s+/i, '')))
+    .filter((p) => p !== '' && !ROUTINE.test(p));
 }

@@ -172,12 +172,15 @@ function agendaBlock(block: ListBlock): boolean {
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
   const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
-  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last);
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last) && !EXAMPLES.test(last);
 }
 
 // "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
 // choices about the call, not its topics.
 const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|is|here))?\s*:?\s*$/i;
+// "Good topics:" over "- bugs you're working on - short code walkthroughs" (bcachefs 2024-04): the kind of
+// topic the chair welcomes, not this call's topics.
+const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\s+as)|for\s+(?:example|instance)|e\.g\.)\s*:?\s*$/i;
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

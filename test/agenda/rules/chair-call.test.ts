@@ -310,4 +310,39 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Irmin 3 roadmap']);
   });
+
+  it('reads the topics a chair names in a sentence, one per comma, without the routine of every call', () => {
+    // bcachefs cabal reminders, 2023-09 and 2023-11 (linux-fsdevel).
+    const chatting = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        "Tuesday, September 26th, 1 pm EST:\n\nWe'll be chatting about merging (it is in linux-next now;\nshouldn't be much " +
+        'left to talk about), going over bugs/areas to focus on\n(there should be work happening soon), and generally ' +
+        "coordinating and answering questions.\n\nSend me an email if you'd like an invite\n",
+    });
+    expect(titles(chairCallRule(envOf(chatting)))).toEqual(['Merging', 'bugs/areas to focus on']);
+    const talking = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        "I'll be talking a bit about the btree write buffer work, and the disk\nspace accounting rewrite (which should get us " +
+        'per subvol accounting).\n\nShoot me an email for an invite.\n',
+    });
+    expect(titles(chairCallRule(envOf(talking)))).toEqual(['The btree write buffer work', 'The disk space accounting rewrite']);
+    // "- shoot me an email if you'd like an invite" after a dash is the call's boilerplate, not the topic's end.
+    const dash = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText: "We'll be talking about upstreaming - shoot me an email if you'd like an invite.\n",
+    });
+    expect(titles(chairCallRule(envOf(dash)))).toEqual(['Upstreaming']);
+  });
+
+  it('takes "Good topics:" over a list for the kind of topic welcome, not the call\'s topics', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        "Shoot me an email if you'd like to come.\n\nGood topics:\n- bugs you're working on\n- short code walkthroughs\n" +
+        '- design questions for things being actively worked on\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
 });
