@@ -67,8 +67,11 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       !/^(?:[\p{L}-]+\s+){0,2}time(?:\s*zone)?\b/iu.test(timed[2]!)
     ) {
       // "9:25-10:00: Steve Cho:" and the topics in bullets under the name: each is the person's.
-      const presenter = PRESENTER_ONLY.exec(timed[2]!.trim());
-      if (presenter) timetable.push(...listAt(lines, i + 1).items.map((t) => `${t} (${presenter[1]})`));
+      // "9:10 Mauro Carvalho Chehab" over "- Better integration between DVB and V4L2" (V4L/DVB mini-summit 2013).
+      const presenter = PRESENTER_ONLY.exec(timed[2]!.trim()) ?? namesOverList(lines, i, timed[2]!.trim());
+      // Its list ends at the next time ("10:00 Break").
+      const entryLines = lines.slice(0, nextTimed(lines, i + 1));
+      if (presenter) timetable.push(...listAt(entryLines, i + 1).items.map((t) => `${t} (${presenter[1]})`));
       else timetable.push(timetableEntry(lines, i, timed[2]!));
     }
   }
@@ -140,7 +143,7 @@ const BOILERPLATE = regex(
   'i',
   String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
   String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
-  String.raw`other|tbd|questions?)\W*$|`,
+  String.raw`other|tbd|questions?|end)\W*$|`,
   // "Round table discussion: Bring any topics that need discussion" (OpenBMC GUI WG 2021): a slot, no topic.
   String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b`,
 );
@@ -202,6 +205,20 @@ const PRESENTER_FIRST =
   /^(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la|ter|ten)){0,2}(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}):\s+(\S.*)$/u;
 
 const PRESENTER_ONLY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}):$/u;
+const PERSON = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la))*(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}`;
+const PEOPLE_ONLY = new RegExp(String.raw`^(${PERSON}(?:\s*(?:,|&|\band\b)\s*${PERSON})*)$`, 'u');
+
+/** The index of the first timetable line from `from` on (or the end). */
+function nextTimed(lines: readonly string[], from: number): number {
+  for (let j = from; j < lines.length; j++) if (TIMETABLE.test(lines[j]!)) return j;
+  return lines.length;
+}
+
+/** A timetable line that names only its presenters ("Ricardo Ribalda Delgado, Sylwester Nawrocki") over a list of topics. */
+function namesOverList(lines: readonly string[], i: number, text: string): RegExpExecArray | null {
+  const names = PEOPLE_ONLY.exec(text);
+  return names && listAt(lines, i + 1).items.length > 0 ? names : null;
+}
 
 /**
  * A timetable that writes "Presenter: Topic" on its lines (the Linux Media Summit's agendas):

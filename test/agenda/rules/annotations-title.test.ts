@@ -13,6 +13,12 @@ describe('annotations and titles', () => {
     });
     expect(annotate('Rust update (1h)').durationMinutes).toBe(60);
     expect(annotate('[PATCH] not a presenter').presenter).toBeUndefined();
+    // The words that pointed at a link go with it; without a link they are the title's own.
+    expect(annotate('Multiple rectangle cropping See thread: http://www.spinics.net/lists/msg67824.html').title).toBe(
+      'Multiple rectangle cropping',
+    );
+    expect(annotate('Colorspaces (see also https://example.org/cs)').title).toBe('Colorspaces');
+    expect(annotate('What to see in Edinburgh').title).toBe('What to see in Edinburgh');
   });
 
   it('normalises titles so near-duplicates merge', () => {

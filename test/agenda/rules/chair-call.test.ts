@@ -248,6 +248,19 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       ['V4L2 testing on Chromium using VISL', 'Steve Cho'],
       ['V4L2 video decoding testing with KernelCI', 'Steve Cho'],
     ]);
+    // "9:10 Mauro Carvalho Chehab" with no colon, the topic in a bullet after a blank line (V4L/DVB
+    // mini-summit 2013); "17:30 End" closes the day.
+    const names = message({
+      subject: 'Reminder: MirageOS call: final agenda',
+      bodyText:
+        'The schedule is as follows:\n\n9:00 Welcome/Introduction\n\n9:10 Mauro Carvalho Chehab\n\n' +
+        '- Better integration between DVB and V4L2\n\n  30 min\n\n10:00 Break\n\n10:30 Ricardo Ribalda Delgado, Sylwester Nawrocki\n\n' +
+        '- Support for multiple rectangle cropping\n  See thread: http://www.spinics.net/lists/linux-media/msg67824.html\n\n17:30 End\n',
+    });
+    expect(chairCallRule(envOf(names)).map((x) => [x.title, x.presenter])).toEqual([
+      ['Better integration between DVB and V4L2', 'Mauro Carvalho Chehab'],
+      ['Support for multiple rectangle cropping', 'Ricardo Ribalda Delgado, Sylwester Nawrocki'],
+    ]);
     // One such line alone keeps its words: "Media CI: status" is no person.
     const one = message({ subject: 'Reminder: MirageOS call agenda', bodyText: '9:00 Media CI: status and plans\n' });
     expect(titles(chairCallRule(envOf(one)))).toEqual(['Media CI: status and plans']);
