@@ -30,6 +30,8 @@ const WANT = [
   // "Wanted to meet and discuss X" (the subject left out), "X and me would like to join you to discuss Y".
   '(?:^|[.!?]\\s+)wanted\\s+to(?:\\s+meet\\s+and)?',
   '(?:would\\s+like|want(?:ed)?)\\s+to\\s+(?:meet|join\\s+[^.]{0,40}?)\\s+(?:(?:in\\s+order\\s+)?to|and)',
+  // "I am planning to discuss the next protocol", "I'm keen to talk about X" (git 2015, to the summit).
+  "(?:i'?m|i\\s+am|we'?re|we\\s+are)\\s+(?:also\\s+|really\\s+|very\\s+)?(?:planning|keen|eager|hoping)\\s+to",
 ].join('|');
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
@@ -50,6 +52,12 @@ const OFFER = new RegExp(
     '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|(?:have|add|hold)\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?' +
     '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about))\\s+(.+)',
   'i',
+);
+// "I am interested in discussing the git pack protocol v2" (git 2015, to the summit).
+const INTERESTED = regex(
+  'i',
+  String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+|really\s+|very\s+|particularly\s+)?interested\s+in\s+`,
+  String.raw`(?:discussing|talking\s+about|presenting|giving\s+an?\s+(?:update|overview|talk)\s+(?:on|about))\s+(.+)`,
 );
 const SLOT = new RegExp(
   `\\b(?:we|i)\\s+(?:wanted|want|would\\s+like|'d\\s+like|need)\\s+(?:a|some)\\s+(?:slot|time)\\s+to\\s+${VERB}\\s+(.+)`,
@@ -149,7 +157,7 @@ const TOPIC_END = regex(
   String.raw`meeting|summit|session|sync(?:-up)?|wg|workgroup|`,
   String.raw`working\s+group|conference)\b.*$|\s+or\s+(?:during|`,
   String.raw`at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|`,
-  String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:people|`,
+  String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:anybody|anyone|everybody|people|`,
   String.raw`folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|`,
   String.raw`,\s+(?:as|since|because|so|which|if|but|or|please)\b|`,
   String.raw`\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$`,
@@ -209,6 +217,7 @@ export function proposalPhrases(text: string): Phrase[] {
       OFFER.exec(sentence) ??
       HAVE_CONTENT.exec(sentence) ??
       SLOT.exec(sentence) ??
+      INTERESTED.exec(sentence) ??
       QUESTION.exec(sentence) ??
       PROPOSE_TOPIC.exec(sentence) ??
       QUOTED_TOPIC.exec(sentence) ??

@@ -22,7 +22,8 @@ import { assignOccurrence, type Assignment } from './assign.js';
 import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
 import { carryItem, insertItem, insertSource } from './item-store.js';
-import { sameTopic, statsOf } from './topic-match.js';
+import { sameTopic, sharesSubstance, statsOf } from './topic-match.js';
+import { bareAddress } from '../mail/mailbox.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
 
@@ -74,7 +75,7 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
   // new proposal joins an old item only within SAME_TOPIC_SPAN.
   const span = cand.announces ? Infinity : SAME_TOPIC_SPAN;
-  const match = findDuplicate(db, meeting.id, occ, span, cand, norm);
+  const match = findDuplicate(db, meeting, occ, span, cand, norm);
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
     const carried = carryForward(db, match, assigned, c.now);
@@ -203,10 +204,12 @@ function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): A
  */
 const SAME_TOPIC_SPAN = 120 * 86_400_000;
 
+const APART = new Set(['chair-call', 'subject-tag']);
+
 /** The item a candidate duplicates, if any (see the file comment for what counts). */
 function findDuplicate(
   db: Db,
-  meetingId: string,
+  meeting: MeetingConfig,
   occ: Occurrence | null,
   span: number,
   cand: Candidate,
@@ -215,7 +218,7 @@ function findDuplicate(
   const { title, links } = cand;
   const start = occ ? (occ.originalStart ?? occ.start) : null;
   const scope = {
-    meeting: meetingId,
+    meeting: meeting.id,
     occ: occ?.key ?? null,
     lo: start === null || span === Infinity ? -8.64e15 : start - span,
     hi: start === null || span === Infinity ? 8.64e15 : start + span,
@@ -231,6 +234,22 @@ function findDuplicate(
   const ownThreads = (r: ItemRow): boolean => cand.rule === 'subject-tag' && r.rule === 'subject-tag' && r.thread_id !== cand.threadId;
   const similar = rows.find((r) => sameTopic(title, r.title, stats, r.occ_key === scope.occ && !ownThreads(r)));
   if (similar) return survivor(db, similar.id);
+  // The same member again in the same thread, for the same call, sharing a word of substance: "the next
+  // git version protocol(s?)" and then "the git pack protocol v2" (git 2015) is one wish said twice.
+  const again = rows.find(
+    (r) =>
+      r.occ_key === scope.occ &&
+      scope.occ !== null &&
+      r.thread_id === cand.threadId &&
+      bareAddress(r.proposer).toLowerCase() === bareAddress(cand.proposer).toLowerCase() &&
+      // A member's wishes in replies, each in its own mail: a chair's list, tagged proposals (each
+      // its own topic: "[MAINTAINERS SUMMIT] Ensure ... regressions", "... Elevate handling of
+      // regressions", ksummit 2024) and one mail's several topics stay apart.
+      !APART.has(cand.rule) &&
+      !APART.has(r.rule ?? '') &&
+      !hasSource(db, r.id, cand.messageId),
+  );
+  if (again && sharesSubstance(title, again.title, [meeting.name, ...meeting.agenda.aliases])) return survivor(db, again.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;

@@ -92,3 +92,10 @@ export function sameTopic(a: string, b: string, stats: TitleStats = FLAT, sameCa
   const shared = sum(common);
   return shared / sum(small) >= 0.7 && shared / sum(large) >= 0.35;
 }
+
+/** True when two titles share a content word that is not the meeting's own name ("git" at a Git summit). */
+export function sharesSubstance(a: string, b: string, meetingNames: readonly string[]): boolean {
+  const own = new Set(meetingNames.flatMap((n) => [...topicWords(n)]));
+  const B = topicWords(b);
+  return [...topicWords(a)].some((w) => B.has(w) && !own.has(w));
+}

@@ -73,6 +73,24 @@ describe('addCandidate', () => {
     expect([listed.action, listed.itemId]).toEqual(['joined', timing.itemId]);
   });
 
+  it('joins a member saying the same wish again in the thread, but not another member or a tagged proposal', () => {
+    // git 2015, replies to the contributor summit's announcement: Stefan twice, in other words.
+    const reply = { rule: 'call-reply' as const, threadId: 7, proposer: 'Stefan <stefan@example.org>' };
+    const first = addCandidate(db, cand('The next git version protocol(s?)', '2025-01-10T12:00', reply), wctx());
+    const again = addCandidate(db, cand('The git pack protocol v2', '2025-01-11T12:00', reply), wctx());
+    expect([again.action, again.itemId]).toEqual(['joined', first.itemId]);
+    // Another member's wish on a word of it is a topic of its own...
+    const other = addCandidate(db, cand('Protocol scaling', '2025-01-11T13:00', { ...reply, proposer: 'Ava <ava@example.org>' }), wctx());
+    expect(other.action).toBe('created');
+    // ... as is the member's next tagged proposal, and a wish sharing no word of substance.
+    const tagged = { rule: 'subject-tag' as const, threadId: 8, proposer: 'Tom <tom@example.org>' };
+    addCandidate(db, cand('Ensure mainline regressions are fixed in stable', '2025-01-10T12:00', tagged), wctx());
+    const second = addCandidate(db, cand('Better prevent backports causing regressions', '2025-01-10T13:00', tagged), wctx());
+    expect(second.action).toBe('created');
+    const unrelated = addCandidate(db, cand('Reftable backend', '2025-01-11T14:00', reply), wctx());
+    expect(unrelated.action).toBe('created');
+  });
+
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {
     const first = addCandidate(
       db,

@@ -15,6 +15,15 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     ]);
   });
 
+  it('reads plans, eagerness and interest to discuss something (git 2015, to the contributor summit)', () => {
+    expect(topics('I am planning to discuss the next git version protocol with anybody interested.')).toEqual([
+      'the next git version protocol',
+    ]);
+    expect(topics("I'm keen to talk about the new protocol.")).toEqual(['the new protocol']);
+    expect(topics('I am interested in discussing the git pack protocol v2.')).toEqual(['the git pack protocol v2']);
+    expect(topics('I was interested in the talk.')).toEqual([]);
+  });
+
   it('reads a quick discussion or poll, and a chair wondering whether to reconsider something', () => {
     expect(topics('Maybe we can have a quick discussion and poll about requiring 2FA.')).toEqual(['requiring 2FA']);
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
