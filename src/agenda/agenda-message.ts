@@ -28,6 +28,7 @@ export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedM
     subjectNorm: parsed.subjectNorm,
     bodyText: parsed.bodyText,
     quotedText: parsed.quotedText,
+    ...(parsed.inlineReply ? { inlineReply: true } : {}),
     inReplyTo: parsed.inReplyTo,
     references: parsed.references,
     listId: parsed.listId,

@@ -96,6 +96,9 @@ const WORTH = regex(
   String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
   String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
 );
+// "There's also the topic of the media device controller registry that we discussed during the
+// FOSDEM" (linux-media 2015, in answer to a summit's draft agenda): one more topic put forward.
+const ALSO_TOPIC = /\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)/i;
 // "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
 // answer to a call): the call offered as the place for X.
 const GOOD_PLACE = regex(
@@ -242,7 +245,12 @@ export function proposalPhrases(text: string): Phrase[] {
       continue;
     }
     const a =
-      ANYBODY.exec(sentence) ?? WORTH.exec(sentence) ?? WONDER.exec(sentence) ?? GOOD_PLACE.exec(sentence) ?? RELAYED.exec(sentence);
+      ANYBODY.exec(sentence) ??
+      ALSO_TOPIC.exec(sentence) ??
+      WORTH.exec(sentence) ??
+      WONDER.exec(sentence) ??
+      GOOD_PLACE.exec(sentence) ??
+      RELAYED.exec(sentence);
     if (a) out.push({ topic: trimTopic(a[1]!), sentence });
   }
   return out;

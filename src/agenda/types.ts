@@ -18,6 +18,8 @@ export interface AgendaMessage {
   readonly subjectNorm: string;
   readonly bodyText: string; // own text: quotes and signature removed
   readonly quotedText: string;
+  /** Written between quoted passages: comments on what is quoted (mail/quotes.ts). */
+  readonly inlineReply?: boolean;
   readonly inReplyTo: readonly string[];
   readonly references: readonly string[];
   readonly listId: string | null;

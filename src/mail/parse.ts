@@ -89,6 +89,7 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     listId: listIdOf(first(headers, 'list-id')),
     bodyText: body.own,
     quotedText: body.quoted,
+    ...(body.inline ? { inlineReply: true } : {}),
     attachments: (mail?.attachments ?? []).map((a): AttachmentInfo => ({
       filename: a.filename ?? '',
       contentType: a.contentType,
@@ -110,6 +111,7 @@ function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | 
   const texts = fastText !== undefined ? [fastText] : multipart ? textParts(raw) : [mail?.text || (mail?.html ? htmlText(mail.html) : '')];
   const own: string[] = [];
   const quoted: string[] = [];
+  let inline = false;
   let room: number = PARSE_LIMITS.maxIndexedText;
   for (const text of texts) {
     if (room <= 0) break;
@@ -117,8 +119,9 @@ function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | 
     room -= text.length;
     if (part.own) own.push(part.own);
     if (part.quoted) quoted.push(part.quoted);
+    inline ||= part.inline === true;
   }
-  return { own: own.join(`\n${PART_BREAK}\n`), quoted: quoted.join(`\n${PART_BREAK}\n`) };
+  return { own: own.join(`\n${PART_BREAK}\n`), quoted: quoted.join(`\n${PART_BREAK}\n`), ...(inline ? { inline } : {}) };
 }
 
 /** The List-Id's identifier: "Foo list <foo.lists.example.org>" → "foo.lists.example.org". */

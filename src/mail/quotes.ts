@@ -5,6 +5,8 @@
 export interface SplitBody {
   readonly own: string;
   readonly quoted: string;
+  /** The author wrote between quoted passages (an inline reply): own text with a quote before and after it. */
+  readonly inline?: boolean;
 }
 
 const QUOTE = /^\s{0,3}(?:>|\|)/;
@@ -25,10 +27,16 @@ export function splitQuotes(text: string): SplitBody {
   const quoted: string[] = [];
   const lines = text.split(/\r?\n/);
   let indented = false; // inside a quote Outlook for Mac indents by four spaces
+  // The order of own ('o') and quoted ('q') passages, blank lines ignored: "qoqo" is an inline reply.
+  const passages: string[] = [];
+  const mark = (kind: string, line: string): void => {
+    if (line.trim() !== '' && passages.at(-1) !== kind) passages.push(kind);
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '-- ' || line === '--') break; // signature: everything after is not content
     if (indented && (line.trim() === '' || OUTLOOK_INDENT.test(line))) {
+      mark('q', line);
       quoted.push(
         line
           .slice(4)
@@ -43,14 +51,17 @@ export function splitQuotes(text: string): SplitBody {
       continue;
     }
     if (QUOTE.test(line)) {
+      mark('q', line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
       quoted.push(line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
       continue;
     }
     if (SNIP.test(line)) continue;
     if (ATTRIBUTION.test(line.trim()) && QUOTE.test(nextNonEmpty(lines, i + 1))) continue;
+    mark('o', line);
     own.push(line);
   }
-  return { own: own.join('\n').trim(), quoted: quoted.join('\n').trim() };
+  const inline = /q+o+q/.test(passages.join(''));
+  return { own: own.join('\n').trim(), quoted: quoted.join('\n').trim(), ...(inline ? { inline } : {}) };
 }
 
 function nextNonEmpty(lines: readonly string[], from: number): string {

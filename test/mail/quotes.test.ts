@@ -8,6 +8,13 @@ describe("the author's own text and the quote", () => {
     expect(splitQuotes('On Mon, Ann wrote:\n<snip>\n> text\nMine.\n[...]\n')).toEqual({ own: 'Mine.', quoted: 'text' });
   });
 
+  it('says when the author wrote between quoted passages (an inline reply), not above or below a quote', () => {
+    const inline = '> 15:00 Subdev hotplug (Laurent).\n\nTo be precise, both plug and unplug.\n\n> 16:00 Update on projects\n';
+    expect(splitQuotes(inline).inline).toBe(true);
+    expect(splitQuotes('On Mon, Ann wrote:\n> the agenda\n>\n> more\n\nMy topic: X.\n').inline).toBeUndefined();
+    expect(splitQuotes('My topic: X.\n\nOn Mon, Ann wrote:\n> the agenda\n').inline).toBeUndefined();
+  });
+
   it('drops an attribution line a mail client wrote in French or German', () => {
     // linux-media 2022-05-18 (Evolution): the no-break space before the colon is the client's.
     const fr = 'Hi Hans,\n\nLe vendredi 06 mai 2022 à 15:20 +0200, Hans Verkuil a écrit\u00a0:\n> Hi all,\n\nMine.\n';

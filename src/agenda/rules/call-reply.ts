@@ -124,7 +124,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // call, whoever sends it: a co-chair's topics too (KVM/QEMU call 2024-07-09).
   const listedFirst = fromCaller ? [] : openingList(text);
   if (listedFirst.length) return present(listedFirst.map((t) => make(t, 0.7)));
-  if (thread.callLost === true || fromCaller) return [];
+  // Comments written between the quoted call's lines ("To be precise, this will be both hot plug and
+  // hot unplug" under a quoted agenda item, linux-media 2015) are about what they follow, not topics.
+  if (thread.callLost === true || fromCaller || msg.inlineReply === true) return [];
   const asked = OPINIONS.exec(text.replace(/\s*\n\s*/g, ' '));
   if (asked) return present([make(asked[1]!, 0.6)]);
   // Nor from a co-chair: "Just a reminder. Please do not forget to send the ATTEND request."

@@ -175,7 +175,7 @@ function agendaBlock(block: ListBlock): boolean {
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
   const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
-  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last) && !EXAMPLES.test(last);
+  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last) && !EXAMPLES.test(last) && !SCOPE.test(last);
 }
 
 // "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
@@ -184,6 +184,10 @@ const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|i
 // "Good topics:" over "- bugs you're working on - short code walkthroughs" (bcachefs 2024-04): the kind of
 // topic the chair welcomes, not this call's topics.
 const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\s+as)|for\s+(?:example|instance)|e\.g\.)\s*:?\s*$/i;
+
+// "The list of topics of interest includes (but it is not limited to):" (OSPM's calls for proposals,
+// 2019-2025): the summit's scope, under which people propose; not its agenda.
+const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b|\bnot\s+(?:be\s+)?limited\s+to\b|\bincluding,?\s+but\b/i;
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

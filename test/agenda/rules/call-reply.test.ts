@@ -171,6 +171,24 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(plans), callThread())))).toEqual(['Any specific plans each of us have for the 4.14 timeframe']);
   });
 
+  it("takes no opening from comments written between the quoted call's lines, only what they propose", () => {
+    // linux-media 2015-03-21, in answer to the mini-summit's draft agenda.
+    const inline = message({
+      subject: 'Re: Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        "To be precise, this will be both hot plug and hot unplug.\n\nI'm interested in this as well.\n\n" +
+        "There's also the topic of the media device controller registry that we discussed during the FOSDEM, but\n" +
+        'there has been no progress in that area.\n',
+      parentMid: 'call@x',
+      inlineReply: true,
+    });
+    expect(titles(callReplyRule(envOf(inline, callThread())))).toEqual([
+      'The media device controller registry that we discussed during the FOSDEM',
+    ]);
+    const opening = message({ ...inline, bodyText: 'To be precise, this will be both hot plug and hot unplug.\n' });
+    expect(callReplyRule(envOf(opening, callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);

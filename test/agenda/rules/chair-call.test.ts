@@ -358,4 +358,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
+
+  it("takes a call for proposals' topics of interest for its scope, not its agenda", () => {
+    // OSPM summit calls for proposals, 2019-2025.
+    const msg = message({
+      subject: 'Reminder: MirageOS call for proposals',
+      bodyText:
+        'The list of topics of interest includes (but it is not limited to):\n\n * Power management techniques\n' +
+        ' * Real-time virtualization\n * Tracing\n\nPresentations can cover recently developed technologies.\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
 });
