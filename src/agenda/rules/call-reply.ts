@@ -65,6 +65,13 @@ const OPINIONS = regex(
   String.raw`\bwhat\s+do\s+(?:people|folks|others|you\s+all|you\s+guys|everyone|everybody|we\s+all)\s+`,
   String.raw`think\s+(?:about|of)\s+([^?\n]{3,120}?)\s*(?:\?|\.(?:\s|$))`,
 );
+const SEVERAL_OF_MINE = regex(
+  'i',
+  String.raw`\b(?:i|we)\s+(?:also\s+)?have\s+(?:some|a\s+few|a\s+couple\s+of|two|three|several|more|other)\s+`,
+  String.raw`(?:\w+\s+){0,2}?(?:topics|items|proposals|subjects)\b`,
+);
+/** The intro's last sentence, however long ("I have some topics which ..., e.g."). */
+const wholeLastSentence = (intro: string): string => intro.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
 
@@ -100,6 +107,11 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
     else fromLists.push(...(single !== null ? [single] : items));
     if (end > i) i = end - 1;
   }
+  // "I have some topics which overlap between live-patching and toolchain bits, e.g." over a bulleted
+  // list, each item with its paragraph (LPC 2023, to the Live Patching MC's call): the writer's topics,
+  // even when some are asked as questions ("How is this going to work with rust?").
+  if (!fromLists.length && !outlined)
+    for (const b of listBlocks(text)) if (SEVERAL_OF_MINE.test(wholeLastSentence(b.intro))) fromLists.push(...b.items.map((i) => i.text));
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
   // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
   if (outlined) return [];

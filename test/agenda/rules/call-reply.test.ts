@@ -189,6 +189,23 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(opening, callThread()))).toEqual([]);
   });
 
+  it('takes the list under "I have some topics ..., e.g.", questions and all, but not a couple of ideas', () => {
+    // LPC 2023, in answer to the Live Patching MC's call.
+    const mine = reply(
+      "I have some topics which overlap between live-patching and general toolchain bits and pieces, and I'm\n" +
+        "not sure if they'd be best suited here or in a toolchain track, e.g.\n\n* How to avoid the need to reverse-engineer\n" +
+        '  control flow for ORC generation.\n\n  On the arm64 side we are averse to this.\n\n* Better compiler support for noinstr.\n\n' +
+        '* How is this going to work with rust?\n\n  It is not clear to me.\n',
+    );
+    expect(titles(callReplyRule(envOf(mine, callThread())))).toHaveLength(3);
+    // ksummit 2021: ideas on how to run the sessions are no topics.
+    const ideas = reply(
+      'I have a couple of ideas on how we might improve remote experience.\n\n- Have one or two moderators per session\n' +
+        "- Moderators can make sure remote participation doesn't go unnoticed\n",
+    );
+    expect(callReplyRule(envOf(ideas, callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
