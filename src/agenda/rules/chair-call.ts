@@ -1,6 +1,7 @@
 import { SIGN_OFF, signsAsAuthor } from '../chair-mail.js';
 import { listAt } from '../text.js';
 import { proseTopics } from '../chair-prose.js';
+import { timetableCells } from '../timetable-cells.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
@@ -75,6 +76,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       else timetable.push(timetableEntry(lines, i, timed[2]!));
     }
   }
+  timetable.push(...timetableCells(lines));
   topics.push(...presentersLast(timetable));
   if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
   // "CDM next Wednesday: multi-site rbd and cephfs; rados progress events" over a list of those
@@ -136,7 +138,10 @@ const NOT_AGENDA = regex(
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
   String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
   // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
-  String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?))\b`,
+  String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
+  // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend
+  // is:" (Xen Summit 2024): the agenda is elsewhere, and what follows is how to join it.
+  String.raw`listed\s+here|(?:can\s+be\s+)?found\s+(?:here|at)|whether|instructions|ground\s+rules)\b`,
 );
 // Items that hold a place on every agenda but name no topic.
 const BOILERPLATE = regex(

@@ -369,4 +369,27 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
+
+  it('takes no list under an intro that says the schedule is elsewhere, or asks which session to join', () => {
+    // Xen Summit 2024, the organiser's mails for remote attendees.
+    const msg = message({
+      subject: 'Reminder: MirageOS call day 3',
+      bodyText:
+        'Please find the *schedule of talks listed here.*\n<https://example.org/schedule/>\n\n' +
+        '   - All sessions on Thursday will use the following links\n   - The same links will be used throughout talks\n\n' +
+        "Please look out on the schedule for the time and whether the session you'd like to attend is:\n" +
+        '   - DESIGN SESSION A <https://meet.example.org/A>\n   - DESIGN SESSION B <https://meet.example.org/B>\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
+  it('reads a timetable whose times stand alone on their lines (an HTML table turned into text)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call schedule',
+      bodyText:
+        'Schedule Example:\n\n09:00\n\nWelcome & Opening Remarks - Kelly Choi\n\nLIBERDADE I\n\n13:45\n\n' +
+        'The future of physical events\n<https://example.org/disc/1>\n\nLIBERDADE I\n\n14:35\n\nDownstream working group\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The future of physical events', 'Downstream working group']);
+  });
 });
