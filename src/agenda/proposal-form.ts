@@ -26,6 +26,10 @@ export function isRuleLine(line: string): boolean {
 export function formTopics(text: string): FormTopic[] {
   const lines = text.split('\n');
   const out: FormTopic[] = [];
+  // "Commit-Graph Status Report" over "===" with "File Format v2" over "---" under it (git 2019): as in
+  // Markdown, "=" marks the topics and "-" their parts, when a document has both.
+  const levels = new Set(lines.map((_, i) => heading(lines, i)).filter((l) => l !== null));
+  const topLevel = levels.has('=') ? '=' : '-';
   for (let i = 0; i < lines.length; i++) {
     const field = TITLE_FIELD.exec(lines[i]!);
     if (field) {
@@ -36,16 +40,17 @@ export function formTopics(text: string): FormTopic[] {
       out.push({ title: field[1]!, ...(presenter ? { presenter } : {}) });
       continue;
     }
-    if (heading(lines, i)) out.push({ title: lines[i]!.trim() });
+    if (heading(lines, i) === topLevel) out.push({ title: lines[i]!.trim() });
   }
   return out;
 }
 
-/** A setext heading: a short line of words, underlined by "=" or "-" about as long as it. */
-function heading(lines: readonly string[], i: number): boolean {
+/** A setext heading: a short line of words, underlined by "=" or "-" about as long as it; its underline's character. */
+function heading(lines: readonly string[], i: number): '=' | '-' | null {
   const line = lines[i]!.trim();
   const under = (lines[i + 1] ?? '').trim();
-  if (!/^(?:={3,}|-{3,})$/.test(under) || line === '' || isRuleLine(line)) return false;
+  if (!/^(?:={3,}|-{3,})$/.test(under) || line === '' || isRuleLine(line)) return null;
   const words = line.split(/\s+/).length;
-  return words <= 16 && !/[.,;:]$/.test(line) && Math.abs(under.length - line.length) <= Math.max(4, line.length * 0.7);
+  const fits = words <= 16 && !/[.,;:]$/.test(line) && Math.abs(under.length - line.length) <= Math.max(4, line.length * 0.7);
+  return fits ? (under[0] as '=' | '-') : null;
 }

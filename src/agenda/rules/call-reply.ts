@@ -70,6 +70,22 @@ const SEVERAL_OF_MINE = regex(
   String.raw`\b(?:i|we)\s+(?:also\s+)?have\s+(?:some|a\s+few|a\s+couple\s+of|two|three|several|more|other)\s+`,
   String.raw`(?:\w+\s+){0,2}?(?:topics|items|proposals|subjects)\b`,
 );
+// "Things I'd be interested in hearing / talking about that haven't yet been mentioned." a paragraph
+// or two above the list (git 2019, to the contributor summit's call): the writer's topics.
+const MY_WISHES = regex(
+  'i',
+  String.raw`\b(?:things|topics|items|stuff)\s+(?:that\s+)?(?:i|we)(?:'d|\s+would)\s+(?:(?:also|really)\s+)?`,
+  String.raw`(?:be\s+interested\s+in|like\s+to\s+(?:talk|hear|discuss|present|cover))\b`,
+);
+/** The text of up to `count` paragraphs right above line `start`. */
+function paragraphsBefore(lines: readonly string[], start: number, count: number): string {
+  let seen = 0;
+  let i = start - 1;
+  while (i >= 0 && lines[i]!.trim() === '') i--;
+  const from = i;
+  for (; i >= 0; i--) if (lines[i]!.trim() === '' && lines[i + 1]!.trim() !== '' && ++seen === count) break;
+  return lines.slice(i + 1, from + 1).join(' ');
+}
 /** The intro's last sentence, however long ("I have some topics which ..., e.g."). */
 const wholeLastSentence = (intro: string): string => intro.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
@@ -111,7 +127,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // list, each item with its paragraph (LPC 2023, to the Live Patching MC's call): the writer's topics,
   // even when some are asked as questions ("How is this going to work with rust?").
   if (!fromLists.length && !outlined)
-    for (const b of listBlocks(text)) if (SEVERAL_OF_MINE.test(wholeLastSentence(b.intro))) fromLists.push(...b.items.map((i) => i.text));
+    for (const b of listBlocks(text))
+      if (SEVERAL_OF_MINE.test(wholeLastSentence(b.intro)) || MY_WISHES.test(paragraphsBefore(lines, b.start, 2)))
+        fromLists.push(...b.items.map((i) => i.text));
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
   // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
   if (outlined) return [];

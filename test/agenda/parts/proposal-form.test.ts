@@ -34,4 +34,14 @@ describe('a proposal written as a form or as a headed document', () => {
     expect(['-------%<---snip---------', '=====', '8<-----------'].map(isRuleLine)).toEqual([true, true, true]);
     expect(['A - B', 'snip this', '--'].map(isRuleLine)).toEqual([false, false, false]);
   });
+
+  it('takes the "=" headings for the topics and the "-" headings under them for their parts', () => {
+    // git 2019: a summary sent to the contributor summit's thread.
+    const text =
+      'Commit-Graph Status Report\n==========================\n\nDirections to take:\n\nFile Format v2\n--------------\n\n' +
+      'The new format.\n\nBloom Filters\n-------------\n\nFaster history.\n\nMulti-Pack-Index Status Report\n' +
+      '==============================\n\nIt works.\n';
+    expect(formTopics(text).map((f) => f.title)).toEqual(['Commit-Graph Status Report', 'Multi-Pack-Index Status Report']);
+    expect(formTopics('File Format v2\n--------------\n\nText.\n').map((f) => f.title)).toEqual(['File Format v2']);
+  });
 });

@@ -206,6 +206,16 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(ideas, callThread()))).toEqual([]);
   });
 
+  it('takes a list two paragraphs under "Things I\'d be interested in hearing / talking about"', () => {
+    // git 2019, to the contributor summit's call.
+    const wishes = reply(
+      "Things I'd be interested in hearing / talking about that haven't\nyet been mentioned.\n\n" +
+        'These are in descending order of how interesting I think these will be.\n\n' +
+        '* "Big repos". We had discussions about this in years past.\n\n* "Structured remote logging". Where are we on this now?\n',
+    );
+    expect(titles(callReplyRule(envOf(wishes, callThread())))).toHaveLength(2);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
