@@ -50,7 +50,11 @@ const HAVE_CONTENT = regex(
 const OFFER = new RegExp(
   '\\b(?:i|we)\\s+(?:can|could)(?:\\s+also)?\\s+(?:(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
     '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|(?:have|add|hold)\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?' +
-    '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about))\\s+(.+)',
+    '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about)|' +
+    // "I can take 30min to briefly describe the problems I'm encountering, and present the vision /
+    // roadmap" (qemu-devel 2023-10, in answer to the call).
+    'take\\s+(?:\\d+\\s*min(?:ute)?s?|some\\s+time|a\\s+few\\s+minutes)\\s+to\\s+(?:briefly\\s+)?' +
+    '(?:describe|present|discuss|explain|go\\s+over|show))\\s+(.+)',
   'i',
 );
 // "I am interested in discussing the git pack protocol v2" (git 2015, to the summit).

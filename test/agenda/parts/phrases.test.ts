@@ -24,6 +24,13 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I was interested in the talk.')).toEqual([]);
   });
 
+  it('reads an offer to take some minutes to present something (qemu-devel 2023-10, to the call)', () => {
+    expect(topics('I can take 30min to briefly describe the problems, and present the vision / roadmap.')).toEqual([
+      'the problems, and present the vision / roadmap',
+    ]);
+    expect(topics('I can take the bus to the venue.')).toEqual([]);
+  });
+
   it('reads a quick discussion or poll, and a chair wondering whether to reconsider something', () => {
     expect(topics('Maybe we can have a quick discussion and poll about requiring 2FA.')).toEqual(['requiring 2FA']);
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
