@@ -51,7 +51,12 @@ const TO_BE_DISCUSSED = regex(
   String.raw`more\s+(?:details|on\s+(?:this|that|it)|about\s+(?:this|that|it))|`,
   // "I'll likely sign up for the bpf office hours next week", "We'll probably touch on that tomorrow
   // at BPF office hours" (bpf 2022, 2023): the thread, taken to the meeting named.
-  String.raw`sign(?:ed|ing)?\s+up|(?:touch|talk)(?:ed|ing)?\s+on\s+(?:this|that|it))`,
+  String.raw`sign(?:ed|ing)?\s+up|(?:touch|talk)(?:ed|ing)?\s+on\s+(?:this|that|it)|`,
+  // "Don't forget to mention this on the next community call", "I propose we raise this in the next
+  // community call" (xen-devel 2023-11, 2024-01, the community manager in the thread).
+  // "I routinely mention it at the maintainers summit" is a habit, no proposal.
+  String.raw`(?:(?:forget|remember|sure|want|like|need)\s+to|(?:propose|suggest)\s+(?:that\s+)?we|let'?s|please|should|could|will|'ll)\s+`,
+  String.raw`(?:mention|raise|bring\s+up|present)\s+(?:this|it|that))`,
   String.raw`\s+(?:(?:today|tomorrow|next\s+week|this\s+week|later)\s+)?(?:in|at|during|on|for)\b`,
 );
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;

@@ -170,6 +170,28 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(why)))).toEqual(['The PVH boot regression']);
   });
 
+  it('puts the thread to a call someone is reminded or proposes to mention it at, not one they habitually mention it at', () => {
+    // xen-devel 2023-11 and 2024-01: the community manager, in the thread; ksummit 2023: a habit.
+    const remind = message({
+      subject: 'Re: Interest in Release Manager Role',
+      bodyText: "Don't forget to mention this on the next mirage call in December!\n",
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(remind)))).toEqual(['Interest in Release Manager Role']);
+    const propose = message({
+      subject: 'Re: Xen 4.19 release schedule proposal',
+      bodyText: 'I propose we raise this in the next mirage call (Thursday 1st Feb).\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(envOf(propose)))).toHaveLength(1);
+    const habit = message({
+      subject: 'Re: Kernel documentation',
+      bodyText: 'I routinely mention it at the mirage call...progress is slow.\n',
+      parentMid: 'p@x',
+    });
+    expect(inlineRule(envOf(habit))).toEqual([]);
+  });
+
   it('puts the thread to a call it "could also be sth for"', () => {
     // bpf 2021-01-23, on a patch series: the BPF office hours.
     const sth = message({
