@@ -2,6 +2,7 @@ import { SIGN_OFF, signsAsAuthor } from '../chair-mail.js';
 import { listAt } from '../text.js';
 import { proseTopics } from '../chair-prose.js';
 import { timetableCells } from '../timetable-cells.js';
+import { slotOverList } from '../timetable-slots.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
@@ -26,7 +27,7 @@ const LOGISTICS = regex(
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
   String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
-  String.raw`get(?:ting)?\s+settled|settle\s+in)\b`,
+  String.raw`get(?:ting)?\s+settled|settle\s+in|get(?:ting)?\s+(?:everyone|everybody)\s+(?:installed|seated|set\s+up)|laptops?\s+hooked)\b`,
 );
 
 /**
@@ -69,10 +70,12 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     ) {
       // "9:25-10:00: Steve Cho:" and the topics in bullets under the name: each is the person's.
       // "9:10 Mauro Carvalho Chehab" over "- Better integration between DVB and V4L2" (V4L/DVB mini-summit 2013).
-      const presenter = PRESENTER_ONLY.exec(timed[2]!.trim()) ?? namesOverList(lines, i, timed[2]!.trim());
+      const by = slotOverList(lines, i, timed[2]!.trim());
       // Its list ends at the next time ("10:00 Break").
       const entryLines = lines.slice(0, nextTimed(lines, i + 1));
-      if (presenter) timetable.push(...listAt(entryLines, i + 1).items.map((t) => `${t} (${presenter[1]})`));
+      // "- others?" under it asks for more; it names none.
+      const items = listAt(entryLines, i + 1).items.filter((t) => !BOILERPLATE.test(t.trim()));
+      if (by !== null) timetable.push(...items.map((t) => (by ? `${t} (${by})` : t)));
       else timetable.push(timetableEntry(lines, i, timed[2]!));
     }
   }
@@ -148,7 +151,7 @@ const BOILERPLATE = regex(
   'i',
   String.raw`^(?:q\s*&\s*a|aob|any\s+other\s+business|open\s+(?:discussion|floor|forum|`,
   String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
-  String.raw`other|tbd|questions?|end)\W*$|`,
+  String.raw`others?|tbd|questions?|end|(?:continued?|continuing)?\s*(?:the\s+)?discussions?)\W*$|`,
   // "Round table discussion: Bring any topics that need discussion" (OpenBMC GUI WG 2021): a slot, no topic.
   String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b`,
 );
@@ -213,20 +216,10 @@ function timetableEntry(lines: readonly string[], i: number, first: string): str
 const PRESENTER_FIRST =
   /^(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la|ter|ten)){0,2}(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}):\s+(\S.*)$/u;
 
-const PRESENTER_ONLY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}):$/u;
-const PERSON = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la))*(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}`;
-const PEOPLE_ONLY = new RegExp(String.raw`^(${PERSON}(?:\s*(?:,|&|\band\b)\s*${PERSON})*)$`, 'u');
-
 /** The index of the first timetable line from `from` on (or the end). */
 function nextTimed(lines: readonly string[], from: number): number {
   for (let j = from; j < lines.length; j++) if (TIMETABLE.test(lines[j]!)) return j;
   return lines.length;
-}
-
-/** A timetable line that names only its presenters ("Ricardo Ribalda Delgado, Sylwester Nawrocki") over a list of topics. */
-function namesOverList(lines: readonly string[], i: number, text: string): RegExpExecArray | null {
-  const names = PEOPLE_ONLY.exec(text);
-  return names && listAt(lines, i + 1).items.length > 0 ? names : null;
 }
 
 /**

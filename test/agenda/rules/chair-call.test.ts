@@ -392,4 +392,20 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The future of physical events', 'Downstream working group']);
   });
+
+  it('takes the bullets under an umbrella slot ("Update on ongoing projects (Hans):"), and no setting-up or "Continue discussion"', () => {
+    // V4L/DVB mini-summit 2015, draft agenda.
+    const msg = message({
+      subject: 'Reminder: MirageOS call draft agenda',
+      bodyText:
+        '9:00-9:15   Get everyone installed, laptops hooked up, etc.\n9:30-10:30  Media Controller support for DVB (Mauro)\n' +
+        '10:45-12:00 Continue discussion\n16:00-17:00 Update on ongoing projects (Hans):\n\t\t- work on colorspace improvements\n' +
+        '\t\t- vivid & v4l2-compliance improvements\n\t\t- others?\n',
+    });
+    expect(titles(chairCallRule(envOf(msg))).sort()).toEqual([
+      'Media Controller support for DVB',
+      'Vivid & v4l2-compliance improvements',
+      'Work on colorspace improvements',
+    ]);
+  });
 });
