@@ -183,7 +183,8 @@ function agendaBlock(block: ListBlock): boolean {
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
   const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
-  return introducesTopics(block.intro) && !NOT_AGENDA.test(continues) && !OPTIONS.test(last) && !EXAMPLES.test(last) && !SCOPE.test(last);
+  const excluded = NOT_AGENDA.test(continues) || [OPTIONS, EXAMPLES, SCOPE, HOW_TO_PROPOSE].some((re) => re.test(last));
+  return introducesTopics(block.intro) && !excluded;
 }
 
 // "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
@@ -196,6 +197,10 @@ const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\
 // "The list of topics of interest includes (but it is not limited to):" (OSPM's calls for proposals,
 // 2019-2025): the summit's scope, under which people propose; not its agenda.
 const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b|\bnot\s+(?:be\s+)?limited\s+to\b|\bincluding,?\s+but\b/i;
+
+// "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
+// info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.
+const HOW_TO_PROPOSE = /\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$/i;
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

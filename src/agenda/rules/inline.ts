@@ -54,6 +54,8 @@ const TO_BE_DISCUSSED = regex(
   String.raw`sign(?:ed|ing)?\s+up|(?:touch|talk)(?:ed|ing)?\s+on\s+(?:this|that|it)|`,
   // "Don't forget to mention this on the next community call", "I propose we raise this in the next
   // community call" (xen-devel 2023-11, 2024-01, the community manager in the thread).
+  // "I wanted to kick off a discussion of this topic in preparation for discussion at IETF 117" (IETF BPF WG 2023).
+  String.raw`(?:in\s+preparation\s+for|ahead\s+of)\s+(?:a\s+|the\s+|further\s+)?discussion|`,
   // "I routinely mention it at the maintainers summit" is a habit, no proposal.
   String.raw`(?:(?:forget|remember|sure|want|like|need)\s+to|(?:propose|suggest)\s+(?:that\s+)?we|let'?s|please|should|could|will|'ll)\s+`,
   String.raw`(?:mention|raise|bring\s+up|present)\s+(?:this|it|that))`,

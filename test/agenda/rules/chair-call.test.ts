@@ -408,4 +408,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       'Work on colorspace improvements',
     ]);
   });
+
+  it('takes no list of what a request must hold ("send us your request ... detailing:")', () => {
+    // IETF BPF WG call for agenda items, 2023.
+    const msg = message({
+      subject: 'Reminder: MirageOS call for agenda items',
+      bodyText:
+        'We would like to solicit agenda items. Please send us your request for agenda slots to chairs@example.org detailing\n\n' +
+        '* Topic and presenter info\n* Name of associated draft (if any)\n* Requested slot duration.\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
 });

@@ -192,6 +192,15 @@ describe('rule 3: inline proposals', () => {
     expect(inlineRule(envOf(habit))).toEqual([]);
   });
 
+  it('puts a new thread to the meeting it is written in preparation for', () => {
+    // IETF BPF WG 2023-07: a member opens the discussion before the session.
+    const prep = message({
+      subject: '[Bpf] Instruction set extension policy',
+      bodyText: 'I wanted to kick off a discussion of this topic in preparation for discussion\nat the mirage call.\n',
+    });
+    expect(titles(inlineRule(envOf(prep)))).toEqual(['Instruction set extension policy']);
+  });
+
   it('puts the thread to a call it "could also be sth for"', () => {
     // bpf 2021-01-23, on a patch series: the BPF office hours.
     const sth = message({
