@@ -110,6 +110,12 @@ const GOOD_PLACE = regex(
   String.raw`\b(?:this|it|that|the\s+call)\s+(?:could|would|might|may)\s+be\s+a\s+(?:good|great|nice|fine)\s+`,
   String.raw`(?:place|time|opportunity|occasion|venue)\s+to\s+(?:discuss|talk\s+about|raise|cover|bring\s+up)\s+([^()]+)`,
 );
+// "I think it would be beneficial to discuss BPF helpers freeze in BPF office hours" (bpf 2023-01).
+const BENEFICIAL = regex(
+  'i',
+  String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable)\s+`,
+  String.raw`to\s+(?:discuss|talk\s+about|go\s+over|cover)\s+(.+)`,
+);
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
@@ -161,7 +167,7 @@ const TOPIC_END = regex(
   String.raw`\s+(?:at|in|during|on|for|over)\s+(?:the\s+|our\s+|this\s+|a\s+|`,
   String.raw`next\s+|tomorrow'?s?\s+|today'?s?\s+)?(?:next\s+|`,
   String.raw`upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|`,
-  String.raw`meeting|summit|session|sync(?:-up)?|wg|workgroup|`,
+  String.raw`meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|`,
   String.raw`working\s+group|conference)\b.*$|\s+or\s+(?:during|`,
   String.raw`at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|`,
   String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:anybody|anyone|everybody|people|`,
@@ -251,6 +257,7 @@ export function proposalPhrases(text: string): Phrase[] {
     const a =
       ANYBODY.exec(sentence) ??
       ALSO_TOPIC.exec(sentence) ??
+      BENEFICIAL.exec(sentence) ??
       WORTH.exec(sentence) ??
       WONDER.exec(sentence) ??
       GOOD_PLACE.exec(sentence) ??

@@ -249,7 +249,7 @@ function findDuplicate(
       !APART.has(r.rule ?? '') &&
       !hasSource(db, r.id, cand.messageId),
   );
-  if (again && sharesSubstance(title, again.title, [meeting.name, ...meeting.agenda.aliases])) return survivor(db, again.id);
+  if (again && sharesSubstance(title, again.title, [meeting.name, ...meeting.agenda.aliases], stats)) return survivor(db, again.id);
   // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
   const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
   if (wanted.size === 0) return undefined;

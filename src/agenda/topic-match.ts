@@ -93,9 +93,13 @@ export function sameTopic(a: string, b: string, stats: TitleStats = FLAT, sameCa
   return shared / sum(small) >= 0.7 && shared / sum(large) >= 0.35;
 }
 
-/** True when two titles share a content word that is not the meeting's own name ("git" at a Git summit). */
-export function sharesSubstance(a: string, b: string, meetingNames: readonly string[]): boolean {
+/**
+ * True when two titles share a word of substance: one that is not the meeting's own name ("git" at
+ * a Git summit) and that no other title of the series holds ("protocol"; not "making ... the
+ * default", which other titles say too).
+ */
+export function sharesSubstance(a: string, b: string, meetingNames: readonly string[], stats: TitleStats = FLAT): boolean {
   const own = new Set(meetingNames.flatMap((n) => [...topicWords(n)]));
   const B = topicWords(b);
-  return [...topicWords(a)].some((w) => B.has(w) && !own.has(w));
+  return [...topicWords(a)].some((w) => B.has(w) && !own.has(w) && stats.df(w) <= 2);
 }

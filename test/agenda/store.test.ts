@@ -89,6 +89,16 @@ describe('addCandidate', () => {
     expect(second.action).toBe('created');
     const unrelated = addCandidate(db, cand('Reftable backend', '2025-01-11T14:00', reply), wctx());
     expect(unrelated.action).toBe('created');
+    // Words the series' other titles say too ("making ... the default") are no common substance (git 2019).
+    const avar = { rule: 'call-reply' as const, threadId: 9, proposer: 'Avar <avar@example.org>' };
+    addCandidate(
+      db,
+      cand('Making --merge of rebase the default', '2025-01-10T12:00', { ...avar, proposer: 'Eli <eli@example.org>' }),
+      wctx(),
+    );
+    addCandidate(db, cand('Making commitGraph=true the default', '2025-01-10T13:00', avar), wctx());
+    const fsck = addCandidate(db, cand('Making strict fsck checks on clone the default', '2025-01-11T12:00', avar), wctx());
+    expect(fsck.action).toBe('created');
   });
 
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {

@@ -71,7 +71,8 @@ const LIST_HEADER = regex(
   String.raw`upcoming|coming)\s+[\w\s'-]{0,40}?)\s*:\s*$`,
 );
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
-const MEETING_WORD = /\b(?:agenda|call|meeting|summit|session|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
+const MEETING_WORD =
+  /\b(?:agenda|call|meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
 // The year after a meeting's name in a subject: "LSF/MM/BPF 2023 ...", "LSFMM'24 ...".
 const LEADING_YEAR = /^\s*(?:'?\d{2}|\d{4})\b/;

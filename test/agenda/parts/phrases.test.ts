@@ -31,6 +31,11 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('I can take the bus to the venue.')).toEqual([]);
   });
 
+  it('reads "it would be beneficial to discuss X in <office hours>", trimmed at the meeting', () => {
+    // bpf 2023-01-05.
+    expect(topics('I think it would be beneficial to discuss BPF helpers freeze in BPF office hours.')).toEqual(['BPF helpers freeze']);
+  });
+
   it('reads a quick discussion or poll, and a chair wondering whether to reconsider something', () => {
     expect(topics('Maybe we can have a quick discussion and poll about requiring 2FA.')).toEqual(['requiring 2FA']);
     expect(topics('I wonder whether we should consider allowing the basics again.')).toEqual(['allowing the basics again']);
