@@ -182,7 +182,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
   // "I added points 1 & 2 to the AOB section", "The "New series" section is gone": the agenda
   // document's own sections (xen-devel 2019, 2020).
-  const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b|\bsection\b/i.test(opening);
+  // "The schedule looks reasonable to me" (LPC 2019, to the chair's preliminary schedule): about it too.
+  const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|\bschedule\b|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b|\bsection\b/i.test(opening);
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinionOrNews || meta) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);

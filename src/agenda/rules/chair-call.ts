@@ -3,6 +3,7 @@ import { listAt } from '../text.js';
 import { proseTopics } from '../chair-prose.js';
 import { timetableCells } from '../timetable-cells.js';
 import { slotOverList } from '../timetable-slots.js';
+import { indentedLists } from '../indented-list.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
@@ -55,6 +56,8 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
     topics.push(...block.items.map((i) => i.text));
   }
+  // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019).
+  for (const list of indentedLists(text)) if (introducesTopics(list.intro) || PROPOSED.test(list.intro)) topics.push(...list.items);
   const lines = text.split('\n');
   const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -201,6 +204,8 @@ const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b|\bnot\s+(?:be\s+
 // "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
 // info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.
 const HOW_TO_PROPOSE = /\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$/i;
+
+const PROPOSED = /\b(?:we|i)\s+(?:have\s+|initially\s+|originally\s+|already\s+)*proposed\s*:\s*$/i;
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

@@ -216,6 +216,12 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(wishes, callThread())))).toHaveLength(2);
   });
 
+  it('takes no topic from an opening about the schedule itself', () => {
+    // LPC 2019, in answer to the chair's preliminary schedule of the MC.
+    const ok = reply('The schedule looks reasonable to me.\n\nI guess one talk could cause the most heated discussion.\n');
+    expect(callReplyRule(envOf(ok, callThread()))).toEqual([]);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);

@@ -1,0 +1,48 @@
+/**
+ * A list written without markers, each item a short line indented under the line that introduces
+ * it (the LPC 2019 Live Patching MC's call: "Here's what we initially proposed:", a link, then
+ * "     API for state changes made by callbacks [1][2]" and four more lines like it). The items end
+ * at a blank line or a line back at the margin.
+ */
+const INTRO = /:\s*$/;
+const LINK_LINE = /^\s*<?https?:\/\/\S+>?\s*$/;
+const INDENTED = /^(?: {2,}|\t)\S/;
+// A marked item is list-blocks.ts's to read.
+const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s/;
+const MAX_ITEM = 100;
+
+export interface IndentedList {
+  /** The line that introduces the list. */
+  readonly intro: string;
+  readonly items: readonly string[];
+}
+
+/** The unmarked indented lists of a text, each with its intro line. */
+export function indentedLists(text: string): IndentedList[] {
+  const lines = text.split('\n');
+  const out: IndentedList[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!INTRO.test(lines[i]!) || INDENTED.test(lines[i]!)) continue;
+    let j = i + 1;
+    while (j < lines.length && (lines[j]!.trim() === '' || LINK_LINE.test(lines[j]!))) j++;
+    const items: string[] = [];
+    for (; j < lines.length && INDENTED.test(lines[j]!) && !MARKED.test(lines[j]!); j++) {
+      const item = lines[j]!.trim();
+      if (item.length > MAX_ITEM || LINK_LINE.test(item)) break;
+      items.push(item);
+    }
+    const ended = j >= lines.length || lines[j]!.trim() === '';
+    if (items.length >= 2 && ended && titleLike(items)) out.push({ intro: lines[i]!, items });
+  }
+  return out;
+}
+
+/**
+ * Short lines, each a title: not a quoted paragraph wrapped at the margin ("Wanted to meet and
+ * discuss the need for clock id on microchip driver / provided by Ivan, I hope ...", netdev 2025),
+ * nor "FS: linux-fsdevel@vger.kernel.org" lines of where to send things (LSF/MM's calls).
+ */
+function titleLike(items: readonly string[]): boolean {
+  const mean = items.reduce((n, t) => n + t.length, 0) / items.length;
+  return mean < 50 && !items.some((t) => /@|^[\w/ -]{1,30}:\s/.test(t));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { indentedLists } from '../../../src/agenda/indented-list.js';
+
+describe('lists written as indented lines without markers', () => {
+  it('reads short indented lines under an intro, past a link line', () => {
+    // LPC 2019, the Live Patching MC's call for proposals.
+    const text =
+      "Here's what we initially proposed:\n\n  https://www.linuxplumbersconf.org/event/4/page/34\n\n" +
+      '     API for state changes made by callbacks [1][2]\n     source-based livepatch creation tooling [3][4]\n' +
+      '     klp-convert [5][6]\n     livepatch developers guide\n\nIf one of those topics is yours, submit it.\n';
+    expect(indentedLists(text)).toEqual([
+      {
+        intro: "Here's what we initially proposed:",
+        items: [
+          'API for state changes made by callbacks [1][2]',
+          'source-based livepatch creation tooling [3][4]',
+          'klp-convert [5][6]',
+          'livepatch developers guide',
+        ],
+      },
+    ]);
+  });
+
+  it('takes no quoted paragraph, no "FS: list@address" lines, no single line', () => {
+    // netdev call 2025-07-29: a member's request quoted by the chair.
+    const quote =
+      'We have one agenda topic - Arkadiusz Kubalewski says:\n\n  Wanted to meet and discuss the need for clock id on microchip driver\n' +
+      '  provided by Ivan, I hope we could have a meeting to brainstorm some\n  ideas and decide next steps on how to deal with such cases.\n';
+    expect(indentedLists(quote)).toEqual([]);
+    const where = 'Please send your proposals to these lists:\n\n  FS: linux-fsdevel@vger.kernel.org\n  MM: linux-mm@kvack.org\n';
+    expect(indentedLists(where)).toEqual([]);
+    expect(indentedLists('The topic:\n\n  Folios\n')).toEqual([]);
+  });
+});
