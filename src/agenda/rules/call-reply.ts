@@ -41,7 +41,8 @@ const LOGISTICS = regex(
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,
-  String.raw`guess(?:timate)?|suffice|sounds?\s+(?:good|fine|great|ok(?:ay)?))\b|`,
+  // "Sure, lmk whatever help" (LPC 2023): an offer to help, no topic.
+  String.raw`guess(?:timate)?|suffice|sounds?\s+(?:good|fine|great|ok(?:ay)?)|lmk|let\s+me\s+know)\b|`,
   // A time of day ("9am", "between 10:00 and 14:00 CET") is when, not what.
   String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\b\d{1,2}:\d{2}\b|\S+@\S+\.\w+`,
 );
@@ -86,6 +87,11 @@ function paragraphsBefore(lines: readonly string[], start: number, count: number
   for (; i >= 0; i--) if (lines[i]!.trim() === '' && lines[i + 1]!.trim() !== '' && ++seen === count) break;
   return lines.slice(i + 1, from + 1).join(' ');
 }
+const NOT_WHAT_I_SAID = regex(
+  'i',
+  String.raw`^(?:i|we)\s*(?:wasn'?t|weren'?t|'?m\s+not|am\s+not|didn'?t|did\s+not|was\s+not)\s+`,
+  String.raw`(?:\(?\w+\)?\s+)?(?:suggest|say|mean|propos|claim|argu)\w*`,
+);
 /** The intro's last sentence, however long ("I have some topics which ..., e.g."). */
 const wholeLastSentence = (intro: string): string => intro.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
@@ -177,7 +183,10 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
   // "I went through the effort to become a CNA": news of what the writer did, not a topic put to the call.
   const opinionOrNews =
-    /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening);
+    /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening) ||
+    // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
+    // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
+    NOT_WHAT_I_SAID.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
   // "I added points 1 & 2 to the AOB section", "The "New series" section is gone": the agenda

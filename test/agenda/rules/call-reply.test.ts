@@ -222,6 +222,15 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(ok, callThread()))).toEqual([]);
   });
 
+  it('takes no topic from an offer of help or an answer in the debate, but keeps a wish said as a lack', () => {
+    // LPC 2023, replies in the Live Patching MC's thread; ksummit 2019.
+    expect(callReplyRule(envOf(reply('Sure, lmk whatever help you need with the klp-convert side.\n'), callThread()))).toEqual([]);
+    const debate = reply("I wasn't (necessarily) suggesting that objtool use DWARF as an input.\n");
+    expect(callReplyRule(envOf(debate, callThread()))).toEqual([]);
+    const lack = reply("I don't have an effective workflow for managing incoming patches.\n");
+    expect(titles(callReplyRule(envOf(lack, callThread())))).toHaveLength(1);
+  });
+
   it('takes no topic from an opening whose object is the link after it', () => {
     const body = 'Just to mention it: George has previously pointed at\n\nhttps://cryptpad.fr/pad/#/2/pad/edit/Rk5k/\n\nJan';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
