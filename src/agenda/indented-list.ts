@@ -4,8 +4,8 @@
  * "     API for state changes made by callbacks [1][2]" and four more lines like it). The items end
  * at a blank line or a line back at the margin.
  */
+import { LINK_LINE } from './text.js';
 const INTRO = /:\s*$/;
-const LINK_LINE = /^\s*<?https?:\/\/\S+>?\s*$/;
 const INDENTED = /^(?: {2,}|\t)\S/;
 // A marked item is list-blocks.ts's to read.
 const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s/;

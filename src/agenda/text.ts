@@ -15,6 +15,9 @@ const ORIGINAL_START = regex(
   String.raw`-----\s*Forwarded by)`,
 );
 
+/** A line that is only a link ("<https://...>"): no words of its own. */
+export const LINK_LINE = /^\s*<?https?:\/\/\S+>?\s*$/;
+
 /** Remove diff hunks (issue 4: diffs are never items). */
 export function stripDiffs(text: string): string {
   const out: string[] = [];

@@ -12,8 +12,8 @@
  *
  * Only when two times or more stand alone, so one "10:00" line in prose is no timetable.
  */
+import { LINK_LINE } from './text.js';
 const TIME_ALONE = /^\s*(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*$/i;
-const LINK_LINE = /^\s*<?https?:\/\/\S+>?\s*$/;
 
 /** The entries under times that stand alone on their lines, in order. */
 export function timetableCells(lines: readonly string[]): string[] {
