@@ -74,12 +74,13 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       // "9:25-10:00: Steve Cho:" and the topics in bullets under the name: each is the person's.
       // "9:10 Mauro Carvalho Chehab" over "- Better integration between DVB and V4L2" (V4L/DVB mini-summit 2013).
       const by = slotOverList(lines, i, timed[2]!.trim());
-      // Its list ends at the next time ("10:00 Break").
-      const entryLines = lines.slice(0, nextTimed(lines, i + 1));
-      // "- others?" under it asks for more; it names none.
-      const items = listAt(entryLines, i + 1).items.filter((t) => !BOILERPLATE.test(t.trim()));
-      if (by !== null) timetable.push(...items.map((t) => (by ? `${t} (${by})` : t)));
-      else timetable.push(timetableEntry(lines, i, timed[2]!));
+      if (by === null) {
+        timetable.push(timetableEntry(lines, i, timed[2]!));
+        continue;
+      }
+      // Its list ends at the next time ("10:00 Break"); "- others?" under it asks for more, it names none.
+      const items = listAt(lines.slice(0, nextTimed(lines, i + 1)), i + 1).items.filter((t) => !BOILERPLATE.test(t.trim()));
+      timetable.push(...items.map((t) => (by ? `${t} (${by})` : t)));
     }
   }
   timetable.push(...timetableCells(lines));
