@@ -111,6 +111,25 @@ export function carryItem(
   ).run(to.occKey, to.occStart, to.late ? 1 : 0, now, id);
 }
 
+/**
+ * Give an untouched item the chair's wording of it (record.ts): the extracted norm stays in
+ * orig_norm, so the member's wording still finds the item.
+ */
+export function retitleItem(
+  db: Db,
+  id: number,
+  to: { readonly title: string; readonly norm: string; readonly presenter: string | null },
+  now: number,
+): void {
+  db.prepare('UPDATE agenda_items SET title = ?, title_norm = ?, presenter = COALESCE(?, presenter), updated_at = ? WHERE id = ?').run(
+    to.title,
+    to.norm,
+    to.presenter,
+    now,
+    id,
+  );
+}
+
 /** Move every source of item `from` to item `to` (a merge); one already on `to` stays once. */
 export function moveSources(db: Db, from: number, to: number): void {
   db.prepare('UPDATE OR IGNORE agenda_sources SET item_id = ? WHERE item_id = ?').run(to, from);

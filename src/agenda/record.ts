@@ -3,7 +3,8 @@
  * item a person has touched. It adds items to the inbox (state 'proposed', or history when their
  * call was already over) and sources (proposals, supporters) to existing items; the one change it
  * makes to an existing row is to carry an UNTOUCHED item (proposed or history, never edited, never
- * reviewed) forward to a later call that restates it. Every other change goes through review.ts.
+ * reviewed) forward to a later call that restates it, or to give it the chair's wording when the
+ * chair's list credits it to the member who proposed it. Every other change goes through review.ts.
  *
  * One topic is one item per meeting series: a candidate joins an existing item when it names the
  * same topic (topic-match.ts: the same words, weighed by how rare they are in the meeting's titles,
@@ -21,8 +22,9 @@ import { dateOfMid } from '../store/message-reader.js';
 import { assignOccurrence, type Assignment } from './assign.js';
 import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
-import { carryItem, insertItem, insertSource } from './item-store.js';
+import { carryItem, insertItem, insertSource, retitleItem } from './item-store.js';
 import { sameTopic, sharesSubstance, statsOf } from './topic-match.js';
+import { restatedFor } from './credited.js';
 import { bareAddress } from '../mail/mailbox.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
@@ -55,11 +57,18 @@ export function normaliseLink(url: string): string {
 
 /** Write everything one message's extraction produced. Call inside the caller's transaction. */
 export function recordExtraction(db: Db, result: ExtractResult, c: ExtractWriteContext): WriteResult[] {
-  return [...result.candidates.map((cand) => addCandidate(db, cand, c)), ...result.supports.map((s) => addSupport(db, s, c))];
+  const credit = (cand: Candidate): string | undefined => cand.presenter?.toLowerCase();
+  // Whether no later candidate of the message credits the same presenter (see credited.ts).
+  const lastCredit = (i: number): boolean => !result.candidates.slice(i + 1).some((o) => credit(o) === credit(result.candidates[i]!));
+  return [
+    ...result.candidates.map((cand, i) => addCandidate(db, cand, c, lastCredit(i))),
+    ...result.supports.map((s) => addSupport(db, s, c)),
+  ];
 }
 
 /** Add one candidate: a new inbox item, a new source on a near-duplicate, or nothing when already recorded. */
-export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): WriteResult {
+/** `lastCredit`: no later candidate of the same message names the candidate's presenter. */
+export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext, lastCredit = false): WriteResult {
   const meeting = c.meetings.find((m) => m.id === cand.meetingId);
   if (!meeting) return { action: 'ignored', itemId: null, reason: `no meeting "${cand.meetingId}"` };
   const norm = normaliseTitle(cand.title) || cand.title.trim().toLowerCase();
@@ -75,9 +84,14 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
   // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
   // new proposal joins an old item only within SAME_TOPIC_SPAN.
   const span = cand.announces ? Infinity : SAME_TOPIC_SPAN;
-  const match = findDuplicate(db, meeting, occ, span, cand, norm);
+  const duplicate = findDuplicate(db, meeting, occ, span, cand, norm);
+  const restated = !duplicate && lastCredit ? restatedFor(db, meeting, occ, cand) : undefined;
+  const match = duplicate ?? restated;
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
+    // The chair's list names the topic the member described: the digest prints the chair's words.
+    if (restated && untouched(db, restated))
+      retitleItem(db, restated.id, { title: cand.title.trim(), norm, presenter: cand.presenter ?? null }, c.now);
     const carried = carryForward(db, match, assigned, c.now);
     logAction(db, {
       at: c.now,
@@ -141,12 +155,17 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext): W
  */
 function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boolean {
   const occ = to.occurrence;
-  if (!occ || item.state !== 'proposed' || item.chair_edited === 1 || occ.key === item.occ_key) return false;
+  if (!occ || item.state !== 'proposed' || occ.key === item.occ_key || !untouched(db, item)) return false;
   const start = occ.originalStart ?? occ.start;
   if (item.occ_start !== null && start <= item.occ_start) return false;
-  if (readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length > 0) return false;
   carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late }, now);
   return true;
+}
+
+/** Nobody has edited or reviewed the item: extraction may still move or retitle it. */
+function untouched(db: Db, item: ItemRow): boolean {
+  if ((item.state !== 'proposed' && item.state !== 'history') || item.chair_edited === 1) return false;
+  return readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length === 0;
 }
 
 /**

@@ -30,7 +30,10 @@ export function topicWords(title: string): Set<string> {
   );
 }
 
-function stem(w: string): string {
+function stem(word: string): string {
+  // "Audio Virtualisation" (a member's proposal) and "Virtualization" (the chair's agenda): British
+  // and American spelling of one word.
+  const w = word.replace(/is(ation|ations|ing|ed|e|es)$/, 'iz$1');
   if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   // "unified" and "unifying" name the same thing.
   if (w.length > 5 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
@@ -102,4 +105,19 @@ export function sharesSubstance(a: string, b: string, meetingNames: readonly str
   const own = new Set(meetingNames.flatMap((n) => [...topicWords(n)]));
   const B = topicWords(b);
   return [...topicWords(a)].some((w) => B.has(w) && !own.has(w) && stats.df(w) <= 2);
+}
+
+/**
+ * True when a presenter note ("Curtis", "Jane Doe") names the person of a From line ("Curtis
+ * Malainey <c@example.org>"): their full name, or their first name alone.
+ */
+export function namesPerson(presenter: string, from: string): boolean {
+  const name = from
+    .replace(/<[^>]*>/, '')
+    .replace(/["']/g, '')
+    .trim()
+    .toLowerCase();
+  const who = presenter.trim().toLowerCase();
+  if (who === '' || name === '') return false;
+  return who === name || who === name.split(/\s+/)[0];
 }

@@ -132,6 +132,49 @@ describe('addCandidate', () => {
     expect(listItems(db)).toHaveLength(2);
   });
 
+  it("joins a chair's list crediting a member to that member's one proposal, in the chair's words", () => {
+    // Audio miniconference 2019: Curtis proposed in prose; the chair's agenda lists "Use case
+    // management enhancements (Curtis)". Daniel proposed two; the list credits him twice.
+    const curtis = addCandidate(
+      db,
+      cand('The possibility of upstreaming some of the features', '2025-01-10T12:00', {
+        rule: 'call-reply',
+        proposer: 'Curtis Malainey <c@example.org>',
+      }),
+      wctx(),
+    );
+    const daniel = { rule: 'call-reply' as const, proposer: 'Daniel Baluta <d@example.org>' };
+    const acpi = addCandidate(db, cand('ACPI and DT integration in the SOF driver', '2025-01-10T13:00', daniel), wctx());
+    const builtin = addCandidate(db, cand('SOF driver: handling built-in driver use case', '2025-01-10T14:00', daniel), wctx());
+    const chair = { rule: 'chair-call' as const, messageId: 'agenda@example.org', proposer: 'Mark <m@example.org>' };
+    const listed = recordExtraction(
+      db,
+      {
+        candidates: [
+          cand('Use case management enhancements', '2025-01-11T12:00', { ...chair, presenter: 'Curtis' }),
+          cand('SOF integration with ACPI and DT', '2025-01-11T12:00', { ...chair, presenter: 'Daniel' }),
+          cand('SOF support for non-modular drivers', '2025-01-11T12:00', { ...chair, presenter: 'Daniel' }),
+          cand('Virtualization', '2025-01-11T12:00', { ...chair, presenter: 'Liam' }),
+        ],
+        supports: [],
+      },
+      wctx(),
+    );
+    expect(listed.map((r) => r.itemId)).toEqual([curtis.itemId, acpi.itemId, builtin.itemId, expect.any(Number)]);
+    expect(listed[3]!.action).toBe('created'); // Liam proposed nothing: a topic of the chair's own
+    expect(getItem(db, curtis.itemId!)).toMatchObject({ title: 'Use case management enhancements', presenter: 'Curtis' });
+    expect(getItem(db, builtin.itemId!)!.title).toBe('SOF support for non-modular drivers');
+  });
+
+  it("does not join a credit the member's proposals leave ambiguous, nor retitle an item the chair edited", () => {
+    const patrick = { rule: 'call-reply' as const, proposer: 'Patrick Lai <p@example.org>' };
+    addCandidate(db, cand('Gapless playback', '2025-01-10T12:00', patrick), wctx());
+    addCandidate(db, cand('Buffer timestamps', '2025-01-10T13:00', patrick), wctx());
+    const chair = { rule: 'chair-call' as const, proposer: 'Mark <m@example.org>' };
+    const pcm = addCandidate(db, cand('PCM issues', '2025-01-11T12:00', { ...chair, presenter: 'Patrick' }), wctx(), true);
+    expect(pcm.action).toBe('created');
+  });
+
   it('is idempotent: the same candidate again changes nothing', () => {
     const c = cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x' });
     const first = addCandidate(db, c, wctx());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
+import { namesPerson, sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
   it('joins a schedule line that repeats a topic with the presenter appended', () => {
@@ -50,5 +50,17 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
     const stats = statsOf([...titles, 'BMCWeb rate limiting', 'BMCWeb sessions', 'BMCWeb certificates']);
     expect(sameTopic(titles[0]!, titles[1]!, stats)).toBe(false);
     expect(sameTopic('BMC use cases', 'BMC definition')).toBe(false);
+  });
+
+  it('reads British and American spellings as one word', () => {
+    expect(sameTopic('Audio Virtualisation', 'Virtualization')).toBe(true);
+    expect([...topicWords('Componentisation plans')]).toEqual([...topicWords('Componentization plans')]);
+  });
+
+  it('knows a presenter note names a person by full or first name', () => {
+    expect(namesPerson('Curtis', 'Curtis Malainey <c@example.org>')).toBe(true);
+    expect(namesPerson('curtis malainey', '"Curtis Malainey" <c@example.org>')).toBe(true);
+    expect(namesPerson('Malainey', 'Curtis Malainey <c@example.org>')).toBe(false);
+    expect(namesPerson('Liam', 'Curtis Malainey <c@example.org>')).toBe(false);
   });
 });
