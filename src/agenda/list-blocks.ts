@@ -128,7 +128,11 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       continue;
     }
     const indent = line.search(/\S/);
-    if (current && mk && mk.indent >= first.indent) {
+    // A number at a bulleted list's own margin after a blank line goes on with the outline around
+    // it ("- Other potential solution?", then "2." of the sections, LPC 2023); lettered points under
+    // a numbered item ("1. ...", "a. ...", OpenBMC 2019) are its sub-points.
+    const outer = mk !== null && lastBlank && mk.indent === first.indent && first.kind === 'bullet' && mk.kind === 'number';
+    if (current && mk && mk.indent >= first.indent && !outer) {
       current.detail.push(line.trim()); // a sub-point
       inDetail = true;
       lastBlank = false;
@@ -137,8 +141,10 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     }
     if (current && !mk) {
       // "1." alone, its text after a blank line (HTML mail turned into text); not a line that
-      // introduces what follows ("Access, agenda and notes are in the wiki:") after an empty "1.".
-      if (current.text.length === 0 && blanksBefore(lines, j) <= 2 && !/:\s*$/.test(line)) {
+      // introduces what follows ("Access, agenda and notes are in the wiki:") after an empty "1.",
+      // unless it stands right under the number: "1.\nIdle injection and soft IRQs:" heads a section.
+      const heading = blanksBefore(lines, j) === 0 || !/:\s*$/.test(line);
+      if (current.text.length === 0 && blanksBefore(lines, j) <= 2 && heading) {
         current.text.push(line.trim());
         lastBlank = false;
         end = j;
@@ -168,13 +174,26 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
   const joined = items
     .filter((it) => it.text.length > 0)
     .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line }));
+  const numbered = first.kind === 'number' ? splitRunOn(joined, first.ordinal) : joined;
   return {
     kind: first.kind,
     intro: introBefore(lines, i),
-    items: first.kind === 'number' ? splitRunOn(joined, first.ordinal) : joined,
+    items: categoriesOpened(numbered),
     start: i,
     end,
   };
+}
+
+/**
+ * "* PCI:" over "- Data Object Exchange (DOE)", "- Peer-to-Peer DMA", "* VFIO:" over its own points
+ * (LPC 2022's VFIO/IOMMU/PCI MC call): when every item is a heading ending in a colon with points
+ * under it, the points are the list's items.
+ */
+function categoriesOpened(items: readonly ListItem[]): readonly ListItem[] {
+  if (items.length === 0 || !items.every((it) => /:$/.test(it.text) && it.text.split(/\s+/).length <= 4)) return items;
+  const opened = items.map((it) => ({ it, points: listBlocks(it.detail).flatMap((b) => b.items) }));
+  if (opened.some((o) => o.points.length === 0)) return items;
+  return opened.flatMap((o) => o.points.map((p) => ({ text: p.text, detail: p.detail, line: o.it.line })));
 }
 
 /**

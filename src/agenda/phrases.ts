@@ -102,7 +102,13 @@ const WORTH = regex(
 );
 // "There's also the topic of the media device controller registry that we discussed during the
 // FOSDEM" (linux-media 2015, in answer to a summit's draft agenda): one more topic put forward.
-const ALSO_TOPIC = /\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)/i;
+// "The only big topic is the multi-cpu support." (alsa-devel 2019, in answer to the audio miniconference's call).
+const ALSO_TOPIC = regex(
+  'i',
+  String.raw`\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)|`,
+  String.raw`\bthe\s+(?:(?:only|other|main|big|biggest|key|first|second|last|interesting|important)\s+){1,3}`,
+  String.raw`topic\s+(?:is|would\s+be)\s+(.+)`,
+);
 // "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
 // answer to a call): the call offered as the place for X.
 const GOOD_PLACE = regex(
@@ -115,6 +121,14 @@ const BENEFICIAL = regex(
   'i',
   String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable)\s+`,
   String.raw`to\s+(?:discuss|talk\s+about|go\s+over|cover)\s+(.+)`,
+);
+// "I would expect DOE, SPDM, and IDE would be a useful topic to discuss at the Plumbers PCI
+// Microconference" (linux-pci 2021): the subject of the sentence is the topic.
+const USEFUL_TOPIC = regex(
+  'i',
+  String.raw`^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:expect|think|guess|believe|suspect)\s+(?:that\s+)?)?(.{3,100}?)\s+`,
+  String.raw`(?:would|could|might|may|will|should)\s+(?:also\s+)?be\s+(?:a|an)\s+(?:(?:good|useful|great|interesting|nice|worthwhile)\s+)?`,
+  String.raw`(?:topic|subject)\s+(?:to\s+(?:discuss|talk\s+about|cover|raise)|for\s+(?:discussion|the)\b)`,
 );
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
@@ -202,7 +216,8 @@ const WITHDRAWN = /\b(?:i|we)\s+(?:was|were)\s+going\s+to\b.*\bbut\b/i;
 const POINTER = regex(
   'i',
   String.raw`^(?:(?:under|at|in|for|during|via|to|on|ahead\s+of|before|after|prior\s+to)\b.*|tomorrow|today|later|this|`,
-  String.raw`it|that|these|this\s+(?:topic|item|issue|proposal|`,
+  // "I'd also be interested in discussing these developments" (LPC 2019): what the quoted mail named.
+  String.raw`it|that|these|(?:these|those)(?:\s+[\w-]+){1,2}|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|the\s+(?:topic|`,
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
@@ -258,11 +273,12 @@ export function proposalPhrases(text: string): Phrase[] {
       ANYBODY.exec(sentence) ??
       ALSO_TOPIC.exec(sentence) ??
       BENEFICIAL.exec(sentence) ??
+      USEFUL_TOPIC.exec(sentence) ??
       WORTH.exec(sentence) ??
       WONDER.exec(sentence) ??
       GOOD_PLACE.exec(sentence) ??
       RELAYED.exec(sentence);
-    if (a) out.push({ topic: trimTopic(a[1]!), sentence });
+    if (a) out.push({ topic: trimTopic(a[1] ?? a[2]!), sentence });
   }
   return out;
 }

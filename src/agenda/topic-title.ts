@@ -92,11 +92,11 @@ const STATUS = regex(
   String.raw`cont(?:'d|inued)?|new|optional|maybe|tentative|postponed|deferred|from\s+last\s+(?:time|`,
   String.raw`week|meeting)|[^()]{0,30}\bvia\s+e-?mail|e-?mail)\)\s*`,
 );
-/** A presenter in parentheses at the end: "(Jane Doe)", "(Jane Doe, et. al)", "(Jane / Joe)". */
+/** A presenter in parentheses at the end: "(Jane Doe)", "(Jane Doe, et. al)", "(Jane / Joe)", "(Liam?)" (not yet sure). */
 const TRAILING_PERSON = regex(
   'u',
   String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
-  String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\)\s*$`,
+  String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\??\s*\)\s*$`,
 );
 // A sentence end: the next word starts with a capital. Case-sensitive on purpose: under the "i"
 // flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
@@ -118,6 +118,20 @@ const CLAUSE_END = regex(
 );
 
 const MAX_WORDS = 14;
+
+/**
+ * "Data Object Exchange (DOE)", "Security Protocol and Data Model (SPDM)": capitals spelling the
+ * initials of the words before them are the topic's acronym, not who presents it ("(IBM)" is).
+ */
+function acronymOf(words: string, caps: string): boolean {
+  if (!/^\p{Lu}{2,}$/u.test(caps)) return false;
+  const initials = words
+    .split(/[\s/-]+/)
+    .filter((w) => w !== '' && !/^(?:and|or|of|for|the|a|an|in|on|to)$/i.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return initials.endsWith(caps);
+}
 
 /** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
 function firstCut(t: string): number | null {
@@ -160,7 +174,8 @@ export function topicTitle(raw: string): TopicTitle | null {
     t = t.slice(0, courtesy.index).trim();
   }
   const person = TRAILING_PERSON.exec(t);
-  if (person && !/^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(person[1]!) && person[1]!.length > 2) {
+  const notPerson = (p: string): boolean => /^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(p) || acronymOf(t.slice(0, person!.index), p);
+  if (person && !notPerson(person[1]!) && person[1]!.length > 2) {
     presenter ??= person[1]!.trim();
     t = t.slice(0, person.index).trim();
   }

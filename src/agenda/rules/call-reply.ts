@@ -2,6 +2,7 @@ import { isChairMail } from '../chair-mail.js';
 import { formTopics, isRuleLine } from '../proposal-form.js';
 import { isSupportOnly } from '../exclusions.js';
 import { listBlocks } from '../list-blocks.js';
+import { openingList } from '../reply-outline.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic, type Phrase } from '../phrases.js';
@@ -37,7 +38,8 @@ const LOGISTICS = regex(
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
   String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
   String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|`,
-  String.raw`join)|won'?t be (?:able|there|around)|be around|apologi[sz]e|regrets|call is at|`,
+  String.raw`join)|won'?t be (?:able|there|around)|not (?:going to |be able to )?make it|unfortunately|be around|`,
+  String.raw`apologi[sz]e|regrets|call is at|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,
@@ -115,6 +117,12 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
 
   // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
   const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);
+  // A direct answer written as an outline of sections, one topic each: the lists and phrases
+  // inside a section ("I am proposing a discussion on how to solve this:" over its options) are
+  // about that section's topic.
+  const fromCaller = thread.callFrom?.toLowerCase() === msg.fromAddr.toLowerCase();
+  const outline = direct && !fromCaller ? openingList(text) : [];
+  if (outline.length >= 2) return present(outline.map((t) => make(t, 0.7)));
   // A list introduced as topics is an explicit proposal anywhere in the call's thread ("More topics
   // (if we have time): - X"); only the opening-sentence guess below needs a direct answer.
   const lines = text.split('\n');
@@ -155,7 +163,6 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // about the call itself or comes from the call's own author (reminders, cancellations).
   // A call the archive lacks may have come from anyone: its replies give only explicit proposals.
   if (!direct) return [];
-  const fromCaller = thread.callFrom?.toLowerCase() === msg.fromAddr.toLowerCase();
   // An answer that is a list from its first line ("- X\n- Y", no header) puts each item to the
   // call, whoever sends it: a co-chair's topics too (KVM/QEMU call 2024-07-09).
   const listedFirst = fromCaller ? [] : openingList(text);
@@ -194,9 +201,17 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "The schedule looks reasonable to me" (LPC 2019, to the chair's preliminary schedule): about it too.
   const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|\bschedule\b|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b|\bsection\b/i.test(opening);
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinionOrNews || meta) return [];
+  if (PLACEHOLDER.test(opening)) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }
+
+// "If not too late, I can raise one potential topic for discussion." (LPC 2023): it names none.
+const PLACEHOLDER = regex(
+  'i',
+  String.raw`\b(?:a|an|one|another)\s+(?:(?:more|potential|possible|other|further|small|quick|new)\s+)*(?:topic|item)`,
+  String.raw`(?:\s+(?:for|to)\s+(?:discussion|discuss|the\s+\w+))?\s*[.!]?\s*$`,
+);
 
 // "if there's a waiting list I'd like to add enabling cgroups memory accounting": in answer to a
 // call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
@@ -220,16 +235,6 @@ function addPhrases(text: string): Phrase[] {
     const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
     return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
   });
-}
-
-/** The items of a list that starts the text (after the greeting), or none. */
-function openingList(text: string): string[] {
-  const body = stripGreeting(text);
-  const first = body.split('\n').findIndex((l) => l.trim() !== '');
-  const block = listBlocks(body)[0];
-  if (!block || block.start !== first || block.intro !== '') return [];
-  // "+ ksummit-discuss@lists.linuxfoundation.org": people added to Cc, not topics.
-  return block.items.map((i) => i.text).filter((t) => !/^[^@]*<?[^\s@<>]+@[^\s@<>]+\.\w+>?\W*$/.test(t));
 }
 
 // "Jai Luthra:" on a line of its own: who presents the topic on the next line.

@@ -181,8 +181,12 @@ function signOffPlace(text: string, block: ListBlock): boolean {
  * "The agenda includes:", "I have a couple:"), not the call's logistics or the last call's notes.
  * Other lists in a call are the outline of one topic ("Pro/Con?", "Basically what we need is:").
  */
+// A summit's draft agenda may run to thirty topics (LPC 2022's VFIO/IOMMU/PCI MC call had 30);
+// longer lists are file lists, changelogs or attendees.
+const MAX_TOPICS = 40;
+
 function agendaBlock(block: ListBlock): boolean {
-  if (block.items.length === 0 || block.items.length > 25) return false;
+  if (block.items.length === 0 || block.items.length > MAX_TOPICS) return false;
   const last = lastSentence(block.intro);
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
@@ -200,7 +204,10 @@ const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\
 
 // "The list of topics of interest includes (but it is not limited to):" (OSPM's calls for proposals,
 // 2019-2025): the summit's scope, under which people propose; not its agenda.
-const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b|\bnot\s+(?:be\s+)?limited\s+to\b|\bincluding,?\s+but\b/i;
+// "Tentative topics ... include (but not limited to):" (LPC 2022's VFIO/IOMMU/PCI MC) and "Potential
+// topics include, but are not limited to" (LPC 2019's Testing MC) are the chairs' draft agenda: the hedge
+// alone makes no scope.
+const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b/i;
 
 // "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
 // info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.

@@ -7,6 +7,7 @@ import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.j
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
 import { titleFromSubject } from '../title.js';
+import { topicTitle } from '../topic-title.js';
 import type { Candidate } from '../types.js';
 import { regex } from '../patterns.js';
 
@@ -120,7 +121,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (pointer && asksForItems(msg.subject)) return;
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
-    if (!meeting || title === '') return;
+    // One sentence read two ways ("that would be a great topic for the next call") is one topic.
+    if (!meeting || title === '' || out.some((c) => c?.title === topicTitle(title)?.title)) return;
     out.push(makeCandidate(env, meeting.id, 'inline', title, confidence));
   };
 

@@ -90,4 +90,21 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     // A number out of order is part of the text: "2. Move to v3.1. 4 people agreed".
     expect(read('Topics:\n1. Move to v3 1. 4 people agreed\n2. Rust\n')[0]!.items).toEqual(['Move to v3 1. 4 people agreed', 'Rust']);
   });
+
+  it('reads a heading right under a lone number, and a number after a bulleted sub-list as the outline going on', () => {
+    // LPC 2023, a reply to the Power Management MC's call: "1.\nIdle injection and soft IRQs:".
+    const text = '1.\nIdle injection:\nNo good solution yet.\n\nI am proposing:\n- Affinity change\n- Other?\n\n2.\nThermal sysfs\n';
+    expect(read(text).map((b) => b.items)).toEqual([
+      ['Idle injection: No good solution yet.'],
+      ['Affinity change', 'Other?'],
+      ['Thermal sysfs'],
+    ]);
+    // Lettered points under a numbered item stay its sub-points (OpenBMC 2019).
+    expect(read('Agenda:\n   1. Intel issues\n\n   a. SOL log\n   b. Bios\n\n   2. Icons\n')[0]!.items).toEqual(['Intel issues', 'Icons']);
+  });
+
+  it('opens a list of headings ("* PCI:") into the points under them', () => {
+    const text = 'Topics include:\n\t* PCI:\n\t  - Data Object Exchange\n\t  - Peer-to-Peer DMA\n\t* IOMMU:\n\t  - IOMMU virtualization\n';
+    expect(read(text)[0]!.items).toEqual(['Data Object Exchange', 'Peer-to-Peer DMA', 'IOMMU virtualization']);
+  });
 });

@@ -104,4 +104,12 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics('See my RFC on the list, so far we are discussing:')).toBe(false);
     expect(introducesTopics('The patch does three things:')).toBe(false);
   });
+
+  it('reads "X would be a useful topic to discuss at ..." with X as the topic', () => {
+    // linux-pci 2021, in a patch thread, naming the Plumbers PCI microconference.
+    expect(
+      topics('I would expect DOE,  SPDM, and IDE would be a useful topic to discuss at the the Plumbers PCI Microconference.'),
+    ).toEqual(['DOE,  SPDM, and IDE']);
+    expect(topics('The only big topic is the multi-cpu support.')).toEqual(['the multi-cpu support']);
+  });
 });

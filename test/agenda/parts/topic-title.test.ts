@@ -126,4 +126,13 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('Is Linus Happy?')).toBe('Is Linus Happy?');
     expect(title('Q & A')).toBeUndefined();
   });
+
+  it('takes "(Liam?)" for an unsure presenter and "(DOE)" spelling the words before it for an acronym', () => {
+    // Audio miniconference 2019; LPC 2022 VFIO/IOMMU/PCI MC call.
+    expect(topicTitle('Soundwire status (Liam?)')).toMatchObject({ title: 'Soundwire status', presenter: 'Liam' });
+    expect(topicTitle('Data Object Exchange (DOE)')).toMatchObject({ title: 'Data Object Exchange (DOE)' });
+    expect(topicTitle('Data Object Exchange (DOE)')!.presenter).toBeUndefined();
+    expect(topicTitle('Security Protocol and Data Model (SPDM)')!.title).toBe('Security Protocol and Data Model (SPDM)');
+    expect(topicTitle('Show firmware update (IBM)')).toMatchObject({ title: 'Show firmware update', presenter: 'IBM' });
+  });
 });

@@ -341,5 +341,48 @@ describe('rule 2: replies to a call for agenda items', () => {
   it('an answer about holidays or travel is logistics, not a topic', () => {
     expect(callReplyRule(envOf(reply('8th May is a public holiday in the Czech Republic, so I will not join.'), callThread()))).toEqual([]);
     expect(callReplyRule(envOf(reply('I am travelling that week.'), callThread()))).toEqual([]);
+    // Audio miniconference 2019: regrets, and a clash with another event.
+    expect(callReplyRule(envOf(reply('I am unfortunately not going to make it this year due to conflicts.'), callThread()))).toEqual([]);
+    const clash =
+      'Unfortunately my talk at GstConf (on compressed offload with PulseAudio/GStreamer!) is tomorrow, so I will miss a bunch.';
+    expect(callReplyRule(envOf(reply(clash), callThread()))).toEqual([]);
+  });
+
+  it('reads an answer written as an outline of sections, one topic each, past the lists and phrases inside them', () => {
+    // LPC 2023, replies to the Power Management and Thermal Control MC's call for topics.
+    const numbered =
+      'Hi Rafael,\n\n"\n1.\nIdle injection and soft IRQs:\nWe still have no good solution to avoid races with soft IRQ\n' +
+      'scheduling while using idle injection. The previous post to solve this issue is rejected.\n\n' +
+      'I am proposing a discussion on how the solve this:\n- May be we need to use some in kernel IRQ affinity change\n' +
+      '- Other potential solution?\n\n"\n\n2.\nThermal sysfs/API Update\n\nThermal sysfs v2\nThere was proposal to abstract zones.\n';
+    expect(titles(callReplyRule(envOf(reply(numbered), callThread())))).toEqual([
+      'Idle injection and soft IRQs',
+      'Thermal sysfs/API Update',
+    ]);
+    const bulleted =
+      '* New thermal trip types. Currently we have hot, passive, active and critical trip points, and the userspace\n' +
+      'needs to poll.\n\n[ depends on the generic trip points ]\n\n* Improve the step wise governor. The step wise governor may\n' +
+      'take too much time to react when there are many cooling device states.\n';
+    expect(titles(callReplyRule(envOf(reply(bulleted), callThread())))).toEqual([
+      'New thermal trip types',
+      'Improve the step wise governor',
+    ]);
+  });
+
+  it('takes no title from an opening that announces a topic without naming it', () => {
+    const body =
+      'If not too late, I can raise one potential topic for discussion.\n\nI am hearing, mostly from the ARM community, ' +
+      'that there are needs to support multiple system wide low power states.\n';
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+    // ... while one that names it after "topic" still proposes it.
+    expect(
+      titles(callReplyRule(envOf(reply('One topic I am thinking of is ACPI extensions for device DVFS.'), callThread()))),
+    ).toHaveLength(1);
+  });
+
+  it('reads "the other interesting topic is X", and no topic from "these developments"', () => {
+    const body = 'The only big topic is the multi-cpu support.\n\nThe other interesting topic is the mix of SoundWire and HDaudio links.\n';
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['The multi-cpu support', 'The mix of SoundWire and HDaudio links']);
+    expect(callReplyRule(envOf(reply("FWIW, I'd also be interested in discussing these developments."), callThread()))).toEqual([]);
   });
 });

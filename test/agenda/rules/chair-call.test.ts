@@ -370,6 +370,24 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it("takes a call's tentative topics as its draft agenda, however hedged, grouped under headings and thirty long", () => {
+    // LPC 2022 VFIO/IOMMU/PCI MC call for papers: "* PCI:" over its points, thirty in all.
+    const points = Array.from({ length: 28 }, (_, i) => `\t  - Interconnect topic number ${i + 1}`).join('\n');
+    const msg = message({
+      subject: 'Reminder: MirageOS call for papers',
+      bodyText:
+        'Tentative topics that are under consideration for this year include (but\nnot limited to):\n\n\t* PCI:\n' +
+        '\t  - Cache Coherent Interconnect for Accelerators (CCIX)/Compute\n\t    Express Link (CXL) expansion memory\n' +
+        `\t  - Data Object Exchange (DOE)\n\n\t* IOMMU:\n${points}\n\nPlease submit your proposals on the website.\n`,
+    });
+    const got = titles(chairCallRule(envOf(msg)));
+    expect(got).toHaveLength(30);
+    expect(got.slice(0, 2)).toEqual([
+      'Cache Coherent Interconnect for Accelerators (CCIX)/Compute Express Link (CXL) expansion memory',
+      'Data Object Exchange (DOE)',
+    ]);
+  });
+
   it('takes no list under an intro that says the schedule is elsewhere, or asks which session to join', () => {
     // Xen Summit 2024, the organiser's mails for remote attendees.
     const msg = message({
