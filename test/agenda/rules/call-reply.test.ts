@@ -382,7 +382,10 @@ describe('rule 2: replies to a call for agenda items', () => {
 
   it('reads "the other interesting topic is X", and no topic from "these developments"', () => {
     const body = 'The only big topic is the multi-cpu support.\n\nThe other interesting topic is the mix of SoundWire and HDaudio links.\n';
-    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['The multi-cpu support', 'The mix of SoundWire and HDaudio links']);
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual([
+      'The multi-cpu support',
+      'The mix of SoundWire and HDaudio links',
+    ]);
     expect(callReplyRule(envOf(reply("FWIW, I'd also be interested in discussing these developments."), callThread()))).toEqual([]);
   });
 });
