@@ -7,6 +7,10 @@
 
 // "Title: Generic V4L2 ISP M2M framework", "Topic: X", "Session title: X".
 const TITLE_FIELD = /^\s*(?:title|topic|session(?:\s+title)?|talk(?:\s+title)?|proposal)\s*:\s*(\S.{2,150}?)\s*$/i;
+// "Abstract: Expand the virtio portfolio with RDMA" over "Description:" (LPC 2019, a reply to the RDMA
+// mini-summit's call): a one-line abstract heading a form is its title.
+const ABSTRACT_FIELD = /^\s*(?:abstract|summary)\s*:\s*(\S.{2,120}?)\s*$/i;
+const DESCRIPTION_FIELD = /^\s*(?:description|details|abstract)\s*:/i;
 // "Presenter: Loic Poulain", "Speakers: A, B".
 const PRESENTER_FIELD = /^\s*(?:presenters?|speakers?|presented\s+by|owner)\s*:\s*(\S.{1,80}?)\s*$/i;
 // "-------", "=====", "-------%<---snip-------", "8<-----": a rule or a scissors line, no words.
@@ -31,7 +35,9 @@ export function formTopics(text: string): FormTopic[] {
   const levels = new Set(lines.map((_, i) => heading(lines, i)).filter((l) => l !== null));
   const topLevel = levels.has('=') ? '=' : '-';
   for (let i = 0; i < lines.length; i++) {
-    const field = TITLE_FIELD.exec(lines[i]!);
+    const abstract = ABSTRACT_FIELD.exec(lines[i]!);
+    const field =
+      TITLE_FIELD.exec(lines[i]!) ?? (abstract && lines.slice(i + 1, i + 6).some((l) => DESCRIPTION_FIELD.test(l)) ? abstract : null);
     if (field) {
       const presenter = lines
         .slice(i + 1, i + 4)

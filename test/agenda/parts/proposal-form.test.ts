@@ -44,4 +44,11 @@ describe('a proposal written as a form or as a headed document', () => {
     expect(formTopics(text).map((f) => f.title)).toEqual(['Commit-Graph Status Report', 'Multi-Pack-Index Status Report']);
     expect(formTopics('File Format v2\n--------------\n\nText.\n').map((f) => f.title)).toEqual(['File Format v2']);
   });
+
+  it('takes a one-line "Abstract:" heading a form with a description for its title, not an abstract alone', () => {
+    // LPC 2019, a reply to the RDMA mini-summit's call for proposals.
+    const form = 'Abstract: Expand the virtio portfolio with RDMA\n\nDescription:\nData center backends use more RDMA.\n';
+    expect(formTopics(form).map((f) => f.title)).toEqual(['Expand the virtio portfolio with RDMA']);
+    expect(formTopics('Abstract: we measured the boot time of 40 kernels.\n\nThe results follow.\n')).toEqual([]);
+  });
 });
