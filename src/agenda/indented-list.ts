@@ -1,8 +1,8 @@
 /**
  * A list written without markers, each item a short line indented under the line that introduces
  * it (the LPC 2019 Live Patching MC's call: "Here's what we initially proposed:", a link, then
- * "     API for state changes made by callbacks [1][2]" and four more lines like it). The items end
- * at a blank line or a line back at the margin.
+ * "     API for state changes made by callbacks [1][2]" and four more lines like it), or three or
+ * more such lines at the margin. The items end at a blank line or a change of indent.
  */
 import { LINK_LINE } from './text.js';
 const INTRO = /:\s*$/;
@@ -25,14 +25,20 @@ export function indentedLists(text: string): IndentedList[] {
     if (!INTRO.test(lines[i]!) || INDENTED.test(lines[i]!)) continue;
     let j = i + 1;
     while (j < lines.length && (lines[j]!.trim() === '' || LINK_LINE.test(lines[j]!))) j++;
+    // Indented under the intro, or (three or more) at the margin, one title a line: "Here are some
+    // ideas for topics:" over "System call filtering and interception", "New seccomp features", ...
+    // (LPC 2020's Containers MC call, sent as plain lines).
+    const margin = !INDENTED.test(lines[j] ?? '');
     const items: string[] = [];
-    for (; j < lines.length && INDENTED.test(lines[j]!) && !MARKED.test(lines[j]!); j++) {
+    for (; j < lines.length && lines[j]!.trim() !== '' && INDENTED.test(lines[j]!) !== margin && !MARKED.test(lines[j]!); j++) {
       const item = lines[j]!.trim();
-      if (item.length > MAX_ITEM || LINK_LINE.test(item)) break;
+      if (item.length > MAX_ITEM || LINK_LINE.test(item) || (margin && /[.,;:]$/.test(item))) break;
       items.push(item);
     }
     const ended = j >= lines.length || lines[j]!.trim() === '';
-    if (items.length >= 2 && ended && titleLike(items)) out.push({ intro: lines[i]!, items });
+    // "June 7th  - pKVM on x86" lines at the margin are a forward schedule (forward-schedule.ts reads it).
+    const paired = margin && items.filter((t) => /\s[-–—]\s/.test(t)).length * 2 >= items.length;
+    if (items.length >= (margin ? 3 : 2) && ended && !paired && titleLike(items)) out.push({ intro: lines[i]!, items });
   }
   return out;
 }

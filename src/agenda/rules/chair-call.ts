@@ -25,7 +25,7 @@ const LOGISTICS = regex(
   // "Proposals for agenda topics should be sent before February 22 to:": a CFP's instructions.
   String.raw`\b(?:should|must|need\s+to)\s+be\s+(?:sent|submitted|posted)\b|\brequests?\s+to\s+attend\b|`,
   String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
-  String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing|wrap[- ]?up|`,
+  String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing(?=\s*(?:remarks|session|words|address|$))|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
   String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
   String.raw`get(?:ting)?\s+settled|settle\s+in|get(?:ting)?\s+(?:everyone|everybody)\s+(?:installed|seated|set\s+up)|laptops?\s+hooked)\b`,
@@ -191,7 +191,10 @@ function agendaBlock(block: ListBlock): boolean {
   // "we'll continue the discussion we started last time:" lists this call's topics; only a list
   // about the last call itself (its notes, its actions) is not.
   const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
-  const excluded = NOT_AGENDA.test(continues) || [OPTIONS, EXAMPLES, SCOPE, HOW_TO_PROPOSE].some((re) => re.test(last));
+  // A call for proposals' own list, however hedged ("Topics of interest include, but are not limited
+  // to:", LPC 2026 Containers MC; "Tentative topics ... include (but not limited to)", LPC 2022 VFIO/
+  // IOMMU/PCI MC) is the chairs' draft agenda: the chair accepts or rejects each in review.
+  const excluded = NOT_AGENDA.test(continues) || [OPTIONS, EXAMPLES, HOW_TO_PROPOSE].some((re) => re.test(last));
   return introducesTopics(block.intro) && !excluded;
 }
 
@@ -201,13 +204,6 @@ const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|i
 // "Good topics:" over "- bugs you're working on - short code walkthroughs" (bcachefs 2024-04): the kind of
 // topic the chair welcomes, not this call's topics.
 const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\s+as)|for\s+(?:example|instance)|e\.g\.)\s*:?\s*$/i;
-
-// "The list of topics of interest includes (but it is not limited to):" (OSPM's calls for proposals,
-// 2019-2025): the summit's scope, under which people propose; not its agenda.
-// "Tentative topics ... include (but not limited to):" (LPC 2022's VFIO/IOMMU/PCI MC) and "Potential
-// topics include, but are not limited to" (LPC 2019's Testing MC) are the chairs' draft agenda: the hedge
-// alone makes no scope.
-const SCOPE = /\b(?:topics?|areas?|subjects?)\s+of\s+interest\b/i;
 
 // "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
 // info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.

@@ -31,4 +31,14 @@ describe('lists written as indented lines without markers', () => {
     expect(indentedLists(where)).toEqual([]);
     expect(indentedLists('The topic:\n\n  Folios\n')).toEqual([]);
   });
+
+  it('reads three or more titles at the margin, but not a paragraph, two lines, or a forward schedule', () => {
+    const read = (t: string) => indentedLists(t).map((l) => l.items);
+    expect(read('Here are some ideas for topics:\n\nSystem call filtering\nNew seccomp features\nTime namespacing\n')).toEqual([
+      ['System call filtering', 'New seccomp features', 'Time namespacing'],
+    ]);
+    expect(read('Ideas:\nSystem call filtering\nNew seccomp features\n')).toEqual([]);
+    expect(read('Note:\nWe met on Monday and agreed,\nthen wrote it all down in the wiki,\nwhich everyone can read.\n')).toEqual([]);
+    expect(read('Future Schedule:\nJune 7th  - pKVM on x86\nJune 14th - Available!\nJune 21st - No Meeting\n')).toEqual([]);
+  });
 });

@@ -359,15 +359,28 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
-  it("takes a call for proposals' topics of interest for its scope, not its agenda", () => {
-    // OSPM summit calls for proposals, 2019-2025.
+  it("takes a call for proposals' topics of interest as the chairs' draft agenda, and plain lines of titles too", () => {
+    // LPC 2026 Containers and Checkpoint/Restore MC (OSPM's calls say the same of their scope; the
+    // labelling guide counts every list of a chair's call, and the chair rejects what is not wanted).
     const msg = message({
       subject: 'Reminder: MirageOS call for proposals',
       bodyText:
-        'The list of topics of interest includes (but it is not limited to):\n\n * Power management techniques\n' +
-        ' * Real-time virtualization\n * Tracing\n\nPresentations can cover recently developed technologies.\n',
+        'Topics of interest include, but are not limited to:\n\n * New VFS and syscall interfaces\n' +
+        ' * Closing gaps between cgroup v1 and v2\n\nPresentations can cover recently developed technologies.\n',
     });
-    expect(chairCallRule(envOf(msg))).toEqual([]);
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['New VFS and syscall interfaces', 'Closing gaps between cgroup v1 and v2']);
+    // LPC 2020's call: one title a line at the margin, no markers.
+    const plain = message({
+      subject: 'Reminder: MirageOS call for proposals',
+      bodyText:
+        'Here are some ideas for topics:\n\nSystem call filtering and interception\nNew seccomp features\nTime namespacing\n\n' +
+        'Some of those are ideas in search of a solution.\n',
+    });
+    expect(titles(chairCallRule(envOf(plain)))).toEqual([
+      'System call filtering and interception',
+      'New seccomp features',
+      'Time namespacing',
+    ]);
   });
 
   it("takes a call's tentative topics as its draft agenda, however hedged, grouped under headings and thirty long", () => {
