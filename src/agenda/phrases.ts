@@ -3,6 +3,7 @@
  * talk about X", "X wants to talk about Y". Shared by rule 2 (replies to calls) and rule 3
  * (inline proposals). Sentences are read paragraph by paragraph with line wraps joined.
  */
+import { indirectTopic } from './indirect-phrases.js';
 import { regex } from './patterns.js';
 
 export interface Phrase {
@@ -53,6 +54,8 @@ const OFFER = new RegExp(
     '(?:discussion|chat|poll)(?:\\s+and\\s+(?:a\\s+)?(?:poll|vote))?\\s+(?:on|about)|' +
     // "I can take 30min to briefly describe the problems I'm encountering, and present the vision /
     // roadmap" (qemu-devel 2023-10, in answer to the call).
+    // "I could talk ad nauseum about PGO and LTO" (LPC 2021, to the Toolchains MC's call).
+    '(?:talk|speak|present)(?:\\s+[\\w-]+){0,2}?\\s+(?:about|on)|' +
     'take\\s+(?:\\d+\\s*min(?:ute)?s?|some\\s+time|a\\s+few\\s+minutes)\\s+to\\s+(?:briefly\\s+)?' +
     '(?:describe|present|discuss|explain|go\\s+over|show))\\s+(.+)',
   'i',
@@ -92,46 +95,6 @@ const RELAYED = regex(
   String.raw`\b(?:you|[a-z][\w'-]*)\s+(?:mentioned|said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|he|she|they)\s+`,
   String.raw`(?:wanted|want|would\s+like|'d\s+like)\s+to\s+(?:find\s+a\s+way\s+to\s+)?(?:get|${VERB.slice(3, -1)})\s+(.+)`,
 );
-// "If anybody wants to talk X, we can do that."
-const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
-// "I saw some activity about the CI loop - maybe worth discussing": the thing before "worth discussing".
-const WORTH = regex(
-  'i',
-  String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
-  String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
-);
-// "There's also the topic of the media device controller registry that we discussed during the
-// FOSDEM" (linux-media 2015, in answer to a summit's draft agenda): one more topic put forward.
-// "The only big topic is the multi-cpu support." (alsa-devel 2019, in answer to the audio miniconference's call).
-const ALSO_TOPIC = regex(
-  'i',
-  String.raw`\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)|`,
-  String.raw`\bthe\s+(?:(?:only|other|main|big|biggest|key|first|second|last|interesting|important)\s+){1,3}`,
-  String.raw`topic\s+(?:is|would\s+be)\s+(.+)`,
-);
-// "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
-// answer to a call): the call offered as the place for X.
-const GOOD_PLACE = regex(
-  'i',
-  String.raw`\b(?:this|it|that|the\s+call)\s+(?:could|would|might|may)\s+be\s+a\s+(?:good|great|nice|fine)\s+`,
-  String.raw`(?:place|time|opportunity|occasion|venue)\s+to\s+(?:discuss|talk\s+about|raise|cover|bring\s+up)\s+([^()]+)`,
-);
-// "I think it would be beneficial to discuss BPF helpers freeze in BPF office hours" (bpf 2023-01).
-const BENEFICIAL = regex(
-  'i',
-  String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable)\s+`,
-  String.raw`to\s+(?:discuss|talk\s+about|go\s+over|cover)\s+(.+)`,
-);
-// "I would expect DOE, SPDM, and IDE would be a useful topic to discuss at the Plumbers PCI
-// Microconference" (linux-pci 2021): the subject of the sentence is the topic.
-const USEFUL_TOPIC = regex(
-  'i',
-  String.raw`^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:expect|think|guess|believe|suspect)\s+(?:that\s+)?)?(.{3,100}?)\s+`,
-  String.raw`(?:would|could|might|may|will|should)\s+(?:also\s+)?be\s+(?:a|an)\s+(?:(?:good|useful|great|interesting|nice|worthwhile)\s+)?`,
-  String.raw`(?:topic|subject)\s+(?:to\s+(?:discuss|talk\s+about|cover|raise)|for\s+(?:discussion|the)\b)`,
-);
-// "I wonder whether we should consider allowing X again": a chair putting X to the call.
-const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 // "I'd like to propose a topic: X" / "I'd like to propose X as a topic".
 // "I've meant to add a "minimum toolchain versions" topic": the quoted words name it (xen-devel 2020).
 // 'I took a liberty to add "BPF helpers freeze" as a topic for next BPF office hours' (bpf 2023).
@@ -186,6 +149,8 @@ const TOPIC_END = regex(
   String.raw`at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|`,
   String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:anybody|anyone|everybody|people|`,
   String.raw`folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|`,
+  // "presenting more information about -fanalyze to kernel and toolchain developers there": the audience.
+  String.raw`\s+to\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}(?:developers|hackers|folks|people|audience|community|maintainers|attendees)\b.*$|`,
   String.raw`,\s+(?:as|since|because|so|which|if|but|or|please)\b|`,
   String.raw`\s+please\b|\s+(?:because|since)\b).*$|[.?!;]+\s*$`,
 );
@@ -269,16 +234,8 @@ export function proposalPhrases(text: string): Phrase[] {
       out.push({ topic: trimTopic(t[2]!), sentence });
       continue;
     }
-    const a =
-      ANYBODY.exec(sentence) ??
-      ALSO_TOPIC.exec(sentence) ??
-      BENEFICIAL.exec(sentence) ??
-      USEFUL_TOPIC.exec(sentence) ??
-      WORTH.exec(sentence) ??
-      WONDER.exec(sentence) ??
-      GOOD_PLACE.exec(sentence) ??
-      RELAYED.exec(sentence);
-    if (a) out.push({ topic: trimTopic(a[1] ?? a[2]!), sentence });
+    const a = indirectTopic(sentence) ?? RELAYED.exec(sentence)?.[1] ?? null;
+    if (a !== null) out.push({ topic: trimTopic(a), sentence });
   }
   return out;
 }

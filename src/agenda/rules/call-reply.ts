@@ -30,7 +30,10 @@ const QUESTION_ITEM =
 // A reply that is about the call itself, not a topic: time zones, links, attendance, cancellations.
 const LOGISTICS = regex(
   'i',
-  String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+)?interested(?!\s+in\s+(?:discussing|talking|presenting))|`,
+  String.raw`\b(?:i(?:'m|\s+am|\s+would\s+be)\s+(?:also\s+|very\s+(?:much\s+)?|really\s+)?interested`,
+  String.raw`(?!\s+in\s+(?:discussing|talking|presenting))|`,
+  // "I am certainly willing to participate in the micro-conference" (LPC 2021): attendance.
+  String.raw`(?:willing|happy|glad|able)\s+to\s+(?:participate|attend|join)|participat(?:e|ing|ion)\s+in\s+the\b|`,
   String.raw`count\s+me\s+in|cc'?(?:ing|ed)|(?:just\s+a|a\s+(?:friendly|gentle|quick))\s+reminder|`,
   String.raw`adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
@@ -78,7 +81,9 @@ const SEVERAL_OF_MINE = regex(
 const MY_WISHES = regex(
   'i',
   String.raw`\b(?:things|topics|items|stuff)\s+(?:that\s+)?(?:i|we)(?:'d|\s+would)\s+(?:(?:also|really)\s+)?`,
-  String.raw`(?:be\s+interested\s+in|like\s+to\s+(?:talk|hear|discuss|present|cover))\b`,
+  // "There are two topics I'd be keen to discuss, both in the KVM + memory-management realm:" (LPC 2023).
+  String.raw`(?:be\s+interested\s+in|be\s+keen\s+to\s+(?:talk|discuss|present|cover)|`,
+  String.raw`like\s+to\s+(?:talk|hear|discuss|present|cover))\b`,
 );
 /** The text of up to `count` paragraphs right above line `start`. */
 function paragraphsBefore(lines: readonly string[], start: number, count: number): string {
@@ -191,6 +196,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "I went through the effort to become a CNA": news of what the writer did, not a topic put to the call.
   const opinionOrNews =
     /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening) ||
+    // "I think this idea is great" (LPC 2023, to the KVM MC's call): praise for what is proposed.
+    /^(?:i\s+think\s+)?(?:this|that|the|your)\s+(?:idea|proposal|topic|plan|mc|session)\s+(?:is|sounds|looks)\b/i.test(opening) ||
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
     // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
     NOT_WHAT_I_SAID.test(opening);

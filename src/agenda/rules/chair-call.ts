@@ -207,7 +207,13 @@ const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\
 
 // "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
 // info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.
-const HOW_TO_PROPOSE = /\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$/i;
+// "I am reaching out to you asking for:" over "1) Topics your project may want to discuss 2) Whether
+// you are willing to participate" (LPC 2021 Toolchains MC): what to answer, not topics.
+const HOW_TO_PROPOSE = regex(
+  'i',
+  String.raw`\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$|`,
+  String.raw`\b(?:asking|ask)\s+(?:you\s+|everyone\s+|all\s+)?for\s*:?\s*$`,
+);
 
 const PROPOSED = /\b(?:we|i)\s+(?:have\s+|initially\s+|originally\s+|already\s+)*proposed\s*:\s*$/i;
 

@@ -112,4 +112,16 @@ describe('words that introduce a list of topics', () => {
     ).toEqual(['DOE,  SPDM, and IDE']);
     expect(topics('The only big topic is the multi-cpu support.')).toEqual(['the multi-cpu support']);
   });
+
+  it("reads a lead's invitation to a session on X and an offer to talk about X, without the audience", () => {
+    // LPC 2021/2022 Toolchains MC: the lead's invitations and a reply to the call.
+    expect(topics('Would you all be interested in leading another session on kernel+toolchain collaboration for mitigations?')).toEqual([
+      'kernel+toolchain collaboration for mitigations',
+    ]);
+    expect(
+      topics("We were wondering if you'd be interested in presenting more information about -fanalyze to kernel developers there?"),
+    ).toEqual(['-fanalyze']);
+    expect(topics('I could talk ad nauseum about PGO and LTO.')).toEqual(['PGO and LTO']);
+    expect(topics('Would you be interested in joining us?')).toEqual([]);
+  });
 });

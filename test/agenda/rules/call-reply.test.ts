@@ -388,4 +388,19 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
     expect(callReplyRule(envOf(reply("FWIW, I'd also be interested in discussing these developments."), callThread()))).toEqual([]);
   });
+
+  it('takes no topic from willingness to take part or praise, and reads the topics a member is keen to discuss', () => {
+    // LPC 2021 Toolchains MC and LPC 2023 KVM MC, replies to the calls.
+    expect(callReplyRule(envOf(reply('I am certainly willing to participate in the micro-conference.'), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply("Thanks!  I'm very much interested, but am not yet sure about travel."), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply('I think this idea is great and we would like to help.'), callThread()))).toEqual([]);
+    const keen =
+      "This MC sounds great! There are two topics I'd be keen to discuss, both in\nthe memory-management realm:\n\n" +
+      '1. Guest memory persistence across kexec for live update.\nSpecifically the IOMMU tables.\n\n' +
+      '2. Fine-grained access control APIs for VMs.\nFor live migration.\n';
+    expect(titles(callReplyRule(envOf(reply(keen), callThread())))).toEqual([
+      'Guest memory persistence across kexec for live update',
+      'Fine-grained access control APIs for VMs',
+    ]);
+  });
 });

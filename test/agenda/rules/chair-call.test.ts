@@ -450,4 +450,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
+
+  it('takes no list of what to answer ("asking for: 1) topics ... 2) whether you will participate")', () => {
+    // LPC 2021 Toolchains MC, the lead's call for topics.
+    const msg = message({
+      subject: 'Reminder: MirageOS call for topics',
+      bodyText:
+        'In order to get the Micro-Conference accepted we need to provide a list of\nboth topics and prospective attendants, ' +
+        "so that's why I am reaching out to you\nasking for:\n\n1) Topics your project may want to discuss with the kernel hackers.\n\n" +
+        '2) Whether you are willing to contribute and/or participate.\n\nPlease let me know.\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
 });

@@ -1,0 +1,71 @@
+/**
+ * Phrases that put a topic forward without a first-person wish (phrases.ts reads those): "There's
+ * also the topic of X", "it would be beneficial to discuss X", "X would be a useful topic to
+ * discuss at ...", a lead's "Would you be interested in a session on X?", "maybe worth discussing".
+ */
+import { regex } from './patterns.js';
+
+// "If anybody wants to talk X, we can do that."
+const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
+// "I saw some activity about the CI loop - maybe worth discussing": the thing before "worth discussing".
+const WORTH = regex(
+  'i',
+  String.raw`\b(?:about|on|re|regarding)\s+(.{3,80}?)\s*(?:[-–—,(]\s*)?(?:it\s+)?(?:is\s+|might\s+be\s+|may\s+be\s+|could\s+be\s+)?`,
+  String.raw`(?:maybe\s+|probably\s+)?worth\s+(?:discussing|a\s+(?:discussion|chat|slot)|talking\s+about)`,
+);
+// "There's also the topic of the media device controller registry that we discussed during the
+// FOSDEM" (linux-media 2015, in answer to a summit's draft agenda): one more topic put forward.
+// "The only big topic is the multi-cpu support." (alsa-devel 2019, in answer to the audio miniconference's call).
+const ALSO_TOPIC = regex(
+  'i',
+  String.raw`\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)|`,
+  String.raw`\bthe\s+(?:(?:only|other|main|big|biggest|key|first|second|last|interesting|important)\s+){1,3}`,
+  String.raw`topic\s+(?:is|would\s+be)\s+(.+)`,
+);
+// "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
+// answer to a call): the call offered as the place for X.
+const GOOD_PLACE = regex(
+  'i',
+  String.raw`\b(?:this|it|that|the\s+call)\s+(?:could|would|might|may)\s+be\s+a\s+(?:good|great|nice|fine)\s+`,
+  String.raw`(?:place|time|opportunity|occasion|venue)\s+to\s+(?:discuss|talk\s+about|raise|cover|bring\s+up)\s+([^()]+)`,
+);
+// "I think it would be beneficial to discuss BPF helpers freeze in BPF office hours" (bpf 2023-01).
+const BENEFICIAL = regex(
+  'i',
+  String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable)\s+`,
+  String.raw`to\s+(?:discuss|talk\s+about|go\s+over|cover)\s+(.+)`,
+);
+// "I would expect DOE, SPDM, and IDE would be a useful topic to discuss at the Plumbers PCI
+// Microconference" (linux-pci 2021): the subject of the sentence is the topic.
+const USEFUL_TOPIC = regex(
+  'i',
+  String.raw`^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:expect|think|guess|believe|suspect)\s+(?:that\s+)?)?(.{3,100}?)\s+`,
+  String.raw`(?:would|could|might|may|will|should)\s+(?:also\s+)?be\s+(?:a|an)\s+(?:(?:good|useful|great|interesting|nice|worthwhile)\s+)?`,
+  String.raw`(?:topic|subject)\s+(?:to\s+(?:discuss|talk\s+about|cover|raise)|for\s+(?:discussion|the)\b)`,
+);
+// "Would you all be interested in a session on Control Flow Integrity in the kernel?", "wondering if
+// you'd be interested in presenting more information about -fanalyze" (LPC 2022, the Toolchains MC's
+// lead inviting speakers): a session offered on X.
+const INVITE = regex(
+  'i',
+  String.raw`\b(?:(?:would|are|were)\s+you|you(?:'d|\s+would))(?:\s+(?:all|both|guys|folks)|\s+and\s+\w+)?\s+(?:be\s+)?interested`,
+  String.raw`(?:\s+and\s+able)?\s+(?:in|to)\s+(?:(?:giving|leading|presenting|give|lead|present)\s+)?(?:(?:a|an|another)\s+(?:\w+\s+)?`,
+  String.raw`(?:session|talk|presentation|discussion|slot)\s+(?:on|about|regarding|covering)\s+|`,
+  String.raw`(?:more\s+)?(?:information\s+)?(?:about|on)\s+)([^?]+)`,
+);
+// "I wonder whether we should consider allowing X again": a chair putting X to the call.
+const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
+
+/** The topic an indirect phrase of the sentence names, as written (trimTopic shapes it), or null. */
+export function indirectTopic(sentence: string): string | null {
+  const a =
+    ANYBODY.exec(sentence) ??
+    ALSO_TOPIC.exec(sentence) ??
+    BENEFICIAL.exec(sentence) ??
+    USEFUL_TOPIC.exec(sentence) ??
+    INVITE.exec(sentence) ??
+    WORTH.exec(sentence) ??
+    WONDER.exec(sentence) ??
+    GOOD_PLACE.exec(sentence);
+  return a ? (a[1] ?? a[2] ?? null) : null;
+}
