@@ -59,12 +59,16 @@ export function ownProse(bodyText: string): string {
 
 /** Drop an opening salutation line ("Hi Ted,", "Hello all,", "Dear community members,"). */
 export function stripGreeting(text: string): string {
-  return text
-    .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b[^\n.!?]{0,40}[,!:]?\s*\n/i, '')
-    .replace(/^\s*(?:thanks|thank you|many thanks|cheers)\b[^\n.!?]{0,30}[,!.]?\s*\n/i, '')
-    .replace(/^\s*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s*,\s*\n/u, '') // "Richard,": a greeting by name
-    .replace(/^\s*On\s[^\n]{0,80}\d[^\n]*\n/, '') // an attribution line whose "wrote:" the quote splitter missed
-    .trim();
+  return (
+    text
+      .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b[^\n.!?]{0,40}[,!:]?\s*\n/i, '')
+      .replace(/^\s*(?:thanks|thank you|many thanks|cheers)\b[^\n.!?]{0,30}[,!.]?\s*\n/i, '')
+      .replace(/^\s*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s*,\s*\n/u, '') // "Richard,": a greeting by name
+      // An attribution line whose "wrote:" the quote splitter missed; not "On https://lpc.events/... I
+      // see four speakers" (LPC 2022), which is the writer's own sentence.
+      .replace(/^\s*On\s(?![^\n]*:\/\/)[^\n]{0,80}\d[^\n]*\n/, '')
+      .trim()
+  );
 }
 
 /** Non-empty lines. */

@@ -403,4 +403,11 @@ describe('rule 2: replies to a call for agenda items', () => {
       'Fine-grained access control APIs for VMs',
     ]);
   });
+
+  it('reads a sentence starting "On https://..." as the writer\'s own, not an attribution line', () => {
+    // LPC 2022 Zoned Storage MC: a question about the call, then "Thanks,".
+    const body =
+      'Hi Adam,\n\nOn https://lpc.events/event/16/contributions/1147/ I see four speakers but no agenda? Will one be added?\n\nThanks,\n\nBart.\n';
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
 });
