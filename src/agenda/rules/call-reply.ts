@@ -224,7 +224,9 @@ const PLACEHOLDER = regex(
 // call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
 const LIKE_TO_ADD = regex(
   'i',
-  String.raw`\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:also\s+)?like\s+to\s+add\s+`,
+  // "I would maybe add to the list GPU/accel interoperability" (dri-devel 2024, in the BoF's thread).
+  String.raw`\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:also\s+|maybe\s+|perhaps\s+)?(?:like\s+to\s+)?add\s+`,
+  String.raw`(?:to\s+the\s+(?:list|agenda)\s+)?`,
   String.raw`(?!that\b|to\b|my\b|more\b|some\s+(?:context|comments?|notes?)\b|a\s+(?:comment|note|few\s+words)\b)(.+)`,
 );
 

@@ -410,4 +410,12 @@ describe('rule 2: replies to a call for agenda items', () => {
       'Hi Adam,\n\nOn https://lpc.events/event/16/contributions/1147/ I see four speakers but no agenda? Will one be added?\n\nThanks,\n\nBart.\n';
     expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
   });
+
+  it('reads "I would maybe add to the list X" deeper in the call\'s thread, not "I would add that ..."', () => {
+    // DRM accel BoF at LPC 2024: a reply to a reply to the call for topics.
+    const deeper = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items: MirageOS call 2025-01-08' };
+    const body = 'I like it too and I will try to attend. I would maybe add to the list GPU/accel interoperability.';
+    expect(titles(callReplyRule(envOf(reply(body), deeper)))).toEqual(['GPU/accel interoperability']);
+    expect(callReplyRule(envOf(reply('I would add that the list looks good.'), deeper))).toEqual([]);
+  });
 });
