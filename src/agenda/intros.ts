@@ -32,6 +32,16 @@ const ANNOUNCING_VERB = regex(
 const HOLDS_NOW =
   /\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|\bwhat\s+(?:i|we)\s+have\s+so\s+far\b/i;
 
+// "In this microconference we want to discuss ongoing developments around Linux support for memory
+// encryption and confidential computing in general." right above the list of what in particular
+// (LPC 2025 Confidential Computing MC call).
+const WANT_TO_DISCUSS = String.raw`\b(?:we|i)\s+(?:want|plan|would\s+like|intend|hope)\s+to\s+(?:discuss|cover|talk\s+about)\b`;
+const IN_GENERAL = regex(
+  'i',
+  String.raw`^\s*in\s+this\s+(?:[\w-]+\s+)?(?:conference|microconference|mc|session|track|summit|meeting|call),?\s+${WANT_TO_DISCUSS}|`,
+  String.raw`${WANT_TO_DISCUSS}.*\bin\s+general\s*[.:]?\s*$`,
+);
+
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {
   return (intro.split(/(?<=[.!?])\s+/).at(-1) ?? '').slice(-160);
@@ -43,5 +53,5 @@ export function introducesTopics(intro: string): boolean {
   const will = WILL_DISCUSS.exec(last);
   const after = will ? last.slice(will.index + will[0].length) : '';
   const willIntroduce = will !== null && (!/[.!?]\s*$/.test(last) || /^\s*(?:the\s+following|these|below)\b/i.test(after));
-  return AGENDA_INTRO.test(last) || willIntroduce || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last);
+  return AGENDA_INTRO.test(last) || willIntroduce || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last) || IN_GENERAL.test(last);
 }

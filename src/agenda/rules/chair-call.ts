@@ -54,7 +54,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
-    topics.push(...block.items.map((i) => i.text));
+    // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
+    // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
+    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').map((i) => i.text));
   }
   // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019).
   for (const list of indentedLists(text)) if (introducesTopics(list.intro) || PROPOSED.test(list.intro)) topics.push(...list.items);

@@ -462,4 +462,20 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
+
+  it('takes the list right under "In this microconference we want to discuss X in general.", past a heading item', () => {
+    // LPC 2025 Confidential Computing MC call for presentations.
+    const msg = message({
+      subject: 'Reminder: MirageOS call for presentations',
+      bodyText:
+        'In this microconference we want to discuss ongoing developments around Linux\nsupport for memory encryption in general.\n\n' +
+        '\t- Support for large-page backing of confidential virtual machines.\n\t- Live migration of CVMs.\n' +
+        '\t- Further topics to discuss are:\n\t- Performance of CVMs.\n\nPlease use the CfP process to submit your proposals.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Support for large-page backing of confidential virtual machines',
+      'Live migration of CVMs',
+      'Performance of CVMs',
+    ]);
+  });
 });
