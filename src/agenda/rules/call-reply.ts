@@ -42,7 +42,8 @@ const LOGISTICS = regex(
   String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
   String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|`,
   String.raw`join)|won'?t be (?:able|there|around)|not (?:going to |be able to )?make it|unfortunately|be around|`,
-  String.raw`apologi[sz]e|regrets|call is at|`,
+  // "It seems LPC 2025 is already sold out and has a waiting list" (netdev 2025): tickets, not topics.
+  String.raw`apologi[sz]e|regrets|call is at|sold\s+out|waiting\s+list|(?:reserved|conference|event|spare)\s+tickets?|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,

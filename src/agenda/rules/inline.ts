@@ -42,6 +42,8 @@ const TO_BE_DISCUSSED = regex(
   String.raw`(?:maybe|perhaps|possibly)\s+a\s+(?:good\s+)?topic|(?:invite|welcome|encourage)\s+(?:discussion|comments|feedback)\s+`,
   String.raw`(?:of|on|about)\s+(?:this|it)|`,
   String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic))|`,
+  // "This RFC also serves as a base for discussion at upcoming LPC2019 BPF Microconference" (bpf 2019).
+  String.raw`serves?\s+as\s+(?:a\s+|the\s+)?(?:base|basis|starting\s+point)\s+for\s+(?:the\s+)?discussions?|`,
   // "Maybe something to discuss on the community call later today?", "More details on the Xen
   // community call this week": the thread's subject, put to the call named.
   String.raw`(?:something|a\s+(?:good\s+)?(?:topic|thing|point))\s+to\s+(?:discuss|talk\s+about|raise|bring\s+up|cover)|`,

@@ -418,4 +418,11 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(body), deeper)))).toEqual(['GPU/accel interoperability']);
     expect(callReplyRule(envOf(reply('I would add that the list looks good.'), deeper))).toEqual([]);
   });
+
+  it('takes no topic from a question about tickets', () => {
+    // LPC 2025 networking track CFP, a reply.
+    const body =
+      'It seems LPC 2025 is already sold out and has a waiting list:\nhttps://lpc.events/blog/current/\n\nAre there any reserved tickets?';
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
 });

@@ -478,4 +478,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       'Performance of CVMs',
     ]);
   });
+
+  it("leaves the event's facts out of its list (location, dates, cost, links, registration)", () => {
+    // Tracing Summit 2022 call for proposals.
+    const msg = message({
+      subject: 'Reminder: MirageOS call for proposals',
+      bodyText:
+        'The current topics:\n\n * Location: Google, 6 Pancras Sq, London\n * Event dates: Tuesday the 11th of October\n * Cost: Free\n' +
+        ' * CFP link\n * Register to attend\n * Trace filtering\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Trace filtering']);
+  });
 });

@@ -281,4 +281,13 @@ describe('rule 3: inline proposals', () => {
       [],
     );
   });
+
+  it('takes a patch series that "serves as a base for discussion at" a named meeting as the thread\'s topic', () => {
+    // bpf 2019: an RFC cover letter naming the LPC BPF microconference.
+    const rfc = message({
+      subject: '[RFC PATCH bpf-next v2 0/2] bpf: adding map batch processing support',
+      bodyText: 'This RFC implements bucket based batching.\n\nThis RFC also serves as a base for discussion at upcoming\nmirage call.\n',
+    });
+    expect(inlineRule(envOf(rfc)).map((c) => c.title)).toEqual(['bpf: adding map batch processing support']);
+  });
 });
