@@ -66,8 +66,10 @@ export function recordExtraction(db: Db, result: ExtractResult, c: ExtractWriteC
   ];
 }
 
-/** Add one candidate: a new inbox item, a new source on a near-duplicate, or nothing when already recorded. */
-/** `lastCredit`: no later candidate of the same message names the candidate's presenter. */
+/**
+ * Add one candidate: a new inbox item, a new source on a near-duplicate, or nothing when already
+ * recorded. `lastCredit`: no later candidate of the same message names the candidate's presenter.
+ */
 export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext, lastCredit = false): WriteResult {
   const meeting = c.meetings.find((m) => m.id === cand.meetingId);
   if (!meeting) return { action: 'ignored', itemId: null, reason: `no meeting "${cand.meetingId}"` };
@@ -90,8 +92,8 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext, la
   if (match) {
     addSource(db, match.id, cand, norm, c.now);
     // The chair's list names the topic the member described: the digest prints the chair's words.
-    if (restated && untouched(db, restated))
-      retitleItem(db, restated.id, { title: cand.title.trim(), norm, presenter: cand.presenter ?? null }, c.now);
+    const retitled = restated !== undefined && untouched(db, restated);
+    if (retitled) retitleItem(db, restated.id, { title: cand.title.trim(), norm, presenter: cand.presenter ?? null }, c.now);
     const carried = carryForward(db, match, assigned, c.now);
     logAction(db, {
       at: c.now,
@@ -100,7 +102,13 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext, la
       itemId: match.id,
       meetingId: meeting.id,
       occurrenceKey: carried ? (occ?.key ?? null) : match.occ_key,
-      after: { mid: cand.messageId, title: cand.title, rule: cand.rule, ...(carried ? { from: match.occ_key, why: assigned.why } : {}) },
+      after: {
+        mid: cand.messageId,
+        title: cand.title,
+        rule: cand.rule,
+        ...(carried ? { from: match.occ_key, why: assigned.why } : {}),
+        ...(retitled ? { retitled: true } : {}),
+      },
     });
     return { action: 'joined', itemId: match.id };
   }

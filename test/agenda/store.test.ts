@@ -3,7 +3,8 @@ import { getItem, listItems } from '../../src/agenda/reader.js';
 import { readLog } from '../../src/store/audit.js';
 import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/record.js';
 import type { Db } from '../../src/store/db.js';
-import { cand, freshDb, wctx } from './store-helpers.js';
+import { edit } from '../../src/agenda/review.js';
+import { cand, freshDb, rctx, wctx } from './store-helpers.js';
 
 let db: Db;
 beforeEach(() => {
@@ -173,6 +174,16 @@ describe('addCandidate', () => {
     const chair = { rule: 'chair-call' as const, proposer: 'Mark <m@example.org>' };
     const pcm = addCandidate(db, cand('PCM issues', '2025-01-11T12:00', { ...chair, presenter: 'Patrick' }), wctx(), true);
     expect(pcm.action).toBe('created');
+    // The chair's own edit stands: a later list crediting the member joins, and the title stays.
+    const jerome = addCandidate(
+      db,
+      cand('Amlogic use cases', '2025-01-10T12:00', { rule: 'call-reply', proposer: 'Jerome B <j@example.org>' }),
+      wctx(),
+    );
+    edit(db, jerome.itemId!, { title: 'ASoC on Amlogic' }, rctx());
+    const listed = addCandidate(db, cand('User experiences', '2025-01-11T12:00', { ...chair, presenter: 'Jerome' }), wctx(), true);
+    expect([listed.action, listed.itemId]).toEqual(['joined', jerome.itemId]);
+    expect(getItem(db, jerome.itemId!)!.title).toBe('ASoC on Amlogic');
   });
 
   it('is idempotent: the same candidate again changes nothing', () => {
