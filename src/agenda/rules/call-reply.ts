@@ -171,7 +171,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   if (!direct) return [];
   // An answer that is a list from its first line ("- X\n- Y", no header) puts each item to the
   // call, whoever sends it: a co-chair's topics too (KVM/QEMU call 2024-07-09).
-  const listedFirst = fromCaller ? [] : openingList(text);
+  const listedFirst = outline; // read above: a list from the first line, here of one item
   if (listedFirst.length) return present(listedFirst.map((t) => make(t, 0.7)));
   // Comments written between the quoted call's lines ("To be precise, this will be both hot plug and
   // hot unplug" under a quoted agenda item, linux-media 2015) are about what they follow, not topics.
