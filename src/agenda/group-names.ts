@@ -17,8 +17,14 @@ const GROUP = regex(
   String.raw`WORKING\s+GROUP|WG|SIG|[Cc]ommittee|[Tt]ask\s*[Ff]orce|[Ss]ub-?[Gg]roup|`,
   String.raw`[Ss]teering\s+[Gg]roup)\b`,
 );
-// "Maintainer's Summit", "Open Source Firmware Conference": a named event.
-const EVENT = /\b((?:[\p{Lu}][\p{L}'’/&+.-]*\s+){1,4})([Ss]ummit|SUMMIT|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Hh]ackathon)\b/gu;
+// "Maintainer's Summit", "Open Source Firmware Conference": a named event; "Scheduler
+// Microconference", "Real-Time MC" (LPC's microconferences share their lists: a call for one is not
+// the other's).
+const EVENT = regex(
+  'gu',
+  String.raw`\b((?:[\p{Lu}][\p{L}'’/&+.-]*\s+){1,4})([Ss]ummit|SUMMIT|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Hh]ackathon|`,
+  String.raw`[Mm]icro-?[Cc]onference|[Mm]ini-?[Cc]onference|MC|BoF)\b`,
+);
 // "the telemetry WG", "our security workgroup": prose names groups in lower case too.
 const LOWER_GROUP = /\b((?:[\p{L}\d][\p{L}\d/&+.-]*\s+){1,3})(working\s+group|work\s*group|wg|sig)\b/giu;
 const PROSE_WORD = regex(

@@ -26,6 +26,14 @@ describe('other groups\' meetings (issue 8, "Another group\'s agenda lands in yo
     expect(foreignGroups('GUI Design Workgroup - Wednesday', security)).toEqual(['GUI Design Workgroup']);
   });
 
+  it("names a microconference, an MC or a BoF: another one's call on a shared list is not ours", () => {
+    // LPC 2020: the Scheduler MC's call on the list the Real-time MC's operator reads.
+    expect(groupsNamedIn('[CFP LPC 2020] Scheduler Microconference')).toEqual(['Scheduler Microconference']);
+    expect(groupsNamedIn('Topics for the Real-Time MC')).toEqual(['Real-Time MC']);
+    expect(groupsNamedIn('DRM Accel BoF at Linux Plumbers')).toEqual(['DRM Accel BoF']);
+    expect(foreignGroups('[CFP LPC 2020] Scheduler Microconference', security)).toEqual(['Scheduler Microconference']);
+  });
+
   it('names a meeting called by one word in prose, not a call said by when or how it happens', () => {
     // openbmc 2019-06-17: a question put to "our community call", not to the security working group.
     const asked = 'Shall we discuss it in mail chain or during our community call which Broad Bishop hosts on every Monday.';
