@@ -5,9 +5,9 @@
 import type { MeetingConfig } from '../config/meetings.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
+import { displayName } from '../mail/mailbox.js';
 import { hasSource, itemsInScope, survivor } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
-import { namesPerson } from './topic-match.js';
 import type { Candidate } from './types.js';
 
 /**
@@ -28,4 +28,15 @@ export function restatedFor(db: Db, meeting: MeetingConfig, occ: Occurrence | nu
       r.occ_key === occ.key && r.rule !== 'chair-call' && namesPerson(cand.presenter!, r.proposer) && !hasSource(db, r.id, cand.messageId),
   );
   return theirs.length === 1 ? survivor(db, theirs[0]!.id) : undefined;
+}
+
+/**
+ * True when a presenter note ("Curtis", "Jane Doe") names the person of a From line ("Curtis
+ * Malainey <c@example.org>"): their full name, or their first name alone.
+ */
+export function namesPerson(presenter: string, from: string): boolean {
+  const name = displayName(from).toLowerCase();
+  const who = presenter.trim().toLowerCase();
+  if (who === '' || name === '') return false;
+  return who === name || who === name.split(/\s+/)[0];
 }

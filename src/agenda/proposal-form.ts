@@ -35,9 +35,7 @@ export function formTopics(text: string): FormTopic[] {
   const levels = new Set(lines.map((_, i) => heading(lines, i)).filter((l) => l !== null));
   const topLevel = levels.has('=') ? '=' : '-';
   for (let i = 0; i < lines.length; i++) {
-    const abstract = ABSTRACT_FIELD.exec(lines[i]!);
-    const field =
-      TITLE_FIELD.exec(lines[i]!) ?? (abstract && lines.slice(i + 1, i + 6).some((l) => DESCRIPTION_FIELD.test(l)) ? abstract : null);
+    const field = TITLE_FIELD.exec(lines[i]!) ?? abstractHeading(lines, i);
     if (field) {
       const presenter = lines
         .slice(i + 1, i + 4)
@@ -49,6 +47,12 @@ export function formTopics(text: string): FormTopic[] {
     if (heading(lines, i) === topLevel) out.push({ title: lines[i]!.trim() });
   }
   return out;
+}
+
+/** "Abstract: X" with a "Description:" field within the next five lines: the form's title line. */
+function abstractHeading(lines: readonly string[], i: number): RegExpExecArray | null {
+  const abstract = ABSTRACT_FIELD.exec(lines[i]!);
+  return abstract && lines.slice(i + 1, i + 6).some((l) => DESCRIPTION_FIELD.test(l)) ? abstract : null;
 }
 
 /** A setext heading: a short line of words, underlined by "=" or "-" about as long as it; its underline's character. */

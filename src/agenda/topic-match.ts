@@ -106,18 +106,3 @@ export function sharesSubstance(a: string, b: string, meetingNames: readonly str
   const B = topicWords(b);
   return [...topicWords(a)].some((w) => B.has(w) && !own.has(w) && stats.df(w) <= 2);
 }
-
-/**
- * True when a presenter note ("Curtis", "Jane Doe") names the person of a From line ("Curtis
- * Malainey <c@example.org>"): their full name, or their first name alone.
- */
-export function namesPerson(presenter: string, from: string): boolean {
-  const name = from
-    .replace(/<[^>]*>/, '')
-    .replace(/["']/g, '')
-    .trim()
-    .toLowerCase();
-  const who = presenter.trim().toLowerCase();
-  if (who === '' || name === '') return false;
-  return who === name || who === name.split(/\s+/)[0];
-}

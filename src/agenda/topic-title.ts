@@ -133,6 +133,11 @@ function acronymOf(words: string, caps: string): boolean {
   return initials.endsWith(caps);
 }
 
+/** A parenthesised note that names no presenter: "(TBD)", "(RFC)", or the topic's own acronym. */
+function notAPresenter(note: string, before: string): boolean {
+  return /^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(note) || acronymOf(before, note);
+}
+
 /** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
 function firstCut(t: string): number | null {
   const cuts = [SENTENCE_END, CLAUSE_END].map((pattern) => {
@@ -174,8 +179,7 @@ export function topicTitle(raw: string): TopicTitle | null {
     t = t.slice(0, courtesy.index).trim();
   }
   const person = TRAILING_PERSON.exec(t);
-  const notPerson = (p: string): boolean => /^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(p) || acronymOf(t.slice(0, person!.index), p);
-  if (person && !notPerson(person[1]!) && person[1]!.length > 2) {
+  if (person && person[1]!.length > 2 && !notAPresenter(person[1]!, t.slice(0, person.index))) {
     presenter ??= person[1]!.trim();
     t = t.slice(0, person.index).trim();
   }

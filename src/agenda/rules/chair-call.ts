@@ -181,15 +181,15 @@ function signOffPlace(text: string, block: ListBlock): boolean {
   return line.replace(/\t/g, '        ').search(/\S/) >= 8 || lines.slice(block.end + 1).every((l) => l.trim() === '');
 }
 
+// A summit's draft agenda may run to thirty topics (LPC 2022's VFIO/IOMMU/PCI MC call had 30);
+// longer lists are file lists, changelogs or attendees.
+const MAX_TOPICS = 40;
+
 /**
  * A list that states the call's topics: introduced as topics or an agenda ("The current topics:",
  * "The agenda includes:", "I have a couple:"), not the call's logistics or the last call's notes.
  * Other lists in a call are the outline of one topic ("Pro/Con?", "Basically what we need is:").
  */
-// A summit's draft agenda may run to thirty topics (LPC 2022's VFIO/IOMMU/PCI MC call had 30);
-// longer lists are file lists, changelogs or attendees.
-const MAX_TOPICS = 40;
-
 function agendaBlock(block: ListBlock): boolean {
   if (block.items.length === 0 || block.items.length > MAX_TOPICS) return false;
   const last = lastSentence(block.intro);

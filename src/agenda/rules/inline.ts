@@ -7,7 +7,6 @@ import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.j
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
 import { titleFromSubject } from '../title.js';
-import { topicTitle } from '../topic-title.js';
 import type { Candidate } from '../types.js';
 import { regex } from '../patterns.js';
 
@@ -123,9 +122,10 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (pointer && asksForItems(msg.subject)) return;
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
+    if (!meeting || title === '') return;
+    const made = makeCandidate(env, meeting.id, 'inline', title, confidence);
     // One sentence read two ways ("that would be a great topic for the next call") is one topic.
-    if (!meeting || title === '' || out.some((c) => c?.title === topicTitle(title)?.title)) return;
-    out.push(makeCandidate(env, meeting.id, 'inline', title, confidence));
+    if (made && !out.some((c) => c?.title === made.title)) out.push(made);
   };
 
   for (const m of text.matchAll(AGENDA_PLUS)) add(m[1]!, m[0], 0.95);

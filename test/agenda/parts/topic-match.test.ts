@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesPerson, sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
+import { namesPerson } from '../../../src/agenda/credited.js';
+import { sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
   it('joins a schedule line that repeats a topic with the presenter appended', () => {
