@@ -7,6 +7,13 @@ import { regex } from './patterns.js';
 
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
+// "it appears that there are people who wants to discuss live migration improvements" (qemu-devel
+// 2022-05, the chair's call): others' wish the chair puts to the call.
+const PEOPLE_WANT = regex(
+  'i',
+  String.raw`\b(?:people|folks|developers|someone|somebody|a\s+few\s+(?:people|folks))\s+(?:who|that)\s+`,
+  String.raw`(?:wants?|would\s+like|'d\s+like)\s+to\s+(?:discuss|talk\s+about|present|raise|go\s+over|bring\s+up)\s+(.+)`,
+);
 // "I saw some activity about the CI loop - maybe worth discussing": the thing before "worth discussing".
 const WORTH = regex(
   'i',
@@ -60,6 +67,7 @@ const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|thi
 export function indirectTopic(sentence: string): string | null {
   const a =
     ANYBODY.exec(sentence) ??
+    PEOPLE_WANT.exec(sentence) ??
     ALSO_TOPIC.exec(sentence) ??
     BENEFICIAL.exec(sentence) ??
     USEFUL_TOPIC.exec(sentence) ??

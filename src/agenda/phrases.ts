@@ -88,6 +88,13 @@ const THIRD_PERSON = new RegExp(
   `\\b([A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+)?),?\\s+(?:wants|would\\s+like|is\\s+going|plans|intends)\\s+to\\s+` +
     `(?:give\\s+(?:another\\s+|an?\\s+)?|${VERB}\\s+)(.+)`,
 );
+// '"Wang, Wei W" <wei.w.wang@intel.com> has asked to give a presentation about a new feature:
+// TDX Live Migration' (qemu-devel 2023-02, the chair adding to the call): a request the chair relays.
+// Not "I have been asked to propose a topic regarding X" (linux-media 2013): the author's own proposal.
+const ASKED_TO = new RegExp(
+  `\\b(?<!been\\s)(?:has\\s+|had\\s+)?asked\\s+(?:me\\s+|us\\s+)?(?:to|for\\s+(?:a\\s+slot|some\\s+time|time)\\s+to)\\s+${VERB}\\s+(.+)`,
+  'i',
+);
 // "@Ian: you mentioned that you wanted to find a way to get X", "Ada said she would like to go over
 // X": a wish the chair relays to the call (xen-devel 2019-12).
 const RELAYED = regex(
@@ -123,12 +130,23 @@ const SLOT_FOR = regex(
   String.raw`(?:make\s+progress\s+on\s+|discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+|go(?:ing)?\s+over\s+)?(.+)`,
 );
 
+// "propose one more topic; last year we discussed X", "a presentation about a new feature: TDX Live
+// Migration": the topic is the name after the punctuation.
+const NAMED_AFTER = regex(
+  'i',
+  String.raw`^(?:one\s+more|another|a|an|the\s+following)\s+(?:new\s+)?`,
+  String.raw`(?:topic|item|thing|session|feature|proposal)\s*[;:,-]\s*(\S.*)$`,
+);
+
 /** Sentences of a text: paragraphs with line wraps joined, split at . ? ! followed by space. */
 export function sentencesOf(text: string): string[] {
   const out: string[] = [];
   // A paragraph's lines that each address someone ("@Juergen: ...") are sentences of their own.
   for (const para of text.split(/\n\s*\n|\n(?=\s*@[\p{L}][\p{L}.-]*\s*:)/u)) {
+    // One indented line after a colon, the margin text resuming after it, is a name set apart
+    // ("a new feature:\n    TDX Live Migration\nHe wanted 1h"): it ends the sentence.
     const flat = para
+      .replace(/:\n([ \t]+)([^\n]*[^\s.?!:])\n(?=\S)/g, ': $2.\n')
       .replace(/\s*\n\s*/g, ' ')
       .replace(/[’‘]/g, "'")
       .trim();
@@ -214,11 +232,11 @@ export function proposalPhrases(text: string): Phrase[] {
       QUESTION.exec(sentence) ??
       PROPOSE_TOPIC.exec(sentence) ??
       QUOTED_TOPIC.exec(sentence) ??
-      SLOT_FOR.exec(sentence);
+      SLOT_FOR.exec(sentence) ??
+      ASKED_TO.exec(sentence);
     if (m) {
-      // "propose one more topic; last year we discussed X": the topic is what follows.
       const raw = m[1] ?? m[2] ?? m[3] ?? '';
-      const after = /^(?:one\s+more|another|a|an|the\s+following)\s+(?:topic|item|thing|session)\s*[;:,-]\s*(\S.*)$/i.exec(raw);
+      const after = NAMED_AFTER.exec(raw);
       out.push({ topic: trimTopic(after ? after[1]! : raw), sentence });
       continue;
     }

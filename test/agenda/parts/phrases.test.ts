@@ -125,3 +125,28 @@ describe('words that introduce a list of topics', () => {
     expect(topics('Would you be interested in joining us?')).toEqual([]);
   });
 });
+
+describe('requests and wishes a chair relays to the call', () => {
+  it('reads "X has asked to give a presentation about Y" with the name set apart on its own line', () => {
+    // qemu-devel 2023-02: the chair adds a member's request to the next call.
+    const text = [
+      '"Wang, Wei W" <wei.w.wang@intel.com> has asked to give a presentation',
+      'about a new feature:',
+      '    TDX Live Migration',
+      'He wanted 1h, but I told him that we already have two topics for next',
+      'call.',
+    ].join('\n');
+    expect(topics(text)).toEqual(['TDX Live Migration']);
+    expect(topics('Paolo asked for some time to talk about the new build system.')).toEqual(['the new build system']);
+    // The author's own proposal, not a relayed one (linux-media 2013).
+    expect(topics('I have been asked to propose a topic for the mini-summit regarding an SDI API of some sort.')).toEqual([]);
+  });
+
+  it('reads "there are people who want to discuss X" in a call', () => {
+    // qemu-devel 2022-05, the chair's call for the next day.
+    expect(topics('It appears that there are people who wants to discuss live migration improvements.  If we got an agenda')).toEqual([
+      'live migration improvements',
+    ]);
+    expect(topics('There are people who asked about it on IRC.')).toEqual([]);
+  });
+});
