@@ -49,8 +49,24 @@ const MARKER = regex(
   String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
 );
 
+// A line this much shorter than a mail's wrap width (72-80 columns) was not wrapped: it ends there.
+const SHORT = 40;
+const shortLine = (line: string): boolean => line.trim().length < SHORT;
+
+/**
+ * "In my opinion these rules are good in the general case. Things like _end\n- _start and other
+ * ..." (xen-devel 2022): a dash in prose that the wrap put at the start of a line. The line before
+ * is a long one at the margin that runs on (no colon or stop at its end), no list item of its own,
+ * and the words after the dash go on in lower case.
+ */
+function proseDash(line: string, before: string | undefined): boolean {
+  if (before === undefined || !/^-\s+[\p{Ll}_\d]/u.test(line) || /^\s/.test(before) || MARKER.test(before)) return false;
+  return before.trim().length >= 60 && /[\p{L}\d_)]$/u.test(before.trimEnd());
+}
+
 /** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
-export function markerOf(line: string): Marked | null {
+export function markerOf(line: string, before?: string): Marked | null {
+  if (proseDash(line, before)) return null;
   const m = MARKER.exec(line.replace(/\t/g, '    '));
   if (!m) return null;
   const expanded = line.replace(/\t/g, '    ');
@@ -81,7 +97,7 @@ export function listBlocks(text: string): ListBlock[] {
   const lines = text.replace(/\r/g, '').split('\n');
   const blocks: ListBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const first = markerOf(lines[i]!);
+    const first = markerOf(lines[i]!, lines[i - 1]);
     if (!first) {
       const flat = flattenedList(lines, i);
       if (flat) {
@@ -118,7 +134,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       lastBlank = true;
       continue;
     }
-    const mk = markerOf(line);
+    const mk = markerOf(line, lines[j - 1]);
     if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1) {
       current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol };
       items.push(current);
@@ -155,8 +171,11 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail) break;
       if (!lastBlank) {
         // A wrapped line lines up with the item's text (or the margin); one indented past it
-        // starts the item's description ("* Topic\n    What we would discuss ...").
+        // starts the item's description ("* Topic\n    What we would discuss ..."), and so does a
+        // sentence at the margin under a short item, which no wrap made ("- Rule 18.3\nIn my
+        // opinion these rules are good", xen-devel 2022).
         if (!inDetail && indent > current.textCol + 1 && current.text.length > 0) inDetail = true;
+        if (!inDetail && indent < current.textCol && shortLine(lines[j - 1]!) && /^\p{Lu}\p{Ll}/u.test(line.trim())) inDetail = true;
         (inDetail ? current.detail : current.text).push(line.trim());
         end = j;
         continue;

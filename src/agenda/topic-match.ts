@@ -21,7 +21,9 @@ const GENERIC = words(`discuss discussion discussions review reviews reviewing u
 
 /** The content words of a title: normalised, stop and generic words dropped, plurals folded. */
 export function topicWords(title: string): Set<string> {
-  const shaped = topicTitle(title)?.title ?? title;
+  // "Rule 18.1" and "Rule 18.2" (MISRA C rules, xen-devel 2022), "4.13 release" and "4.14 release":
+  // a dotted number is one word, or every rule of a chapter would be one topic.
+  const shaped = (topicTitle(title)?.title ?? title).replace(/(\d)\.(?=\d)/g, '$1p');
   return new Set(
     normaliseTitle(shaped)
       .split(' ')

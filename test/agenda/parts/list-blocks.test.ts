@@ -94,11 +94,7 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
   it('reads a heading right under a lone number, and a number after a bulleted sub-list as the outline going on', () => {
     // LPC 2023, a reply to the Power Management MC's call: "1.\nIdle injection and soft IRQs:".
     const text = '1.\nIdle injection:\nNo good solution yet.\n\nI am proposing:\n- Affinity change\n- Other?\n\n2.\nThermal sysfs\n';
-    expect(read(text).map((b) => b.items)).toEqual([
-      ['Idle injection: No good solution yet.'],
-      ['Affinity change', 'Other?'],
-      ['Thermal sysfs'],
-    ]);
+    expect(read(text).map((b) => b.items)).toEqual([['Idle injection:'], ['Affinity change', 'Other?'], ['Thermal sysfs']]);
     // Lettered points under a numbered item stay its sub-points (OpenBMC 2019).
     expect(read('Agenda:\n   1. Intel issues\n\n   a. SOL log\n   b. Bios\n\n   2. Icons\n')[0]!.items).toEqual(['Intel issues', 'Icons']);
   });
@@ -106,5 +102,25 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
   it('opens a list of headings ("* PCI:") into the points under them', () => {
     const text = 'Topics include:\n\t* PCI:\n\t  - Data Object Exchange\n\t  - Peer-to-Peer DMA\n\t* IOMMU:\n\t  - IOMMU virtualization\n';
     expect(read(text)[0]!.items).toEqual(['Data Object Exchange', 'Peer-to-Peer DMA', 'IOMMU virtualization']);
+  });
+
+  it('ends an item at a sentence that starts at the margin under a short item, and reads a dash in wrapped prose as prose', () => {
+    // xen-devel 2022-06, the MISRA C meeting's chair: "- Rule 18.3" is no wrap of a sentence, and
+    // "Things like _end\n- _start and other ..." is one sentence with a dash.
+    const text = [
+      'A couple of rules are about comparisons between pointers to different objects:',
+      '- Rule 18.1',
+      '- Rule 18.2',
+      '- Rule 18.3',
+      'In my opinion these rules are good in the general case. Things like _end',
+      '- _start and other "fake objects" should be deviations.',
+    ].join('\n');
+    const [block] = listBlocks(text);
+    expect(block!.items.map((i) => i.text)).toEqual(['Rule 18.1', 'Rule 18.2', 'Rule 18.3']);
+    expect(block!.items[2]!.detail).toContain('_start and other');
+    // A long item that wraps at the margin is still one item.
+    expect(read('Topics:\n- Rework of the reset handling in the display drivers that we started at the\nLast call\n- Other\n')).toEqual([
+      { intro: 'Topics:', items: ['Rework of the reset handling in the display drivers that we started at the Last call', 'Other'] },
+    ]);
   });
 });

@@ -53,6 +53,13 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
     expect(sameTopic('BMC use cases', 'BMC definition')).toBe(false);
   });
 
+  it('keeps dotted numbers whole: "Rule 18.1" and "Rule 18.2" are two rules, "4.13 release" and "4.14 release" two releases', () => {
+    // xen-devel 2022-06, the MISRA C meeting's chair listing the rules to discuss.
+    expect(sameTopic('Rule 18.1', 'Rule 18.2', statsOf(['Rule 18.1', 'Rule 18.2']), true)).toBe(false);
+    expect(sameTopic('Xen 4.13 release', 'Xen 4.14 release')).toBe(false);
+    expect(sameTopic('Rule 18.1', 'MISRA C Rule 18.1')).toBe(true);
+  });
+
   it('reads British and American spellings as one word', () => {
     expect(sameTopic('Audio Virtualisation', 'Virtualization')).toBe(true);
     expect([...topicWords('Componentisation plans')]).toEqual([...topicWords('Componentization plans')]);
