@@ -5,7 +5,9 @@
  * more such lines at the margin. The items end at a blank line or a change of indent.
  */
 import { LINK_LINE } from './text.js';
-const INTRO = /:\s*$/;
+// "Agenda items?" over the chair's own lines (the kdevops BoF's call, LSF/MM/BPF 2024): a question
+// introduces a list as a colon does; the rule reading the list decides whether it names topics.
+const INTRO = /[:?]\s*$/;
 const INDENTED = /^(?: {2,}|\t)\S/;
 // A marked item is list-blocks.ts's to read.
 const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s/;

@@ -123,6 +123,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
     if (!meeting || title === '') return;
+    // "so I can put it on the agenda" under "XFS BoF at LSFMM": the thread is the meeting itself.
+    if (pointer && onlyTheMeeting(subjectTitle, meeting)) return;
     const made = makeCandidate(env, meeting.id, 'inline', title, confidence);
     // One sentence read two ways ("that would be a great topic for the next call") is one topic.
     if (made && !out.some((c) => c?.title === made.title)) out.push(made);
@@ -170,10 +172,13 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
     const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
     const topic = label ? withoutMeetingLabel(subjectTitle, label) : subjectTitle;
-    if (named.length) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
+    if (named.length && !WHERE_IT_IS.test(topic)) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
 }
+
+// "XFS BoF at LSFMM" (linux-xfs 2024, asking for the session): where the meeting is, no topic.
+const WHERE_IT_IS = /^(?:at|in|during|@)\s+\S+(?:\s+\S+)?$/i;
 
 /**
  * "LSF/MM/BPF 2023 IOMAP conversion status update": a new thread whose subject opens with the
@@ -193,6 +198,14 @@ function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: rea
     }
   }
   return false;
+}
+
+/** True when a subject names the meeting and at most where it is ("XFS BoF at LSFMM"), no topic. */
+function onlyTheMeeting(subjectTitle: string, meeting: CompiledMeeting): boolean {
+  const label = meeting.aliases.find((re) => re.test(subjectTitle));
+  if (!label) return false;
+  const rest = subjectTitle.replace(label, ' ').replace(LEADING_YEAR, '').trim();
+  return rest === '' || WHERE_IT_IS.test(rest);
 }
 
 /**

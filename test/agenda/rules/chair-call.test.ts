@@ -479,6 +479,28 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('takes the lines under "Agenda items?" and the one item after "I\'ll kick things off with one suggestion:"', () => {
+    // LSF/MM/BPF 2024: the kdevops BoF's call (plain lines under a question) and the ext4 BoF's.
+    const kdevops = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'We would like to gather together at the summit.\n\nAgenda items?\n\nGuestfs migration progress - have we killed vagrant?\n' +
+        'Automation on testing filesystem baselines\nxarray / maple tree testing and userspace testing\nOpenTofu\n\nAny others?\n',
+    });
+    expect(titles(chairCallRule(envOf(kdevops)))).toEqual([
+      'Guestfs migration progress',
+      'Automation on testing filesystem baselines',
+      'Xarray / maple tree testing and userspace testing',
+      'OpenTofu',
+    ]);
+    const ext4 = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        "This is a call for potential agenda topics.\n\nI'll kick things off with one suggestion:\n\n* Time to deprecate data=journal mode?\n",
+    });
+    expect(titles(chairCallRule(envOf(ext4)))).toEqual(['Time to deprecate data=journal mode?']);
+  });
+
   it("leaves the event's facts out of its list (location, dates, cost, links, registration)", () => {
     // Tracing Summit 2022 call for proposals.
     const msg = message({

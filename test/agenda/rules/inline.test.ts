@@ -112,6 +112,14 @@ describe('rule 3: inline proposals', () => {
     expect(topic('LSF/MM/BPF 2023: Call for Proposals')).toEqual([]);
     expect(topic('LSF/MM/BPF - New access information')).toEqual([]);
     expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
+    // "XFS BoF at LSFMM" (linux-xfs 2024): where the session is, no topic.
+    expect(topic('LSF/MM/BPF BoF at LSFMM')).toEqual([]);
+    const put = message({
+      subject: 'Re: LSF/MM/BPF at LSFMM',
+      bodyText: 'Would you list some items so I can put it on the agenda?\n',
+      parentMid: 'p@x',
+    });
+    expect(inlineRule(makeEnv(put, ctx))).toEqual([]);
   });
 
   it('takes the item named after "add following item to today agenda items"', () => {
