@@ -157,7 +157,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const forms = formTopics(text);
   if (forms.length) return present(forms.map((f) => make(f.presenter ? `${f.title} (${f.presenter})` : f.title, 0.85)));
 
-  const all = [...addPhrases(text), ...proposalPhrases(text)];
+  const all = [...addPhrases(text), ...(direct ? whatAbout(text) : []), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
   if (phrases.length) return present(phrases.map((p) => make(p.topic, 0.8)));
   if (all.length) return []; // "I'll be glad to talk about this": about a topic already listed
@@ -239,6 +239,15 @@ const WOULD_BE_INTERESTED = regex(
   // "(if anyone disagrees I'd be very interested in hearing counter-arguments)": an aside, no topic.
   String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(?!(?:hearing|seeing|knowing|your|any|feedback|comments)\b)(.+)`,
 );
+
+// "What about NVMeoF as file system backing store?" (linux-fsdevel 2024, answering the kdevops BoF's
+// call): a direct answer's question names a topic; not one about when ("What about next Tuesday?").
+const WHAT_ABOUT = /\bwhat\s+about\s+([^?\n]{2,100})\?/gi;
+const WHEN = /^(?:next|this|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:time|date|call|meeting|slot)\b)/i;
+function whatAbout(text: string): Phrase[] {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return [...flat.matchAll(WHAT_ABOUT)].filter((m) => !WHEN.test(m[1]!)).map((m) => ({ topic: trimTopic(m[1]!), sentence: m[0] }));
+}
 
 function addPhrases(text: string): Phrase[] {
   return sentencesOf(text).flatMap((sentence) => {

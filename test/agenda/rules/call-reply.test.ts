@@ -171,6 +171,13 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(plans), callThread())))).toEqual(['Any specific plans each of us have for the 4.14 timeframe']);
   });
 
+  it('takes "What about X?" in a direct answer to the call, but not "What about next Tuesday?"', () => {
+    // linux-fsdevel 2024-05, answering the kdevops BoF's call for agenda items.
+    const nvme = reply('I am about to add support for creating iSCSI LUNs on\ndemand. What about NVMeoF as file system backing store?\n');
+    expect(titles(callReplyRule(envOf(nvme, callThread())))).toEqual(['NVMeoF as file system backing store']);
+    expect(callReplyRule(envOf(reply('What about next Tuesday? Monday does not work for me.'), callThread()))).toEqual([]);
+  });
+
   it("takes no opening from comments written between the quoted call's lines, only what they propose", () => {
     // linux-media 2015-03-21, in answer to the mini-summit's draft agenda.
     const inline = message({
