@@ -53,11 +53,13 @@ const USEFUL_TOPIC = regex(
 // "Would you all be interested in a session on Control Flow Integrity in the kernel?", "wondering if
 // you'd be interested in presenting more information about -fanalyze" (LPC 2022, the Toolchains MC's
 // lead inviting speakers): a session offered on X.
+// "Would you be interested in joining a BoF on Kernel Sanitizers?", "Are we interested in another BoF
+// on syzkaller?" (kasan-dev 2024, the BoF's lead asking which sessions to hold at LPC).
 const INVITE = regex(
   'i',
-  String.raw`\b(?:(?:would|are|were)\s+you|you(?:'d|\s+would))(?:\s+(?:all|both|guys|folks)|\s+and\s+\w+)?\s+(?:be\s+)?interested`,
-  String.raw`(?:\s+and\s+able)?\s+(?:in|to)\s+(?:(?:giving|leading|presenting|give|lead|present)\s+)?(?:(?:a|an|another)\s+(?:\w+\s+)?`,
-  String.raw`(?:session|talk|presentation|discussion|slot)\s+(?:on|about|regarding|covering)\s+|`,
+  String.raw`\b(?:(?:would|are|were)\s+(?:you|we)|you(?:'d|\s+would))(?:\s+(?:all|both|guys|folks)|\s+and\s+\w+)?\s+(?:be\s+)?interested`,
+  String.raw`(?:\s+and\s+able)?\s+(?:in|to)\s+(?:(?:giving|leading|presenting|joining|attending|give|lead|present|join|attend)\s+)?`,
+  String.raw`(?:(?:a|an|another)\s+(?:\w+\s+)?(?:session|talk|presentation|discussion|slot|bof)\s+(?:on|about|regarding|covering)\s+|`,
   String.raw`(?:more\s+)?(?:information\s+)?(?:about|on)\s+)([^?]+)`,
 );
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.

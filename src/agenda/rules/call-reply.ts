@@ -40,7 +40,8 @@ const LOGISTICS = regex(
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
   String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
-  String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|can'?t (?:make|attend|`,
+  // "I scheduled your BoF Tuesday afternoon" (LSF/MM/BPF 2025): when, not what.
+  String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|(?:i|we)(?:'ve|\s+have)?\s+scheduled\b|can'?t (?:make|attend|`,
   String.raw`join)|won'?t be (?:able|there|around)|not (?:going to |be able to )?make it|unfortunately|be around|`,
   // "It seems LPC 2025 is already sold out and has a waiting list" (netdev 2025): tickets, not topics.
   String.raw`apologi[sz]e|regrets|call is at|sold\s+out|waiting\s+list|(?:reserved|conference|event|spare)\s+tickets?|`,

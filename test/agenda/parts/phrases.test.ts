@@ -123,6 +123,9 @@ describe('words that introduce a list of topics', () => {
     ).toEqual(['-fanalyze']);
     expect(topics('I could talk ad nauseum about PGO and LTO.')).toEqual(['PGO and LTO']);
     expect(topics('Would you be interested in joining us?')).toEqual([]);
+    // kasan-dev 2024: the BoF's lead asking which sessions to hold.
+    expect(topics('Would you be interested in joining a BoF on Kernel Sanitizers?')).toEqual(['Kernel Sanitizers']);
+    expect(topics('Are we interested in another BoF on syzkaller?')).toEqual(['syzkaller']);
   });
 });
 

@@ -176,6 +176,10 @@ describe('rule 2: replies to a call for agenda items', () => {
     const nvme = reply('I am about to add support for creating iSCSI LUNs on\ndemand. What about NVMeoF as file system backing store?\n');
     expect(titles(callReplyRule(envOf(nvme, callThread())))).toEqual(['NVMeoF as file system backing store']);
     expect(callReplyRule(envOf(reply('What about next Tuesday? Monday does not work for me.'), callThread()))).toEqual([]);
+    // LSF/MM/BPF 2025, the track lead answering a BoF request: when, not what.
+    expect(callReplyRule(envOf(reply('I scheduled your BoF Tuesday afternoon near other testing related sessions'), callThread()))).toEqual(
+      [],
+    );
   });
 
   it("takes no opening from comments written between the quoted call's lines, only what they propose", () => {
