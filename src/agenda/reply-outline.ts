@@ -9,6 +9,7 @@
  */
 import { listBlocks, markerOf, type ListBlock } from './list-blocks.js';
 import { firstSentence, stripGreeting } from './text.js';
+import { regex } from './patterns.js';
 
 // A line holding only a quotation mark: what is left of a passage the writer pasted between quotes.
 const QUOTE_MARK_LINE = /^\s*["“”]\s*$/;
@@ -52,4 +53,40 @@ function sectionTitle(item: string): string {
   const heading = /^([^:.?!]{3,80}):\s/.exec(item);
   if (heading && heading[1]!.split(/\s+/).length <= 8) return heading[1]!;
   return firstSentence(item).replace(/[.!]$/, '');
+}
+
+// "I can think of a couple more areas that could do with some consensus on how to implement:" (a
+// reply to the Media Summit's request for topics, 2022), then a paragraph per area.
+const ANNOUNCES_SEVERAL = regex(
+  'i',
+  String.raw`\b(?:i|we)\s+(?:can\s+(?:also\s+)?think\s+of|(?:also\s+)?have|(?:'d|would)\s+(?:like\s+to\s+)?(?:add|raise|propose))\s+`,
+  String.raw`(?:a\s+couple(?:\s+of)?|a\s+few|some|several|two|three|four|five)\s+(?:more\s+|other\s+|further\s+)?`,
+  String.raw`(?:[\w-]+\s+){0,2}?(?:areas|topics|issues|things|items|points|ideas|subjects|problems)\b[^\n]*:\s*$`,
+);
+// What opens a paragraph of prose rather than naming a topic: "I think ...", "Thanks,".
+const PROSE_OPENING =
+  /^(?:i|we|you|it|this|that|these|those|there|thanks|thank|just|so|but|and|also|anyway|cheers|regards|in|if|as|for|not|yes|no)\b/i;
+const MAX_TOPIC_WORDS = 10;
+
+/**
+ * Topics a reply gives one paragraph each, under a sentence announcing several ("a couple more
+ * areas ...:"): each paragraph that opens with a short noun phrase ("On-sensor temperature
+ * reporting. Thread started by ...", "Lens drivers. Each driver ...") names its topic there.
+ */
+export function paragraphTopics(text: string): string[] {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim());
+  const at = paragraphs.findIndex((p) => ANNOUNCES_SEVERAL.test(p.replace(/\s+/g, ' ')));
+  if (at < 0) return [];
+  const topics: string[] = [];
+  for (const para of paragraphs.slice(at + 1)) {
+    if (para === '' || /^>/.test(para) || /^--\s*$/m.test(para.split('\n')[0]!)) break;
+    const opening = firstSentence(para)
+      .replace(/\s*\([^()]*\)/g, '')
+      .replace(/\s+(?:for\s+things\s+)?(?:such\s+as|e\.g\.|including)\b.*$/i, '')
+      .replace(/[.!:]$/, '')
+      .trim();
+    const words = opening.split(/\s+/).length;
+    if (words <= MAX_TOPIC_WORDS && !/[?,;]/.test(opening) && !PROSE_OPENING.test(opening)) topics.push(opening);
+  }
+  return topics.length >= 2 ? topics : [];
 }

@@ -2,7 +2,7 @@ import { isChairMail } from '../chair-mail.js';
 import { formTopics, isRuleLine } from '../proposal-form.js';
 import { isSupportOnly } from '../exclusions.js';
 import { listBlocks } from '../list-blocks.js';
-import { openingList } from '../reply-outline.js';
+import { openingList, paragraphTopics } from '../reply-outline.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic, type Phrase } from '../phrases.js';
@@ -157,6 +157,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "Title: X / Presenter: Y / Description: ...", or a document headed by its title.
   const forms = formTopics(text);
   if (forms.length) return present(forms.map((f) => make(f.presenter ? `${f.title} (${f.presenter})` : f.title, 0.85)));
+  // "I can think of a couple more areas ...:" over a paragraph per area (Media Summit 2022).
+  const paragraphs = paragraphTopics(text);
+  if (paragraphs.length) return present(paragraphs.map((t) => make(t, 0.8)));
 
   const all = [...addPhrases(text), ...(direct ? whatAbout(text) : []), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
