@@ -23,7 +23,7 @@ const AGENDA_IS = regex(
 const THIS_CALL = regex(
   'i',
   String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?`,
-  String.raw`(?:discuss(?:ing)?|talk\s+about|cover|review|focus\s+on)\s+(.+)`,
+  String.raw`(discuss(?:ing)?|talk\s+about|cover|review|focus\s+on)\s+(.+)`,
 );
 // "In this meeting, I'll share some details from my LSF/MM session, and we'll ...": the chair's own item.
 const CHAIR_SHARES = regex(
@@ -95,8 +95,9 @@ export function proseTopics(text: string): string[] {
     if (shares) out.push(trimTopic(shares[1]!));
     const has = HAVE_PRESENT.exec(s);
     if (has) out.push(`${trimTopic(has[2]!)} (${has[1]!})`);
+    // "... the new time for all Review Club sessions going forward" (git 2023): a name, not the verb.
     const a = THIS_CALL.exec(s);
-    if (a) out.push(trimTopic(a[1]!));
+    if (a && !/^\p{Lu}/u.test(a[1]!)) out.push(trimTopic(a[2]!));
     if (will && !shares && !has && !a) out.push(...namedInTurn(will[1]!));
   }
   return out;

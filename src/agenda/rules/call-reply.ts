@@ -5,7 +5,8 @@ import { listBlocks } from '../list-blocks.js';
 import { openingList, paragraphTopics } from '../reply-outline.js';
 import { regex } from '../patterns.js';
 import { namedDateIn, routeMeeting } from '../meeting-match.js';
-import { isPointer, proposalPhrases, sentencesOf, trimTopic, type Phrase } from '../phrases.js';
+import { isPointer, proposalPhrases } from '../phrases.js';
+import { addPhrases, whatAbout } from '../reply-phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
 import type { Candidate } from '../types.js';
@@ -200,7 +201,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "I still feel like the alternatives are weak": an opinion on what is listed, not a topic.
   // "I went through the effort to become a CNA": news of what the writer did, not a topic put to the call.
   const opinionOrNews =
-    /^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+)?(?:feel|agree|disagree|went|did|got|spent|tried|took)\b/i.test(opening) ||
+    I_FEEL_OR_DID.test(opening) ||
     // "I think this idea is great" (LPC 2023, to the KVM MC's call): praise for what is proposed.
     /^(?:i\s+think\s+)?(?:this|that|the|your)\s+(?:idea|proposal|topic|plan|mc|session)\s+(?:is|sounds|looks)\b/i.test(opening) ||
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
@@ -218,47 +219,20 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }
 
+// "I still feel like ...", "I went through ...", "I just submitted a v3, hopefully not too soon before
+// the meeting" (git 2023): an opinion on what is listed or news of what the writer did.
+const I_FEEL_OR_DID = regex(
+  'i',
+  String.raw`^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+|just\s+)?`,
+  String.raw`(?:feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed)\b`,
+);
+
 // "If not too late, I can raise one potential topic for discussion." (LPC 2023): it names none.
 const PLACEHOLDER = regex(
   'i',
   String.raw`\b(?:a|an|one|another)\s+(?:(?:more|potential|possible|other|further|small|quick|new)\s+)*(?:topic|item)`,
   String.raw`(?:\s+(?:for|to)\s+(?:discussion|discuss|the\s+\w+))?\s*[.!]?\s*$`,
 );
-
-// "if there's a waiting list I'd like to add enabling cgroups memory accounting": in answer to a
-// call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
-const LIKE_TO_ADD = regex(
-  'i',
-  // "I would maybe add to the list GPU/accel interoperability" (dri-devel 2024, in the BoF's thread).
-  String.raw`\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:also\s+|maybe\s+|perhaps\s+)?(?:like\s+to\s+)?add\s+`,
-  String.raw`(?:to\s+the\s+(?:list|agenda)\s+)?`,
-  String.raw`(?!that\b|to\b|my\b|more\b|some\s+(?:context|comments?|notes?)\b|a\s+(?:comment|note|few\s+words)\b)(.+)`,
-);
-
-// "I would be interested in the general idea on handling complex cameras": in answer to a call, a
-// wish to discuss (linux-media 2019); "I'm interested" alone is support (LOGISTICS above).
-const WOULD_BE_INTERESTED = regex(
-  'i',
-  String.raw`\b(?:i|we)(?:'d|\s+would)\s+(?:also\s+|really\s+|definitely\s+)?be\s+(?:very\s+|most\s+)?interested\s+in\s+`,
-  // "(if anyone disagrees I'd be very interested in hearing counter-arguments)": an aside, no topic.
-  String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(?!(?:hearing|seeing|knowing|your|any|feedback|comments)\b)(.+)`,
-);
-
-// "What about NVMeoF as file system backing store?" (linux-fsdevel 2024, answering the kdevops BoF's
-// call): a direct answer's question names a topic; not one about when ("What about next Tuesday?").
-const WHAT_ABOUT = /\bwhat\s+about\s+([^?\n]{2,100})\?/gi;
-const WHEN = /^(?:next|this|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:time|date|call|meeting|slot)\b)/i;
-function whatAbout(text: string): Phrase[] {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return [...flat.matchAll(WHAT_ABOUT)].filter((m) => !WHEN.test(m[1]!)).map((m) => ({ topic: trimTopic(m[1]!), sentence: m[0] }));
-}
-
-function addPhrases(text: string): Phrase[] {
-  return sentencesOf(text).flatMap((sentence) => {
-    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
-    return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
-  });
-}
 
 // "Jai Luthra:" on a line of its own: who presents the topic on the next line.
 const PRESENTER_LINE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}:$/u;

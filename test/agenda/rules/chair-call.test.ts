@@ -501,6 +501,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(ext4)))).toEqual(['Time to deprecate data=journal mode?']);
   });
 
+  it('reads "this week we\'ll review X" but not a meeting named "Review Club" in a sentence about its time', () => {
+    // git 2023-06: the Review Club's chair moving the sessions' time.
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'From the feedback we have gathered, this time works better for more people, so this will be\n' +
+        'the new time for all Review Club sessions going forward.\n\nThis week, we will be discussing the fixes to rebase.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The fixes to rebase']);
+  });
+
   it("leaves the event's facts out of its list (location, dates, cost, links, registration)", () => {
     // Tracing Summit 2022 call for proposals.
     const msg = message({
