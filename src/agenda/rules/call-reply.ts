@@ -50,7 +50,7 @@ const LOGISTICS = regex(
   String.raw`(?:drop|withdraw)\w*\s+(?:this|the|my)\s+(?:topic|proposal)|already discussed|`,
   String.raw`can be found|notes|hybrid|remote(?:ly)?|in[- ]person|virtual(?:ly)?|live\s*stream\w*|attending|attendance|`,
   // "Sure, lmk whatever help" (LPC 2023): an offer to help, no topic.
-  String.raw`guess(?:timate)?|suffice|sounds?\s+(?:good|fine|great|ok(?:ay)?)|lmk|let\s+me\s+know)\b|`,
+  String.raw`guess(?:timate)?|suffice|sounds?\s+(?:good|fine|great|reasonable|sensible|ok(?:ay)?)|lmk|let\s+me\s+know)\b|`,
   // A time of day ("9am", "between 10:00 and 14:00 CET") is when, not what.
   String.raw`\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\b|\b\d{1,2}:\d{2}\b|\S+@\S+\.\w+`,
 );

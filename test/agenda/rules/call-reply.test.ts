@@ -162,6 +162,8 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(
       callReplyRule(envOf(reply('I still feel like the "Alternatives considered" are pretty weak in this document.'), callThread())),
     ).toEqual([]);
+    // linux-mm 2006, answering the NUMA BoF's agenda: an opinion of the list, no topic.
+    expect(callReplyRule(envOf(reply('Sounds reasonable, although it would be a lot of things to discuss.'), callThread()))).toEqual([]);
     // git 2023-03, answering the Review Club's announcement: news of the series, no topic.
     expect(callReplyRule(envOf(reply('I just submitted a v3, hopefully not _too_ soon before the meeting.'), callThread()))).toEqual([]);
     // "I went through the effort to become a CNA for tcpdump.org": news of what the writer did (OpenBMC 2022).
