@@ -4,6 +4,7 @@ import { proseTopics } from '../chair-prose.js';
 import { timetableCells } from '../timetable-cells.js';
 import { slotOverList } from '../timetable-slots.js';
 import { indentedLists } from '../indented-list.js';
+import { presenterTables } from '../presenter-table.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
@@ -61,8 +62,14 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
     topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').map((i) => i.text));
   }
-  // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019).
-  for (const list of indentedLists(text)) if (introducesTopics(list.intro) || PROPOSED.test(list.intro)) topics.push(...list.items);
+  // "Current Filesystem Topics:" over "Alex Elder<TAB>Upstream maintainer for XFS" rows (LSF10/MM 2010).
+  const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));
+  for (const table of tables) topics.push(...table.rows.map((r) => `${r.topic} (${r.presenter})`));
+  // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
+  // short rows are read above.
+  for (const list of indentedLists(text))
+    if ((introducesTopics(list.intro) || PROPOSED.test(list.intro)) && !tables.some((t) => t.intro === list.intro.trim()))
+      topics.push(...list.items);
   const lines = text.split('\n');
   const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -512,6 +512,24 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The fixes to rebase']);
   });
 
+  it('reads a table of presenters and their topics under "Current Filesystem Topics:", the topic first', () => {
+    // LSF10/MM 2010: the programme committee's summary of the topics collected so far.
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'Current Filesystem Topics:\n\nAlex Elder\tUpstream maintainer for XFS, general discussion on FS/IO\n' +
+        'Anshul Madan\treflink for NFS\nFUJITA Tomonori\tSCSI target mode, iSCSI, DMA issues\n\n' +
+        'Requests to attend should be sent to:\n\nSCSI:  linux-scsi@vger.kernel.org\nFS:    linux-fsdevel@vger.kernel.org\n',
+    });
+    const got = chairCallRule(envOf(msg));
+    expect(titles(got)).toEqual([
+      'Upstream maintainer for XFS, general discussion on FS/IO',
+      'Reflink for NFS',
+      'SCSI target mode, iSCSI, DMA issues',
+    ]);
+    expect(got.map((c) => c.presenter)).toEqual(['Alex Elder', 'Anshul Madan', 'FUJITA Tomonori']);
+  });
+
   it("leaves the event's facts out of its list (location, dates, cost, links, registration)", () => {
     // Tracing Summit 2022 call for proposals.
     const msg = message({
