@@ -26,8 +26,11 @@ const WORTH = regex(
 const ALSO_TOPIC = regex(
   'i',
   String.raw`\bthere(?:'s|\s+is)\s+also\s+(?:the\s+)?(?:topic|question|issue|matter|subject)\s+of\s+(.+)|`,
+  // "The main interest seems to be a discussion on the use of memory policies." (the NUMA BoF's
+  // call, OLS 2007): what the call is mostly about.
   String.raw`\bthe\s+(?:(?:only|other|main|big|biggest|key|first|second|last|interesting|important)\s+){1,3}`,
-  String.raw`topic\s+(?:is|would\s+be)\s+(.+)`,
+  String.raw`(?:topic|interest|focus)\s+(?:is|would\s+be|will\s+be|seems\s+to\s+be|appears\s+to\s+be)\s+`,
+  String.raw`(?:(?:a|the)\s+discussion\s+(?:on|of|about)\s+)?(.+)`,
 );
 // "Cc'ing Brian (this could be a good place to discuss Hexagon semihosting)" (qemu-devel 2023, in
 // answer to a call): the call offered as the place for X.

@@ -97,7 +97,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   }
   timetable.push(...timetableCells(lines));
   topics.push(...presentersLast(timetable));
-  if (topics.length === (own ? 1 : 0)) topics.push(...proseTopics(text));
+  // "More subjects:" over a list says the prose before it named subjects too (OLS 2007's NUMA BoF).
+  const more = blocks.some((b) => MORE_OF_THEM.test(lastSentence(b.intro)));
+  if (topics.length === (own ? 1 : 0) || more) topics.push(...proseTopics(text));
   // "CDM next Wednesday: multi-site rbd and cephfs; rados progress events" over a list of those
   // topics: the subject sums the list up and is no topic of its own.
   if (own && topics.length > 1 && sumsUp(own, topics.slice(1))) topics.shift();
@@ -226,6 +228,8 @@ const HOW_TO_PROPOSE = regex(
   String.raw`\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$|`,
   String.raw`\b(?:asking|ask)\s+(?:you\s+|everyone\s+|all\s+)?for\s*:?\s*$`,
 );
+
+const MORE_OF_THEM = /^(?:more|other|further|additional)\s+(?:subjects|topics|items)\s*:?\s*$/i;
 
 const PROPOSED = /\b(?:we|i)\s+(?:have\s+|initially\s+|originally\s+|already\s+)*proposed\s*:\s*$/i;
 

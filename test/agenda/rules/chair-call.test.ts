@@ -530,6 +530,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(got.map((c) => c.presenter)).toEqual(['Alex Elder', 'Anshul Madan', 'FUJITA Tomonori']);
   });
 
+  it('reads the prose before "More subjects:" too ("The main interest seems to be a discussion on X")', () => {
+    // OLS 2007, the NUMA BoF's call on linux-mm.
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'The main interest seems to be a discussion on the use of memory policies.\n\nMore subjects:\n\n' +
+        '- Memoryless node support\n\n- Cpusets and containers\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Memoryless node support', 'Cpusets and containers', 'The use of memory policies']);
+  });
+
   it("leaves the event's facts out of its list (location, dates, cost, links, registration)", () => {
     // Tracing Summit 2022 call for proposals.
     const msg = message({
