@@ -1,7 +1,7 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks } from '../list-blocks.js';
-import { stripTags, subjectHasTag } from '../meeting-match.js';
+import { stripTags, subjectHasTag, type CompiledMeeting } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { normaliseTitle, titleFromSubject } from '../title.js';
 import type { Candidate } from '../types.js';
@@ -30,8 +30,38 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   const listed = ATTEND.test(subject) && !TOPIC_TAG.test(subject) ? topicsListed(env.text) : [];
   if (listed.length) return present(tagged.flatMap((m) => listed.map((t) => makeCandidate(env, m.id, 'subject-tag', t, 0.85))));
   return present(
-    tagged.map((m) => makeCandidate(env, m.id, 'subject-tag', titleFromSubject(stripSeries(stripTags(subject, m))), series ? 0.9 : 0.95)),
+    tagged.map((m) => {
+      const title = titleFromSubject(stripSeries(stripTags(subject, m)));
+      return makeCandidate(
+        env,
+        m.id,
+        'subject-tag',
+        namesOnlyTheMeeting(title, m) ? (areasListed(env.text) ?? title) : title,
+        series ? 0.9 : 0.95,
+      );
+    }),
   );
+}
+
+// What a subject may say besides the meeting's name and still name no topic: "[ATTEND] LSF/MM conference".
+const ABOUT_ATTENDING = /^(?:the|this|year'?s|\d{4}|conference|summit|workshop|meeting|session|attend(?:ance|ing)?|request|to)$/i;
+
+function namesOnlyTheMeeting(title: string, meeting: CompiledMeeting): boolean {
+  const rest = meeting.aliases.reduce((t, re) => t.replace(new RegExp(re.source, 'gi'), ' '), title);
+  return rest.split(/[\s,:;-]+/).every((w) => w === '' || ABOUT_ATTENDING.test(w));
+}
+
+/**
+ * "- mmap_sem locking: I have done some work ...", "- memcg page charging: while we ...": the
+ * areas a request to attend lists, each named before its colon, as one title (linux-mm 2012,
+ * "[ATTEND] LSF/MM conference"), or null when its list names none that way.
+ */
+function areasListed(text: string): string | null {
+  const heads = listBlocks(text)
+    .flatMap((b) => b.items.map((i) => /^([^:.?!]{3,60}):\s/.exec(i.text)?.[1]?.trim() ?? ''))
+    .filter((h) => h !== '' && h.split(/\s+/).length <= 8);
+  if (heads.length === 0) return null;
+  return heads.length === 1 ? heads[0]! : `${heads.slice(0, -1).join(', ')} and ${heads.at(-1)!}`;
 }
 
 /** "[2/4]", "[PATCH v2 2/4]", "(2/4)": the part and total, or null. */

@@ -66,6 +66,16 @@ describe('rule 1: subject tag', () => {
     expect(titles(c)).toEqual(['Are we too fearful?']);
   });
 
+  it('titles a tagged request that names only the meeting by the areas its list names', () => {
+    // linux-mm 2012: "[ATTEND] LSF/MM conference" with "- mmap_sem locking: ..." and two more areas.
+    const body =
+      'I would like to attend. There are several areas I am interested in:\n\n- mmap_sem locking: I have done some work\n' +
+      'on this.\n\n- idle page sampling: I have a proposal here.\n\n- memcg page charging: while we are working.\n';
+    const c = subjectTagRule(envOf(message({ subject: '[agenda] MirageOS call', bodyText: body })));
+    expect(titles(c)).toEqual(['mmap_sem locking, idle page sampling and memcg page charging']);
+    expect(titles(subjectTagRule(envOf(message({ subject: '[agenda] Irmin 3 roadmap', bodyText: body }))))).toEqual(['Irmin 3 roadmap']);
+  });
+
   it('makes one item per part of a tagged series and none of its cover letter', () => {
     expect(subjectTagRule(envOf(message({ subject: '[agenda] [0/3] Three CI proposals', bodyText: 'cover' })))).toEqual([]);
     const part = subjectTagRule(
