@@ -86,7 +86,7 @@ const MY_WISHES = regex(
   String.raw`\b(?:things|topics|items|stuff)\s+(?:that\s+)?(?:i|we)(?:'d|\s+would)\s+(?:(?:also|really)\s+)?`,
   // "There are two topics I'd be keen to discuss, both in the KVM + memory-management realm:" (LPC 2023).
   String.raw`(?:be\s+interested\s+in|be\s+keen\s+to\s+(?:talk|discuss|present|cover)|`,
-  String.raw`like\s+to\s+(?:talk|hear|discuss|present|cover))\b`,
+  String.raw`like\s+to\s+(?:talk|hear|discuss|present|cover|(?:hold|have)\s+a\s+discussion))\b`,
 );
 /** The text of up to `count` paragraphs right above line `start`. */
 function paragraphsBefore(lines: readonly string[], start: number, count: number): string {
@@ -148,10 +148,12 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "I have some topics which overlap between live-patching and toolchain bits, e.g." over a bulleted
   // list, each item with its paragraph (LPC 2023, to the Live Patching MC's call): the writer's topics,
   // even when some are asked as questions ("How is this going to work with rust?").
-  if (!fromLists.length && !outlined)
+  // "There are a few things I'd like to hold a discussion about..." over one list, "Also, other odd
+  // topics:" over the next (LSF/MM 2013): both are the writer's.
+  if (!outlined)
     for (const b of listBlocks(text))
       if (SEVERAL_OF_MINE.test(wholeLastSentence(b.intro)) || MY_WISHES.test(paragraphsBefore(lines, b.start, 2)))
-        fromLists.push(...b.items.map((i) => i.text));
+        fromLists.push(...b.items.map((i) => i.text).filter((t) => !fromLists.some((f) => f.trim() === t.trim())));
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
   // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
   if (outlined) return [];

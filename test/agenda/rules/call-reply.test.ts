@@ -204,6 +204,19 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(opening, callThread()))).toEqual([]);
   });
 
+  it('takes the list under "a few things I\'d like to hold a discussion about..." beside a later "other topics:" list', () => {
+    // LSF/MM 2013, in the call for participation's thread.
+    const text = reply(
+      "There are a few things I'd like to hold a discussion about...\n\n - Unifying the SSD caching drivers.\n\n" +
+        ' - Stable pages part 3: Modifying existing block devices.\n\nAlso, miscellaneous other odd topics:\n\n - Deduplication.\n',
+    );
+    expect(titles(callReplyRule(envOf(text, callThread())))).toEqual([
+      'Deduplication',
+      'Unifying the SSD caching drivers',
+      'Stable pages part 3: Modifying existing block devices',
+    ]);
+  });
+
   it('takes the list under "I have some topics ..., e.g.", questions and all, but not a couple of ideas', () => {
     // LPC 2023, in answer to the Live Patching MC's call.
     const mine = reply(
