@@ -79,7 +79,7 @@ export function paragraphTopics(text: string): string[] {
   if (at < 0) return [];
   const topics: string[] = [];
   for (const para of paragraphs.slice(at + 1)) {
-    if (para === '' || /^>/.test(para) || /^--\s*$/m.test(para.split('\n')[0]!)) break;
+    if (para === '' || /^>/.test(para) || /^--\s*$/.test(para.split('\n')[0]!)) break;
     const opening = firstSentence(para)
       .replace(/\s*\([^()]*\)/g, '')
       .replace(/\s+(?:for\s+things\s+)?(?:such\s+as|e\.g\.|including)\b.*$/i, '')
