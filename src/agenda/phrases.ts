@@ -64,7 +64,9 @@ const OFFER = new RegExp(
 const INTERESTED = regex(
   'i',
   String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+|really\s+|very\s+|particularly\s+)?interested\s+in\s+`,
-  String.raw`(?:discussing|talking\s+about|presenting|giving\s+an?\s+(?:update|overview|talk)\s+(?:on|about))\s+(.+)`,
+  // "I'm also interested in topics relating to the performance of mm and page cache" (linux-mm 2014).
+  String.raw`(?:discussing|talking\s+about|presenting|giving\s+an?\s+(?:update|overview|talk)\s+(?:on|about)|`,
+  String.raw`(?:topics|issues|things)\s+(?:relating|related)\s+to)\s+(.+)`,
 );
 const SLOT = new RegExp(
   `\\b(?:we|i)\\s+(?:wanted|want|would\\s+like|'d\\s+like|need)\\s+(?:a|some)\\s+(?:slot|time)\\s+to\\s+${VERB}\\s+(.+)`,

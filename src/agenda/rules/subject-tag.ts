@@ -1,6 +1,7 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks } from '../list-blocks.js';
+import { isPointer, proposalPhrases } from '../phrases.js';
 import { stripTags, subjectHasTag, type CompiledMeeting } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { normaliseTitle, titleFromSubject } from '../title.js';
@@ -32,19 +33,30 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   return present(
     tagged.map((m) => {
       const title = titleFromSubject(stripSeries(stripTags(subject, m)));
-      return makeCandidate(
-        env,
-        m.id,
-        'subject-tag',
-        namesOnlyTheMeeting(title, m) ? (areasListed(env.text) ?? title) : title,
-        series ? 0.9 : 0.95,
-      );
+      return makeCandidate(env, m.id, 'subject-tag', topicOf(title, m, env.text), series ? 0.9 : 0.95);
     }),
   );
 }
 
 // What a subject may say besides the meeting's name and still name no topic: "[ATTEND] LSF/MM conference".
 const ABOUT_ATTENDING = /^(?:the|this|year'?s|\d{4}|conference|summit|workshop|meeting|session|attend(?:ance|ing)?|request|to)$/i;
+
+/**
+ * The topic of a tagged proposal: its subject's title, unless that names only the meeting ("[ATTEND]
+ * LSF/MM conference") or only a wish ("Other tracks I'm interested in"); then what the body names.
+ */
+function topicOf(title: string, meeting: CompiledMeeting, text: string): string {
+  if (WISH_SUBJECT.test(title)) return areasListed(text) ?? wishOf(text) ?? title;
+  return namesOnlyTheMeeting(title, meeting) ? (areasListed(text) ?? title) : title;
+}
+
+// "Other tracks I'm interested in", "Topics I'd like to discuss": a subject that says a wish, not its topic.
+const WISH_SUBJECT = /^(?:other\s+|more\s+)?(?:tracks|topics|things|areas|sessions)\s+(?:i|we)(?:'m|\s+am|'d|\s+would|'re|\s+are)\b/i;
+
+/** The first topic the body's prose puts forward ("I'm also interested in topics relating to X"), or null. */
+function wishOf(text: string): string | null {
+  return proposalPhrases(text).find((p) => p.topic !== '' && !isPointer(p.topic))?.topic ?? null;
+}
 
 function namesOnlyTheMeeting(title: string, meeting: CompiledMeeting): boolean {
   const rest = meeting.aliases.reduce((t, re) => t.replace(new RegExp(re.source, 'gi'), ' '), title);

@@ -76,6 +76,13 @@ describe('rule 1: subject tag', () => {
     expect(titles(subjectTagRule(envOf(message({ subject: '[agenda] Irmin 3 roadmap', bodyText: body }))))).toEqual(['Irmin 3 roadmap']);
   });
 
+  it('titles a tagged mail whose subject says only a wish by the topic its prose names', () => {
+    // linux-mm 2014: "[LSF/MM ATTEND] Other tracks I'm interested in".
+    const body = "I should add that I'm also interested in topics relating to the performance of mm and page cache.\n";
+    const c = subjectTagRule(envOf(message({ subject: "[agenda] Other tracks I'm interested in", bodyText: body })));
+    expect(titles(c)).toEqual(['The performance of mm and page cache']);
+  });
+
   it('makes one item per part of a tagged series and none of its cover letter', () => {
     expect(subjectTagRule(envOf(message({ subject: '[agenda] [0/3] Three CI proposals', bodyText: 'cover' })))).toEqual([]);
     const part = subjectTagRule(
