@@ -94,6 +94,17 @@ export function meetingsForList(meetings: readonly CompiledMeeting[], listId: st
   return listening.length ? listening : [];
 }
 
+// A year right after a meeting's name: "LSF/MM/BPF 2023 ...", "LSFMM'24 ...".
+export const LEADING_YEAR = /^\s*(?:'?\d{2}|\d{4})\b/;
+
+/** What a subject says besides the meeting's names and a year after them ("XFS BoF at LSFMM": "at LSFMM"). */
+export function besideMeetingNames(title: string, meeting: CompiledMeeting): string {
+  return meeting.aliases
+    .reduce((t, re) => t.replace(new RegExp(re.source, 'gi'), ' '), title)
+    .replace(LEADING_YEAR, '')
+    .trim();
+}
+
 /** Meetings whose name or aliases the text mentions. */
 export function meetingsNamedIn(text: string, meetings: readonly CompiledMeeting[]): CompiledMeeting[] {
   return meetings.filter((m) => m.aliases.some((a) => a.test(text)));

@@ -2,7 +2,7 @@ import type { AgendaMessage } from '../types.js';
 import { asksForItems } from '../call-detect.js';
 import { isChairMail } from '../chair-mail.js';
 import { foreignGroups } from '../group-names.js';
-import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
+import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { listAt } from '../text.js';
@@ -76,8 +76,6 @@ const LIST_HEADER = regex(
 const MEETING_WORD =
   /\b(?:agenda|call|meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
-// The year after a meeting's name in a subject: "LSF/MM/BPF 2023 ...", "LSFMM'24 ...".
-const LEADING_YEAR = /^\s*(?:'?\d{2}|\d{4})\b/;
 // A "BoF" (birds of a feather) is a session proposed by its subject, as LSF/MM/BPF posters write it.
 const SUBJECT_PROPOSAL =
   /\b(?:topic|proposal|propose|session|bof)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
@@ -202,9 +200,8 @@ function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: rea
 
 /** True when a subject names the meeting and at most where it is ("XFS BoF at LSFMM"), no topic. */
 function onlyTheMeeting(subjectTitle: string, meeting: CompiledMeeting): boolean {
-  const label = meeting.aliases.find((re) => re.test(subjectTitle));
-  if (!label) return false;
-  const rest = subjectTitle.replace(label, ' ').replace(LEADING_YEAR, '').trim();
+  if (!meeting.aliases.some((re) => re.test(subjectTitle))) return false;
+  const rest = besideMeetingNames(subjectTitle, meeting);
   return rest === '' || WHERE_IT_IS.test(rest);
 }
 

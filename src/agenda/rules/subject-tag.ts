@@ -2,7 +2,7 @@ import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks } from '../list-blocks.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
-import { stripTags, subjectHasTag, type CompiledMeeting } from '../meeting-match.js';
+import { besideMeetingNames, stripTags, subjectHasTag, type CompiledMeeting } from '../meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { normaliseTitle, titleFromSubject } from '../title.js';
 import type { Candidate } from '../types.js';
@@ -59,8 +59,9 @@ function wishOf(text: string): string | null {
 }
 
 function namesOnlyTheMeeting(title: string, meeting: CompiledMeeting): boolean {
-  const rest = meeting.aliases.reduce((t, re) => t.replace(new RegExp(re.source, 'gi'), ' '), title);
-  return rest.split(/[\s,:;-]+/).every((w) => w === '' || ABOUT_ATTENDING.test(w));
+  return besideMeetingNames(title, meeting)
+    .split(/[\s,:;-]+/)
+    .every((w) => w === '' || ABOUT_ATTENDING.test(w));
 }
 
 /**
