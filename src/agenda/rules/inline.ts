@@ -175,8 +175,10 @@ export function inlineRule(env: RuleEnv): Candidate[] {
   return present(out);
 }
 
-// "XFS BoF at LSFMM" (linux-xfs 2024, asking for the session): where the meeting is, no topic.
-const WHERE_IT_IS = /^(?:at|in|during|@)\s+\S+(?:\s+\S+)?$/i;
+// "XFS BoF at LSFMM" (linux-xfs 2024, asking for the session), "Boot Security microconf at Linux
+// Plumbers Conf, Sep 9-11" (tboot-devel 2019): where (and when) the meeting is, no topic.
+// (Spelled without the i flag: under it \p{Lu} would match any letter.)
+const WHERE_IT_IS = /^(?:[Aa]t|[Ii]n|[Dd]uring|@)\s+\S+(?:\s+\S+)?$|^(?:[Aa]t|[Dd]uring|@)\s+\p{Lu}/u;
 
 /**
  * "LSF/MM/BPF 2023 IOMAP conversion status update": a new thread whose subject opens with the

@@ -547,7 +547,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       subject: 'Reminder: MirageOS call for proposals',
       bodyText:
         'The current topics:\n\n * Location: Google, 6 Pancras Sq, London\n * Event dates: Tuesday the 11th of October\n * Cost: Free\n' +
-        ' * CFP link\n * Register to attend\n * Trace filtering\n',
+        ' * CFP link: [1]\n * Call for proposals link: https://example.org/cfp\n * Register to attend: [2]\n * Trace filtering\n',
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Trace filtering']);
   });

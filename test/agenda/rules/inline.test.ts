@@ -114,6 +114,8 @@ describe('rule 3: inline proposals', () => {
     expect(topic('LSF/MM/BPF 2023 keynote speakers', 'chair@example.org')).toEqual([]);
     // "XFS BoF at LSFMM" (linux-xfs 2024): where the session is, no topic.
     expect(topic('LSF/MM/BPF BoF at LSFMM')).toEqual([]);
+    // "[ANNOUNCE] Boot Security microconf at Linux Plumbers Conf, Sep 9-11" (tboot-devel 2019).
+    expect(topic('[ANNOUNCE] LSF/MM/BPF at Linux Plumbers Conf, Sep 9-11')).toEqual([]);
     const put = message({
       subject: 'Re: LSF/MM/BPF at LSFMM',
       bodyText: 'Would you list some items so I can put it on the agenda?\n',
