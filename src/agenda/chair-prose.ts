@@ -20,6 +20,10 @@ const AGENDA_IS = regex(
   String.raw`(?:suggested|proposed|requested|raised)\s+(?:is|was))`,
   String.raw`\s+(?:mostly\s+|mainly\s+|about\s+)?(.+)`,
 );
+// "Proposed topics include USB virtualization, and improved bandwidth APIs ..." (the USB
+// mini-summit's call, linux-usb 2011): a list written as a sentence, one topic per comma.
+const TOPICS_INCLUDE =
+  /\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)/i;
 const THIS_CALL = regex(
   'i',
   String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?`,
@@ -70,6 +74,11 @@ export function proseTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
+    const include = TOPICS_INCLUDE.exec(s);
+    if (include && !NOT_CONTENT.test(include[1]!.trim())) {
+      out.push(...namedInTurn(include[1]!));
+      continue;
+    }
     const is = AGENDA_IS.exec(s);
     // "A draft agenda is at https://...", "the agenda is formed by consensus": where it lives or
     // how it is made, not what it holds.

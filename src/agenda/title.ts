@@ -23,6 +23,18 @@ export function titleFromSubject(subject: string): string {
   return cleanTitle(s);
 }
 
+/**
+ * The title of a reply sent under a subject of its own ("Improving kernel -> userspace (usbfs) usb
+ * device hand off" in answer to "USB mini-summit at LinuxCon Vancouver", linux-usb 2011): null for
+ * "Re: ..." (a reply renamed "Re: X [WAS: the call]" is mostly a follow-up on a point of the call's
+ * notes, OpenBMC 2020) and for a subject its parent already had.
+ */
+export function renamedSubject(subject: string, parentSubject: string | null): string | null {
+  if (parentSubject === null || REPLY_PREFIX.test(subject)) return null;
+  const own = titleFromSubject(subject);
+  return own === '' || normaliseTitle(own) === normaliseTitle(titleFromSubject(parentSubject)) ? null : own;
+}
+
 /** Tidy a proposal line into a title: list markers, trailing punctuation and quotes removed. */
 export function cleanTitle(text: string): string {
   let s = text.replace(/\s+/g, ' ').trim();

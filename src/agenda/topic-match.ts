@@ -12,7 +12,7 @@ import { normaliseTitle } from './title.js';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 const STOP = words(`a an the and or of to for in on at by with from about into is are be we our i my this that it as how
-  what why when new its their any some more next via per vs last time their them they`);
+  what why when new its their any some more next via per vs last time their them they off over`);
 // Words about handling a topic, not naming it.
 const GENERIC = words(`discuss discussion discussions review reviews reviewing update updates status follow followup followups
   up continue continued continuing revisit topic topics proposal proposals talk presentation overview item items session

@@ -4,11 +4,12 @@ import { isSupportOnly } from '../exclusions.js';
 import { listBlocks } from '../list-blocks.js';
 import { openingList, paragraphTopics } from '../reply-outline.js';
 import { regex } from '../patterns.js';
-import { namedDateIn, routeMeeting } from '../meeting-match.js';
+import { meetingsNamedIn, namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
 import { addPhrases, whatAbout } from '../reply-phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
+import { renamedSubject } from '../title.js';
 import type { Candidate } from '../types.js';
 
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
@@ -164,6 +165,12 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const paragraphs = paragraphTopics(text);
   if (paragraphs.length) return present(paragraphs.map((t) => make(t, 0.8)));
 
+  // A direct answer under a subject of its own names its topic there, as a new thread would; its
+  // body argues for it ("I would like to discuss extending the API"). "GUI Design Workgroup - BMCWeb
+  // login change" (OpenBMC 2020) is about a point of the call, under the meeting's name.
+  const renamed = direct && !fromCaller ? renamedSubject(msg.subject, thread.parentSubject) : null;
+  if (renamed !== null && !LOGISTICS.test(renamed) && meetingsNamedIn(renamed, env.meetings).length === 0)
+    return present([make(renamed, 0.8)]);
   const all = [...addPhrases(text), ...(direct ? whatAbout(text) : []), ...proposalPhrases(text)];
   const phrases = all.filter((p) => p.topic !== '' && !isPointer(p.topic));
   if (phrases.length) return present(phrases.map((p) => make(p.topic, 0.8)));

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { namesPerson } from '../../../src/agenda/credited.js';
-import { sameTopic, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
+import { sameTopic, sharesSubstance, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
+  it('takes no substance from particles: "demo of USB redirection over the network" is not "usbfs device hand off"', () => {
+    // One member's two proposals to the USB mini-summit (linux-usb 2011): they share only "usb", "off" and "over".
+    const a = 'Improving kernel -> userspace (usbfs) usb device hand off';
+    const b = 'Demo off the usb redirection over the network';
+    expect(sharesSubstance(a, b, ['USB mini-summit'], statsOf([a, b, 'USB virtualization', 'USB bandwidth APIs']))).toBe(false);
+  });
+
   it('joins a schedule line that repeats a topic with the presenter appended', () => {
     expect(sameTopic('Deep Argument Inspection and Seccomp (Christian Brauner)', 'Deep argument inspection and seccomp')).toBe(true);
   });

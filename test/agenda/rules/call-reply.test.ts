@@ -19,6 +19,18 @@ describe('rule 2: replies to a call for agenda items', () => {
     ).toBe(true);
   });
 
+  it("takes the subject of a direct answer sent under a subject of its own, not 'Re:' of the call", () => {
+    // linux-usb 2011, in answer to "USB mini-summit at LinuxCon Vancouver".
+    const body =
+      'The current API for managing kernel -> userspace is a bit\nrough around the edges, so I would like to discuss extending\nthe API.\n';
+    const renamed = message({ subject: 'Improving kernel -> userspace (usbfs)  usb device hand off', bodyText: body, parentMid: 'call@x' });
+    expect(titles(callReplyRule(envOf(renamed, callThread())))).toEqual(['Improving kernel -> userspace (usbfs) usb device hand off']);
+    // "GUI Design Workgroup - BMCWeb login change" (OpenBMC 2020): a point of the call, under its name.
+    const named = message({ subject: 'MirageOS call - usbfs hand off', bodyText: body, parentMid: 'call@x' });
+    expect(titles(callReplyRule(envOf(named, callThread())))).toEqual(['Extending the API']);
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['Extending the API']);
+  });
+
   it('takes numbered lists too', () => {
     expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual([
       'VFIO migration',

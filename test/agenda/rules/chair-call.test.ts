@@ -105,6 +105,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The new storage backend']);
   });
 
+  it('reads "Proposed topics include X, and Y" one topic each', () => {
+    // The USB mini-summit's call (linux-usb 2011): the topics in prose, then described under "Topic 1".
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Proposed topics include USB virtualization, and improved bandwidth APIs\nbetween the USB core and drivers (especially webcam drivers).  ' +
+        'See the\ndetailed topic list below.\n\nTopic 1\n-------\n\nThe KVM folks suggested that it would be good.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['USB virtualization', 'Improved bandwidth APIs between the USB core and drivers']);
+  });
+
   it("reads the chair's own update in prose, and not a question that asks for topics", () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
