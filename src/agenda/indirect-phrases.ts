@@ -49,7 +49,9 @@ const BENEFICIAL = regex(
 // Microconference" (linux-pci 2021): the subject of the sentence is the topic.
 const USEFUL_TOPIC = regex(
   'i',
-  String.raw`^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:expect|think|guess|believe|suspect)\s+(?:that\s+)?)?(.{3,100}?)\s+`,
+  // "Maybe this should be a topic for the kernel summit" (LKML 2004): "maybe" hedges, "this" is the topic.
+  String.raw`^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:expect|think|guess|believe|suspect)\s+(?:that\s+)?)?`,
+  String.raw`(?:(?:maybe|perhaps|possibly|probably)\s+)?(.{3,100}?)\s+`,
   String.raw`(?:would|could|might|may|will|should)\s+(?:also\s+)?be\s+(?:a|an)\s+(?:(?:good|useful|great|interesting|nice|worthwhile)\s+)?`,
   String.raw`(?:topic|subject)\s+(?:to\s+(?:discuss|talk\s+about|cover|raise)|for\s+(?:discussion|the)\b)`,
 );

@@ -125,7 +125,8 @@ const SLOT_FOR = regex(
   String.raw`\b(?:grab|get|have|request|reserve|book|added|add|put|kept|keep)\s+(?:a|`,
   String.raw`an|one)\s+(?:open\s+|short\s+|\d+[- ]min(?:ute)?\s+)?slot\s+(?:for|`,
   String.raw`to|about|re|on|regarding)\s+(?:discuss(?:ing)?\s+|talk(?:ing)?\s+about\s+)?(.+)|`,
-  String.raw`\bslot\s+in\s+(?:a\s+)?(.+)|`,
+  // "slot in" the verb; "There is a slot in MM/memcg minisum at KS" (linux-mm 2012) says where, no topic.
+  String.raw`\b(?:can|could|may|shall)\s+(?:i|we)\s+(?:also\s+)?slot\s+in\s+(?:a\s+)?(.+)|`,
   // "reserve 30 minutes of the community call to make progress on MISRA".
   String.raw`\b(?:reserve|book|set\s+aside|spend)\s+(?:\d+\s+min(?:ute)?s?|some\s+time|(?:a\s+)?(?:few|couple\s+of)\s+minutes)\s+`,
   String.raw`(?:of|in|at|during)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,3}?(?:call|meeting|session)\s+(?:to|for|on)\s+`,

@@ -41,6 +41,8 @@ const TO_BE_DISCUSSED = regex(
   String.raw`(?:maybe|perhaps|possibly)\s+a\s+(?:good\s+)?topic|(?:invite|welcome|encourage)\s+(?:discussion|comments|feedback)\s+`,
   String.raw`(?:of|on|about)\s+(?:this|it)|`,
   String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic))|`,
+  // "If possible, have a discussion in the Kernel Summit." (LKML 2005, "[RFD] FS behavior (I/O failure) in kernel summit").
+  String.raw`(?:have|hold)\s+a\s+discussion|`,
   // "This RFC also serves as a base for discussion at upcoming LPC2019 BPF Microconference" (bpf 2019).
   String.raw`serves?\s+as\s+(?:a\s+|the\s+)?(?:base|basis|starting\s+point)\s+for\s+(?:the\s+)?discussions?|`,
   // "Maybe something to discuss on the community call later today?", "More details on the Xen
@@ -118,8 +120,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (pointer && (env.thread.parentIsCall || env.thread.rootIsCall)) return;
     // "please propose a topic" in a call for proposals points at nothing: its subject is no topic.
     if (pointer && asksForItems(msg.subject)) return;
-    const title = pointer ? subjectTitle : topic;
     const meeting = route(sentence);
+    const title = pointer && meeting ? withoutWhereItGoes(subjectTitle, meeting) : topic;
     if (!meeting || title === '') return;
     // "so I can put it on the agenda" under "XFS BoF at LSFMM": the thread is the meeting itself.
     if (pointer && onlyTheMeeting(subjectTitle, meeting)) return;
@@ -198,6 +200,15 @@ function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: rea
     }
   }
   return false;
+}
+
+/** "FS behavior (I/O failure) in kernel summit" (LKML 2005): the topic, without the meeting it is put to. */
+function withoutWhereItGoes(subjectTitle: string, meeting: CompiledMeeting): string {
+  for (const label of meeting.aliases) {
+    const tail = new RegExp(String.raw`\s+(?:in|at|for|during)\s+(?:the\s+)?(?:next\s+)?(?:${label.source})\s*$`, 'i').exec(subjectTitle);
+    if (tail && tail.index > 0) return subjectTitle.slice(0, tail.index);
+  }
+  return subjectTitle;
 }
 
 /** True when a subject names the meeting and at most where it is ("XFS BoF at LSFMM"), no topic. */

@@ -15,6 +15,11 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     ]);
   });
 
+  it('reads "can I slot in X" (the verb), not "there is a slot in <the meeting>" (linux-mm 2012)', () => {
+    expect(topics('Can I slot in a quick update on the CI farm?')).toEqual(['quick update on the CI farm']);
+    expect(topics('There is a slot in MM/memcg minisum at KS so we have a slot to discuss this.')).toEqual(['this']);
+  });
+
   it('reads plans, eagerness and interest to discuss something (git 2015, to the contributor summit)', () => {
     expect(topics('I am planning to discuss the next git version protocol with anybody interested.')).toEqual([
       'the next git version protocol',

@@ -150,6 +150,31 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(details)))).toEqual(['arm/dom0less: put dom0less code in a module']);
   });
 
+  it('puts the thread to a meeting where "maybe this should be a topic", or where to "have a discussion"', () => {
+    // LKML 2004 and 2005, both put to the Kernel Summit (its organiser is its chair).
+    const summit = {
+      id: 'ks',
+      name: 'Kernel Summit',
+      aliases: ['kernel summit'],
+      subjectTags: [],
+      calls: null,
+      lists: [],
+      chairs: ['chair@example.org'],
+    };
+    const ctx = { ...context(), meetings: [summit] };
+    const maybe = message({
+      subject: 'Re: [ANNOUNCE] linux-libc-headers 2.6.7.0',
+      bodyText: 'David Miller approved the idea\n\nMaybe this should be a topic for the kernel summit or a BOF session at OLS?\n',
+      parentMid: 'p@x',
+    });
+    expect(titles(inlineRule(makeEnv(maybe, ctx)))).toEqual(['linux-libc-headers 2.6.7.0']);
+    const rfd = message({
+      subject: '[RFD] FS behavior (I/O failure) in kernel summit',
+      bodyText: 'So, we propose 1)a 2)a 3)a as the right behavior. If possible, have a discussion in the Kernel Summit.\n',
+    });
+    expect(titles(inlineRule(makeEnv(rfd, ctx)))).toEqual(['FS behavior (I/O failure)']);
+  });
+
   it('puts the thread to a call someone will sign up for, or will touch on it tomorrow at', () => {
     // bpf 2022-09-30 and 2023-04-26, on patch threads: the BPF office hours.
     const signUp = message({
