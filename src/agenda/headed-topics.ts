@@ -30,6 +30,8 @@ export function headedTopics(text: string, blocks: readonly ListBlock[]): string
     const at = block.start - 1;
     const heading = (lines[at] ?? '').trim();
     if (!HEADING.test(heading) || heading.split(/\s+/).length > MAX_WORDS || CLAUSE.test(heading) || !blank(lines[at - 1])) continue;
+    // "Suggested topics based on recent netdev threads include" (netdev 2024): the list's intro.
+    if (introducesTopics(heading)) continue;
     let j = at - 1;
     while (j >= 0 && blank(lines[j])) j--;
     if (j < 0) continue;

@@ -11,7 +11,8 @@ const AGENDA_INTRO = regex(
   'i',
   String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|discussions?|points|proposals|`,
   // "I'll kick things off with one suggestion:" (the ext4 BoF's call, LSF/MM/BPF 2024).
-  String.raw`suggestions?|subjects)\b`,
+  // "Current responses:" (the Driver and H/W APIs Workshop's chair, netdev 2024): the topics sent in.
+  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions)\b`,
 );
 // "We will cover:", "we'll be discussing the following." A finished sentence that names its own
 // object ("Note that at this call we will be discussing a new monthly time for the call.") does not

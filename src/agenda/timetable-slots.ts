@@ -9,7 +9,8 @@ import { listAt } from './text.js';
 
 const PRESENTER_ONLY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}):$/u;
 const PERSON = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:de|van|von|der|den|da|di|del|du|dos|le|la))*(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}`;
-const PEOPLE_ONLY = new RegExp(String.raw`^(${PERSON}(?:\s*(?:,|&|\band\b)\s*${PERSON})*)$`, 'u');
+// "Ricardo Ribalda Delgado, Sylwester Nawrocki", "Jiri Pirko / Jacob Keller".
+export const PEOPLE_ONLY = new RegExp(String.raw`^(${PERSON}(?:\s*(?:,|&|/|\band\b)\s*${PERSON})*)$`, 'u');
 
 // "16:00-17:00 Update on ongoing projects (Hans):" over "- work on colorspace improvements" (media
 // mini-summit 2015): a slot that gathers several topics, each a bullet under it, by the one named.

@@ -4,6 +4,7 @@ import { proseTopics } from '../chair-prose.js';
 import { timetableCells } from '../timetable-cells.js';
 import { slotOverList } from '../timetable-slots.js';
 import { indentedLists } from '../indented-list.js';
+import { itemTopics } from '../presenter-items.js';
 import { presenterTables } from '../presenter-table.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';
@@ -60,7 +61,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
     // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
     // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
-    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').map((i) => i.text));
+    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap(itemTopics));
   }
   // "Current Filesystem Topics:" over "Alex Elder<TAB>Upstream maintainer for XFS" rows (LSF10/MM 2010).
   const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));

@@ -21,5 +21,12 @@ describe('an agenda of headings with their points under them (issue 8, "Chairs\'
     expect(
       read('Please propose topics by replying to the mail.\n\nNote that currently I have\n* Nothing under: D)\n* A prep item\n'),
     ).toEqual([]);
+    // netdev 2024, the Driver and H/W APIs Workshop's call: the line introduces the list, no heading.
+    expect(
+      read(
+        'Speakers will need to submit topics ahead of time.\n\nSuggested topics based on recent netdev threads include\n' +
+          '- devlink - extensions, shortcomings, ...\n- extension to memory pools\n',
+      ),
+    ).toEqual([]);
   });
 });

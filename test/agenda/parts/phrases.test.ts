@@ -101,6 +101,8 @@ describe('words that introduce a list of topics', () => {
   it('knows topics, points, proposals and a verb that announces the list', () => {
     expect(introducesTopics('A couple of points')).toBe(true);
     expect(introducesTopics('Proposals so far')).toBe(true);
+    // The Driver and H/W APIs Workshop chair's reminder (netdev 2024): the topics sent in so far.
+    expect(introducesTopics('Reminder about this workshop. Current responses:')).toBe(true);
     expect(introducesTopics('Next week we will be discussing:')).toBe(true);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
   });

@@ -105,6 +105,21 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The new storage backend']);
   });
 
+  it('reads the points under an item that only names people as their topics ("Current responses:")', () => {
+    // netdev 2024, the Driver and H/W APIs Workshop chair's reminder.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Current responses:\n- Jiri Pirko / Jacob Keller\n  + multi PF device with shared resources\n\n' +
+        '- Amritha Nambiar\n  + NAPI config for queue-set API?\n  + devlink-extensions\n\nI have a couple of topics.\n',
+    });
+    expect(chairCallRule(envOf(msg)).map((c) => [c.title, c.presenter])).toEqual([
+      ['Multi PF device with shared resources', 'Jiri Pirko / Jacob Keller'],
+      ['NAPI config for queue-set API?', 'Amritha Nambiar'],
+      ['devlink-extensions', 'Amritha Nambiar'],
+    ]);
+  });
+
   it('reads "Proposed topics include X, and Y" one topic each', () => {
     // The USB mini-summit's call (linux-usb 2011): the topics in prose, then described under "Topic 1".
     const msg = message({
