@@ -5,6 +5,7 @@
  */
 import { sentencesOf, trimTopic, type Phrase } from './phrases.js';
 import { regex } from './patterns.js';
+import { topicWords } from './topic-match.js';
 
 // "if there's a waiting list I'd like to add enabling cgroups memory accounting": in answer to a
 // call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
@@ -41,4 +42,18 @@ export function addPhrases(text: string): Phrase[] {
     const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
     return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
   });
+}
+
+/**
+ * True when a reply's opening talks about what it quotes: "Memory pools and queue API are more of
+ * stack features." under a call listing "extension to memory pools" and "new APIs for managing
+ * queues" (netdev 2024) comments on listed topics; it puts none of its own.
+ */
+export function aboutWhatIsQuoted(opening: string, quoted: string): boolean {
+  // "API" and "APIs": topicWords folds plurals of words, not of acronyms.
+  const words = (line: string): string[] => [...topicWords(line)].map((w) => w.replace(/s$/, ''));
+  const own = words(opening);
+  if (own.length < 2 || quoted.trim() === '') return false;
+  const there = new Set(quoted.split('\n').flatMap(words));
+  return own.filter((w) => there.has(w)).length * 2 > own.length;
 }

@@ -6,7 +6,7 @@ import { openingList, paragraphTopics } from '../reply-outline.js';
 import { regex } from '../patterns.js';
 import { meetingsNamedIn, namedDateIn, routeMeeting } from '../meeting-match.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
-import { addPhrases, whatAbout } from '../reply-phrases.js';
+import { aboutWhatIsQuoted, addPhrases, whatAbout } from '../reply-phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
 import { renamedSubject } from '../title.js';
@@ -223,7 +223,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // "The schedule looks reasonable to me" (LPC 2019, to the chair's preliminary schedule): about it too.
   const meta = /\btopics\b|\bagenda\b(?!\s+items?\s*:)|\bschedule\b|^(?:i|we)(?:'ll|\s+will)\s+be\s+(?:at|in)\b|\bsection\b/i.test(opening);
   if (LOGISTICS.test(opening) || /\?\s*$/.test(opening) || ABOUT_IT.test(opening) || dangling || opinionOrNews || meta) return [];
-  if (PLACEHOLDER.test(opening)) return [];
+  if (PLACEHOLDER.test(opening) || aboutWhatIsQuoted(opening, msg.quotedText)) return [];
   // Only a reply sent before the call can put its opening to it: after the call it is follow-up.
   return present([makeCandidate(env, meeting.id, 'call-reply', opening, 0.5, { followUp: true })]);
 }

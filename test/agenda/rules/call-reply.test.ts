@@ -31,6 +31,15 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['Extending the API']);
   });
 
+  it('takes no opening that comments on the topics the reply quotes from the call', () => {
+    // netdev 2024, to the Driver and H/W APIs Workshop's call.
+    const quoted = 'Suggested topics include\n- extension to memory pools\n- new APIs for managing queues\n';
+    const comment = 'Memory pools and queue API are more of stack features.\nPlease leave them out of your session.\n';
+    expect(callReplyRule(envOf(reply(comment, quoted), callThread()))).toEqual([]);
+    const own = 'Devlink rate limiting for subfunctions.\n';
+    expect(titles(callReplyRule(envOf(reply(own, quoted), callThread())))).toEqual(['Devlink rate limiting for subfunctions']);
+  });
+
   it('takes numbered lists too', () => {
     expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual([
       'VFIO migration',
