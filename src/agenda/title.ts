@@ -66,10 +66,10 @@ const STOP = new Set(
   'a an the and or of to for in on at by with from about into is are be we our i my this that it as how what why when new'.split(' '),
 );
 
-/** Content words of a title, for overlap scores. */
+/** Content words of a title, for overlap scores. A dotted number ("18.1", "6.15") is one word. */
 export function titleTokens(title: string): Set<string> {
   return new Set(
-    normaliseTitle(title)
+    normaliseTitle(title.replace(/(\d)\.(?=\d)/g, '$1p'))
       .split(' ')
       .filter((w) => w.length > 1 && !STOP.has(w))
       .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w)),
@@ -81,6 +81,12 @@ export function titleOverlap(a: string, b: string): number {
   const ta = titleTokens(a);
   const tb = titleTokens(b);
   if (ta.size === 0 || tb.size === 0) return 0;
+  // "Rule 18.1" and "Rule 9.3" (MISRA C rules, xen-devel 2022), "4.13 release" and "4.14 release":
+  // two numbered things are different things, whatever words they share.
+  const numbers = (t: Set<string>): string[] => [...t].filter((w) => /\d/.test(w));
+  const na = numbers(ta);
+  const nb = numbers(tb);
+  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 0;
   let common = 0;
   for (const w of ta) if (tb.has(w)) common++;
   return common / Math.min(ta.size, tb.size);

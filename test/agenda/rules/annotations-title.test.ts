@@ -27,6 +27,10 @@ describe('annotations and titles', () => {
     expect(normaliseTitle('Fwd: [agenda] Irmin 3 — roadmap!')).toBe('irmin 3 roadmap');
     expect(sameTitle('Irmin roadmap', 'Solo5 release')).toBe(false);
     expect(titleOverlap('Rust', 'Rust for Linux')).toBe(1);
+    // Numbered things differ by their numbers (MISRA C rules, xen-devel 2022).
+    expect(titleOverlap('Rule 18.1', 'MISRA C Rule 9.3')).toBe(0);
+    expect(titleOverlap('Rule 18.1', 'MISRA C Rule 18.1')).toBe(1);
+    expect(titleOverlap('Base TDX support for the 6.15 merge window', 'TDX readiness for 6.15')).toBeGreaterThan(0.5);
   });
 
   it('drops reply prefixes, tags and "(was: ...)" from subjects', () => {
