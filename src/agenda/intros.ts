@@ -26,7 +26,10 @@ const WILL_DISCUSS = regex(
 const ANNOUNCING_VERB = regex(
   'i',
   String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:be\s+)?`,
-  String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)\s*:\s*$`,
+  String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)`,
+  // "We would like to discuss current problems in memory management, for example:" (LPC 2022, the
+  // Kernel Memory Management MC's call): the list gives the examples.
+  String.raw`(?:\s+[^.!?:]{1,100}?,?\s+(?:for\s+example|for\s+instance|e\.g\.|such\s+as|including))?\s*:\s*$`,
 );
 
 // "Note that currently I have:", "So far we have", "What I have so far is at <the agenda pad>": what the

@@ -209,7 +209,10 @@ function agendaBlock(block: ListBlock): boolean {
   // A call for proposals' own list, however hedged ("Topics of interest include, but are not limited
   // to:", LPC 2026 Containers MC; "Tentative topics ... include (but not limited to)", LPC 2022 VFIO/
   // IOMMU/PCI MC) is the chairs' draft agenda: the chair accepts or rejects each in review.
-  const excluded = NOT_AGENDA.test(continues) || [OPTIONS, EXAMPLES, HOW_TO_PROPOSE].some((re) => re.test(last));
+  // "We would like to discuss current problems in memory management, for example:" (LPC 2022 MM MC):
+  // examples of what the chairs want discussed are their suggested topics.
+  const examples = EXAMPLES.test(last) && !/\b(?:would\s+like|want|plan|hope)\s+to\s+(?:discuss|cover|talk\s+about)\b/i.test(last);
+  const excluded = NOT_AGENDA.test(continues) || examples || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
   return introducesTopics(block.intro) && !excluded;
 }
 

@@ -103,6 +103,9 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics('Proposals so far')).toBe(true);
     // The Driver and H/W APIs Workshop chair's reminder (netdev 2024): the topics sent in so far.
     expect(introducesTopics('Reminder about this workshop. Current responses:')).toBe(true);
+    // LPC 2022, the Kernel Memory Management MC's call: examples of what it would like to discuss.
+    expect(introducesTopics('We would like to discuss current problems in memory management, for example:')).toBe(true);
+    expect(introducesTopics('The patch changes the locking, for example:')).toBe(false);
     expect(introducesTopics('Next week we will be discussing:')).toBe(true);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
   });

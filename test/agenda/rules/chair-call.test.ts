@@ -120,6 +120,20 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('reads the examples of what the chairs would like to discuss as their topics', () => {
+    // LPC 2022, the Kernel Memory Management MC's call; "Good topics:" (bcachefs) stays a kind of topic.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'We would like to discuss current problems in memory management,\nfor example:\n\n\t* Multi-generational LRU vs traditional LRU\n\n' +
+        '\t* Do we need three different slab allocators?\n\nPlease submit your proposals.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Multi-generational LRU vs traditional LRU',
+      'Do we need three different slab allocators?',
+    ]);
+  });
+
   it('reads "Proposed topics include X, and Y" one topic each', () => {
     // The USB mini-summit's call (linux-usb 2011): the topics in prose, then described under "Topic 1".
     const msg = message({
