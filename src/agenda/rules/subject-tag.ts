@@ -1,4 +1,5 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
+import { isChairMail } from '../chair-mail.js';
 import { introducesTopics, lastSentence } from '../intros.js';
 import { listBlocks } from '../list-blocks.js';
 import { isPointer, proposalPhrases } from '../phrases.js';
@@ -15,7 +16,10 @@ import type { Candidate } from '../types.js';
  */
 export function subjectTagRule(env: RuleEnv): Candidate[] {
   const { msg, thread } = env;
-  const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m));
+  // "[CFP LPC 2020] Scheduler Microconference" from its chairs is the call itself: its list is read
+  // as the call's (rule 5), not as one tagged topic.
+  const ownCall = (m: CompiledMeeting): boolean => env.callMeeting?.id === m.id && isChairMail(msg, m) === true;
+  const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m) && !ownCall(m));
   if (tagged.length === 0) return [];
   // A reply to a proposal the archive lacks (it went to another list too: "Re: [LSF/MM/BPF TOPIC]
   // DAMON ..." on bpf, the proposal on linux-mm) stands for it, as the lost call's replies do.

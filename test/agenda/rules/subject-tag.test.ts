@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriesPart, subjectTagRule } from '../../../src/agenda/rules/subject-tag.js';
-import { envOf, message, titles } from '../extract-helpers.js';
+import { makeEnv } from '../../../src/agenda/extract.js';
+import { context, envOf, message, titles } from '../extract-helpers.js';
 
 describe('rule 1: subject tag', () => {
   it('makes one item of a tagged thread starter, titled by its subject without tags', () => {
@@ -14,6 +15,25 @@ describe('rule 1: subject tag', () => {
     for (const subject of ['[Maintainer Summit] Burnout', '[maintainers summit] Burnout', '[MAINTAINERS/KERNEL SUMMIT] Burnout']) {
       expect(titles(subjectTagRule(envOf(message({ subject, bodyText: 'x' }))))).toEqual(['Burnout']);
     }
+  });
+
+  it("leaves the meeting's own call alone when it carries the tag (its list is the call's)", () => {
+    // "[CFP LPC 2020] Scheduler Microconference" from its chairs, with "[CFP LPC 2020]" as the proposals' tag.
+    const mc = {
+      id: 'sched',
+      name: 'Scheduler Microconference',
+      aliases: ['Scheduler Microconference'],
+      subjectTags: ['[CFP LPC 2020]'],
+      calls: '/CFP.*Scheduler Microconference/i',
+      lists: [],
+      chairs: ['chair@example.org'],
+    };
+    const ctx = { ...context(), meetings: [mc] };
+    const body = 'Topics we are interested in:\n- Load balancer rework\n- Core scheduling\n';
+    const call = message({ subject: '[CFP LPC 2020] Scheduler Microconference', bodyText: body, fromAddr: 'chair@example.org' });
+    expect(subjectTagRule(makeEnv(call, ctx))).toEqual([]);
+    const proposal = message({ subject: '[CFP LPC 2020] Proxy execution', bodyText: 'Slides soon.', fromAddr: 'member@example.org' });
+    expect(titles(subjectTagRule(makeEnv(proposal, ctx)))).toEqual(['Proxy execution']);
   });
 
   it('ignores replies and forwards of a tagged subject', () => {
