@@ -22,8 +22,11 @@ const AGENDA_IS = regex(
 );
 // "Proposed topics include USB virtualization, and improved bandwidth APIs ..." (the USB
 // mini-summit's call, linux-usb 2011): a list written as a sentence, one topic per comma.
-const TOPICS_INCLUDE =
-  /\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)/i;
+const TOPICS_INCLUDE = regex(
+  'i',
+  String.raw`\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+`,
+  String.raw`(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)`,
+);
 const THIS_CALL = regex(
   'i',
   String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?`,

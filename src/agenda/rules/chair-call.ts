@@ -28,7 +28,8 @@ const LOGISTICS = regex(
   String.raw`\b(?:should|must|need\s+to)\s+be\s+(?:sent|submitted|posted)\b|\brequests?\s+to\s+attend\b|`,
   // "Location: Google, London", "Event dates: ...", "Cost: Free", "CFP link", "Register to attend"
   // (Tracing Summit 2022 call): the event's facts, listed with its topics.
-  String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when)\s*:|\blink\s*(?::\s*(?:\[\d+\]|<?https?:\S+?>?))?$|^register\b|`,
+  String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when)\s*:|`,
+  String.raw`\blink\s*(?::\s*(?:\[\d+\]|<?https?:\S+?>?))?$|^register\b|`,
   String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing(?=\s*(?:remarks|session|words|address|$))|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
