@@ -72,8 +72,26 @@ const NOT_CONTENT = regex(
 // A quoted suggestion standing on its own line.
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
 
+// "Immediate topics: I want to give away a bunch of projects: ...  Also the actual scheduling for this
+// meeting since ..." (the first xfs office hours, 2024): a label, then the topics in sentences. ("Topic:" in
+// the singular heads a form, "Topic: X / Objective: Y", PUCK 2023: proposal-form.ts reads those.)
+const LABELLED =
+  /^\s*(?:(?:immediate|initial|first|proposed|current|today'?s|this\s+week'?s)\s+)?(?:topics|agenda)\s*:[ \t]*(\S.*(?:\n(?!\s*\n).*)*)/im;
+const WISH_LEAD = /^(?:(?:also|and|then|plus|finally),?\s+)?(?:(?:i|we)\s+(?:want|would\s+like|'d\s+like|plan|hope|need)\s+to\s+)?/i;
+
+/** The topics of a "Topics: <sentences>" paragraph: one per sentence, cut at its first colon or clause. */
+function labelledTopics(text: string): string[] {
+  const m = LABELLED.exec(text);
+  if (!m) return [];
+  return sentencesOf(m[1]!.replace(/\s*\n\s*/g, ' '))
+    .map((s) => trimTopic(s.replace(WISH_LEAD, '').split(/[:;]|\s+(?:since|because|as|so\s+that)\s+/i)[0]!))
+    .filter((t) => t.split(/\s+/).length >= 2);
+}
+
 /** Topics a call states in prose: quoted suggestions, "agenda will be X", "X wants to talk about Y". */
 export function proseTopics(text: string): string[] {
+  const labelled = labelledTopics(text);
+  if (labelled.length) return labelled;
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {

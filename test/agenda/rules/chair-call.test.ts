@@ -134,6 +134,25 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('reads "Immediate topics:" followed by sentences, one topic each, and not the purpose of the call', () => {
+    // The first xfs office hours (linux-xfs 2024).
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'We do not have a call where people can discuss what they are working on, ask for new projects, etc.\n\n' +
+        'Immediate topics: I want to give away a bunch of projects: the ones that\nhave been festering in djwong-dev.  ' +
+        'Also the actual scheduling for this meeting since the biggest\nblocker has been finding any good timeslot.\n\n--Darrick\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Give away a bunch of projects', 'The actual scheduling']);
+    // PUCK 2023: "Topic:" in the singular heads the call's form; its next field is no topic.
+    const form = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Topic:      guest_memfd(), a.k.a. restrictedmem\nObjective:  Reach consensus on design\n\nDate:  2023.05.31\n',
+    });
+    expect(titles(chairCallRule(envOf(form)))).not.toContain('Restrictedmem Objective');
+    expect(titles(chairCallRule(envOf(form))).some((t) => /objective/i.test(t))).toBe(false);
+  });
+
   it('reads "Proposed topics include X, and Y" one topic each', () => {
     // The USB mini-summit's call (linux-usb 2011): the topics in prose, then described under "Topic 1".
     const msg = message({
