@@ -27,6 +27,13 @@ const TOPICS_INCLUDE = regex(
   String.raw`\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+`,
   String.raw`(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)`,
 );
+// "Hoping to get the roadmap fleshed out some more, start collecting more ideas" (bcachefs 2023-11): the
+// chair's aim for the call names its topic.
+const HOPING = regex(
+  'i',
+  String.raw`^(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?hoping\s+to\s+(?:get|finish|settle|make\s+progress\s+on|nail\s+down)\s+`,
+  String.raw`(.+?)\s+(?:fleshed\s+out|finished|settled|done|sorted(?:\s+out)?|nailed\s+down|hashed\s+out|merged)\b`,
+);
 const THIS_CALL = regex(
   'i',
   String.raw`\b(?:this\s+(?:week|call|time|meeting|session)|today|tomorrow|next\s+week|for\s+this\s+call)\b.*?\b(?:to\s+)?`,
@@ -105,6 +112,11 @@ export function proseTopics(text: string): string[] {
     // how it is made, not what it holds.
     if (is && !NOT_CONTENT.test(is[1]!.trim())) {
       out.push(trimTopic(is[1]!));
+      continue;
+    }
+    const hope = HOPING.exec(s);
+    if (hope) {
+      out.push(trimTopic(hope[1]!));
       continue;
     }
     // Someone's request the chair relays ("I added a slot re X", "X - maybe worth discussing").

@@ -153,6 +153,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(form))).some((t) => /objective/i.test(t))).toBe(false);
   });
 
+  it('reads what the chair hopes to get fleshed out at the call', () => {
+    // bcachefs cabal, 2023-11-13.
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Hoping to get the roadmap fleshed out some more, start collecting more\nideas and sketching out design plans.\n\nCheers,\nKent\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The roadmap']);
+  });
+
   it('reads "Proposed topics include X, and Y" one topic each', () => {
     // The USB mini-summit's call (linux-usb 2011): the topics in prose, then described under "Topic 1".
     const msg = message({
