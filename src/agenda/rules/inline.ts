@@ -43,6 +43,8 @@ const TO_BE_DISCUSSED = regex(
   String.raw`worth\s+(?:discussing|raising|bringing\s+up|a\s+(?:discussion|session|slot|topic))|`,
   // "If possible, have a discussion in the Kernel Summit." (LKML 2005, "[RFD] FS behavior (I/O failure) in kernel summit").
   String.raw`(?:have|hold)\s+a\s+discussion|`,
+  // "Maybe we can briefly discuss this at the kernel summit" (linux-media 2010, the BKL removal).
+  String.raw`(?:can|could|should|might)\s+(?:briefly\s+|quickly\s+|also\s+)?(?:discuss|talk\s+about|cover)\s+(?:this|it|that)|`,
   // "This RFC also serves as a base for discussion at upcoming LPC2019 BPF Microconference" (bpf 2019).
   String.raw`serves?\s+as\s+(?:a\s+|the\s+)?(?:base|basis|starting\s+point)\s+for\s+(?:the\s+)?discussions?|`,
   // "Maybe something to discuss on the community call later today?", "More details on the Xen

@@ -173,6 +173,12 @@ describe('rule 3: inline proposals', () => {
       bodyText: 'So, we propose 1)a 2)a 3)a as the right behavior. If possible, have a discussion in the Kernel Summit.\n',
     });
     expect(titles(inlineRule(makeEnv(rfd, ctx)))).toEqual(['FS behavior (I/O failure)']);
+    // linux-media 2010, a copy of the ksummit-2010-discuss thread on the BKL.
+    const bkl = message({
+      subject: '[v2] Remaining BKL users, what to do',
+      bodyText: 'Maybe we can briefly discuss this at the kernel summit to decide if we\nwant a quick death of the BKL.\n',
+    });
+    expect(titles(inlineRule(makeEnv(bkl, ctx)))).toEqual(['Remaining BKL users, what to do']);
   });
 
   it('puts the thread to a call someone will sign up for, or will touch on it tomorrow at', () => {
