@@ -30,9 +30,10 @@ export function titleFromSubject(subject: string): string {
  * notes, OpenBMC 2020) and for a subject its parent already had.
  */
 export function renamedSubject(subject: string, parentSubject: string | null): string | null {
-  if (parentSubject === null || REPLY_PREFIX.test(subject)) return null;
+  // normaliseTitle takes the title from the subject itself (tags and prefixes off).
+  if (parentSubject === null || REPLY_PREFIX.test(subject) || normaliseTitle(subject) === normaliseTitle(parentSubject)) return null;
   const own = titleFromSubject(subject);
-  return own === '' || normaliseTitle(own) === normaliseTitle(titleFromSubject(parentSubject)) ? null : own;
+  return own === '' ? null : own;
 }
 
 /** Tidy a proposal line into a title: list markers, trailing punctuation and quotes removed. */
@@ -66,10 +67,18 @@ const STOP = new Set(
   'a an the and or of to for in on at by with from about into is are be we our i my this that it as how what why when new'.split(' '),
 );
 
+/**
+ * A title whose dotted numbers ("Rule 18.1", "4.13 release") stay one word through normaliseTitle,
+ * which splits at every dot: "Rule 18.1" and "Rule 18.2" must not share all their words.
+ */
+export function withDottedNumbersWhole(title: string): string {
+  return title.replace(/(\d)\.(?=\d)/g, '$1p');
+}
+
 /** Content words of a title, for overlap scores. A dotted number ("18.1", "6.15") is one word. */
 export function titleTokens(title: string): Set<string> {
   return new Set(
-    normaliseTitle(title.replace(/(\d)\.(?=\d)/g, '$1p'))
+    normaliseTitle(withDottedNumbersWhole(title))
       .split(' ')
       .filter((w) => w.length > 1 && !STOP.has(w))
       .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w)),

@@ -8,7 +8,7 @@
  * fair part of the longer. Used within one meeting series only.
  */
 import { topicTitle } from './topic-title.js';
-import { normaliseTitle } from './title.js';
+import { normaliseTitle, withDottedNumbersWhole } from './title.js';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 const STOP = words(`a an the and or of to for in on at by with from about into is are be we our i my this that it as how
@@ -23,7 +23,7 @@ const GENERIC = words(`discuss discussion discussions review reviews reviewing u
 export function topicWords(title: string): Set<string> {
   // "Rule 18.1" and "Rule 18.2" (MISRA C rules, xen-devel 2022), "4.13 release" and "4.14 release":
   // a dotted number is one word, or every rule of a chapter would be one topic.
-  const shaped = (topicTitle(title)?.title ?? title).replace(/(\d)\.(?=\d)/g, '$1p');
+  const shaped = withDottedNumbersWhole(topicTitle(title)?.title ?? title);
   return new Set(
     normaliseTitle(shaped)
       .split(' ')
