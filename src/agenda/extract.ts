@@ -1,4 +1,5 @@
 import { callMeetingForMessage } from './call-detect.js';
+import { cancellationOf } from './cancellation.js';
 import { authorAddress } from './chair-mail.js';
 import { namedDates } from './mentions.js';
 import type { ExtractContext } from './context.js';
@@ -92,9 +93,11 @@ export function extract(msg: AgendaMessage, ctx: ExtractContext): ExtractResult 
       candidates.push(c);
     }
   }
+  const cancelled = cancellationOf(env);
   return {
     candidates,
     supports: [],
+    ...(cancelled ? { cancels: [cancelled] } : {}),
     ...(candidates.length === 0 ? { skipped: env.isMinutes ? 'minutes' : env.callMeeting ? 'call without topics' : 'no proposal' } : {}),
   };
 }

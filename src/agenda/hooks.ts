@@ -31,7 +31,7 @@ export async function afterStoreHooks(config: Pick<Config, 'meetings'>, db: Db, 
         const msg = agendaMessageFromStored(hookDb, stored);
         const result = extract(msg, ctx);
         // A savepoint: a failure half-way leaves none of this message's writes behind.
-        if (result.candidates.length || result.supports.length)
+        if (result.candidates.length || result.supports.length || result.cancels?.length)
           hookDb.transaction(() => recordExtraction(hookDb, result, { meetings: config.meetings, now: now() }))();
       } catch (err) {
         recordEvent(hookDb, now(), 'agenda.extract-error', `${stored.row.mid}: ${err instanceof Error ? err.message : String(err)}`);

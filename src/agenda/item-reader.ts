@@ -3,6 +3,7 @@
  * agenda's views (reader.ts), extraction's duplicate matching (record.ts) and the chair's review
  * read items through here; nothing else in src/ selects from these tables.
  */
+import { readLog } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import type { AgendaItem, ItemSource, ItemState } from './item-types.js';
 import { HISTORY_AFTER, toItem, type ItemRow, type SourceRow } from './item-row.js';
@@ -204,4 +205,20 @@ export function existingItemFinder(db: Db): (meetingId: string, norm: string) =>
     "SELECT id FROM agenda_items WHERE meeting_id = ? AND state != 'merged' AND (title_norm = ? OR orig_norm = ?) ORDER BY id DESC LIMIT 1",
   );
   return (meetingId, norm) => existing.get(meetingId, norm, norm)?.id ?? null;
+}
+
+/** Nobody has edited or reviewed the item: extraction may still move or retitle it (record.ts). */
+export function untouched(db: Db, item: ItemRow): boolean {
+  if ((item.state !== 'proposed' && item.state !== 'history') || item.chair_edited === 1) return false;
+  return readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length === 0;
+}
+
+/** An occurrence's proposals nobody has reviewed or edited yet (cancel-record.ts moves them on). */
+export function untouchedProposals(db: Db, meetingId: string, occKey: string): ItemRow[] {
+  return db
+    .prepare<[string, string], ItemRow>(
+      `SELECT * FROM agenda_items WHERE meeting_id = ? AND occ_key = ? AND state = 'proposed' ORDER BY id`,
+    )
+    .all(meetingId, occKey)
+    .filter((r) => untouched(db, r));
 }

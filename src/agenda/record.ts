@@ -17,14 +17,15 @@ import type { MeetingConfig } from '../config/meetings.js';
 import { nextOccurrence, occurrencesBetween } from '../meetings/occurrences.js';
 import type { Occurrence } from '../meetings/types.js';
 import type { Db } from '../store/db.js';
-import { logAction, readLog } from '../store/audit.js';
+import { logAction } from '../store/audit.js';
 import { dateOfMid } from '../store/message-reader.js';
 import { assignOccurrence, type Assignment } from './assign.js';
-import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor } from './item-reader.js';
+import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor, untouched } from './item-reader.js';
 import type { ItemRow } from './item-row.js';
 import { carryItem, insertItem, insertSource, retitleItem } from './item-store.js';
 import { sameTopic, sharesSubstance, statsOf } from './topic-match.js';
 import { restatedFor } from './credited.js';
+import { recordCancellation } from './cancel-record.js';
 import { bareAddress } from '../mail/mailbox.js';
 import { normaliseTitle } from './title.js';
 import type { Candidate, ExtractResult, Support } from './types.js';
@@ -37,7 +38,7 @@ export interface ExtractWriteContext {
   readonly actor?: string;
 }
 
-export type WriteAction = 'created' | 'joined' | 'unchanged' | 'ignored';
+export type WriteAction = 'created' | 'joined' | 'unchanged' | 'ignored' | 'cancelled';
 
 export interface WriteResult {
   readonly action: WriteAction;
@@ -63,6 +64,9 @@ export function recordExtraction(db: Db, result: ExtractResult, c: ExtractWriteC
   return [
     ...result.candidates.map((cand, i) => addCandidate(db, cand, c, lastCredit(i))),
     ...result.supports.map((s) => addSupport(db, s, c)),
+    // Last the call a chair's notice takes off: what the same mail lists for it ("For future
+    // topics: ...", PUCK 2023-06-28) was put to it, and moves on to the next call from there.
+    ...(result.cancels ?? []).map((cancel) => recordCancellation(db, cancel, c)),
   ];
 }
 
@@ -168,12 +172,6 @@ function carryForward(db: Db, item: ItemRow, to: Assignment, now: number): boole
   if (item.occ_start !== null && start <= item.occ_start) return false;
   carryItem(db, item.id, { occKey: occ.key, occStart: start, late: to.late }, now);
   return true;
-}
-
-/** Nobody has edited or reviewed the item: extraction may still move or retitle it. */
-function untouched(db: Db, item: ItemRow): boolean {
-  if ((item.state !== 'proposed' && item.state !== 'history') || item.chair_edited === 1) return false;
-  return readLog(db, { itemId: item.id, includeExtraction: false, limit: 1 }).length === 0;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface ReextractOptions {
 export type ReextractSummary = Record<WriteAction, number> & { messages: number; failed: number };
 
 export async function reextract(db: Db, options: ReextractOptions): Promise<ReextractSummary> {
-  const summary: ReextractSummary = { messages: 0, created: 0, joined: 0, unchanged: 0, ignored: 0, failed: 0 };
+  const summary: ReextractSummary = { messages: 0, created: 0, joined: 0, unchanged: 0, ignored: 0, cancelled: 0, failed: 0 };
   if (options.meetings.length === 0) return summary;
   const ctx = makeExtractContext(db, options.meetings);
   const ids = idsSince(db, options.since ?? -8.64e15);

@@ -3,6 +3,7 @@
  * the recorder (src/agenda/record.ts) turns them into Items the chair reviews.
  */
 
+import type { Cancellation } from './cancellation.js';
 import type { NamedDate } from './mentions.js';
 
 /** The message as the rules see it: stored fields only, nothing from mailparser. */
@@ -67,6 +68,8 @@ export interface Support {
 export interface ExtractResult {
   readonly candidates: readonly Candidate[];
   readonly supports: readonly Support[];
+  /** Calls a chair's notice takes off the calendar (cancellation.ts). */
+  readonly cancels?: readonly Cancellation[];
   /** Why nothing was extracted, for the eval's debugging (auto-reply, digest, minutes, diff...). */
   readonly skipped?: string;
 }

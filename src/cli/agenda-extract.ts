@@ -27,7 +27,7 @@ export async function runExtract(ctx: CommandContext): Promise<number> {
     summary,
     (s) =>
       `${s.messages} messages read: ${s.created} new items, ${s.joined} new sources on existing items, ` +
-      `${s.unchanged} already recorded, ${s.ignored} ignored, ${s.failed} failed`,
+      `${s.unchanged} already recorded, ${s.ignored} ignored, ${s.cancelled} calls cancelled by their chairs, ${s.failed} failed`,
   );
   return summary.failed > 0 ? 1 : 0;
 }
