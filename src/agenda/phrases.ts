@@ -36,8 +36,10 @@ const WANT = [
 ].join('|');
 
 // "I'd like to discuss X", "we wanted a slot to discuss X", "I plan to discuss this at ...".
+// "I'd like to make sure we cover the topic of X" (svsm-devel 2025-01, answering the call).
 const FIRST_PERSON = new RegExp(
-  `(?:\\b|^)(?:${WANT})\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+)?${VERB}\\s+(.+)`,
+  `(?:\\b|^)(?:${WANT})\\s+(?:(?:have|get|request|ask\\s+for)\\s+(?:a\\s+)?(?:slot|some\\s+time|time)\\s+to\\s+|` +
+    `make\\s+sure\\s+(?:that\\s+)?we\\s+(?:also\\s+)?)?${VERB}\\s+(.+)`,
   'i',
 );
 // "I, again, have a minor update on the CI", "we have a short demo of X": content the author brings.

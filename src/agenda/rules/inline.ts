@@ -1,5 +1,6 @@
 import type { AgendaMessage } from '../types.js';
 import { asksForItems } from '../call-detect.js';
+import { dateMentions } from '../date-mentions.js';
 import { isChairMail } from '../chair-mail.js';
 import { foreignGroups } from '../group-names.js';
 import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
@@ -134,6 +135,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   for (const m of text.matchAll(AGENDA_PLUS)) add(m[1]!, m[0], 0.95);
 
+  const lines = text.split('\n');
+  const lists = introducedLists(lines);
+  // "I would like to add two topics to the SVSM meeting agenda:" and a list (svsm-devel 2024): the
+  // list holds the topics (read below), the sentence points at no subject.
+  const introducesList = (sentence: string): boolean => /:\s*$/.test(sentence) && lists.some((l) => l.header.includes(sentence.trim()));
+
   for (const sentence of sentencesOf(text)) {
     const a = ADD_TO_AGENDA.exec(sentence);
     // "add X to your agenda": someone else's meeting, unless this is our call's thread.
@@ -144,6 +151,7 @@ export function inlineRule(env: RuleEnv): Candidate[] {
       // "I like to add following item to today agenda items" Tracking Yocto security fixes"": the
       // item named after the agenda, else the thread's subject.
       const named = vague ? NAMED_AFTER.exec(sentence.slice(a.index! + a[0].length)) : null;
+      if (vague && !named && introducesList(sentence)) continue;
       add(named ? trimTopic(named[1]!) : vague ? '' : trimTopic(a[1]!), sentence, 0.85);
       continue;
     }
@@ -162,13 +170,7 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     add(p.topic, p.sentence, 0.75);
   }
 
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!LIST_HEADER.test(lines[i]!)) continue;
-    const { items, end } = listAt(lines, i + 1);
-    for (const item of items) add(item, `${lines[i]} ${item}`, 0.85);
-    if (end > i) i = end - 1;
-  }
+  for (const { header, items } of lists) for (const item of items) add(withoutFootnoteMarks(item, text), `${header} ${item}`, 0.85);
 
   if (!env.isReply && (SUBJECT_PROPOSAL.test(msg.subject) || headedByMeeting(msg, subjectTitle, env.meetings))) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
@@ -177,6 +179,31 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (named.length && !WHERE_IT_IS.test(topic)) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
+}
+
+/**
+ * The lists a line introduces: "Proposed agenda items:", "Topics for the next call:", or a line
+ * adding unnamed items to the agenda ("I would like to add two topics to the SVSM meeting agenda:").
+ */
+function introducedLists(lines: readonly string[]): { header: string; items: string[] }[] {
+  const out: { header: string; items: string[] }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const a = /:\s*$/.test(line) ? ADD_TO_AGENDA.exec(line) : null;
+    if (!LIST_HEADER.test(line) && !(a && VAGUE_ITEM.test(a[1]!.trim()))) continue;
+    const { items, end } = listAt(lines, i + 1);
+    if (items.length) out.push({ header: line.trim(), items });
+    if (end > i) i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * "What does TPM locality[1] mean" with "[1]" and its link below the list (svsm-devel 2024): a
+ * footnote mark, dropped only when the footnote is there, so "array[0] access" keeps its index.
+ */
+function withoutFootnoteMarks(item: string, text: string): string {
+  return item.replace(/(?<=\p{L})\[(\d{1,2})\]/gu, (mark, n: string) => (new RegExp(String.raw`^\s*\[${n}\]`, 'm').test(text) ? '' : mark));
 }
 
 // "XFS BoF at LSFMM" (linux-xfs 2024, asking for the session), "Boot Security microconf at Linux
@@ -198,7 +225,8 @@ function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: rea
       const hit = label.exec(subjectTitle);
       if (!hit || hit.index !== 0) continue;
       const rest = subjectTitle.slice(hit[0].length).replace(LEADING_YEAR, '');
-      if (/^\s*[:\-–—]?\s*\p{L}/u.test(rest) && !ABOUT_THE_MEETING.test(rest) && rest.trim().split(/\s+/).length >= 2) return true;
+      const topical = /^\s*[:\-–—]?\s*\p{L}/u.test(rest) && !ABOUT_THE_MEETING.test(rest) && !onlyADate(rest);
+      if (topical && rest.trim().split(/\s+/).length >= 2) return true;
     }
   }
   return false;
@@ -217,7 +245,16 @@ function withoutWhereItGoes(subjectTitle: string, meeting: CompiledMeeting): str
 function onlyTheMeeting(subjectTitle: string, meeting: CompiledMeeting): boolean {
   if (!meeting.aliases.some((re) => re.test(subjectTitle))) return false;
   const rest = besideMeetingNames(subjectTitle, meeting);
-  return rest === '' || WHERE_IT_IS.test(rest);
+  return rest === '' || WHERE_IT_IS.test(rest) || onlyADate(rest);
+}
+
+/** "- June 12th, 2024", "(Wednesday May 29)": the call's date, no topic ("SVSM Development Call - June 12th, 2024"). */
+function onlyADate(rest: string): boolean {
+  const mentions = dateMentions(rest, '2000-01-01');
+  if (mentions.length === 0) return false;
+  let left = rest;
+  for (const m of mentions) left = left.replace(m.text, ' ');
+  return !/\p{L}{2,}/u.test(left.replace(/\b(?:on|for|the|of|at)\b/gi, ' '));
 }
 
 /**

@@ -15,6 +15,12 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     ]);
   });
 
+  it('reads "I\'d like to make sure we cover X" (svsm-devel 2025-01, answering the call)', () => {
+    expect(topics("I'd like to make sure we cover the IGVM spec moving to the CCC for open governance.")).toEqual([
+      'the IGVM spec moving to the CCC for open governance',
+    ]);
+  });
+
   it('reads "can I slot in X" (the verb), not "there is a slot in <the meeting>" (linux-mm 2012)', () => {
     expect(topics('Can I slot in a quick update on the CI farm?')).toEqual(['quick update on the CI farm']);
     expect(topics('There is a slot in MM/memcg minisum at KS so we have a slot to discuss this.')).toEqual(['this']);

@@ -23,6 +23,22 @@ describe('rule 3: inline proposals', () => {
     });
   });
 
+  it('reads the list a line adding unnamed topics introduces, and a subject naming only the call and its date as no topic', () => {
+    // svsm-devel 2024-06: a member's own mail under the call's subject.
+    const m = message({
+      subject: 'MirageOS call - June 12th, 2024',
+      bodyText:
+        'Hi,\n\nI would like to add two topics to the mirage call agenda:\n\n- What does TPM locality[1] mean for the vTPM?\n' +
+        '- Is there any boot event that we want to record in the TPM PCRs?\n\n[1]\nhttps://example.org/tpm.pdf\n\nThanks,\nClaudio',
+    });
+    // The meeting names its chair: a member's mail under the call's subject is no call.
+    const chaired = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
+    expect(titles(inlineRule(makeEnv(m, chaired)))).toEqual([
+      'What does TPM locality mean for the vTPM?',
+      'Is there any boot event that we want to record in the TPM PCRs?',
+    ]);
+  });
+
   it('reads "add X to the agenda" and "can we discuss X at the next call"', () => {
     expect(
       titles(
