@@ -7,6 +7,7 @@ import { regex } from '../patterns.js';
 
 // "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
 // meeting", "continue (the discussion) next time": the notes' ways of moving an item on.
+// Not "[Although not discussed, I presume ...]" (OpenBMC 2023): an aside, no item left over.
 const DEFERRED = regex(
   'i',
   String.raw`\(?\s*(?:[-–—:]\s*)?\b(?:carr(?:y|ied)[- ](?:over|`,
@@ -21,7 +22,7 @@ const DEFERRED = regex(
   String.raw`discussed\s+further|further\s+discussion)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:week'?s?\s+)?(?:call|`,
   String.raw`meeting|session)|(?:will\s+)?continue\s+(?:discussing|`,
   String.raw`the\s+discussion|this)\s+(?:at|in|during)?\s*(?:the\s+)?next\s+(?:call|`,
-  String.raw`meeting|time)|not\s+(?:discussed|covered|reached)(?:\s+(?:today|`,
+  String.raw`meeting|time)|(?<!\b(?:although|though|while|if|even)\s+)not\s+(?:discussed|covered|reached)(?:\s+(?:today|`,
   String.raw`this\s+time))?|(?:in|at)\s+the\s+next\s+(?:meeting|`,
   String.raw`call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|`,
   String.raw`decide)|(?:next\s+time\s+we\s+meet)|(?:we\s+)?keep\s+(?:this|it)\s+open)\b[^\n()]*\)?\s*[.;]?`,

@@ -23,6 +23,12 @@ describe('rule 4: deferrals in notes of a past call', () => {
     ).toEqual(['Website redesign']);
   });
 
+  it('takes no item from an aside that something was "not discussed" (OpenBMC 2023)', () => {
+    const body =
+      'TOPICS:\n\n1 Service access to the BMC.\n\n[Although not discussed, I presume at most 1 access token at a time is\nallowed.]\n';
+    expect(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: body })))).toEqual([]);
+  });
+
   it('reads "we keep this open" in a recap as a carry-over of its point', () => {
     const body =
       'MoM:\n\n- kirk is stable\n- metadata for old tests: Cyril suggests a manual process. We keep this open and\nneed to figure out what to do.\n';
