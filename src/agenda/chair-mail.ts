@@ -15,7 +15,8 @@ import type { AgendaMessage } from './types.js';
 export function authorAddress(msg: Pick<AgendaMessage, 'fromAddr' | 'fromName' | 'headers'>): string {
   const from = msg.fromAddr.trim().toLowerCase();
   const listPost = /<mailto:([^>?]+)/i.exec(msg.headers['list-post'] ?? '')?.[1]?.toLowerCase();
-  const munged = (listPost !== undefined && from === listPost) || /\svia\s+\S+$/i.test(msg.fromName.trim());
+  // "'Nick Desaulniers' via Clang Built Linux" (Google Groups): the group's name may be several words.
+  const munged = (listPost !== undefined && from === listPost) || /\svia\s+\S+(?:\s+\S+){0,4}$/i.test(msg.fromName.trim());
   if (!munged) return from;
   const original = msg.headers['x-original-from'] ?? msg.headers['reply-to'] ?? '';
   return (/<([^<>\s]+@[^<>\s]+)>/.exec(original)?.[1] ?? /[^\s<>",]+@[^\s<>",]+/.exec(original)?.[0] ?? from).toLowerCase();

@@ -9,7 +9,7 @@ import { ThreadContextReader, type ThreadContextRow } from '../store/message-thr
 import { ownMail as ownMailOf } from '../store/secrets.js';
 import { hasReplyPrefix, withoutReplyPrefix } from '../mail/subject.js';
 import { callMeetingForSubject, lostCallMeeting } from './call-detect.js';
-import { isChairMail } from './chair-mail.js';
+import { authorAddress, isChairMail } from './chair-mail.js';
 import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.js';
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { existingItemFinder } from './item-reader.js';
@@ -75,7 +75,9 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
     // A meeting that names its chairs has calls only from them: a member's look-alike subject
     // does not make replies to it proposals for a date of that member's choosing.
     if (m && isChairMail(asAuthor(row, headers), m) === false) return null;
-    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: row.from_addr, subject: row.subject } : null;
+    // Its author as chair-mail.ts reads one: the original address where the list rewrote From.
+    const from = authorAddress(asAuthor(row, headers));
+    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from, subject: row.subject } : null;
   };
 
   // A call the archive lacks, known from the "Re:" subject of the reply that opens the stored thread.

@@ -12,7 +12,12 @@ const AGENDA_INTRO = regex(
   String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|discussions?|points|proposals|`,
   // "I'll kick things off with one suggestion:" (the ext4 BoF's call, LSF/MM/BPF 2024).
   // "Current responses:" (the Driver and H/W APIs Workshop's chair, netdev 2024): the topics sent in.
-  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions)\b`,
+  // "I'd like to do the following talks:" (the ClangBuiltLinux meet-up 2019, answering its call for
+  // presentations); not "We're particularly interested in talks that:" (what a talk should be like).
+  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions|`,
+  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations))\b|`,
+  // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
+  String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );
 // "We will cover:", "we'll be discussing the following." A finished sentence that names its own
 // object ("Note that at this call we will be discussing a new monthly time for the call.") does not

@@ -4,8 +4,8 @@
  * blank line (HTML mail turned into text does that); items wrapped over several lines; sub-points
  * (deeper or differently marked) that belong to their item; and a list flattened into one
  * paragraph ("The current topics 1. X. 2. Y. 3. Z.", what a mailer's reflow leaves of a list).
- * Each block keeps the words that introduce it, so a rule can tell "Agenda:" from "Dial-in:".
- * Loops are bounded by the input; nothing recurses.
+ * Each block keeps the words that introduce it, so a rule can tell "Agenda:" from "Dial-in:". Loops
+ * are bounded by the input; nothing recurses.
  */
 
 import { regex } from './patterns.js';
@@ -120,6 +120,15 @@ function blanksBefore(lines: readonly string[], j: number): number {
   return n;
 }
 
+/** The paragraph starting at line j is followed, after a blank line, by an item like the first. */
+function itemAfterParagraph(lines: readonly string[], j: number, first: Marked): boolean {
+  let k = j;
+  while (!blank(lines[k])) k++;
+  while (k < lines.length && blank(lines[k])) k++;
+  const mk = k < lines.length ? markerOf(lines[k]!, lines[k - 1]) : null;
+  return mk?.kind === first.kind && mk.indent === first.indent;
+}
+
 /** The block that starts with the marked line i. */
 function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock {
   const items: { text: string[]; detail: string[]; line: number; textCol: number }[] = [];
@@ -149,7 +158,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     // a numbered item ("1. ...", "a. ...", OpenBMC 2019) are its sub-points.
     const outer = mk !== null && lastBlank && mk.indent === first.indent && first.kind === 'bullet' && mk.kind === 'number';
     if (current && mk && mk.indent >= first.indent && !outer) {
-      current.detail.push(line.trim()); // a sub-point
+      current.detail.push(' '.repeat(Math.max(0, indent - current.textCol)) + line.trim()); // a sub-point, nested as written
       inDetail = true;
       lastBlank = false;
       end = j;
@@ -180,8 +189,10 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
         end = j;
         continue;
       }
-      if (indent > first.indent) {
-        current.detail.push(line.trim()); // an indented paragraph under the item
+      // An indented paragraph under the item; or, in a list set in from the margin, one at the markers'
+      // indent that another item follows (" * External Device Models", " I know this ...", qemu-devel 2022).
+      if (indent > first.indent || (indent === first.indent && indent > 0 && itemAfterParagraph(lines, j, first))) {
+        current.detail.push(line.trim());
         inDetail = true;
         lastBlank = false;
         end = j;
@@ -194,13 +205,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     .filter((it) => it.text.length > 0)
     .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line }));
   const numbered = first.kind === 'number' ? splitRunOn(joined, first.ordinal) : joined;
-  return {
-    kind: first.kind,
-    intro: introBefore(lines, i),
-    items: categoriesOpened(numbered),
-    start: i,
-    end,
-  };
+  return { kind: first.kind, intro: introBefore(lines, i), items: categoriesOpened(numbered), start: i, end };
 }
 
 /**

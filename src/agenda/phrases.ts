@@ -16,7 +16,8 @@ export interface Phrase {
 const VERB =
   '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
   '(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
-  '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of)|' +
+  // "I'd like to give a talk around some of the benchmarks" (clang-built-linux 2019).
+  '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of|around|regarding)|' +
   // "I would like to re-start discussing multiplexed stream support" (linux-media 2019).
   '(?:re-?start|resume|continue|keep)\\s+discussing|' +
   'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
@@ -210,6 +211,10 @@ const POINTER = regex(
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
   String.raw`(?:what|how|whether|why|where|which)\s+(?:they|it|this|that|these|those)\b.*|`,
+  // "I'd be interested in all topics you mention" (qemu-devel 2022, to the BoF's call): its list, no topic.
+  String.raw`(?:(?:all|any|some|most|each|both|the)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|your\s+)?)?`,
+  String.raw`(?:topics|items|points|ideas|suggestions)`,
+  String.raw`(?:\s+(?:you|he|she|they|we)\s+(?:mention|list|propose|suggest)(?:s|ed)?(?:\s+(?:above|here|below))?)?|`,
   // "discuss different options", "go over the next steps": the thread's question, not a topic of its own.
   String.raw`(?:(?:the|these|those|different|other|some|various|possible|our)\s+)+`,
   String.raw`(?:options|alternatives|approaches|choices|ideas|next\s+steps)|`,

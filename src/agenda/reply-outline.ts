@@ -13,8 +13,10 @@ import { regex } from './patterns.js';
 
 // A line holding only a quotation mark: what is left of a passage the writer pasted between quotes.
 const QUOTE_MARK_LINE = /^\s*["“”]\s*$/;
-// "+ ksummit-discuss@lists.linuxfoundation.org": people added to Cc, not topics.
-const ADDRESS_ONLY = /^[^@]*<?[^\s@<>]+@[^\s@<>]+\.\w+>?\W*$/;
+// "+ ksummit-discuss@lists.linuxfoundation.org", "+ more folks, explicitly" (clang-built-linux
+// 2019): people added to Cc, not topics.
+const ADDRESS_ONLY =
+  /^[^@]*<?[^\s@<>]+@[^\s@<>]+\.\w+>?\W*$|^(?:(?:a\s+few\s+|some\s+)?more\s+)?(?:folks|people|others|cc'?s?)\b[^.]{0,20}$/i;
 
 /** The topics of a text that is a list (or an outline of sections) from its first line, or none. */
 export function openingList(text: string): string[] {

@@ -61,12 +61,13 @@ export function ownProse(bodyText: string): string {
 export function stripGreeting(text: string): string {
   return (
     text
+      // An attribution line whose "wrote:" the quote splitter missed (wrapped onto the next line),
+      // before the greeting under it; not "On https://lpc.events/... I see four speakers" (LPC 2022),
+      // which is the writer's own sentence.
+      .replace(/^\s*On\s(?![^\n]*:\/\/)[^\n]{0,80}\d[^\n]*\n/, '')
       .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b[^\n.!?]{0,40}[,!:]?\s*\n/i, '')
       .replace(/^\s*(?:thanks|thank you|many thanks|cheers)\b[^\n.!?]{0,30}[,!.]?\s*\n/i, '')
       .replace(/^\s*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s*,\s*\n/u, '') // "Richard,": a greeting by name
-      // An attribution line whose "wrote:" the quote splitter missed; not "On https://lpc.events/... I
-      // see four speakers" (LPC 2022), which is the writer's own sentence.
-      .replace(/^\s*On\s(?![^\n]*:\/\/)[^\n]{0,80}\d[^\n]*\n/, '')
       .trim()
   );
 }

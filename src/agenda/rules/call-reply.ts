@@ -129,7 +129,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // A direct answer written as an outline of sections, one topic each: the lists and phrases
   // inside a section ("I am proposing a discussion on how to solve this:" over its options) are
   // about that section's topic.
-  const fromCaller = thread.callFrom?.toLowerCase() === msg.fromAddr.toLowerCase();
+  const fromCaller = thread.callFrom?.toLowerCase() === env.author;
   const outline = direct && !fromCaller ? openingList(text) : [];
   if (outline.length >= 2) return present(outline.map((t) => make(t, 0.7)));
   // A list introduced as topics is an explicit proposal anywhere in the call's thread ("More topics

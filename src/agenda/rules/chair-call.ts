@@ -62,7 +62,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
     // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
     // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
-    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap(itemTopics));
+    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap((i) => itemTopics(i)));
   }
   // "Current Filesystem Topics:" over "Alex Elder<TAB>Upstream maintainer for XFS" rows (LSF10/MM 2010).
   const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));

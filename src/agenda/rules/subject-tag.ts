@@ -17,10 +17,15 @@ import type { Candidate } from '../types.js';
 export function subjectTagRule(env: RuleEnv): Candidate[] {
   const { msg, thread } = env;
   // "[CFP LPC 2020] Scheduler Microconference" from its chairs is the call itself: its list is read
-  // as the call's (rule 5), not as one tagged topic.
-  const ownCall = (m: CompiledMeeting): boolean => env.callMeeting?.id === m.id && isChairMail(msg, m) === true;
-  const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m) && !ownCall(m));
-  if (tagged.length === 0) return [];
+  // as the call's (rule 5), not as one tagged topic. So is a chair's call that happens to carry a
+  // tag another meeting asks for ("[ANNOUNCEMENT / CFP] LPC 2025 Devicetree Microconference CFP"
+  // where the Observability MC's proposals are tagged "[ANNOUNCEMENT]").
+  if (env.callMeeting && isChairMail(msg, env.callMeeting) === true) return [];
+  const tagged = env.meetings.filter((m) => subjectHasTag(msg.subject, m));
+  // A tagged subject that asks for proposals ("[ANNOUNCEMENT / CFP] LPC 2025 Devicetree
+  // Microconference CFP") is a call, whoever sent it: never one topic titled "... CFP" (a tag that
+  // says "CFP", "[CFP LPC 2020]", is the proposals' own: only the words outside brackets count).
+  if (tagged.length === 0 || CALL_FOR_PROPOSALS.test(msg.subject.replace(/\[[^\]]*\]/g, ' '))) return [];
   // A reply to a proposal the archive lacks (it went to another list too: "Re: [LSF/MM/BPF TOPIC]
   // DAMON ..." on bpf, the proposal on linux-mm) stands for it, as the lost call's replies do.
   const forLost = thread.parentLost === true && hasReplyPrefix(msg.subject) && !FORWARD.test(msg.subject);
@@ -94,6 +99,7 @@ function stripSeries(subject: string): string {
   return subject.replace(/[[(](\d{1,3})\/(\d{1,3})[\])]\s*/, '');
 }
 
+const CALL_FOR_PROPOSALS = /\bcfp\b|\bcall\s+for\s+(?:papers|proposals|topics|presentations|sessions|participation|agenda)\b/i;
 const ATTEND = /\[[^\]]*\battend\b[^\]]*\]/i;
 const TOPIC_TAG = /\[[^\]]*\btopic\b[^\]]*\]/i;
 

@@ -12,6 +12,15 @@ describe("whose mail is the chair's (issues 8 and 13)", () => {
       headers: { 'list-post': '<mailto:ltp@lists.linux.it>', 'reply-to': 'Andrea Cervesato <andrea.cervesato@suse.com>' },
     });
     expect(authorAddress(munged)).toBe('andrea.cervesato@suse.com');
+    // Google Groups: "'Nick Desaulniers' via Clang Built Linux", a group name of several words.
+    const group = message({
+      subject: 'Re: [Meet-Up] Call For Presentations',
+      bodyText: 'x',
+      fromName: "'Nick Desaulniers' via Clang Built Linux",
+      fromAddr: 'clang-built-linux@googlegroups.com',
+      headers: { 'x-original-from': 'Nick Desaulniers <ndesaulniers@google.com>' },
+    });
+    expect(authorAddress(group)).toBe('ndesaulniers@google.com');
     expect(authorAddress(message({ subject: 'x', bodyText: 'x', fromAddr: 'Ada@Example.org' }))).toBe('ada@example.org');
   });
 

@@ -4,6 +4,17 @@ import { listBlocks } from '../../../src/agenda/list-blocks.js';
 const read = (text: string) => listBlocks(text).map((b) => ({ intro: b.intro, items: b.items.map((i) => i.text) }));
 
 describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', () => {
+  it("reads a paragraph at the markers' indent as the item's description when another item follows (qemu-devel 2022)", () => {
+    const text =
+      'Some potential topics for discussion might include:\n\n * External Device Models\n\n I know this is a contentious topic.\n\n' +
+      ' * A sense of time\n\n Currently we have limited support.\n\nAre any of these of interest?\n';
+    expect(read(text)).toEqual([
+      { intro: 'Some potential topics for discussion might include:', items: ['External Device Models', 'A sense of time'] },
+    ]);
+    // At the margin a paragraph between two bullets stays prose: two lists.
+    expect(read('Topics:\n* One\n\nSome prose.\n\n* Two\n').length).toBe(2);
+  });
+
   it('keeps the words that introduce a list, even mid-sentence', () => {
     expect(read("We'll discuss what comes up.  The current topics:\n\n1. Gerrit review of X\n\n2. Rate limiting\n")).toEqual([
       { intro: "We'll discuss what comes up. The current topics:", items: ['Gerrit review of X', 'Rate limiting'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { introducesTopics } from '../../../src/agenda/intros.js';
-import { proposalPhrases } from '../../../src/agenda/phrases.js';
+import { isPointer, proposalPhrases } from '../../../src/agenda/phrases.js';
 import { topicTitle } from '../../../src/agenda/topic-title.js';
 
 const topics = (text: string) => proposalPhrases(text).map((p) => p.topic);
@@ -13,6 +13,11 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(topics('Christian and me would like to join you this week to discuss standalone PCS drivers.')).toEqual([
       'standalone PCS drivers',
     ]);
+  });
+
+  it('reads "give a talk around X", and "all topics you mention" as no topic of its own', () => {
+    expect(topics("I'd like to give a talk around the LTO and PGO benchmarks.")).toEqual(['the LTO and PGO benchmarks']);
+    expect(topics("Yes, I'd be interested in discussing all topics you mention.").filter((t) => !isPointer(t))).toEqual([]);
   });
 
   it('reads "I\'d like to make sure we cover X" (svsm-devel 2025-01, answering the call)', () => {
@@ -113,6 +118,11 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics('We would like to discuss current problems in memory management, for example:')).toBe(true);
     expect(introducesTopics('The patch changes the locking, for example:')).toBe(false);
     expect(introducesTopics('Next week we will be discussing:')).toBe(true);
+    // LPC 2025, the Observability MC's call; the ClangBuiltLinux meet-up 2019, a reply to its call.
+    expect(introducesTopics('This microconference provides a valuable forum for key engineering areas such as:')).toBe(true);
+    expect(introducesTopics("Hi Bill, if time permits, I'd like to do the following talks:")).toBe(true);
+    expect(introducesTopics('These areas of the code changed')).toBe(false);
+    expect(introducesTopics("We're particularly interested in talks that:")).toBe(false);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
   });
 

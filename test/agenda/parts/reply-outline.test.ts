@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { openingList, paragraphTopics } from '../../../src/agenda/reply-outline.js';
+import { stripGreeting } from '../../../src/agenda/text.js';
 
 describe('topics a reply lays out as an outline', () => {
+  it('drops the greeting under an attribution line whose "wrote:" was wrapped away (clang-built-linux 2019)', () => {
+    const text = "On Mon, Nov 4, 2019 at 2:06 PM 'Bill Wendling' via Clang Built Linux\n\nHi Bill,\n\nI'd like to give a talk.";
+    expect(stripGreeting(text)).toBe("I'd like to give a talk.");
+  });
+
   it('reads a list from the first line, one topic an item', () => {
     expect(openingList('- Live migration of CVMs\n- Performance of CVMs\n')).toEqual(['Live migration of CVMs', 'Performance of CVMs']);
     expect(openingList('I would add:\n- Live migration\n')).toEqual([]);
+    // "+ more folks, explicitly" (clang-built-linux 2019): people added to Cc.
+    expect(openingList('+ more folks, explicitly\n\nHi Bill, I would like to talk.\n')).toEqual([]);
   });
 
   it('reads a paragraph per topic under "I can think of a couple more areas ...:", by its opening noun phrase', () => {

@@ -29,6 +29,25 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[0]!.meetingId).toBe('gui-wg');
   });
 
+  it('reads the points under a section of the agenda as its topics, not the section (Boot-Time SIG 2025)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Topics:\n  - Round-table of completed or ongoing work\n    - Work on the wiki https://example.org/wiki\n' +
+        '       - Recent pages worked on:\n          - https://example.org/a\n' +
+        '    - patches in flight:\n       - init/main.c: print initcall level (Francesco Valla)\n' +
+        '    - What are people working on?\n       - In particular, are there any other patches in flight?\n' +
+        '       - Status of the TI boot time work?\n       - Anyone else?\n' +
+        '  - Engaging more developers\n    - Not many people have run the tool\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Work on the wiki',
+      'init/main.c: print initcall level',
+      'Status of the TI boot time work?',
+      'Engaging more developers',
+    ]);
+  });
+
   it('takes the author signing a paragraph ("- Joseph") for no one-item list', () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',

@@ -36,6 +36,30 @@ describe('rule 1: subject tag', () => {
     expect(titles(subjectTagRule(makeEnv(proposal, ctx)))).toEqual(['Proxy execution']);
   });
 
+  it("leaves another meeting's call carrying the tag alone, and any tagged call for proposals", () => {
+    // LPC 2025: the Observability MC's operator tagged proposals "[ANNOUNCEMENT]"; the Devicetree
+    // MC's chair sent its call as "[ANNOUNCEMENT / CFP] LPC 2025 Devicetree Microconference CFP".
+    const mc = (id: string, name: string, tags: string[], chair: string) => ({
+      id,
+      name,
+      aliases: [name],
+      subjectTags: tags,
+      calls: `/${name}/i`,
+      lists: [],
+      chairs: [chair],
+    });
+    const observability = mc('obs', 'Observability Microconference', ['[ANNOUNCEMENT]'], 'breno@example.org');
+    const dt = mc('dt', 'Devicetree Microconference', [], 'krzk@example.org');
+    const subject = '[ANNOUNCEMENT / CFP] LPC 2025 Devicetree Microconference CFP';
+    const body = 'Topics suggested for discussion include, but are not limited to:\n1. DTS validation\n2. Overlays\n';
+    const call = message({ subject, bodyText: body, fromAddr: 'krzk@example.org' });
+    expect(subjectTagRule(makeEnv(call, { ...context(), meetings: [observability, dt] }))).toEqual([]);
+    // Configured alone, the Devicetree MC's call is still no topic of the Observability MC.
+    expect(subjectTagRule(makeEnv(call, { ...context(), meetings: [observability] }))).toEqual([]);
+    const topic = message({ subject: '[ANNOUNCEMENT] Kernel health monitoring', bodyText: 'x', fromAddr: 'member@example.org' });
+    expect(titles(subjectTagRule(makeEnv(topic, { ...context(), meetings: [observability, dt] })))).toEqual(['Kernel health monitoring']);
+  });
+
   it('ignores replies and forwards of a tagged subject', () => {
     const parent = { parentSubject: '[agenda] Irmin 3 roadmap' };
     expect(
