@@ -4,7 +4,7 @@ import { proseTopics } from '../chair-prose.js';
 import { timetableCells } from '../timetable-cells.js';
 import { slotOverList } from '../timetable-slots.js';
 import { indentedLists } from '../indented-list.js';
-import { itemTopics } from '../presenter-items.js';
+import { itemTopics } from '../item-topics.js';
 import { presenterTables } from '../presenter-table.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
 import { introducesTopics, lastSentence } from '../intros.js';

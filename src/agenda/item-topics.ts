@@ -1,7 +1,9 @@
 /**
- * A list item that only names people, with their topics as the points under it: "Current responses:"
- * over "- Jiri Pirko / Jacob Keller" and "  + multi PF device with shared resources" (netdev 2024,
- * the Driver and H/W APIs Workshop chair's reminder). Each point is a topic, credited to them.
+ * The topics one item of a chair's list stands for. Usually the item itself; but an item that only
+ * names people, with their topics as the points under it ("Current responses:" over "- Jiri Pirko /
+ * Jacob Keller" and "  + multi PF device with shared resources", netdev 2024, the Driver and H/W APIs
+ * Workshop chair's reminder), stands for those points, credited to them; and a section of a
+ * recurring call's agenda ("Round-table of completed or ongoing work") for the points under it.
  */
 import { listBlocks, type ListItem } from './list-blocks.js';
 import { regex } from './patterns.js';
@@ -10,8 +12,8 @@ import { PEOPLE_ONLY } from './timetable-slots.js';
 
 /**
  * The topics a list item stands for: its points, by the people it names; the points of a section
- * of the agenda ("Round-table of completed or ongoing work", "What are people working on?", "Review
- * of action items" over the work to report on, the Boot-Time SIG 2024); or the item itself.
+ * ("Round-table of completed or ongoing work", "What are people working on?", "Review of action
+ * items" over the work to report on, the Boot-Time SIG 2024), nested as written; or the item itself.
  */
 export function itemTopics(item: ListItem, inSection = false): string[] {
   const who = item.text.trim();
