@@ -19,20 +19,10 @@ import { assignOccurrence } from './assign.js';
 import type { Cancellation } from './cancellation.js';
 import { untouchedProposals } from './item-reader.js';
 import { carryItem } from './item-store.js';
-
-export interface CancelWriteContext {
-  readonly meetings: readonly MeetingConfig[];
-  readonly now: number;
-}
-
-export interface CancelResult {
-  readonly action: 'cancelled' | 'unchanged' | 'ignored';
-  readonly itemId: null;
-  readonly reason?: string;
-}
+import type { ExtractWriteContext, WriteResult } from './record.js';
 
 /** Cancel the call a chair's notice names and move its waiting proposals on. Call inside a transaction. */
-export function recordCancellation(db: Db, cancel: Cancellation, c: CancelWriteContext): CancelResult {
+export function recordCancellation(db: Db, cancel: Cancellation, c: ExtractWriteContext): WriteResult {
   const meeting = c.meetings.find((m) => m.id === cancel.meetingId);
   if (!meeting) return { action: 'ignored', itemId: null, reason: `no meeting "${cancel.meetingId}"` };
   const assigned = assignOccurrence(db, meeting, { date: cancel.date, mentions: cancel.mentions, announces: true });

@@ -72,12 +72,13 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       };
     }
     const m = callMeetingForSubject(row.subject, compiled);
+    if (!m) return null;
+    const author = asAuthor(row, headers);
     // A meeting that names its chairs has calls only from them: a member's look-alike subject
     // does not make replies to it proposals for a date of that member's choosing.
-    if (m && isChairMail(asAuthor(row, headers), m) === false) return null;
+    if (isChairMail(author, m) === false) return null;
     // Its author as chair-mail.ts reads one: the original address where the list rewrote From.
-    const from = authorAddress(asAuthor(row, headers));
-    return m ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from, subject: row.subject } : null;
+    return { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: authorAddress(author), subject: row.subject };
   };
 
   // A call the archive lacks, known from the "Re:" subject of the reply that opens the stored thread.

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { afterStoreHooks } from '../../src/agenda/hooks.js';
 import { listItems } from '../../src/agenda/reader.js';
 import { reextract } from '../../src/agenda/reextract.js';
 import { configFromValue } from '../../src/config/load.js';
-import { Ingester } from '../../src/ingest/ingester.js';
 import { occurrencesBetween } from '../../src/meetings/occurrences.js';
 import { moveOccurrence } from '../../src/meetings/overrides.js';
 import { readLog } from '../../src/store/audit.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
+import { ingestWithHooks } from './store-helpers.js';
 
 // A weekly call whose chair posts "[ANNOUNCE] PUCK Agenda - <date>" and, when it is off,
 // "[ANNOUNCE] PUCK Agenda - <date> - CANCELED" (kvm@vger 2025, the shape of the real notices).
@@ -37,13 +36,7 @@ beforeEach(() => {
   db = openDb(':memory:');
 });
 
-async function ingest(raws: Buffer[]): Promise<void> {
-  const hooks = await afterStoreHooks(config, db, { now: () => NOW });
-  await new Ingester(db).ingestBatch(
-    raws.map((raw) => ({ raw })),
-    { afterStore: hooks },
-  );
-}
+const ingest = (raws: Buffer[]): Promise<void> => ingestWithHooks(db, config, raws, NOW);
 
 const notice = (id: string, subject: string, date: string, from = CHAIR, body = 'PUCK is canceled this week.\n') =>
   generateMessage({ messageId: id, subject, date, from, listId: LIST, body });

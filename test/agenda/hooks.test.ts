@@ -4,9 +4,9 @@ import { getItem, listItems } from '../../src/agenda/reader.js';
 import { reextract } from '../../src/agenda/reextract.js';
 import { accept, edit, reject } from '../../src/agenda/review.js';
 import { configFromValue } from '../../src/config/load.js';
-import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';
+import { ingestWithHooks } from './store-helpers.js';
 
 const config = configFromValue(
   {
@@ -30,13 +30,7 @@ beforeEach(() => {
   db = openDb(':memory:');
 });
 
-async function ingest(raws: Buffer[]): Promise<void> {
-  const hooks = await afterStoreHooks(config, db, { now: () => NOW });
-  await new Ingester(db).ingestBatch(
-    raws.map((raw) => ({ raw })),
-    { afterStore: hooks },
-  );
-}
+const ingest = (raws: Buffer[]): Promise<void> => ingestWithHooks(db, config, raws, NOW);
 
 const topic = (
   id: string,

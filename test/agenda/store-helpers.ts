@@ -3,7 +3,10 @@ import type { MeetingConfig } from '../../src/config/meetings.js';
 import type { Candidate } from '../../src/agenda/types.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterStoreHooks } from '../../src/agenda/hooks.js';
+import type { Config } from '../../src/config/types.js';
 import { importPaths } from '../../src/ingest/import.js';
+import { Ingester } from '../../src/ingest/ingester.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { generateMessage, type GenerateOptions } from '../helpers/message-generator.js';
 import { at, meeting } from '../meetings/helpers.js';
@@ -63,4 +66,13 @@ export async function importListMail(
   const text = mails.map((m) => `From x@y Mon Jan  1 00:00:00 2019\n${generateMessage({ listId: `<${list}>`, ...m }).toString('utf8')}\n`);
   writeFileSync(mbox, text.join(''));
   await importPaths(db, [mbox], { meetings: meetingConfigs, now: () => now, workers: false });
+}
+
+/** Ingest raw mails as the daemon does, with the meetings' extraction hooks, on a clock fixed at `now`. */
+export async function ingestWithHooks(db: Db, config: Pick<Config, 'meetings'>, raws: readonly Buffer[], now: number): Promise<void> {
+  const hooks = await afterStoreHooks(config, db, { now: () => now });
+  await new Ingester(db).ingestBatch(
+    raws.map((raw) => ({ raw })),
+    { afterStore: hooks },
+  );
 }

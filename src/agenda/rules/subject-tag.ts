@@ -99,6 +99,7 @@ function stripSeries(subject: string): string {
   return subject.replace(/[[(](\d{1,3})\/(\d{1,3})[\])]\s*/, '');
 }
 
+// Narrower than call-detect.ts asksForItems: a tagged proposal may well be titled "Topics for X" or "Agenda for X".
 const CALL_FOR_PROPOSALS = /\bcfp\b|\bcall\s+for\s+(?:papers|proposals|topics|presentations|sessions|participation|agenda)\b/i;
 const ATTEND = /\[[^\]]*\battend\b[^\]]*\]/i;
 const TOPIC_TAG = /\[[^\]]*\btopic\b[^\]]*\]/i;
