@@ -27,6 +27,12 @@ const TOPICS_INCLUDE = regex(
   String.raw`\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+`,
   String.raw`(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)`,
 );
+// "... a working group call to discuss two agenda items. The first item is a review of the documents
+// and the second is a discussion about bringing ... prototype in as patches" (the Xen Hyperlaunch
+// WG's call, 2021): agenda items counted off in a sentence.
+const FIRST_ITEM = /\bthe\s+first\s+(?:agenda\s+)?(?:item|topic|point|one)\s+(?:is|will\s+be)\s+/i;
+const NEXT_ITEM =
+  /,?\s+(?:and\s+)?the\s+(?:second|third|fourth|fifth|last|final)(?:\s+(?:agenda\s+)?(?:item|topic|point|one))?\s+(?:is|will\s+be)\s+/i;
 // "Hoping to get the roadmap fleshed out some more, start collecting more ideas" (bcachefs 2023-11): the
 // chair's aim for the call names its topic.
 const HOPING = regex(
@@ -73,7 +79,9 @@ const ROUTINE = regex(
 const BOILERPLATE_WORDS = /\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i;
 const NOT_CONTENT = regex(
   'i',
-  String.raw`^(?:at|in|on|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|determined|built|`,
+  // "The main conference schedule and agenda is up at: <url>" (git 2020): where it is.
+  String.raw`^(?:at|in|on|up\s+(?:at|on)|here|available|attached|below|above|linked|posted|kept|maintained|formed|decided|set|`,
+  String.raw`determined|built|`,
   String.raw`made|published|finali[sz]ed|subject\s+to|tbd|still|not|being|going|to\s+be|usually|always|open|empty)\b`,
 );
 // A quoted suggestion standing on its own line.
@@ -102,6 +110,12 @@ export function proseTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
+    const first = FIRST_ITEM.exec(s);
+    if (first) {
+      const items = s.slice(first.index + first[0].length).split(new RegExp(NEXT_ITEM.source, 'gi'));
+      out.push(...items.map((item) => trimTopic(item.replace(/^an?\s+/i, ''))));
+      continue;
+    }
     const include = TOPICS_INCLUDE.exec(s);
     if (include && !NOT_CONTENT.test(include[1]!.trim())) {
       out.push(...namedInTurn(include[1]!));

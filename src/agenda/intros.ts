@@ -38,9 +38,13 @@ const ANNOUNCING_VERB = regex(
 );
 
 // "Note that currently I have:", "So far we have", "What I have so far is at <the agenda pad>": what the
-// agenda holds now, above the list copied from it (xen-devel 2019).
-const HOLDS_NOW =
-  /\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|\bwhat\s+(?:i|we)\s+have\s+so\s+far\b/i;
+// agenda holds now, above the list copied from it (xen-devel 2019); "This is what I've got so far:"
+// (the Boot-Time SIG's reminder, 2025, under "will be available in the above document").
+const HOLDS_NOW = regex(
+  'i',
+  String.raw`\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|`,
+  String.raw`\bwhat\s+(?:i|we)(?:\s+have|'ve)?\s+(?:have|got)\s+so\s+far\b`,
+);
 
 // "In this microconference we want to discuss ongoing developments around Linux support for memory
 // encryption and confidential computing in general." right above the list of what in particular

@@ -5,7 +5,7 @@
  * (deeper or differently marked) that belong to their item; and a list flattened into one
  * paragraph ("The current topics 1. X. 2. Y. 3. Z.", what a mailer's reflow leaves of a list).
  * Each block keeps the words that introduce it, so a rule can tell "Agenda:" from "Dial-in:". Loops
- * are bounded by the input; nothing recurses.
+ * are bounded by the input; only categoriesOpened reads a list again, its items' shorter detail.
  */
 
 import { regex } from './patterns.js';
@@ -131,8 +131,8 @@ function itemAfterParagraph(lines: readonly string[], j: number, first: Marked):
 
 /** The block that starts with the marked line i. */
 function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock {
-  const items: { text: string[]; detail: string[]; line: number; textCol: number }[] = [];
-  let current: { text: string[]; detail: string[]; line: number; textCol: number } | null = null;
+  const items: { text: string[]; detail: string[]; line: number; textCol: number; indent: number }[] = [];
+  let current: (typeof items)[number] | null = null;
   let lastBlank = false;
   let inDetail = false;
   let end = i;
@@ -144,8 +144,13 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       continue;
     }
     const mk = markerOf(line, lines[j - 1]);
-    if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1) {
-      current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol };
+    // A bullet two columns deeper than the item before is its sub-point, even when it is within a
+    // column of the first item's margin ("   - What ideas ...", "  - Status of patches", "    - print
+    // initlevel", the Boot-Time SIG 2025); a column's wobble is none (" - DSP framework", "  - SOF
+    // integration", the audio miniconference's schedule, 2019; " 9." over "10.").
+    const deeper = current !== null && first.kind === 'bullet' && mk !== null && mk.indent - current.indent >= 2;
+    if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1 && !deeper) {
+      current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol, indent: mk.indent };
       items.push(current);
       lastBlank = false;
       inDetail = false;

@@ -207,7 +207,10 @@ const POINTER = regex(
   String.raw`^(?:(?:under|at|in|for|during|via|to|on|ahead\s+of|before|after|prior\s+to)\b.*|tomorrow|today|later|this|`,
   // "I'd also be interested in discussing these developments" (LPC 2019): what the quoted mail named.
   String.raw`it|that|these|(?:these|those)(?:\s+[\w-]+){1,2}|this\s+(?:topic|item|issue|proposal|`,
-  String.raw`discussion|thread|one|problem|series|work)|the\s+(?:topic|`,
+  String.raw`discussion|thread|one|problem|series|work)|`,
+  // "I'll propose a session on it at the Contributor's Summit tomorrow" (git 2022, under the
+  // status report it means): the pronoun, then where it goes.
+  String.raw`(?:it|this|that)\s+(?:at|in|during|for|on|ahead\s+of|before)\s.*|the\s+(?:topic|`,
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.
   String.raw`(?:what|how|whether|why|where|which)\s+(?:they|it|this|that|these|those)\b.*|`,

@@ -32,6 +32,22 @@ export function topicWords(title: string): Set<string> {
   );
 }
 
+/**
+ * "Unified Boot Log (UBL)" without "(UBL)": letters in brackets that only spell out the words before
+ * them (the Boot-Time SIG 2025). Letters that spell nothing before them ("(TDX)" after
+ * "confidential computing") stay.
+ */
+export function withoutAcronymGloss(title: string): string {
+  return title.replace(/((?:[\p{L}\d][\p{L}\d'-]*\s+){2,8})\((\p{Lu}{2,8})\)/gu, (whole, before: string, letters: string) => {
+    const initials = before
+      .trim()
+      .split(/[\s-]+/)
+      .map((w) => w.charAt(0).toUpperCase())
+      .join('');
+    return initials.endsWith(letters) ? before.trimEnd() : whole;
+  });
+}
+
 function stem(word: string): string {
   // "Audio Virtualisation" (a member's proposal) and "Virtualization" (the chair's agenda): British
   // and American spelling of one word.
@@ -71,6 +87,14 @@ const FLAT: TitleStats = { weight: () => 1, df: () => 2 };
  * there are at least two of them (a one-word title needs its word and at most one more).
  */
 export function sameTopic(a: string, b: string, stats: TitleStats = FLAT, sameCall = false): boolean {
+  if (sameTopicAsWritten(a, b, stats, sameCall)) return true;
+  // "Unified Boot Log (UBL)" and "Report on Unified Boot Log discussion": the same once the letters
+  // that only spell out the words before them are set aside ("SVSM" alone still joins "(SVSM)").
+  const [plainA, plainB] = [withoutAcronymGloss(a), withoutAcronymGloss(b)];
+  return (plainA !== a || plainB !== b) && sameTopicAsWritten(plainA, plainB, stats, sameCall);
+}
+
+function sameTopicAsWritten(a: string, b: string, stats: TitleStats, sameCall: boolean): boolean {
   const { weight } = stats;
   const na = normaliseTitle(a);
   if (na !== '' && na === normaliseTitle(b)) return true;

@@ -134,4 +134,25 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
       { intro: 'Topics:', items: ['Rework of the reset handling in the display drivers that we started at the Last call', 'Other'] },
     ]);
   });
+
+  it('takes a bullet two columns deeper than the item before for its sub-point, one a column off for a sibling', () => {
+    // The Boot-Time SIG's reminder (2025), typed by hand: the margin wobbles by a column.
+    const text =
+      'Agenda:\n- Post-mortem\n   - What ideas should we follow up on?\n  - Status of patches\n    - print initlevel\n' +
+      '- Round-table\n     - boot caching\n - Conferences:\n    - LPC 2025\n';
+    const blocks = listBlocks(text);
+    expect(blocks.map((b) => b.items.map((i) => i.text))).toEqual([['Post-mortem', 'Round-table', 'Conferences:']]);
+    const inner = listBlocks(blocks[0]!.items[0]!.detail)[0]!;
+    expect(inner.items.map((i) => [i.text, i.detail.trim()])).toEqual([
+      ['What ideas should we follow up on?', ''],
+      ['Status of patches', '- print initlevel'],
+    ]);
+    // The audio miniconference's schedule (alsa-devel 2019): siblings a column apart, points two deeper.
+    const audio = listBlocks(' - DSP framework integration\n  - SOF support\n   - Gapless playback\n  - PCM issues\n');
+    expect(audio[0]!.items.map((i) => [i.text, i.detail.trim()])).toEqual([
+      ['DSP framework integration', ''],
+      ['SOF support', '- Gapless playback'],
+      ['PCM issues', ''],
+    ]);
+  });
 });

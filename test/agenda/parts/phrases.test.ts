@@ -18,6 +18,9 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
   it('reads "give a talk around X", and "all topics you mention" as no topic of its own', () => {
     expect(topics("I'd like to give a talk around the LTO and PGO benchmarks.")).toEqual(['the LTO and PGO benchmarks']);
     expect(topics("Yes, I'd be interested in discussing all topics you mention.").filter((t) => !isPointer(t))).toEqual([]);
+    // git 2022, at the end of a status report: "it" is the report, the rest says where it goes.
+    expect(isPointer("it at the Contributor's Summit tomorrow")).toBe(true);
+    expect(isPointer('iterators at the summit')).toBe(false);
   });
 
   it('reads "I\'d like to make sure we cover X" (svsm-devel 2025-01, answering the call)', () => {
@@ -123,6 +126,8 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics("Hi Bill, if time permits, I'd like to do the following talks:")).toBe(true);
     expect(introducesTopics('These areas of the code changed')).toBe(false);
     expect(introducesTopics("We're particularly interested in talks that:")).toBe(false);
+    // The Boot-Time SIG's reminder (2025): what the agenda holds so far, above it.
+    expect(introducesTopics("The agenda will be in the above document before the call. This is what I've got so far:")).toBe(true);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namesPerson } from '../../../src/agenda/credited.js';
-import { sameTopic, sharesSubstance, statsOf, topicWords } from '../../../src/agenda/topic-match.js';
+import { sameTopic, sharesSubstance, statsOf, topicWords, withoutAcronymGloss } from '../../../src/agenda/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
   it('takes no substance from particles: "demo of USB redirection over the network" is not "usbfs device hand off"', () => {
@@ -51,6 +51,14 @@ describe('the same topic in other words (issue 8, "The same topic twice")', () =
 
   it('folds "unified" and "unifying" to one word', () => {
     expect([...topicWords('Unifying the uAPI')]).toEqual([...topicWords('Unified uAPI')]);
+  });
+
+  it('reads "(UBL)" after "Unified Boot Log" as its letters, not a word of its own (the Boot-Time SIG 2025)', () => {
+    const stats = statsOf(['Unified Boot Log (UBL)', 'Report on Unified Boot Log discussion', 'Boot caching', 'Boot time regression test']);
+    expect(sameTopic('Unified Boot Log (UBL)', 'Report on Unified Boot Log discussion', stats)).toBe(true);
+    expect(withoutAcronymGloss('Data Object Exchange (DOE) support')).toBe('Data Object Exchange support');
+    // Letters that spell nothing before them say something: they stay.
+    expect(withoutAcronymGloss('confidential computing (TDX)')).toBe('confidential computing (TDX)');
   });
 
   it('keeps apart topics that share only words common in the series', () => {

@@ -48,6 +48,44 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('reads the points of an agenda typed by hand: wobbling margins, headings that name no subject, a section under a topic', () => {
+    // The Boot-Time SIG's reminder (2025), shortened: sibling points at three indents, "upstream
+    // discussion" over the one topic it holds, a section nested under a topic, standing business
+    // with nothing under it, and the chair's prompt to the room.
+    const msg = message({
+      subject: 'Reminder: MirageOS call (July 22)',
+      bodyText:
+        "This is what I've got so far:\n- Post-mortem of the summit\n   - What ideas should we follow up on?\n\n" +
+        '  - Status of patches or docs being considered for upstream\n    - bootstage stash driver\n    - deferred initcalls\n' +
+        '- Round-table of on-going work\n     - Tim currently working on:\n         - boot-time regression test\n' +
+        '   - boot caching\n   - elinux wiki pages\n      - https://example.org/wiki\n    - Automatically reducing kernel configuration (Michael)\n' +
+        '  - upstream discussion\n     - effects of new nbcon console\n  - Are there any other patches in flight?\n' +
+        '- Review of action items\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Post-mortem of the summit',
+      'Bootstage stash driver',
+      'Deferred initcalls',
+      'boot-time regression test',
+      'Boot caching',
+      'Elinux wiki pages',
+      'Automatically reducing kernel configuration',
+      'Effects of new nbcon console',
+    ]);
+  });
+
+  it('reads agenda items counted off in a sentence ("The first item is X and the second is Y")', () => {
+    // The Xen Hyperlaunch WG's call (2021), names changed.
+    const msg = message({
+      subject: 'Reminder: MirageOS call this Thursday',
+      bodyText:
+        'We have posted the design documents and would invite attendance at a call to discuss two agenda items.\n' +
+        'The first item is a review of the design documents and the second is a discussion about bringing\n' +
+        'the prototype in as patches. If possible please join us this Thursday.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['The design documents', 'Bringing the prototype in as patches']);
+  });
+
   it('takes the author signing a paragraph ("- Joseph") for no one-item list', () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',
@@ -122,6 +160,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       bodyText: 'Please send any topic.\n\nThomas wants to talk about the new storage backend.\n',
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['The new storage backend']);
+  });
+
+  it('takes "the agenda is up at <link>" for where the agenda is, not what it holds (git 2020)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'The main conference schedule and agenda is up at:\n\n  https://example.org/agenda\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
   it('reads the points under an item that only names people as their topics ("Current responses:")', () => {
