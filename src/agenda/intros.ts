@@ -39,10 +39,11 @@ const ANNOUNCING_VERB = regex(
 
 // "Note that currently I have:", "So far we have", "What I have so far is at <the agenda pad>": what the
 // agenda holds now, above the list copied from it (xen-devel 2019); "This is what I've got so far:"
-// (the Boot-Time SIG's reminder, 2025, under "will be available in the above document").
+// (the Boot-Time SIG's reminder, 2025, under "will be available in the above document"); "For now we
+// have:" (netdev 0x14's XDP workshop call, 2020).
 const HOLDS_NOW = regex(
   'i',
-  String.raw`\b(?:currently|so\s+far|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|`,
+  String.raw`\b(?:currently|so\s+far|for\s+now|at\s+the\s+moment|right\s+now)\s+(?:i|we)\s+have\s*:?\s*$|`,
   String.raw`\bwhat\s+(?:i|we)(?:\s+have|'ve)?\s+(?:have|got)\s+so\s+far\b`,
 );
 
@@ -55,6 +56,22 @@ const IN_GENERAL = regex(
   String.raw`^\s*in\s+this\s+(?:[\w-]+\s+)?(?:conference|microconference|mc|session|track|summit|meeting|call),?\s+${WANT_TO_DISCUSS}|`,
   String.raw`${WANT_TO_DISCUSS}.*\bin\s+general\s*[.:]?\s*$`,
 );
+
+// "We are welcoming 30 minute presentations on topics covering, but not limited to:" (the Tracing
+// Summit's call, 2022), "We are looking for proposals for topics in the following areas" (the
+// Real-Time Linux Summit's, 2024): what the talks a programme committee will pick may be about, not
+// topics put to the meeting (a microconference's "Topics of interest include:" are its leads' own).
+const TALK_SCOPE = regex(
+  'i',
+  String.raw`\b(?:welcom\w*|looking\s+for|seeking|soliciting|invit\w*|accept\w*)\s+(?:[\w-]+\s+){0,4}?`,
+  String.raw`(?:presentations?|talks?|proposals?|submissions?|papers?)\b.*\b(?:covering|in\s+the\s+following\s+areas|`,
+  String.raw`in\s+areas\s+such\s+as)\b`,
+);
+
+/** True when a list is what a call for presentations says talks may cover, not topics. */
+export function scopesTalks(intro: string): boolean {
+  return TALK_SCOPE.test(lastSentence(intro));
+}
 
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {

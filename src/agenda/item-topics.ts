@@ -24,7 +24,7 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
   if (item.detail.trim() === '') return STANDING.test(who) || NO_SUBJECT.test(who) ? [] : [item.text];
   // Within a section, a heading ending in a colon over its points ("patches in flight:") is one
   // too; elsewhere such a heading keeps its points ("Load balancing:" over "wakeup", "periodic").
-  if (isSection(who) || (inSection && /:$/.test(who))) {
+  if (isSection(who) || ((inSection || creditsEach(item)) && /:$/.test(who))) {
     const topics = pointsOf(item)
       .filter((p) => !NO_TOPIC.test(p.text.trim()))
       .flatMap((p) => itemTopics(p, true));
@@ -50,6 +50,16 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
 function pointsOf(item: ListItem): ListItem[] {
   return listBlocks(item.detail).flatMap((b) => b.items);
 }
+
+/**
+ * "2) Small architecture enhancements:" over points that each end with who brings them ("- Acquiring
+ * subdevs ... (Tomasz)", the V4L2 brainstorm agenda, linux-media 2011): a heading over topics.
+ */
+function creditsEach(item: ListItem): boolean {
+  const points = pointsOf(item);
+  return points.length >= 2 && points.every((p) => CREDIT.test(`${p.text}\n${p.detail}`.trim()));
+}
+const CREDIT = /\(\p{Lu}[\p{L}'’.-]*(?:(?:,\s*|\s+and\s+|\s*[/&]\s*)\p{Lu}[\p{L}'’.-]*)*\)\s*$/u;
 
 /** A section of a recurring call's agenda, or a heading that names no subject of its own. */
 function isSection(text: string): boolean {

@@ -181,7 +181,8 @@ const TOPIC_END = regex(
 
 /** Trim a captured topic at the place/time it names and at the sentence's end. */
 export function trimTopic(raw: string): string {
-  let t = raw.trim();
+  // "I'd like to discuss also, as time permits, handling of EXIF files" (linux-media 2011).
+  let t = raw.trim().replace(/^(?:(?:also|too|additionally),?\s+)?(?:(?:as|if)\s+time\s+(?:permits|allows),?\s+)?/i, '');
   for (let i = 0; i < 3; i++) {
     const next = t.replace(TOPIC_END, '').trim();
     if (next === t) break;

@@ -7,7 +7,7 @@ import { indentedLists } from '../indented-list.js';
 import { itemTopics } from '../item-topics.js';
 import { presenterTables } from '../presenter-table.js';
 import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { introducesTopics, lastSentence } from '../intros.js';
+import { introducesTopics, lastSentence, scopesTalks } from '../intros.js';
 import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
 import { headedTopics } from '../headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
@@ -30,7 +30,8 @@ const LOGISTICS = regex(
   // (Tracing Summit 2022 call): the event's facts, listed with its topics.
   String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when)\s*:|`,
   String.raw`\blink\s*(?::\s*(?:\[\d+\]|<?https?:\S+?>?))?$|^register\b|`,
-  String.raw`^<.*>$|^(?:tbd|tba)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
+  // "Pause" (the Real-Time Summit's schedule, 2019): the break in Europe's English.
+  String.raw`^<.*>$|^(?:tbd|tba|pause)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing(?=\s*(?:remarks|session|words|address|$))|wrap[- ]?up|`,
   String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
   String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
@@ -213,7 +214,8 @@ function agendaBlock(block: ListBlock): boolean {
   // "We would like to discuss current problems in memory management, for example:" (LPC 2022 MM MC):
   // examples of what the chairs want discussed are their suggested topics.
   const examples = EXAMPLES.test(last) && !/\b(?:would\s+like|want|plan|hope)\s+to\s+(?:discuss|cover|talk\s+about)\b/i.test(last);
-  const excluded = NOT_AGENDA.test(continues) || examples || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
+  const excluded =
+    NOT_AGENDA.test(continues) || examples || scopesTalks(block.intro) || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
   return introducesTopics(block.intro) && !excluded;
 }
 

@@ -128,6 +128,7 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics("We're particularly interested in talks that:")).toBe(false);
     // The Boot-Time SIG's reminder (2025): what the agenda holds so far, above it.
     expect(introducesTopics("The agenda will be in the above document before the call. This is what I've got so far:")).toBe(true);
+    expect(introducesTopics('For now we have:')).toBe(true);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
   });
 

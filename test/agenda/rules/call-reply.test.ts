@@ -40,6 +40,17 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(own, quoted), callThread())))).toEqual(['Devlink rate limiting for subfunctions']);
   });
 
+  it('takes praise for a quoted agenda item ("This would be good.") for no topic, and no "also" for one', () => {
+    // linux-media 2011, replies to the V4L2 brainstorm meeting's agenda.
+    const quoted = 'B) Use of V4L2 as a frontend for SW/DSP codecs\n  (Laurent)\n';
+    const praise = 'This would be good.   Realtek chips can tune to DAB and FM in Windows but not in Linux.\n';
+    expect(callReplyRule(envOf(reply(praise, quoted), callThread()))).toEqual([]);
+    const aside = "I'd like to discuss also, as time permits, handling of EXIF files produced by image sensor processors.\n";
+    expect(titles(callReplyRule(envOf(reply(aside), callThread())))).toEqual([
+      'Handling of EXIF files produced by image sensor processors',
+    ]);
+  });
+
   it('takes numbered lists too', () => {
     expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual([
       'VFIO migration',

@@ -74,6 +74,36 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('reads a heading over points that each name who brings them as a heading over topics', () => {
+    // The V4L2 brainstorm meeting's agenda (linux-media 2011); "Load balancing:" over bare points stays one topic.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Agenda:\n\n1) Compressed format API\n   (Hans, Laurent)\n\n2) Small architecture enhancements:\n' +
+        '\t- Acquiring subdevs using a subdev pool\n\t  https://example.org/msg1\n\t  (Tomasz)\n' +
+        '\t- Entity information ioctl\n\t  Some drivers will need to report driver-specific information.\n\t  (Laurent)\n\n' +
+        '3) Load balancing:\n\t- wakeup path\n\t- periodic balance\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Compressed format API',
+      'Acquiring subdevs using a subdev pool',
+      'Entity information ioctl',
+      'Load balancing',
+    ]);
+  });
+
+  it("takes what a call for presentations says talks may cover for no topics, a microconference's topics of interest for topics", () => {
+    // The Tracing Summit's call (2022) and the Real-Time Linux Summit's (2024); LPC 2026, the Containers MC.
+    const scope = (intro: string) =>
+      message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: `${intro}\n\n- Trace filtering\n- Trace formats\n` });
+    expect(chairCallRule(envOf(scope('We are welcoming 30 minute presentations on topics covering, but not limited to:')))).toEqual([]);
+    expect(chairCallRule(envOf(scope('We are looking for proposals for topics in the following areas')))).toEqual([]);
+    expect(titles(chairCallRule(envOf(scope('Topics of interest include, but are not limited to:'))))).toEqual([
+      'Trace filtering',
+      'Trace formats',
+    ]);
+  });
+
   it('reads agenda items counted off in a sentence ("The first item is X and the second is Y")', () => {
     // The Xen Hyperlaunch WG's call (2021), names changed.
     const msg = message({
@@ -136,7 +166,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call agenda',
       bodyText:
-        '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n8:45 Short intro\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n',
+        '16:00 - 17:00 UTC\n08:00 - 09:00 PST (San Francisco)\n\n8:45 Short intro\n9:00  Welcome and Agenda Bashing\n9:30  Regression tracking (Thorsten)\n10:00 Break\n10:30 Rust in the kernel: next\n      steps (Miguel)\n12:00 Lunch\n13:00 <Open Slot>\n15:00 Pause\n',
     });
     const c = chairCallRule(envOf(msg));
     expect(titles(c)).toEqual(['Regression tracking', 'Rust in the kernel: next steps']);
