@@ -74,6 +74,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('reads "Things to follow up on:" as a section over its points (the Boot-Time SIG 2025)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: "This is what I've got so far:\n- Report on the unified log discussion\n- Things to follow up on:\n   - boot caching\n",
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Report on the unified log discussion', 'Boot caching']);
+  });
+
   it('reads a heading over points that each name who brings them as a heading over topics', () => {
     // The V4L2 brainstorm meeting's agenda (linux-media 2011); "Load balancing:" over bare points stays one topic.
     const msg = message({
