@@ -74,7 +74,11 @@ const ROUTINE = regex(
   String.raw`^(?:generally\s+|general\s+)?(?:coordinat(?:e|ing|ion)|answering\s+questions|questions|q\s*&\s*a|`,
   String.raw`gathering\s+(?:input|feedback)|catching\s+up|status\s+updates?|whatever\s+comes\s+up|anything\s+else\b.*|`,
   // "We will cover the discussions from our last meeting, as well as X" (OpenBMC 2020): a carry-over, no topic.
-  String.raw`(?:the\s+)?(?:discussions?|topics?|items?)\s+(?:from|of)\s+(?:our|the)\s+(?:last|previous)\s+(?:meeting|call|session))$`,
+  String.raw`(?:the\s+)?(?:discussions?|topics?|items?)\s+(?:from|of)\s+(?:our|the)\s+(?:last|previous)\s+(?:meeting|call|session)|`,
+  // "shorter content will be more likely to get approved as we want to cover a wide range of topics"
+  // (FOSDEM's Kernel devroom call, 2022): how many, not which.
+  String.raw`(?:a\s+)?(?:wide\s+|broad\s+)?(?:range|variety|number|lot|mix)\s+of\s+(?:different\s+)?(?:topics|subjects|things|areas)|`,
+  String.raw`(?:many|various|several|different|diverse)\s+(?:topics|subjects|things|areas))$`,
 );
 const BOILERPLATE_WORDS = /\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i;
 const NOT_CONTENT = regex(

@@ -47,7 +47,12 @@ const FIRST_PERSON = new RegExp(
 const HAVE_CONTENT = regex(
   'i',
   String.raw`\b(?:i|we)(?:,\s*\w+,)?\s+(?:also\s+|again\s+)?have\s+(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+|minor\s+|small\s+)?`,
-  String.raw`(?:update|presentation|demo|talk|overview)\s+(?:on|about|of|regarding)\s+(.+)`,
+  String.raw`(?:update|presentation|demo|talk|overview)\s+(?:on|about|of|regarding)\s+(.+)|`,
+  // "I have submitted a discussion topic on "Energy model accuracy" that I hope to present" (LPC 2022,
+  // to the PM and Thermal MC's reminder): a topic put to the meeting through its CfP form.
+  String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|also\s+|already\s+)?submitted\s+(?:a|an|one|my|our)\s+`,
+  String.raw`(?:(?:short|discussion|lightning)\s+)?(?:topic|talk|proposal|session|abstract|presentation)\s+`,
+  String.raw`(?:on|about|titled|called|regarding)\s+(.+)`,
 );
 // "I can also give an update on X", "maybe we can have a quick discussion about X", "we could add a
 // discussion about X": an offer of content. Plain "we can discuss them early" defers what is already listed, so it does not count.
@@ -183,6 +188,9 @@ const TOPIC_END = regex(
 export function trimTopic(raw: string): string {
   // "I'd like to discuss also, as time permits, handling of EXIF files" (linux-media 2011).
   let t = raw.trim().replace(/^(?:(?:also|too|additionally),?\s+)?(?:(?:as|if)\s+time\s+(?:permits|allows),?\s+)?/i, '');
+  // "a discussion topic on "Energy model accuracy" that I hope to present": the name in quotes.
+  const quoted = /^["“]([^"”\n]{3,100})["”](?=\s*$|\s*[,.;:!?]|\s+(?:that|which|who|i|we|as|at|for|in|on)\b)/i.exec(t);
+  if (quoted) t = quoted[1]!;
   for (let i = 0; i < 3; i++) {
     const next = t.replace(TOPIC_END, '').trim();
     if (next === t) break;

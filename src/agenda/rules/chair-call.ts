@@ -26,6 +26,10 @@ const LOGISTICS = regex(
   'i',
   // "Proposals for agenda topics should be sent before February 22 to:": a CFP's instructions.
   String.raw`\b(?:should|must|need\s+to)\s+be\s+(?:sent|submitted|posted)\b|\brequests?\s+to\s+attend\b|`,
+  // "December 1st, 2024: Submission deadline", "Announcement of accepted talks and schedule", "10
+  // minutes (for example, a short demo)" (FOSDEM's eBPF devroom call, 2024): its dates and talk sizes.
+  String.raw`\bsubmission\s+deadline\b|\bannouncement\s+of\s+(?:the\s+)?accepted\b|\bnotification\s+of\s+acceptance\b|`,
+  String.raw`^\d{1,3}\s*(?:min(?:ute)?s?|hours?)(?:\s*\(.*\))?$|`,
   // "Location: Google, London", "Event dates: ...", "Cost: Free", "CFP link", "Register to attend"
   // (Tracing Summit 2022 call): the event's facts, listed with its topics.
   String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when)\s*:|`,

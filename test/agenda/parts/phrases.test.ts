@@ -18,6 +18,11 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
   it('reads "give a talk around X", and "all topics you mention" as no topic of its own', () => {
     expect(topics("I'd like to give a talk around the LTO and PGO benchmarks.")).toEqual(['the LTO and PGO benchmarks']);
     expect(topics("Yes, I'd be interested in discussing all topics you mention.").filter((t) => !isPointer(t))).toEqual([]);
+    // LPC 2022, to the PM and Thermal MC's reminder: a topic sent through the CfP form, named in quotes.
+    expect(topics('I have submitted a discussion topic on "Energy model accuracy" that I hope to present.')).toEqual([
+      'Energy model accuracy',
+    ]);
+    expect(topics('I just submitted a v3, hopefully not too soon before the meeting.')).toEqual([]);
     // git 2022, at the end of a status report: "it" is the report, the rest says where it goes.
     expect(isPointer("it at the Contributor's Summit tomorrow")).toBe(true);
     expect(isPointer('iterators at the summit')).toBe(false);

@@ -100,6 +100,18 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it('takes a call for presentations\' dates, talk sizes and "a wide range of topics" for no topics (FOSDEM devroom calls)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Mark the Dates\n--------------\n\n- December 1st, 2024: Submission deadline\n' +
+        '- December 15th, 2024: Announcement of accepted talks and schedule\n\n' +
+        "We're looking for talk or demo proposals in one of the following 4 sizes:\n\n   10 minutes (e.g., a short demo)\n" +
+        '   20 minutes (e.g., a project update)\n\nShorter content will be more likely to get approved as we want to cover a wide range of topics.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([]);
+  });
+
   it("takes what a call for presentations says talks may cover for no topics, a microconference's topics of interest for topics", () => {
     // The Tracing Summit's call (2022) and the Real-Time Linux Summit's (2024); LPC 2026, the Containers MC.
     const scope = (intro: string) =>
