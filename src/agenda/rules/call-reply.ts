@@ -213,10 +213,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
     I_FEEL_OR_DID.test(opening) ||
     // "I think this idea is great" (LPC 2023, to the KVM MC's call): praise for what is proposed.
     /^(?:i\s+think\s+)?(?:this|that|the|your)\s+(?:idea|proposal|topic|plan|mc|session)\s+(?:is|sounds|looks)\b/i.test(opening) ||
-    // "This would be good." under a quoted agenda item (linux-media 2011): praise for it.
-    /^(?:i\s+think\s+)?(?:this|that|it)\s+(?:would|will|could)\s+be\s+(?:very\s+|really\s+)?(?:good|great|useful|nice|helpful)(?:[.!]|\s*$)/i.test(
-      opening,
-    ) ||
+    PRAISE.test(opening) ||
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
     // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
     NOT_WHAT_I_SAID.test(opening);
@@ -238,6 +235,14 @@ const I_FEEL_OR_DID = regex(
   'i',
   String.raw`^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+|just\s+)?`,
   String.raw`(?:feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed)\b`,
+);
+
+// "This would be good." under a quoted agenda item (linux-media 2011): praise for it; not "it would
+// be very helpful for the community to know X" (a wish that names X).
+const PRAISE = regex(
+  'i',
+  String.raw`^(?:i\s+think\s+)?(?:this|that|it)\s+(?:would|will|could)\s+be\s+(?:very\s+|really\s+)?`,
+  String.raw`(?:good|great|useful|nice|helpful)(?:[.!]|\s*$)`,
 );
 
 // "If not too late, I can raise one potential topic for discussion." (LPC 2023): it names none.
