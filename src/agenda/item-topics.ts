@@ -9,6 +9,7 @@ import { listBlocks, type ListItem } from './list-blocks.js';
 import { regex } from './patterns.js';
 import { listAt } from './text.js';
 import { PEOPLE_ONLY } from './timetable-slots.js';
+import { endsWithPresenter } from './topic-title.js';
 
 /**
  * The topics a list item stands for: its points, by the people it names; the points of a section
@@ -57,9 +58,8 @@ function pointsOf(item: ListItem): ListItem[] {
  */
 function creditsEach(item: ListItem): boolean {
   const points = pointsOf(item);
-  return points.length >= 2 && points.every((p) => CREDIT.test(`${p.text}\n${p.detail}`.trim()));
+  return points.length >= 2 && points.every((p) => endsWithPresenter(`${p.text}\n${p.detail}`.trim()));
 }
-const CREDIT = /\(\p{Lu}[\p{L}'’.-]*(?:(?:,\s*|\s+and\s+|\s*[/&]\s*)\p{Lu}[\p{L}'’.-]*)*\)\s*$/u;
 
 /** A section of a recurring call's agenda, or a heading that names no subject of its own. */
 function isSection(text: string): boolean {

@@ -7,7 +7,7 @@
  * their content words: the same normal form, or most content words of the shorter shared and a
  * fair part of the longer. Used within one meeting series only.
  */
-import { topicTitle } from './topic-title.js';
+import { acronymOf, topicTitle } from './topic-title.js';
 import { normaliseTitle, withDottedNumbersWhole } from './title.js';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
@@ -38,14 +38,9 @@ export function topicWords(title: string): Set<string> {
  * "confidential computing") stay.
  */
 export function withoutAcronymGloss(title: string): string {
-  return title.replace(/((?:[\p{L}\d][\p{L}\d'-]*\s+){2,8})\((\p{Lu}{2,8})\)/gu, (whole, before: string, letters: string) => {
-    const initials = before
-      .trim()
-      .split(/[\s-]+/)
-      .map((w) => w.charAt(0).toUpperCase())
-      .join('');
-    return initials.endsWith(letters) ? before.trimEnd() : whole;
-  });
+  return title.replace(/((?:[\p{L}\d][\p{L}\d'-]*\s+){2,8})\((\p{Lu}{2,8})\)/gu, (whole, before: string, letters: string) =>
+    acronymOf(before.trim(), letters) ? before.trimEnd() : whole,
+  );
 }
 
 function stem(word: string): string {

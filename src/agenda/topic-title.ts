@@ -98,6 +98,11 @@ const TRAILING_PERSON = regex(
   String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
   String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\??\s*\)\s*$`,
 );
+/** True when a line ends by naming who brings it: "... (Tomasz)", "(Jane / Joe)". */
+export function endsWithPresenter(text: string): boolean {
+  return TRAILING_PERSON.test(text);
+}
+
 // A sentence end: the next word starts with a capital. Case-sensitive on purpose: under the "i"
 // flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
 const SENTENCE_END = /(?<!\b(?:vs|cf|etc|approx|e\.g|i\.e))[.?!](?=\s+[\p{Lu}"“(])/gu;
@@ -123,7 +128,7 @@ const MAX_WORDS = 14;
  * "Data Object Exchange (DOE)", "Security Protocol and Data Model (SPDM)": capitals spelling the
  * initials of the words before them are the topic's acronym, not who presents it ("(IBM)" is).
  */
-function acronymOf(words: string, caps: string): boolean {
+export function acronymOf(words: string, caps: string): boolean {
   if (!/^\p{Lu}{2,}$/u.test(caps)) return false;
   const initials = words
     .split(/[\s/-]+/)
