@@ -23,23 +23,16 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
   // "- Review of action items", "- Status of patches or docs being considered for upstream" with
   // nothing under them: the call's standing business, no topic ("Updates on icon changes" is one).
   if (item.detail.trim() === '') return STANDING.test(who) || NO_SUBJECT.test(who) ? [] : [item.text];
+  const points = pointsOf(item);
   // Within a section, a heading ending in a colon over its points ("patches in flight:") is one
   // too; elsewhere such a heading keeps its points ("Load balancing:" over "wakeup", "periodic").
-  if (isSection(who) || ((inSection || creditsEach(item)) && /:$/.test(who))) {
-    const topics = pointsOf(item)
-      .filter((p) => !NO_TOPIC.test(p.text.trim()))
-      .flatMap((p) => itemTopics(p, true));
+  if (isSection(who) || ((inSection || creditsEach(points)) && /:$/.test(who))) {
+    const topics = points.filter((p) => !NO_TOPIC.test(p.text.trim())).flatMap((p) => itemTopics(p, true));
     return topics.length ? topics : [item.text];
   }
-  if (!PEOPLE_ONLY.test(who))
-    return [
-      item.text,
-      ...pointsOf(item)
-        .filter((p) => isSection(p.text.trim()))
-        .flatMap((p) => itemTopics(p, true)),
-    ];
-  const points = listAt(item.detail.split('\n'), 0).items;
-  return points.length ? points.map((p) => `${p} (${who})`) : [item.text];
+  if (!PEOPLE_ONLY.test(who)) return [item.text, ...points.filter((p) => isSection(p.text.trim())).flatMap((p) => itemTopics(p, true))];
+  const credited = listAt(item.detail.split('\n'), 0).items;
+  return credited.length ? credited.map((p) => `${p} (${who})`) : [item.text];
 }
 
 /**
@@ -56,8 +49,7 @@ function pointsOf(item: ListItem): ListItem[] {
  * "2) Small architecture enhancements:" over points that each end with who brings them ("- Acquiring
  * subdevs ... (Tomasz)", the V4L2 brainstorm agenda, linux-media 2011): a heading over topics.
  */
-function creditsEach(item: ListItem): boolean {
-  const points = pointsOf(item);
+function creditsEach(points: readonly ListItem[]): boolean {
   return points.length >= 2 && points.every((p) => endsWithPresenter(`${p.text}\n${p.detail}`.trim()));
 }
 

@@ -1,6 +1,6 @@
 import type { AgendaMessage } from '../types.js';
 import { asksForItems } from '../call-detect.js';
-import { dateMentions } from '../date-mentions.js';
+import { namesOnlyWhen } from '../date-mentions.js';
 import { isChairMail } from '../chair-mail.js';
 import { foreignGroups } from '../group-names.js';
 import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
@@ -250,11 +250,7 @@ function onlyTheMeeting(subjectTitle: string, meeting: CompiledMeeting): boolean
 
 /** "- June 12th, 2024", "(Wednesday May 29)": the call's date, no topic ("SVSM Development Call - June 12th, 2024"). */
 function onlyADate(rest: string): boolean {
-  const mentions = dateMentions(rest, '2000-01-01');
-  if (mentions.length === 0) return false;
-  let left = rest;
-  for (const m of mentions) left = left.replace(m.text, ' ');
-  return !/\p{L}{2,}/u.test(left.replace(/\b(?:on|for|the|of|at)\b/gi, ' '));
+  return namesOnlyWhen(rest.replace(/\b(?:on|for|the|of)\b/gi, ' '));
 }
 
 /**
