@@ -1,3 +1,5 @@
+import { regex } from './patterns.js';
+
 /**
  * A proposal written as a form, the way a call for topics often asks for it (the Linux Media
  * Summit 2026: "Title: / Presenter: / Time estimate: / Description:"), or as a document with its
@@ -16,6 +18,16 @@ const PRESENTER_FIELD = /^\s*(?:presenters?|speakers?|presented\s+by|owner)\s*:\
 // "-------", "=====", "-------%<---snip-------", "8<-----": a rule or a scissors line, no words.
 const RULE = /^\s*(?:[-=_*~]{3,}\s*)?(?:%?[<>]8?|8[<>])?[-=_*~\s]*(?:snip)?[-=_*~\s]*$/i;
 
+// "Important Dates", "Submit Your Proposal", "Code of Conduct", "Questions?", "About the Devroom": the
+// sections of a call for proposals (FOSDEM 2020's Virtualization devroom call, reposted in a reply).
+const CALL_SECTION = regex(
+  'i',
+  String.raw`^(?:important|key)\s+dates|^(?:deadlines?|timeline|contacts?|questions\??|format)$|\bsubmi(?:t|ssions?)\b|`,
+  String.raw`\bhow\s+to\s+(?:apply|submit|register|participate|attend)\b|\bcode\s+of\s+conduct\b|^about\s+(?:the|this|us)\b|`,
+  String.raw`\bcall\s+for\s+(?:volunteers|speakers|papers|proposals|presentations|participation)\b|`,
+  String.raw`\b(?:registration|travel|venue|accommodation|sponsors?|organi[sz]ers|mentoring)\b`,
+);
+
 export interface FormTopic {
   readonly title: string;
   readonly presenter?: string;
@@ -26,14 +38,22 @@ export function isRuleLine(line: string): boolean {
   return line.trim().length >= 3 && RULE.test(line) && !/[\p{L}\d]/u.test(line.replace(/snip|%?[<>]8|8[<>]/gi, ''));
 }
 
-/** The topics a reply states as forms or headed documents, in order. */
+/**
+ * A document whose headings are mostly the sections of a call for proposals ("Important Dates",
+ * "Submit Your Proposal", "Code of Conduct"): the call restated (FOSDEM 2020's Virtualization
+ * devroom call, reformatted in a reply to its forward), which proposes nothing.
+ */
+export function restatesCall(text: string): boolean {
+  const lines = text.split('\n');
+  const headings = topHeadings(lines).map((i) => lines[i]!.trim());
+  return headings.length >= 2 && headings.filter((h) => CALL_SECTION.test(h)).length * 2 > headings.length;
+}
+
+/** The topics a reply states as forms or headed documents, in order; a call's sections ("Questions?") are none. */
 export function formTopics(text: string): FormTopic[] {
   const lines = text.split('\n');
+  const headings = restatesCall(text) ? new Set<number>() : new Set(topHeadings(lines));
   const out: FormTopic[] = [];
-  // "Commit-Graph Status Report" over "===" with "File Format v2" over "---" under it (git 2019): as in
-  // Markdown, "=" marks the topics and "-" their parts, when a document has both.
-  const levels = new Set(lines.map((_, i) => heading(lines, i)).filter((l) => l !== null));
-  const topLevel = levels.has('=') ? '=' : '-';
   for (let i = 0; i < lines.length; i++) {
     const field = TITLE_FIELD.exec(lines[i]!) ?? abstractHeading(lines, i);
     if (field) {
@@ -44,9 +64,18 @@ export function formTopics(text: string): FormTopic[] {
       out.push({ title: field[1]!, ...(presenter ? { presenter } : {}) });
       continue;
     }
-    if (heading(lines, i) === topLevel) out.push({ title: lines[i]!.trim() });
+    if (headings.has(i) && !CALL_SECTION.test(lines[i]!.trim())) out.push({ title: lines[i]!.trim() });
   }
   return out;
+}
+
+/** The line numbers of a document's top-level headings. */
+function topHeadings(lines: readonly string[]): number[] {
+  // "Commit-Graph Status Report" over "===" with "File Format v2" over "---" under it (git 2019): as in
+  // Markdown, "=" marks the topics and "-" their parts, when a document has both.
+  const levels = lines.map((_, i) => heading(lines, i));
+  const topLevel = levels.includes('=') ? '=' : '-';
+  return levels.flatMap((l, i) => (l === topLevel ? [i] : []));
 }
 
 /** "Abstract: X" with a "Description:" field within the next five lines: the form's title line. */

@@ -1,5 +1,7 @@
+import { asksForItems } from '../call-detect.js';
 import { isChairMail } from '../chair-mail.js';
-import { formTopics, isRuleLine } from '../proposal-form.js';
+import { formTopics, isRuleLine, restatesCall } from '../proposal-form.js';
+import { namesSessionFormat } from '../session-format.js';
 import { isSupportOnly } from '../exclusions.js';
 import { listBlocks } from '../list-blocks.js';
 import { openingList, paragraphTopics } from '../reply-outline.js';
@@ -118,11 +120,16 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
   if (!env.isReply || !(thread.parentIsCall || thread.rootIsCall) || env.isMinutes) return [];
   const text = env.text;
-  if (text === '' || isSupportOnly(text)) return [];
+  // A reply that reposts the call ("Important Dates", "Submit Your Proposal" as its headings) proposes nothing.
+  if (text === '' || isSupportOnly(text) || restatesCall(text)) return [];
   const meeting = routeMeeting([], env.meetings, thread.callMeetingId);
-  if (!meeting) return [];
+  // Another meeting's call sent in this call's thread (LSS Europe's call as a reply to LSS North
+  // America's, 2025) announces that meeting; it answers nothing here.
+  if (!meeting || (env.callMeeting && env.callMeeting.id !== meeting.id)) return [];
   const namedDate = thread.callDate ?? namedDateIn(text, msg.date);
-  const make = (title: string, confidence: number): Candidate | null => makeCandidate(env, meeting.id, 'call-reply', title, confidence);
+  // "Refereed Presentations: 45 minutes in length" (another event's call for papers in this thread) says how, not what.
+  const make = (title: string, confidence: number): Candidate | null =>
+    namesSessionFormat(title) ? null : makeCandidate(env, meeting.id, 'call-reply', title, confidence);
 
   // A direct answer: to the call itself, or in a call's thread whose parent is not stored.
   const direct = thread.parentIsCall || (thread.rootIsCall && thread.parentSubject === null);
@@ -169,6 +176,9 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // body argues for it ("I would like to discuss extending the API"). "GUI Design Workgroup - BMCWeb
   // login change" (OpenBMC 2020) is about a point of the call, under the meeting's name.
   const renamed = direct && !fromCaller ? renamedSubject(msg.subject, thread.parentSubject) : null;
+  // "[Announce] Linux Security Summit Europe 2025 CfP" under a subject of its own asks for proposals:
+  // another call, whose opening ("The Call for Participation ... is now open") is no topic either.
+  if (renamed !== null && asksForItems(renamed)) return [];
   if (renamed !== null && !LOGISTICS.test(renamed) && meetingsNamedIn(renamed, env.meetings).length === 0)
     return present([make(renamed, 0.8)]);
   const all = [...addPhrases(text), ...(direct ? whatAbout(text) : []), ...proposalPhrases(text)];

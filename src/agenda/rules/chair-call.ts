@@ -14,6 +14,7 @@ import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
 import { mentionDate } from '../mentions.js';
 import { listBlocks, type ListBlock } from '../list-blocks.js';
 import { regex } from '../patterns.js';
+import { namesSessionFormat } from '../session-format.js';
 import { normaliseTitle } from '../title.js';
 import { topicWords } from '../topic-match.js';
 import type { Candidate } from '../types.js';
@@ -112,7 +113,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   if (own && topics.length > 1 && sumsUp(own, topics.slice(1))) topics.shift();
   // A slot the chair offers ("- 2024-12-09 (Mon) 18:00 PT (not yet reserved)") names no topic.
   const usable = (t: string): boolean =>
-    t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t) && !namesOnlyWhen(t);
+    t !== '' && !LOGISTICS.test(t) && !BOILERPLATE.test(t) && !NOTHING_YET.test(t) && !namesOnlyWhen(t) && !namesSessionFormat(t);
   const carried = (t: string): boolean => env.ctx.existingItem(meeting.id, normaliseTitle(t)) !== null;
   const out = topics
     .map((t) => t.trim())

@@ -51,4 +51,15 @@ describe('a proposal written as a form or as a headed document', () => {
     expect(formTopics(form).map((f) => f.title)).toEqual(['Expand the virtio portfolio with RDMA']);
     expect(formTopics('Abstract: we measured the boot time of 40 kernels.\n\nThe results follow.\n')).toEqual([]);
   });
+  it('takes no heading of a call for proposals reposted in a reply, and no call section beside real topics', () => {
+    // FOSDEM 2020 and 2023, the Virtualization devroom's call reformatted in a reply to its forward.
+    const call = ['Important Dates', 'About the Devroom', 'Submit Your Proposal', 'Submission Guidelines', 'Speaker Mentoring Program']
+      .concat(['Code of Conduct', 'Call for Volunteers', 'Questions?'])
+      .map((h) => `${h}\n${'-'.repeat(h.length)}\n\nSome text about it.\n\n`)
+      .join('');
+    expect(formTopics(`We are excited to announce the call for proposals.\n\n${call}`)).toEqual([]);
+    // A document of topics keeps them; its "Questions?" section is none.
+    const topics = 'Stability of QOM paths\n======================\n\nText.\n\nQuestions?\n==========\n\nAsk me.\n';
+    expect(formTopics(topics).map((f) => f.title)).toEqual(['Stability of QOM paths']);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callReplyRule } from '../../../src/agenda/rules/call-reply.js';
 import { makeEnv } from '../../../src/agenda/extract.js';
+import { compileMeetings } from '../../../src/agenda/meeting-match.js';
 import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 const reply = (bodyText: string, quotedText = '') =>
@@ -49,6 +50,32 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(aside), callThread())))).toEqual([
       'Handling of EXIF files produced by image sensor processors',
     ]);
+  });
+
+  it('takes nothing from a reply that reposts the call, its sections as headings', () => {
+    // FOSDEM 2020: the Virtualization devroom's call, reformatted in a reply to its forward.
+    const sections = ['Important Dates', 'About the Devroom', 'Submit Your Proposal', 'Code of Conduct']
+      .map((h) => `${h}\n${'-'.repeat(h.length)}\n\nWhat to know about it.\n\n`)
+      .join('');
+    const body = `We are excited to announce that the call for proposals is now open for the devroom.\n\n${sections}`;
+    expect(callReplyRule(envOf(reply(body), callThread()))).toEqual([]);
+  });
+
+  it("takes nothing from another meeting's call sent in the call's thread", () => {
+    // LSS Europe's call for participation, sent in reply to LSS North America's (2025).
+    const env = envOf(reply('The call for participation for the 2025 security working group session is now open.'), callThread());
+    expect(callReplyRule(env).length).toBe(1);
+    const other = compileMeetings(MEETINGS).find((m) => m.id === 'security-wg')!;
+    expect(callReplyRule({ ...env, callMeeting: other })).toEqual([]);
+  });
+
+  it("takes no session kinds from a list, and nothing from another event's call under a subject of its own", () => {
+    // LSS Europe's call for papers, sent in the thread of LSS North America's (2020, 2025).
+    const list = "Topics I'd like to discuss:\n- Refereed Presentations: 45 minutes in length\n- Tutorials\n- ocaml-tls regression\n";
+    expect(titles(callReplyRule(envOf(reply(list), callThread())))).toEqual(['ocaml-tls regression']);
+    const body = 'The Call for Participation for the 2025 Solo5 Summit Europe is now open.';
+    const call = message({ subject: '[Announce] Solo5 Summit Europe 2025 CfP', bodyText: body, parentMid: 'call@x' });
+    expect(callReplyRule(envOf(call, callThread()))).toEqual([]);
   });
 
   it('takes numbered lists too', () => {

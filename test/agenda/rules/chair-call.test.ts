@@ -735,4 +735,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Trace filtering']);
   });
+
+  it('leaves the kinds of session a call asks for out of its topics, with their lengths', () => {
+    // The Linux Security Summit Europe's call, 2020.
+    const msg = message({
+      subject: 'Call for papers: MirageOS call 2025',
+      bodyText:
+        'The program committee currently seeks proposals for:\n\n   * Refereed Presentations:\n     45 minutes in length.\n\n' +
+        '   * Short Topics:\n     30 minutes in total, including at least 10 minutes discussion.\n\n   * Tutorials\n     90 minutes in length.\n\n' +
+        'Topic areas include, but are not limited to:\n\n   * Kernel self-protection\n   * Access control\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Kernel self-protection', 'Access control']);
+  });
 });
