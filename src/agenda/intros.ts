@@ -14,7 +14,8 @@ const AGENDA_INTRO = regex(
   // "Current responses:" (the Driver and H/W APIs Workshop's chair, netdev 2024): the topics sent in.
   // "I'd like to do the following talks:" (the ClangBuiltLinux meet-up 2019, answering its call for
   // presentations); not "We're particularly interested in talks that:" (what a talk should be like).
-  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions|`,
+  // "Highlights at a Glance" over a conference's talks (sambaXP 2025).
+  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
   String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations))\b|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
@@ -73,6 +74,9 @@ export function scopesTalks(intro: string): boolean {
   return TALK_SCOPE.test(lastSentence(intro));
 }
 
+// "Here are a few gems from the list:", "Here is what we have:": presents the list, says nothing of it.
+const PRESENTS = /^(?:here\s+(?:are|is)|below\s+(?:are|is))\b[^.!?]{0,80}:\s*$/i;
+
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {
   return (intro.split(/(?<=[.!?])\s+/).at(-1) ?? '').slice(-160);
@@ -80,6 +84,10 @@ export function lastSentence(intro: string): string {
 
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
+  // "The Agenda has been published. Here are a few gems from the list:" (sambaXP 2024): a sentence
+  // that only presents the list names what it is in the sentence before.
+  const sentences = intro.split(/(?<=[.!?])\s+/);
+  if (PRESENTS.test(sentences.at(-1) ?? '') && AGENDA_INTRO.test(sentences.at(-2) ?? '')) return true;
   const last = lastSentence(intro);
   const will = WILL_DISCUSS.exec(last);
   const after = will ? last.slice(will.index + will[0].length) : '';

@@ -172,6 +172,9 @@ export function topicTitle(raw: string): TopicTitle | null {
     .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')
     // "the 'fault tolerance' topic again if I can": the quoted name is the topic.
     .replace(/^(?:the|a|an|my|our)\s+['"“‘]([^'"”’]{3,60})['"”’]\s+(?:topic|item|discussion|session)\b.*$/i, '$1')
+    // '"setting up a CTDB-cluster with GLusterFS" The tutorial-language will be english.' (sambaXP 2020):
+    // a quoted name with the next sentence run on after it, its full stop lost.
+    .replace(/^["“]([^"”]{3,120})["”]\s+(?:The|This|It|That|There|We|I|My|Our|They)\s.*$/u, '$1')
     // "I don't remember who mentioned "3 phase reset and KVM", maybe ...": the quoted words name it.
     .replace(
       /^(?:[^'"“‘]|(?<=\w)'(?=\w)){0,60}\b(?:mentioned|suggested|proposed|raised|brought\s+up)\s+['"“‘]([^'"”’]{3,80})['"”’].*$/i,

@@ -165,7 +165,7 @@ const NOT_AGENDA = regex(
   String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
   String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
-  String.raw`call)|recordings?|highlights|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  String.raw`call)|recordings?|highlights\s+(?:from|of)|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
   // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
   String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
   // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend
@@ -219,9 +219,11 @@ function agendaBlock(block: ListBlock): boolean {
   // "We would like to discuss current problems in memory management, for example:" (LPC 2022 MM MC):
   // examples of what the chairs want discussed are their suggested topics.
   const examples = EXAMPLES.test(last) && !/\b(?:would\s+like|want|plan|hope)\s+to\s+(?:discuss|cover|talk\s+about)\b/i.test(last);
-  const excluded =
-    NOT_AGENDA.test(continues) || examples || scopesTalks(block.intro) || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
-  return introducesTopics(block.intro) && !excluded;
+  // "The minutes are in the link below. ... Highlights:" recaps that meeting; "The agenda for the
+  // October 28 meeting will be ... Here are a few highlights:" (the Boot-Time SIG, 2025) previews it.
+  const recap = /\bhighlights\b/i.test(last) && NOT_AGENDA.test(block.intro.slice(0, -last.length));
+  const excluded = recap || examples || scopesTalks(block.intro) || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
+  return introducesTopics(block.intro) && !excluded && !NOT_AGENDA.test(continues);
 }
 
 // "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":

@@ -135,6 +135,11 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics("The agenda will be in the above document before the call. This is what I've got so far:")).toBe(true);
     expect(introducesTopics('For now we have:')).toBe(true);
     expect(introducesTopics("I'd like to cover:")).toBe(true);
+    // sambaXP's announcements (2024, 2025): the program's highlights, and "Here are ..." pointing back
+    // at the agenda the sentence before names.
+    expect(introducesTopics('Highlights at a Glance ----------------------')).toBe(true);
+    expect(introducesTopics('The Agenda has been published. Here are a few gems from the list:')).toBe(true);
+    expect(introducesTopics('The patch has been merged. Here are a few of its changes:')).toBe(false);
   });
 
   it('does not take the points of a running debate for an agenda', () => {

@@ -120,6 +120,11 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     // linux-media 2018 and 2022, replies to the Media Summit's calls.
     expect(title('(or start to discuss) how we should handle a missing subdevice')).toBe('How we should handle a missing subdevice');
     expect(title("the 'fault tolerance' topic again if I can")).toBe('Fault tolerance');
+    // sambaXP 2020, a reply to the call: the next sentence run on after the quoted name.
+    expect(title('"setting up a CTDB-cluster with GLusterFS" The tutorial-language will be english.')).toBe(
+      'Setting up a CTDB-cluster with GLusterFS',
+    );
+    expect(title('"Zero copy" Networking for containers')).toContain('Networking for containers');
   });
 
   it('keeps a question a question, and has no title for boilerplate', () => {

@@ -747,4 +747,23 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Kernel self-protection', 'Access control']);
   });
+
+  it('takes the highlights of the program a call announces, not the highlights of a past meeting', () => {
+    // sambaXP 2025: "Highlights at a Glance" over the talks, each with its speakers.
+    const program = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'The detailed program is now available!\n\nHighlights at a Glance\n----------------------\n\n' +
+        '* The Rocky Road to SMB3 Directory Leases – Ralph Böhme\n\n* New keytab generation – Pavel Filipenský\n',
+    });
+    expect(titles(chairCallRule(envOf(program)))).toEqual(['The Rocky Road to SMB3 Directory Leases', 'New keytab generation']);
+    const recap = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Highlights from the last call:\n\n* Irmin 3 released\n* Solo5 tenders merged\n',
+    });
+    expect(chairCallRule(envOf(recap))).toEqual([]);
+    // OpenBMC's Security WG 2019: "The minutes are in the link below. ... Highlights:" over what was done.
+    const minutes = { ...recap, bodyText: 'The minutes are in the link below.  Highlights:\n\n- We reviewed mTLS\n- We discussed IPMI\n' };
+    expect(chairCallRule(envOf(minutes))).toEqual([]);
+  });
 });
