@@ -22,10 +22,11 @@ const RULE = /^\s*(?:[-=_*~]{3,}\s*)?(?:%?[<>]8?|8[<>])?[-=_*~\s]*(?:snip)?[-=_*
 // sections of a call for proposals (FOSDEM 2020's Virtualization devroom call, reposted in a reply).
 const CALL_SECTION = regex(
   'i',
-  String.raw`^(?:important|key)\s+dates|^(?:deadlines?|timeline|contacts?|questions\??|format)$|\bsubmi(?:t|ssions?)\b|`,
-  String.raw`\bhow\s+to\s+(?:apply|submit|register|participate|attend)\b|\bcode\s+of\s+conduct\b|^about\s+(?:the|this|us)\b|`,
-  String.raw`\bcall\s+for\s+(?:volunteers|speakers|papers|proposals|presentations|participation)\b|`,
-  String.raw`\b(?:registration|travel|venue|accommodation|sponsors?|organi[sz]ers|mentoring)\b`,
+  String.raw`^(?:important|key)\s+dates$|^(?:deadlines?|timeline|contacts?|questions\??|format)$|^about\s+(?:the|this|us)\b|`,
+  String.raw`^(?:how\s+to\s+)?submit(?:ting)?\s+(?:your|a)\s+(?:proposals?|talks?|papers?|abstracts?)$|`,
+  String.raw`^submissions?(?:\s+(?:guidelines|process|deadline|instructions))?$|^how\s+to\s+(?:apply|register|participate|attend)$|`,
+  String.raw`^code\s+of\s+conduct$|^call\s+for\s+(?:volunteers|speakers|papers|proposals|presentations|participation)$|`,
+  String.raw`^(?:(?:speaker\s+)?mentoring|travel|venue|registration|accommodation|sponsors?|organi[sz]ers)(?:\s+[\w-]+){0,2}$`,
 );
 
 export interface FormTopic {

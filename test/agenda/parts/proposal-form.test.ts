@@ -61,5 +61,9 @@ describe('a proposal written as a form or as a headed document', () => {
     // A document of topics keeps them; its "Questions?" section is none.
     const topics = 'Stability of QOM paths\n======================\n\nText.\n\nQuestions?\n==========\n\nAsk me.\n';
     expect(formTopics(topics).map((f) => f.title)).toEqual(['Stability of QOM paths']);
+    // A topic about submitting or travelling is a topic all the same.
+    const process =
+      'Patch submission workflow\n=========================\n\nText.\n\nTravel funding for new contributors\n===================================\n';
+    expect(formTopics(process).map((f) => f.title)).toEqual(['Patch submission workflow', 'Travel funding for new contributors']);
   });
 });
