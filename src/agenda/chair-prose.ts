@@ -107,6 +107,14 @@ function labelledTopics(text: string): string[] {
     .filter((t) => t.split(/\s+/).length >= 2);
 }
 
+// 'will cover the topics "Setting up GPOs with Samba" and "Disaster recovery of an Active Directory"',
+// 'a workshop on *Setting up Samba as printserver*' (sambaXP 2021, 2022): names the chair sets off.
+const MARKED_NAMES = regex(
+  'i',
+  String.raw`\b(?:topics?|(?:workshop|tutorial|talk|session|presentation|bof)s?\s+(?:on|about))\s+`,
+  String.raw`((?:["“*][^"”*\n]{3,120}["”*](?:\s*,?\s*(?:and\s+)?)?)+)`,
+);
+
 /** Topics a call states in prose: quoted suggestions, "agenda will be X", "X wants to talk about Y". */
 export function proseTopics(text: string): string[] {
   const labelled = labelledTopics(text);
@@ -114,6 +122,13 @@ export function proseTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
+    const marked = [...s.matchAll(new RegExp(MARKED_NAMES.source, 'gi'))].flatMap((m) =>
+      [...m[1]!.matchAll(/["“*]([^"”*]+)["”*]/g)].map((q) => q[1]!.replace(/\s+/g, ' ').trim()),
+    );
+    if (marked.length) {
+      out.push(...marked);
+      continue;
+    }
     const first = FIRST_ITEM.exec(s);
     if (first) {
       const items = s.slice(first.index + first[0].length).split(new RegExp(NEXT_ITEM.source, 'gi'));

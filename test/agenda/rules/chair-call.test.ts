@@ -766,4 +766,21 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     const minutes = { ...recap, bodyText: 'The minutes are in the link below.  Highlights:\n\n- We reviewed mTLS\n- We discussed IPMI\n' };
     expect(chairCallRule(envOf(minutes))).toEqual([]);
   });
+
+  it('reads the names a call sets off in quotes or stars after "topics" or "a workshop on"', () => {
+    // sambaXP 2021 and 2022, the organisers' invitations.
+    const invitation = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'The kick-off belongs to the traditional workshop. His tutorial (3 pm to 9:30 pm CEST) will cover the\n' +
+        'topics "Setting up GPOs with Samba" and "Disaster recovery of an Active\nDirectory" at once.\n\n' +
+        'There will be a workshop on *Setting up Samba as printserver*, and a free two-hour workshop on\n*Integrating AIX in an AD domain* on Tuesday.\n',
+    });
+    expect(titles(chairCallRule(envOf(invitation)))).toEqual([
+      'Setting up GPOs with Samba',
+      'Disaster recovery of an Active Directory',
+      'Setting up Samba as printserver',
+      'Integrating AIX in an AD domain',
+    ]);
+  });
 });
