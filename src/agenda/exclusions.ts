@@ -48,7 +48,34 @@ export function isMinutes(msg: AgendaMessage, text: string): boolean {
   // "BTF tag support in DWARF (notes for today's BPF Office Hours)": notes prepared for a call to come.
   if (FOR_A_CALL_TO_COME.test(msg.subject)) return false;
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(msg.subject)) return true;
-  return MINUTES_OPENING.test(text);
+  return MINUTES_OPENING.test(text) || isTranscript(text);
+}
+
+// "george: dom0 jumps into Xen", "andy: you'll need large trace buffers": a speaker's remark.
+const SPEAKER_LINE = /^\s*([\p{L}][\p{L}.'’-]{1,20}(?:\s\p{Lu}[\p{L}.'’-]{1,20})?)\s*:\s+\S/u;
+// Field names a form or an agenda repeats ("Title:", "Presenter:", "Time:"), not speakers.
+const FIELD = regex(
+  'i',
+  String.raw`^(?:title|topic|presenters?|speakers?|description|abstract|time|date|duration|links?|url|location|when|where|`,
+  String.raw`agenda|notes?|subject|summary|status|owner|proposal|session|re|fwd|cc|to|from|https?|ai|action|todo|q|a|`,
+  // "Objective:", "Background:", "Video:", "Phone:", "Calendar:", "Drive:" (PUCK's agenda mails, 2023).
+  String.raw`objectives?|background|goals?|context|details|info|video|phone|dial-?in|calendar|drive|docs?|pad|wiki|`,
+  String.raw`slides|recording|bridge|zoom|webex|jitsi|irc|channel|room|host|chair|contact|e-?mail|references?)$`,
+);
+
+/**
+ * Notes taken as a session went ("xen summit 2023 design session: distributed tracing", mailed
+ * from the room): several speakers, each heard more than once, one remark a line. An agenda that
+ * names each presenter once is no transcript.
+ */
+function isTranscript(text: string): boolean {
+  const speakers = text
+    .split('\n')
+    .map((l) => SPEAKER_LINE.exec(l)?.[1]?.toLowerCase())
+    .filter((n): n is string => n !== undefined && !FIELD.test(n));
+  const counts = new Map<string, number>();
+  for (const n of speakers) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return speakers.length >= 6 && counts.size >= 3 && [...counts.values()].filter((c) => c >= 2).length >= 2;
 }
 
 const AGREEMENT = regex(

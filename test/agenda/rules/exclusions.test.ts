@@ -51,6 +51,22 @@ describe('exclusions: messages that are never items', () => {
     expect(isMinutes(message({ subject: 'Thursday', bodyText: '' }), 'Hi all,\n\nHere are the notes from the call.')).toBe(true);
     expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'MoM (not ideal but at least some):\n\n- we met')).toBe(true);
     expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'Notes on the proposal: it is fine by me.')).toBe(false);
+    // Notes taken in the room (Xen Project Summit 2023, a design session): speakers heard more than once.
+    const transcript =
+      'design session: distributed tracing\n\nMarcusg: proof of concept\nGeorge: pass in id to hypervisor\nAndy: maybe userspace first\n' +
+      'george: dom0 jumps into Xen\nmark: you called first one with a context\nandy: you will need large trace buffers\n';
+    expect(isMinutes(message({ subject: 'xen summit 2023 design session: distributed tracing', bodyText: '' }), transcript)).toBe(true);
+    // An agenda naming each presenter once, and a form repeated per topic, are no transcript.
+    const agenda = 'Agenda:\nAndrii: BTF dedup\nAlexei: verifier\nDaniel: CI\nToke: XDP hints\nJohn: sockmap\nMartin: struct_ops\n';
+    expect(isMinutes(message({ subject: 'BPF office hours', bodyText: '' }), agenda)).toBe(false);
+    const forms = 'Title: A\nPresenter: Ann\nTime: 20 min\nTitle: B\nPresenter: Bob\nTime: 10 min\nTitle: C\nPresenter: Cy\n';
+    expect(isMinutes(message({ subject: 'Re: call for topics', bodyText: '' }), forms)).toBe(false);
+    // PUCK's agenda mail (2023-07-19): each topic's fields, then how to join.
+    const puck =
+      'Topic #1:   KVM MC format\nObjective:  Discuss the format\nBackground: https://x/1\n\nTopic #2:   guest_memfd sync\n' +
+      'Objective:  Identify known issues\nBackground: https://x/2\n\nDate:  2023.07.19\nTime:  6am PDT\nVideo: https://meet/x\n' +
+      'Phone: https://tel/x\nCalendar: https://cal/x\nDrive:    https://drive/x\n';
+    expect(isMinutes(message({ subject: '[ANNOUNCE] PUCK Agenda - 2023.07.19', bodyText: '' }), puck)).toBe(false);
     // Notes prepared for a call to come are no minutes.
     expect(isMinutes(message({ subject: "BTF tags (notes for today's office hours)", bodyText: '' }), '')).toBe(false);
     expect(titles(run(message({ subject: 'Minutes of the MirageOS call', bodyText: 'Proposed agenda items:\n- past item\n' })))).toEqual(
