@@ -110,7 +110,7 @@ function labelledTopics(text: string): string[] {
 // 'will cover the topics "Setting up GPOs with Samba" and "Disaster recovery of an Active Directory"',
 // 'a workshop on *Setting up Samba as printserver*' (sambaXP 2021, 2022): names the chair sets off.
 const MARKED_NAMES = regex(
-  'i',
+  'gi',
   String.raw`\b(?:topics?|(?:workshop|tutorial|talk|session|presentation|bof)s?\s+(?:on|about))\s+`,
   String.raw`((?:["“*][^"”*\n]{3,120}["”*](?:\s*,?\s*(?:and\s+)?)?)+)`,
 );
@@ -122,7 +122,7 @@ export function proseTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTED_LINE)) out.push(m[1]!);
   for (const s of sentencesOf(text)) {
-    const marked = [...s.matchAll(new RegExp(MARKED_NAMES.source, 'gi'))].flatMap((m) =>
+    const marked = [...s.matchAll(MARKED_NAMES)].flatMap((m) =>
       [...m[1]!.matchAll(/["“*]([^"”*]+)["”*]/g)].map((q) => q[1]!.replace(/\s+/g, ' ').trim()),
     );
     if (marked.length) {
@@ -131,7 +131,7 @@ export function proseTopics(text: string): string[] {
     }
     const first = FIRST_ITEM.exec(s);
     if (first) {
-      const items = s.slice(first.index + first[0].length).split(new RegExp(NEXT_ITEM.source, 'gi'));
+      const items = s.slice(first.index + first[0].length).split(NEXT_ITEM);
       out.push(...items.map((item) => trimTopic(item.replace(/^an?\s+/i, ''))));
       continue;
     }

@@ -77,16 +77,18 @@ export function scopesTalks(intro: string): boolean {
 // "Here are a few gems from the list:", "Here is what we have:": presents the list, says nothing of it.
 const PRESENTS = /^(?:here\s+(?:are|is)|below\s+(?:are|is))\b[^.!?]{0,80}:\s*$/i;
 
+const sentencesOfIntro = (intro: string): string[] => intro.split(/(?<=[.!?])\s+/);
+
 /** The last sentence of an intro: what stands right before the list. */
 export function lastSentence(intro: string): string {
-  return (intro.split(/(?<=[.!?])\s+/).at(-1) ?? '').slice(-160);
+  return (sentencesOfIntro(intro).at(-1) ?? '').slice(-160);
 }
 
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
   // "The Agenda has been published. Here are a few gems from the list:" (sambaXP 2024): a sentence
   // that only presents the list names what it is in the sentence before.
-  const sentences = intro.split(/(?<=[.!?])\s+/);
+  const sentences = sentencesOfIntro(intro);
   if (PRESENTS.test(sentences.at(-1) ?? '') && AGENDA_INTRO.test(sentences.at(-2) ?? '')) return true;
   const last = lastSentence(intro);
   const will = WILL_DISCUSS.exec(last);

@@ -46,14 +46,20 @@ export function isRuleLine(line: string): boolean {
  */
 export function restatesCall(text: string): boolean {
   const lines = text.split('\n');
-  const headings = topHeadings(lines).map((i) => lines[i]!.trim());
+  return callRestated(lines, topHeadings(lines));
+}
+
+/** restatesCall for a text's lines and the line numbers of its top-level headings. */
+function callRestated(lines: readonly string[], tops: readonly number[]): boolean {
+  const headings = tops.map((i) => lines[i]!.trim());
   return headings.length >= 2 && headings.filter((h) => CALL_SECTION.test(h)).length * 2 > headings.length;
 }
 
 /** The topics a reply states as forms or headed documents, in order; a call's sections ("Questions?") are none. */
 export function formTopics(text: string): FormTopic[] {
   const lines = text.split('\n');
-  const headings = restatesCall(text) ? new Set<number>() : new Set(topHeadings(lines));
+  const tops = topHeadings(lines);
+  const headings = new Set(callRestated(lines, tops) ? [] : tops);
   const out: FormTopic[] = [];
   for (let i = 0; i < lines.length; i++) {
     const field = TITLE_FIELD.exec(lines[i]!) ?? abstractHeading(lines, i);
