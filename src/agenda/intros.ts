@@ -15,7 +15,7 @@ const AGENDA_INTRO = regex(
   // "I'd like to do the following talks:" (the ClangBuiltLinux meet-up 2019, answering its call for
   // presentations); not "We're particularly interested in talks that:" (what a talk should be like).
   // "Highlights at a Glance" over a conference's talks (sambaXP 2025).
-  String.raw`suggestions?|subjects|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
+  String.raw`suggestions?|subjects|subjects?\s+(?:that|which|we)|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
   String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations))\b|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
@@ -77,6 +77,16 @@ export function scopesTalks(intro: string): boolean {
 // "Here are a few gems from the list:", "Here is what we have:": presents the list, says nothing of it.
 const PRESENTS = /^(?:here\s+(?:are|is)|below\s+(?:are|is))\b[^.!?]{0,80}:\s*$/i;
 
+// "I'd be interested in hearing if there are any other issues ...", "Maybe this thread will allow
+// those who will not be at the OLS to give us some input." (OLS 2006's NUMA BoF): sentences after
+// the one that introduces the list that only ask for more.
+const INVITES_MORE = regex(
+  'i',
+  String.raw`\b(?:interested\s+in\s+hearing|let\s+(?:me|us)\s+know|feel\s+free|please\s+(?:send|add|reply|suggest|propose)|`,
+  String.raw`(?:other|more|additional|further)\s+(?:topics|ideas|suggestions|issues|items)\s+(?:are\s+)?welcome|`,
+  String.raw`those\s+who\s+(?:will\s+not|won't|can(?:no|')t|are\s+not|aren't)\s+(?:be\s+)?(?:at|attend|there|present))\b`,
+);
+
 const sentencesOfIntro = (intro: string): string[] => intro.split(/(?<=[.!?])\s+/);
 
 /** The last sentence of an intro: what stands right before the list. */
@@ -89,6 +99,9 @@ export function introducesTopics(intro: string): boolean {
   // "The Agenda has been published. Here are a few gems from the list:" (sambaXP 2024): a sentence
   // that only presents the list names what it is in the sentence before.
   const sentences = sentencesOfIntro(intro);
+  const invites = sentences.findLastIndex((s) => !INVITES_MORE.test(s)) + 1;
+  if (invites > 0 && invites < sentences.length && sentences.length - invites <= 3)
+    return introducesTopics(sentences.slice(0, invites).join(' '));
   if (PRESENTS.test(sentences.at(-1) ?? '') && AGENDA_INTRO.test(sentences.at(-2) ?? '')) return true;
   const last = lastSentence(intro);
   const will = WILL_DISCUSS.exec(last);

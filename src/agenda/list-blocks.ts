@@ -211,7 +211,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     .filter((it) => it.text.length > 0)
     .map((it) => ({ text: it.text.join(' ').replace(/\s+/g, ' ').trim(), detail: it.detail.join('\n'), line: it.line }));
   const numbered = first.kind === 'number' ? splitRunOn(joined, first.ordinal) : joined;
-  return { kind: first.kind, intro: introBefore(lines, i), items: categoriesOpened(numbered), start: i, end };
+  return { kind: first.kind, intro: introBefore(lines, i), items: categoriesOpened(numbered, first.kind), start: i, end };
 }
 
 /**
@@ -219,8 +219,11 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
  * (LPC 2022's VFIO/IOMMU/PCI MC call): when every item is a heading ending in a colon with points
  * under it, the points are the list's items.
  */
-function categoriesOpened(items: readonly ListItem[]): readonly ListItem[] {
-  if (items.length === 0 || !items.every((it) => /:$/.test(it.text) && it.text.split(/\s+/).length <= 4)) return items;
+function categoriesOpened(items: readonly ListItem[], kind: MarkerKind): readonly ListItem[] {
+  const heading = (it: ListItem): boolean =>
+    (/:$/.test(it.text) || (kind === 'letter' && /^\p{Lu}/u.test(it.text) && !/[.!?,;]$/.test(it.text))) &&
+    it.text.split(/\s+/).length <= 4;
+  if (items.length === 0 || !items.every(heading)) return items;
   const opened = items.map((it) => ({ it, points: listBlocks(it.detail).flatMap((b) => b.items) }));
   if (opened.some((o) => o.points.length === 0)) return items;
   return opened.flatMap((o) => o.points.map((p) => ({ text: p.text, detail: p.detail, line: o.it.line })));
@@ -255,7 +258,7 @@ function introBefore(lines: readonly string[], i: number): string {
   const out: string[] = [];
   let j = i - 1;
   while (j >= 0 && blank(lines[j])) j--;
-  for (let n = 0; j >= 0 && !blank(lines[j]) && n < 4; j--, n++) {
+  for (let n = 0; j >= 0 && !blank(lines[j]) && n < 6; j--, n++) {
     if (markerOf(lines[j]!)) break;
     out.unshift(lines[j]!.trim());
   }

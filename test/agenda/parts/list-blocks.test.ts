@@ -115,6 +115,20 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     expect(read(text)[0]!.items).toEqual(['Data Object Exchange', 'Peer-to-Peer DMA', 'IOMMU virtualization']);
   });
 
+  it('opens an outline of lettered sections ("A. Scalability") into the points under them', () => {
+    // OLS 2006, the NUMA BoF's agenda: sections lettered A to D, the subjects bulleted under each.
+    const text = 'Subjects:\n\nA. Scalability\n\t- Lockless page cache\n\t- TLB pressure\n\nB. Page Migration\n\t- Memory hotplug\n';
+    expect(read(text)[0]!.items).toEqual(['Lockless page cache', 'TLB pressure', 'Memory hotplug']);
+    // A lettered list of sentences keeps its items, points and all.
+    const sentences = 'Options:\n\nA. We cancel the call.\n\t- nobody minds\nB. We keep it.\n\t- fine too\n';
+    expect(read(sentences)[0]!.items).toEqual(['We cancel the call.', 'We keep it.']);
+  });
+
+  it('keeps the whole paragraph before a list as its intro, up to six lines', () => {
+    const text = 'Here is one line\nfor each subject.\nI would be\ninterested in more.\nMaybe this thread\nhelps.\n- Lockless page cache\n';
+    expect(read(text)[0]!.intro).toBe('Here is one line for each subject. I would be interested in more. Maybe this thread helps.');
+  });
+
   it('ends an item at a sentence that starts at the margin under a short item, and reads a dash in wrapped prose as prose', () => {
     // xen-devel 2022-06, the MISRA C meeting's chair: "- Rule 18.3" is no wrap of a sentence, and
     // "Things like _end\n- _start and other ..." is one sentence with a dash.

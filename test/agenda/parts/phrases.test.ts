@@ -142,6 +142,16 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics('The patch has been merged. Here are a few of its changes:')).toBe(false);
   });
 
+  it('reads past the sentences after the intro that only ask for more', () => {
+    // OLS 2006, the NUMA BoF's chair: the list follows two sentences asking for other issues and input.
+    const intro =
+      "Here is a one liner for each subject that may be useful to discuss. I'd be interested in hearing if there are any " +
+      'other issues that would need our attention. Maybe this thread will allow those who will not be at the OLS to give us some input.';
+    expect(introducesTopics(intro)).toBe(true);
+    expect(introducesTopics('The patch does three things. Let me know what you think.')).toBe(false);
+    expect(introducesTopics('Please send more.')).toBe(false);
+  });
+
   it('does not take the points of a running debate for an agenda', () => {
     expect(introducesTopics('See my RFC on the list, so far we are discussing:')).toBe(false);
     expect(introducesTopics('The patch does three things:')).toBe(false);
