@@ -38,6 +38,13 @@ const ANNOUNCING_VERB = regex(
   String.raw`(?:\s+[^.!?:]{1,100}?,?\s+(?:for\s+example|for\s+instance|e\.g\.|such\s+as|including))?\s*:\s*$`,
 );
 
+// "Those changes will be discussed on the tracks below:" (the V4L/DVB miniconf's schedule, LPC
+// 2010): the same, said of the topics.
+const WILL_BE_DISCUSSED = regex(
+  'i',
+  String.raw`\b(?:will|shall|going\s+to|to)\s+be\s+(?:discussed|covered|presented|addressed|talked\s+about)\b[^.!?:]{0,60}:\s*$`,
+);
+
 // "Note that currently I have:", "So far we have", "What I have so far is at <the agenda pad>": what the
 // agenda holds now, above the list copied from it (xen-devel 2019); "This is what I've got so far:"
 // (the Boot-Time SIG's reminder, 2025, under "will be available in the above document"); "For now we
@@ -107,5 +114,12 @@ export function introducesTopics(intro: string): boolean {
   const will = WILL_DISCUSS.exec(last);
   const after = will ? last.slice(will.index + will[0].length) : '';
   const willIntroduce = will !== null && (!/[.!?]\s*$/.test(last) || /^\s*(?:the\s+following|these|below)\b/i.test(after));
-  return AGENDA_INTRO.test(last) || willIntroduce || ANNOUNCING_VERB.test(last) || HOLDS_NOW.test(last) || IN_GENERAL.test(last);
+  return (
+    AGENDA_INTRO.test(last) ||
+    willIntroduce ||
+    ANNOUNCING_VERB.test(last) ||
+    WILL_BE_DISCUSSED.test(last) ||
+    HOLDS_NOW.test(last) ||
+    IN_GENERAL.test(last)
+  );
 }

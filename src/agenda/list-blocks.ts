@@ -130,9 +130,21 @@ function itemAfterParagraph(lines: readonly string[], j: number, first: Marked):
   return mk?.kind === first.kind && mk.indent === first.indent;
 }
 
+/** The next item at the list's margin within a few paragraphs after line j has the number `next`. */
+function nextNumberIs(lines: readonly string[], j: number, first: Marked, next: number): boolean {
+  for (let k = j; k < lines.length && k < j + DESCRIPTION_LINES; k++) {
+    if (/^--\s*$/.test(lines[k]!)) return false; // the signature
+    const mk = markerOf(lines[k]!, lines[k - 1]);
+    if (mk?.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1) return mk.ordinal === next;
+  }
+  return false;
+}
+// How far down a numbered item's description may run before the next number.
+const DESCRIPTION_LINES = 25;
+
 /** The block that starts with the marked line i. */
 function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock {
-  const items: { text: string[]; detail: string[]; line: number; textCol: number; indent: number }[] = [];
+  const items: { text: string[]; detail: string[]; line: number; textCol: number; indent: number; ordinal: number }[] = [];
   let current: (typeof items)[number] | null = null;
   let lastBlank = false;
   let inDetail = false;
@@ -151,7 +163,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     // integration", the audio miniconference's schedule, 2019; " 9." over "10.").
     const deeper = current !== null && first.kind === 'bullet' && mk !== null && mk.indent - current.indent >= 2;
     if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1 && !deeper) {
-      current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol, indent: mk.indent };
+      current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol, indent: mk.indent, ordinal: mk.ordinal };
       items.push(current);
       lastBlank = false;
       inDetail = false;
@@ -197,7 +209,11 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       }
       // An indented paragraph under the item; or, in a list set in from the margin, one at the markers'
       // indent that another item follows (" * External Device Models", " I know this ...", qemu-devel 2022).
-      if (indent > first.indent || (indent === first.indent && indent > 0 && itemAfterParagraph(lines, j, first))) {
+      // A numbered item's paragraphs at the margin, up to the next number ("1) Multimedia Linux Remote
+      // Controllers – Jarod Wilson – 35 mins", its description, "Should include the following sub-themes:"
+      // and their bullets, then "2) Videobuf2 ...", the V4L/DVB miniconf's schedule, LPC 2010).
+      const described = first.kind === 'number' && indent === first.indent && nextNumberIs(lines, j, first, current.ordinal + 1);
+      if (indent > first.indent || (indent === first.indent && indent > 0 && itemAfterParagraph(lines, j, first)) || described) {
         current.detail.push(line.trim());
         inDetail = true;
         lastBlank = false;

@@ -105,7 +105,11 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
   it('reads a heading right under a lone number, and a number after a bulleted sub-list as the outline going on', () => {
     // LPC 2023, a reply to the Power Management MC's call: "1.\nIdle injection and soft IRQs:".
     const text = '1.\nIdle injection:\nNo good solution yet.\n\nI am proposing:\n- Affinity change\n- Other?\n\n2.\nThermal sysfs\n';
-    expect(read(text).map((b) => b.items)).toEqual([['Idle injection:'], ['Affinity change', 'Other?'], ['Thermal sysfs']]);
+    // The section's paragraphs and its proposals' bullets are its description, up to "2.".
+    const [block, ...rest] = listBlocks(text);
+    expect(block!.items.map((i) => i.text)).toEqual(['Idle injection:', 'Thermal sysfs']);
+    expect(block!.items[0]!.detail).toContain('Affinity change');
+    expect(rest).toEqual([]);
     // Lettered points under a numbered item stay its sub-points (OpenBMC 2019).
     expect(read('Agenda:\n   1. Intel issues\n\n   a. SOL log\n   b. Bios\n\n   2. Icons\n')[0]!.items).toEqual(['Intel issues', 'Icons']);
   });
@@ -122,6 +126,37 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     // A lettered list of sentences keeps its items, points and all.
     const sentences = 'Options:\n\nA. We cancel the call.\n\t- nobody minds\nB. We keep it.\n\t- fine too\n';
     expect(read(sentences)[0]!.items).toEqual(['We cancel the call.', 'We keep it.']);
+  });
+
+  it("reads a numbered item's paragraphs at the margin, and the points in them, as its description up to the next number", () => {
+    // The V4L/DVB miniconf's schedule (LPC 2010): each track, its description, then the next number.
+    const text = [
+      'Those changes will be discussed on the tracks below:',
+      '',
+      '1) Multimedia Linux Remote Controllers - Jarod Wilson - 35 mins',
+      '',
+      'A discussion about the state of remote control integration.',
+      '',
+      'Should include the following sub-themes:',
+      '',
+      '    * IR remotes',
+      '    * X11 integration',
+      '',
+      '2) Videobuf2 - Marek Szyprowski - 35 mins',
+      '',
+      'An effort to write a new framework.',
+      '',
+      'I hope to meet you all there!',
+    ].join('\n');
+    const [block, ...rest] = listBlocks(text);
+    expect(block!.items.map((i) => i.text)).toEqual([
+      'Multimedia Linux Remote Controllers - Jarod Wilson - 35 mins',
+      'Videobuf2 - Marek Szyprowski - 35 mins',
+    ]);
+    expect(block!.items[0]!.detail).toContain('IR remotes');
+    expect(rest).toEqual([]);
+    // A paragraph after the last number, or before a number out of sequence, ends the list.
+    expect(read('Topics:\n1. A\n\nSome words.\n\n1. B\n').map((b) => b.items)).toEqual([['A'], ['B']]);
   });
 
   it('keeps the whole paragraph before a list as its intro, up to six lines', () => {

@@ -150,6 +150,9 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics(intro)).toBe(true);
     expect(introducesTopics('The patch does three things. Let me know what you think.')).toBe(false);
     expect(introducesTopics('Please send more.')).toBe(false);
+    // The V4L/DVB miniconf's schedule (LPC 2010): what will be discussed, said in the passive.
+    expect(introducesTopics('Those changes will be discussed on the tracks below:')).toBe(true);
+    expect(introducesTopics('Those changes were discussed on the tracks below:')).toBe(false);
   });
 
   it('does not take the points of a running debate for an agenda', () => {
