@@ -133,21 +133,31 @@ function sumsUp(own: string, listed: readonly string[]): boolean {
   return listed.some((t) => [...topicWords(t)].some((w) => words.has(w)));
 }
 
-/** "[ANNOUNCE] PUCK Agenda - 2024.01.03 - Post-copy for guest_memfd()": the topic after the date. */
+/**
+ * "[ANNOUNCE] PUCK Agenda - 2024.01.03 - Post-copy for guest_memfd()": the topic after the date; "BoF
+ * at LPC: Documenting the Heterogeneous Memory Model Architecture", 'BoF at LPC "New hardware with
+ * modern I2C address conflicts"' (LPC 2021, 2019): a session's announcement titled by its topic.
+ */
 function subjectTopic(subject: string, ref: string): string | null {
-  const found = dateMentions(subject, ref);
-  const last = found[found.length - 1];
-  if (!last) return null;
-  const after = /^\s*[-–—:]\s+([^()\s].*)$/.exec(subject.slice(last.index + last.text.length));
+  const last = dateMentions(subject, ref).at(-1);
+  const title = last
+    ? /^\s*[-–—:]\s+([^()\s].*)$/.exec(subject.slice(last.index + last.text.length))?.[1]
+    : SESSION_TITLE.exec(subject)?.[1];
   // "Workgroup - Wednesday April 15 - 10:00 AM CST": the call's time, not a topic; "- CANCELED",
   // "- No topic, but still a go": no topic either.
   // "Call June 6th: @15:00 UTC Call for agenda items": the time, and the call itself.
-  if (!after || /^(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(after[1]!) || NO_TOPIC.test(after[1]!))
-    return null;
+  if (!title || /^(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|$)/i.test(title) || NO_TOPIC.test(title)) return null;
   // "[ANN] Media Summit May 13th: Draft Agenda (v1)": the mail is the agenda, the subject names no topic.
-  if (AGENDA_ITSELF.test(after[1]!)) return null;
-  return after[1]!.trim();
+  if (AGENDA_ITSELF.test(title)) return null;
+  return title.trim();
 }
+
+// A session's name, then its title after a colon or in quotes; not a reply ("Re:" has its colon).
+const SESSION_TITLE = regex(
+  'i',
+  String.raw`^(?:\[[^\]]*\]\s*)*[^:"“]{0,60}?\b(?:bof|birds[- ]of[- ]a[- ]feather|session|workshop|tutorial|hackfest)\b`,
+  String.raw`[^:"“]{0,40}?(?:\s*:\s+|\s+["“])([^"”]{4,}?)["”]?\s*$`,
+);
 
 const AGENDA_ITSELF = regex(
   'i',

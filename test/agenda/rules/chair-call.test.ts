@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
-import { envOf, message, titles } from '../extract-helpers.js';
+import { envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 describe("rule 5: the chair's calls, reminders and posted agendas", () => {
   it('lists each "Current topics:" item, carriedOver when it restates an existing item', () => {
@@ -448,6 +448,18 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     // One such line alone keeps its words: "Media CI: status" is no person.
     const one = message({ subject: 'Reminder: MirageOS call agenda', bodyText: '9:00 Media CI: status and plans\n' });
     expect(titles(chairCallRule(envOf(one)))).toEqual(['Media CI: status and plans']);
+  });
+
+  it("takes the topic a session's announcement names in its subject, after a colon or in quotes", () => {
+    // LPC 2021 and 2019: one-off BoFs announced by their chairs, titled by their topics.
+    const rule = (subject: string) =>
+      titles(chairCallRule({ ...envOf(message({ subject, bodyText: 'See you there.\n' })), callMeeting: MEETINGS[0]! }));
+    expect(rule('BoF at LPC: Documenting the Heterogeneous Memory Model Architecture')).toEqual([
+      'Documenting the Heterogeneous Memory Model Architecture',
+    ]);
+    expect(rule('BoF at LPC "New hardware with modern I2C address conflicts"')).toEqual(['New hardware with modern I2C address conflicts']);
+    for (const none of ['Workshop: call for papers', 'Tutorial session: registration open', 'BoF: cancelled', 'Re: BoF at LPC: X and Y'])
+      expect(rule(none)).toEqual([]);
   });
 
   it("takes the topic a call's subject names after its date, and a forward schedule's topics for their own calls", () => {
