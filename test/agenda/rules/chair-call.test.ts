@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
+import { compileMeetings } from '../../../src/agenda/meeting-match.js';
 import { envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 describe("rule 5: the chair's calls, reminders and posted agendas", () => {
@@ -453,7 +454,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
   it("takes the topic a session's announcement names in its subject, after a colon or in quotes", () => {
     // LPC 2021 and 2019: one-off BoFs announced by their chairs, titled by their topics.
     const rule = (subject: string) =>
-      titles(chairCallRule({ ...envOf(message({ subject, bodyText: 'See you there.\n' })), callMeeting: MEETINGS[0]! }));
+      titles(chairCallRule({ ...envOf(message({ subject, bodyText: 'See you there.\n' })), callMeeting: compileMeetings(MEETINGS)[0]! }));
     expect(rule('BoF at LPC: Documenting the Heterogeneous Memory Model Architecture')).toEqual([
       'Documenting the Heterogeneous Memory Model Architecture',
     ]);
