@@ -48,6 +48,8 @@ export function isMinutes(msg: AgendaMessage, text: string): boolean {
   // "BTF tag support in DWARF (notes for today's BPF Office Hours)": notes prepared for a call to come.
   if (FOR_A_CALL_TO_COME.test(msg.subject)) return false;
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(msg.subject)) return true;
+  // "[REPORT] Brainstorm meeting on V4L2 memory handling" (linux-media 2010): a meeting's report, tagged.
+  if (/\[report\]/i.test(msg.subject)) return true;
   return MINUTES_OPENING.test(text) || isTranscript(text);
 }
 

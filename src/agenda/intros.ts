@@ -3,7 +3,8 @@
  * "The agenda includes:", "Tentative agenda", "We will be covering the following items:",
  * "I have a couple:". Only the sentence right before the list counts, so "Access, agenda, and
  * notes are in the wiki" two sentences earlier does not make a list of join details an agenda,
- * and "so far we are discussing:" (an outline of one topic) is no agenda either.
+ * and "so far we are discussing:" (an outline of one topic) is no agenda either; sentences that
+ * only ask for more ("Let me know if I missed any.") stand aside for the one before them.
  */
 import { regex } from './patterns.js';
 

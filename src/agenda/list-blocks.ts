@@ -232,8 +232,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
 
 /**
  * "* PCI:" over "- Data Object Exchange (DOE)", "- Peer-to-Peer DMA", "* VFIO:" over its own points
- * (LPC 2022's VFIO/IOMMU/PCI MC call): when every item is a heading ending in a colon with points
- * under it, the points are the list's items.
+ * (LPC 2022's VFIO/IOMMU/PCI MC call), or an outline of lettered sections ("A. Scalability" over
+ * "- Lockless page cache", OLS 2006's NUMA BoF): when every item is a short heading (ending in a
+ * colon, or a lettered section's name) with points under it, the points are the list's items.
  */
 function categoriesOpened(items: readonly ListItem[], kind: MarkerKind): readonly ListItem[] {
   const heading = (it: ListItem): boolean =>
@@ -269,7 +270,10 @@ function splitRunOn(items: readonly ListItem[], firstOrdinal: number): ListItem[
   return out;
 }
 
-/** The text introducing a list at line i: the paragraph's lines before it, else the last non-blank line. */
+/**
+ * The text introducing a list at line i: the paragraph's lines before it (up to six: "Here is a one
+ * liner for each subject ..." may open a paragraph of five, OLS 2006), else the last non-blank line.
+ */
 function introBefore(lines: readonly string[], i: number): string {
   const out: string[] = [];
   let j = i - 1;

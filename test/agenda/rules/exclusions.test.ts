@@ -51,6 +51,9 @@ describe('exclusions: messages that are never items', () => {
     expect(isMinutes(message({ subject: 'Thursday', bodyText: '' }), 'Hi all,\n\nHere are the notes from the call.')).toBe(true);
     expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'MoM (not ideal but at least some):\n\n- we met')).toBe(true);
     expect(isMinutes(message({ subject: 'Re: Open meeting', bodyText: '' }), 'Notes on the proposal: it is fine by me.')).toBe(false);
+    // linux-media 2010: the report of a preparatory meeting, tagged so; a report in words is no tag.
+    expect(isMinutes(message({ subject: '[REPORT] Brainstorm meeting on V4L2 memory handling', bodyText: '' }), '')).toBe(true);
+    expect(isMinutes(message({ subject: 'Report a bug in the tracker', bodyText: '' }), '')).toBe(false);
     // Notes taken in the room (Xen Project Summit 2023, a design session): speakers heard more than once.
     const transcript =
       'design session: distributed tracing\n\nMarcusg: proof of concept\nGeorge: pass in id to hypervisor\nAndy: maybe userspace first\n' +
