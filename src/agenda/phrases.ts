@@ -231,7 +231,10 @@ const POINTER = regex(
   String.raw`(?:(?:the|these|those|different|other|some|various|possible|our)\s+)+`,
   String.raw`(?:options|alternatives|approaches|choices|ideas|next\s+steps)|`,
   String.raw`(?:a|an|one|my|our|the)\s+(?:plan|proposal|idea|summary|few\s+slides|slides|(?:[\w-]+\s+)?(?:topic|session|talk|item))`,
-  String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?)$`,
+  String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?|`,
+  // "it was something I'm planning to propose as a discussion topic for linux-media" (libcamera
+  // 2025): what it would be proposed as; the topic was named before.
+  String.raw`as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:topic|item|subject|session|talk)\b.*)$`,
 );
 
 /** True when the captured topic only points at the thread ("this", "this topic"). */

@@ -123,6 +123,9 @@ const CLAUSE_END = regex(
 );
 
 const MAX_WORDS = 14;
+// A title that opens with what, how or why, and the "we would ..." that is its own clause.
+const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
+const OWN_CLAUSE = /^\s+(?:that\s+)?(?:we|i|you)\s/i;
 
 /**
  * "Data Object Exchange (DOE)", "Security Protocol and Data Model (SPDM)": capitals spelling the
@@ -143,11 +146,16 @@ function notAPresenter(note: string, before: string): boolean {
   return /^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(note) || acronymOf(before, note);
 }
 
-/** Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause). */
+/**
+ * Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause).
+ * A topic asked as a question keeps its own clause: "What and how we would like to achieve with
+ * software ISP" (libcamera 2024), "How we handle X", not "What and how".
+ */
 function firstCut(t: string): number | null {
+  const asked = WH_LEAD.test(t);
   const cuts = [SENTENCE_END, CLAUSE_END].map((pattern) => {
     const re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
-    for (const m of t.matchAll(re)) if (m.index >= 8) return m.index;
+    for (const m of t.matchAll(re)) if (m.index >= 8 && !(asked && OWN_CLAUSE.test(m[0]))) return m.index;
     return null;
   });
   const found = cuts.filter((c): c is number => c !== null);

@@ -291,5 +291,8 @@ function titleLineAt(lines: readonly string[], from: number): string | null {
   const line = lines[i]?.trim() ?? '';
   // "Openness Framework for ISPs" over a "-----" underline is a title too.
   const alone = (lines[i + 1] ?? '').trim() === '' || /^\s*[-=]{3,}\s*$/.test(lines[i + 1] ?? '');
+  // "I'd like to add a topic for :" over "MAINTAINERS:" and its paragraphs (libcamera 2025): a short heading.
+  const heading = /^([^.:]{2,60}):$/.exec(line)?.[1];
+  if (heading !== undefined && alone && heading.split(/\s+/).length <= 6) return heading;
   return line !== '' && alone && line.length <= 100 && !/[.:]$/.test(line) ? line : null;
 }

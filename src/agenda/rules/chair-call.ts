@@ -82,7 +82,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const lines = text.split('\n');
   const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const timed = TIMETABLE.exec(lines[i]!);
+    // "We will welcome you from\n08:30 in "Salle Courants", ..." (libcamera 2026): a sentence the wrap
+    // broke before a time, not a timetable line.
+    const timed = WRAPPED_PROSE.test(lines[i - 1] ?? '') ? null : TIMETABLE.exec(lines[i]!);
     // "16:00 - 17:00 UTC", "7:30AM CST", "08:00 PST (San Francisco)": times of the call, not a timetable.
     if (
       timed &&
@@ -199,6 +201,9 @@ function signOffPlace(text: string, block: ListBlock): boolean {
 const MORE_OF_THEM = /^(?:more|other|further|additional)\s+(?:subjects|topics|items)\s*:?\s*$/i;
 
 const PROPOSED = /\b(?:we|i)\s+(?:have\s+|initially\s+|originally\s+|already\s+)*proposed\s*:\s*$/i;
+
+// A long line of prose at the margin that runs on (no stop, colon or bracket at its end).
+const WRAPPED_PROSE = /^\S.{48,}[\p{L},]$/u;
 
 /** A timetable entry with its wrapped continuation lines (indented past the time). */
 function timetableEntry(lines: readonly string[], i: number, first: string): string {

@@ -26,6 +26,8 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     // git 2022, at the end of a status report: "it" is the report, the rest says where it goes.
     expect(isPointer("it at the Contributor's Summit tomorrow")).toBe(true);
     expect(isPointer('iterators at the summit')).toBe(false);
+    // libcamera 2025: what the writer would propose it as, the topic named before.
+    expect(isPointer('as a discussion topic for linux-media and I was looking at discussing this')).toBe(true);
   });
 
   it('reads "I\'d like to make sure we cover X" (svsm-devel 2025-01, answering the call)', () => {

@@ -51,6 +51,11 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('Scheduler hints e.g. for latency. We can do it later')).toBe('Scheduler hints e.g. for latency');
     expect(title('Preparations [3] for huge/gigantic page support [4]')).toBe('Preparations for huge/gigantic page support');
     expect(title('Bounds of array[0] access')).toBe('Bounds of array[0] access');
+    // libcamera 2024's agenda: a topic asked as a question keeps its own "we would ..." clause.
+    expect(title('What and how we would like to achieve with software ISP (Milan Zamazal)')).toBe(
+      'What and how we would like to achieve with software ISP',
+    );
+    expect(title('Rust support we would like to have')).toBe('Rust support');
   });
 
   it("drops the chair's sentence around a listed topic, and a long remark in parentheses after it", () => {

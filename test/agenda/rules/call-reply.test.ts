@@ -384,6 +384,12 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(prose), deep))).toEqual([]);
   });
 
+  it('takes a short heading under "I\'d like to add a topic for :" as the topic (libcamera 2025)', () => {
+    const body =
+      "I'd like to attend please ;-)\n\nI'd like to add a topic for :\n\nMAINTAINERS:\n\nWe now have many people working on libcamera.\n";
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toEqual(['MAINTAINERS']);
+  });
+
   it('skips a courtesy before the point, and an answer about a topic already on the table', () => {
     expect(titles(callReplyRule(envOf(reply('Great seeing you at the summit! Status of the arm64 port.'), callThread())))).toEqual([
       'Status of the arm64 port',

@@ -205,6 +205,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Stateless Codec userspace']);
   });
 
+  it('takes no timetable line from a time that a wrapped sentence put at the start of a line', () => {
+    // libcamera 2026: "We will welcome you from\n08:30 in "Salle Courants", ...", then the timetable.
+    const msg = message({
+      subject: 'Reminder: MirageOS call agenda',
+      bodyText:
+        'The workshop will be located at the hotel, four tram stops away. We will welcome you from\n' +
+        '08:30 in "Salle Courants", which will be identified by the logo.\n\n09:15 - 10:00  Roadmap and ongoing work (Kieran)\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Roadmap and ongoing work']);
+  });
+
   it('reads topics a call states in prose', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
