@@ -2,7 +2,8 @@
  * A list flattened into one paragraph ("The current topics 1. X. 2. Y. 3. Z.", what a mailer's
  * reflow leaves of a list; "(A) X, (B) Y"), read as a list block (list-blocks.ts).
  */
-import { blank, type ListBlock } from './list-blocks.js';
+import type { ListBlock } from './list-blocks.js';
+import { blank } from './text.js';
 
 // "… topics 1. X. 2. Y." or "(A) X, (B) Y": at least two items numbered 1, 2, … (or lettered A, B, …)
 // in order within one paragraph.

@@ -14,7 +14,8 @@
  * each next one the list of the heading before it.
  */
 import { introducesTopics } from './intros.js';
-import { blank, type ListBlock } from './list-blocks.js';
+import type { ListBlock } from './list-blocks.js';
+import { blank } from './text.js';
 
 const HEADING = /^[\p{Lu}\d][^.:;!?]{1,60}$/u;
 const MAX_WORDS = 8;

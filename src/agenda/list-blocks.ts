@@ -10,6 +10,7 @@
 
 import { regex } from './patterns.js';
 import { flattenedList } from './flattened-list.js';
+import { blank } from './text.js';
 
 export type MarkerKind = 'number' | 'bullet' | 'letter';
 
@@ -89,9 +90,6 @@ export function markerOf(line: string, before?: string): Marked | null {
     return { indent, textCol, kind: 'letter', ordinal: letter.toLowerCase().charCodeAt(0) - 96, text };
   return null;
 }
-
-/** An absent or whitespace-only line. */
-export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
 /** Every list block in a text, in order (line-structured ones and lists flattened into a paragraph). */
 export function listBlocks(text: string): ListBlock[] {

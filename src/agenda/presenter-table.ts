@@ -4,7 +4,7 @@
  * Filesystem Topics:" in the LSF10/MM committee's summary, 2010). Two rows or more make a table;
  * the line above the first row introduces it.
  */
-import { blank } from './list-blocks.js';
+import { blank } from './text.js';
 
 // One to three capitalised words ("FUJITA Tomonori", "Coly Li"), then the column gap.
 const ROW = /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})(?:\t+| {2,})(\S.*)$/u;

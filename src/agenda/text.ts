@@ -15,6 +15,9 @@ const ORIGINAL_START = regex(
   String.raw`-----\s*Forwarded by)`,
 );
 
+/** An absent or whitespace-only line. */
+export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
 /** A line that is only a link ("<https://...>"): no words of its own. */
 export const LINK_LINE = /^\s*<?https?:\/\/\S+>?\s*$/;
 
