@@ -67,6 +67,15 @@ const INVITE = regex(
   String.raw`(?:(?:a|an|another)\s+(?:\w+\s+)?(?:session|talk|presentation|discussion|slot|bof)\s+(?:on|about|regarding|covering)\s+|`,
   String.raw`(?:more\s+)?(?:information\s+)?(?:about|on)\s+)([^?]+)`,
 );
+// "... than for Valentina, and how to handle firmware interfaces to hardware like this is one of the
+// topics that's planned for Krzysztof's devicetree BoF session at LPC" (devicetree 2024): the
+// subject of the clause is a topic on that meeting's list. Not "This is on the agenda for CDM next
+// week" (ceph 2019): the writer's own item, already there, said again.
+const PLANNED_TOPIC = regex(
+  'i',
+  String.raw`(?:^|[,;]\s+(?:and\s+|but\s+)?)([^,;]{3,120}?)\s+is\s+one\s+of\s+the\s+(?:topics|items)\s+`,
+  String.raw`(?:(?:that'?s|that\s+is|which\s+is)\s+)?(?:planned|scheduled|lined\s+up|proposed|listed)?\s*(?:for|at)\b`,
+);
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
 
@@ -81,6 +90,7 @@ export function indirectTopic(sentence: string): string | null {
     INVITE.exec(sentence) ??
     WORTH.exec(sentence) ??
     WONDER.exec(sentence) ??
-    GOOD_PLACE.exec(sentence);
+    GOOD_PLACE.exec(sentence) ??
+    PLANNED_TOPIC.exec(sentence);
   return a ? (a[1] ?? a[2] ?? null) : null;
 }

@@ -30,6 +30,18 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(isPointer('as a discussion topic for linux-media and I was looking at discussing this')).toBe(true);
   });
 
+  it('reads a topic already planned for a meeting, the subject of its clause', () => {
+    // devicetree 2024, in review: a topic already planned for the BoF, the subject of its clause.
+    expect(
+      topics(
+        "It's more of a problem for us, and how to handle firmware interfaces to hardware is one of the topics that's planned for the devicetree BoF.",
+      ),
+    ).toEqual(['how to handle firmware interfaces to hardware']);
+    expect(topics('Memory tiering is one of the items scheduled for the next call.')).toEqual(['Memory tiering']);
+    // ceph 2019: an item already on the agenda, said again, is no new proposal.
+    expect(topics('Snapshot mirroring is on the agenda for CDM next week.')).toEqual([]);
+  });
+
   it('reads "I\'d like to make sure we cover X" (svsm-devel 2025-01, answering the call)', () => {
     expect(topics("I'd like to make sure we cover the IGVM spec moving to the CCC for open governance.")).toEqual([
       'the IGVM spec moving to the CCC for open governance',
