@@ -2,10 +2,12 @@
  * Lists in mail, read by their structure rather than by one intro phrase (issue 8, "Chairs' lists
  * not seen"): numbered, bulleted or lettered items; a number alone on its line with the text after a
  * blank line (HTML mail turned into text does that); items wrapped over several lines; sub-points
- * (deeper or differently marked) that belong to their item; and a list flattened into one
- * paragraph ("The current topics 1. X. 2. Y. 3. Z.", what a mailer's reflow leaves of a list).
+ * (deeper or differently marked) that belong to their item; a numbered item's paragraphs at the
+ * margin up to the next number; and a list flattened into one paragraph ("The current topics 1. X.
+ * 2. Y. 3. Z.", what a mailer's reflow leaves of a list; flattened-list.ts reads it).
  * Each block keeps the words that introduce it, so a rule can tell "Agenda:" from "Dial-in:". Loops
- * are bounded by the input; only categoriesOpened reads a list again, its items' shorter detail.
+ * are bounded by the input; nextNumberIs looks at most DESCRIPTION_LINES ahead, and only
+ * categoriesOpened reads a list again, its items' shorter detail.
  */
 
 import { regex } from './patterns.js';
