@@ -5,8 +5,8 @@
  * is 1 when any failed. One ITEM alone keeps the single-item form: its JSON object, or its error.
  */
 import { actorFrom } from './actor.js';
-import { getItem, listItems, type AgendaItem } from '../agenda/reader.js';
-import { accept, defer, markDone, reject, withdraw, type ReviewContext } from '../agenda/review.js';
+import { getItem, listItems, type AgendaItem } from '../agenda/items/reader.js';
+import { accept, defer, markDone, reject, withdraw, type ReviewContext } from '../agenda/items/review.js';
 import { ConveneError, oneLine } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemId, itemJson, itemLine } from './agenda-common.js';
 import { cliNow } from './clock.js';

@@ -1,5 +1,5 @@
 /** Shared pieces of the agenda, meetings and meeting commands: meeting choice, clock, item output. */
-import type { AgendaItem } from '../agenda/item-types.js';
+import type { AgendaItem } from '../agenda/items/item-types.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import { ConveneError } from '../errors.js';
 import { formatLocal } from '../time/plain-date-time.js';

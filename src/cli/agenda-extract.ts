@@ -1,5 +1,5 @@
 /** `convene agenda extract [--since DATE] [--json]`: re-run extraction over the archive (insert-only). */
-import { reextract } from '../agenda/reextract.js';
+import { reextract } from '../agenda/items/reextract.js';
 import { ConveneError } from '../errors.js';
 
 import { cliNow, parseInstant } from './clock.js';

@@ -1,5 +1,5 @@
 /** `convene agenda list` and `convene agenda log`. */
-import { agendaFor, ITEM_STATES, listItems, type ItemState } from '../agenda/reader.js';
+import { agendaFor, ITEM_STATES, listItems, type ItemState } from '../agenda/items/reader.js';
 import { readLog } from '../store/audit.js';
 import { ConveneError } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemJson, itemLine, localLabel } from './agenda-common.js';

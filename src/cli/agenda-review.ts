@@ -4,11 +4,11 @@
  * (the author's own text, quotes and signature removed). Without a TTY it refuses: a script
  * should use accept/reject/defer, which cannot be misread from piped input.
  */
-import { ownTextOf } from '../agenda/agenda-message.js';
+import { ownTextOf } from '../agenda/extract/agenda-message.js';
 import { actorFrom } from './actor.js';
-import type { AgendaItem } from '../agenda/item-types.js';
-import { agendaFor, listItems } from '../agenda/reader.js';
-import { accept, defer, edit, reject, type ReviewContext } from '../agenda/review.js';
+import type { AgendaItem } from '../agenda/items/item-types.js';
+import { agendaFor, listItems } from '../agenda/items/reader.js';
+import { accept, defer, edit, reject, type ReviewContext } from '../agenda/items/review.js';
 import { ConveneError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { chooseMeeting, chooseOccurrence } from './agenda-common.js';

@@ -1,7 +1,7 @@
 /** The chair's single-item actions: edit, move, merge, add (several items at once: agenda-bulk.ts). */
 import { actorFrom } from './actor.js';
-import type { AgendaItem } from '../agenda/item-types.js';
-import { addItem, edit, merge, move, type ReviewContext } from '../agenda/review.js';
+import type { AgendaItem } from '../agenda/items/item-types.js';
+import { addItem, edit, merge, move, type ReviewContext } from '../agenda/items/review.js';
 import { ConveneError } from '../errors.js';
 import { chooseMeeting, chooseOccurrence, itemId, itemJson, itemLine, parseMinutes } from './agenda-common.js';
 import { cliNow } from './clock.js';

@@ -1,4 +1,4 @@
-import { afterStoreHooks } from '../agenda/hooks.js';
+import { afterStoreHooks } from '../agenda/items/hooks.js';
 import type { Config } from '../config/types.js';
 import type { Db } from '../store/db.js';
 import type { AfterStoreHook } from './ingester.js';

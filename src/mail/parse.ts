@@ -25,7 +25,7 @@ const KEPT_HEADERS = [
   'x-mailer',
   'user-agent',
   // Who really wrote it when a list rewrote From for DMARC, and what the receiving server
-  // checked (RFC 8601): the agenda trusts a chair's mail only on these (src/agenda/chair-mail.ts).
+  // checked (RFC 8601): the agenda trusts a chair's mail only on these (src/agenda/extract/chair-mail.ts).
   'reply-to',
   'x-original-from',
   'authentication-results',

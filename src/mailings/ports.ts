@@ -1,6 +1,6 @@
 import type { MeetingConfig } from '../config/meetings.js';
-import { agendaFor } from '../agenda/reader.js';
-import type { AgendaItem } from '../agenda/reader.js';
+import { agendaFor } from '../agenda/items/reader.js';
+import type { AgendaItem } from '../agenda/items/reader.js';
 import type { AgendaEntry, AgendaSnapshot, MeetingInfo } from '../digest/types.js';
 import { exactMs } from '../time/duration.js';
 import { findOccurrence, nextOccurrence, occurrencesBetween, previousOccurrence } from '../meetings/occurrences.js';

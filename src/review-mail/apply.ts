@@ -1,12 +1,12 @@
 /**
- * Apply the chair's commands through the agenda's review actions (agenda/review.ts) and the
+ * Apply the chair's commands through the agenda's review actions (agenda/items/review.ts) and the
  * meeting overrides, exactly as the CLI's `agenda accept|reject|...` and `meeting cancel` do:
  * each action and its audit-log row in one transaction, the actor naming the chair and the
  * command mail. A command that fails is reported and changes nothing; the others still apply.
  * `send` and the cancellation notice are left to the caller (they queue mail).
  */
-import { getItem } from '../agenda/reader.js';
-import { accept, addItem, defer, edit, merge, move, reject, type ReviewContext } from '../agenda/review.js';
+import { getItem } from '../agenda/items/reader.js';
+import { accept, addItem, defer, edit, merge, move, reject, type ReviewContext } from '../agenda/items/review.js';
 import type { MeetingConfig } from '../config/meetings.js';
 import type { ShortNumber } from '../digest/build-mails.js';
 import { ConveneError } from '../errors.js';

@@ -11,7 +11,7 @@
  *  - it is not an automatic reply (RFC 3834).
  * Anything else is ignored, with the reason, and never answered.
  */
-import { authenticationFailed, authorAddress } from '../agenda/chair-mail.js';
+import { authenticationFailed, authorAddress } from '../agenda/extract/chair-mail.js';
 import { addressOf, type MeetingConfig } from '../config/meetings.js';
 import type { Config } from '../config/types.js';
 import { numbersFrom, type ShortNumber } from '../digest/build-mails.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assignOccurrence } from '../../src/agenda/assign.js';
-import type { NamedDate } from '../../src/agenda/mentions.js';
+import { assignOccurrence } from '../../src/agenda/placement/assign.js';
+import type { NamedDate } from '../../src/agenda/placement/mentions.js';
 import { findOccurrence } from '../../src/meetings/occurrences.js';
 import { cancelOccurrence, moveOccurrence } from '../../src/meetings/overrides.js';
 import { openDb, type Db } from '../../src/store/db.js';

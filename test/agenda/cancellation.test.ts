@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listItems } from '../../src/agenda/reader.js';
-import { reextract } from '../../src/agenda/reextract.js';
+import { listItems } from '../../src/agenda/items/reader.js';
+import { reextract } from '../../src/agenda/items/reextract.js';
 import { configFromValue } from '../../src/config/load.js';
 import { occurrencesBetween } from '../../src/meetings/occurrences.js';
 import { moveOccurrence } from '../../src/meetings/overrides.js';

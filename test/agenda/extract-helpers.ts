@@ -1,8 +1,8 @@
-import { NO_THREAD, type ExtractContext, type MeetingAgendaConfig, type ThreadInfo } from '../../src/agenda/context.js';
-import { extract, makeEnv } from '../../src/agenda/extract.js';
-import type { RuleEnv } from '../../src/agenda/rule-env.js';
-import { normaliseTitle } from '../../src/agenda/title.js';
-import type { AgendaMessage, ExtractResult } from '../../src/agenda/types.js';
+import { NO_THREAD, type ExtractContext, type MeetingAgendaConfig, type ThreadInfo } from '../../src/agenda/extract/context.js';
+import { extract, makeEnv } from '../../src/agenda/extract/extract.js';
+import type { RuleEnv } from '../../src/agenda/extract/rule-env.js';
+import { normaliseTitle } from '../../src/agenda/wording/title.js';
+import type { AgendaMessage, ExtractResult } from '../../src/agenda/extract/types.js';
 
 /** Meetings the rule tests use: one call on its own list, and two working groups sharing a list. */
 export const MEETINGS: MeetingAgendaConfig[] = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/agenda/extract.js';
+import { extract } from '../../src/agenda/extract/extract.js';
 import { ALL_MEETINGS } from '../eval/agenda-corpora.js';
 import { runCorpus } from '../eval/agenda-run.js';
 import { precision, recall, score, type Labels } from '../eval/agenda-score.js';

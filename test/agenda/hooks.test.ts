@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { afterStoreHooks } from '../../src/agenda/hooks.js';
-import { getItem, listItems } from '../../src/agenda/reader.js';
-import { reextract } from '../../src/agenda/reextract.js';
-import { accept, edit, reject } from '../../src/agenda/review.js';
+import { afterStoreHooks } from '../../src/agenda/items/hooks.js';
+import { getItem, listItems } from '../../src/agenda/items/reader.js';
+import { reextract } from '../../src/agenda/items/reextract.js';
+import { accept, edit, reject } from '../../src/agenda/items/review.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { generateMessage, generateReply } from '../helpers/message-generator.js';

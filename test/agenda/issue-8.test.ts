@@ -4,7 +4,7 @@
  * `convene agenda list` would. Synthetic mail modelled on the real cases the issue names.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listItems, type ItemState } from '../../src/agenda/reader.js';
+import { listItems, type ItemState } from '../../src/agenda/items/reader.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import type { GenerateOptions } from '../helpers/message-generator.js';

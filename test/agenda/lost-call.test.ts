@@ -5,7 +5,7 @@
  * known call, is not used. Imported through the product path, read back as `agenda list` does.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listItems } from '../../src/agenda/reader.js';
+import { listItems } from '../../src/agenda/items/reader.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import type { GenerateOptions } from '../helpers/message-generator.js';

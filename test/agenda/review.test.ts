@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { agendaFor, getItem, listItems } from '../../src/agenda/reader.js';
+import { agendaFor, getItem, listItems } from '../../src/agenda/items/reader.js';
 import { readLog } from '../../src/store/audit.js';
-import { accept, addItem, canMove, defer, edit, markDone, merge, move, reject, withdraw } from '../../src/agenda/review.js';
-import { addCandidate, addSupport } from '../../src/agenda/record.js';
+import { accept, addItem, canMove, defer, edit, markDone, merge, move, reject, withdraw } from '../../src/agenda/items/review.js';
+import { addCandidate, addSupport } from '../../src/agenda/items/record.js';
 import { findOccurrence } from '../../src/meetings/occurrences.js';
 import { cancelOccurrence } from '../../src/meetings/overrides.js';
 import type { Db } from '../../src/store/db.js';

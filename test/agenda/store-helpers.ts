@@ -1,9 +1,9 @@
 /** Fixtures for the agenda store, review and CLI tests (the extractor's live in extract-helpers.ts). */
 import type { MeetingConfig } from '../../src/config/meetings.js';
-import type { Candidate } from '../../src/agenda/types.js';
+import type { Candidate } from '../../src/agenda/extract/types.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterStoreHooks } from '../../src/agenda/hooks.js';
+import { afterStoreHooks } from '../../src/agenda/items/hooks.js';
 import type { Config } from '../../src/config/types.js';
 import { importPaths } from '../../src/ingest/import.js';
 import { Ingester } from '../../src/ingest/ingester.js';

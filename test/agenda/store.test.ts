@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getItem, listItems } from '../../src/agenda/reader.js';
+import { getItem, listItems } from '../../src/agenda/items/reader.js';
 import { readLog } from '../../src/store/audit.js';
-import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/record.js';
+import { addCandidate, addSupport, recordExtraction } from '../../src/agenda/items/record.js';
 import type { Db } from '../../src/store/db.js';
-import { edit } from '../../src/agenda/review.js';
+import { edit } from '../../src/agenda/items/review.js';
 import { cand, freshDb, rctx, wctx } from './store-helpers.js';
 
 let db: Db;

@@ -72,17 +72,17 @@ describe('the architecture check catches the breaks issue 12 listed', () => {
   });
 
   it('holds owners to their tables: a reader that writes, a module reading a table it is not listed for', () => {
-    const reader = scanText('agenda/item-reader.ts', "db.prepare('UPDATE agenda_items SET title = ? WHERE id = ?');");
+    const reader = scanText('agenda/items/item-reader.ts', "db.prepare('UPDATE agenda_items SET title = ? WHERE id = ?');");
     const stats = scanText('store/stats.ts', "db.prepare('SELECT count(*) AS n FROM ghosts');");
     expect(sqlViolations([reader, stats], arch)).toEqual([
-      'agenda/item-reader.ts:1: writes agenda_items, owned by agenda/item-store.ts',
+      'agenda/items/item-reader.ts:1: writes agenda_items, owned by agenda/items/item-store.ts',
       'store/stats.ts:1: reads ghosts, not one of its readers',
     ]);
   });
 
   it('tells SQL from look-alikes: regular expressions, prose and calendar text are not SQL; db.prepare(sql) is', () => {
     const prose = scanText(
-      'agenda/text.ts',
+      'agenda/reading/text.ts',
       "const m = /^From: (.+)$/m.exec(text);\nconst s = 'Select the items from the list';\nconst ics = 'BEGIN:VCALENDAR';",
     );
     expect(prose.sql).toEqual([]);

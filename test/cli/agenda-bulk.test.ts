@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCandidate } from '../../src/agenda/record.js';
+import { addCandidate } from '../../src/agenda/items/record.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb } from '../../src/store/db.js';
 import { cand } from '../agenda/store-helpers.js';

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCandidate } from '../../src/agenda/record.js';
+import { addCandidate } from '../../src/agenda/items/record.js';
 import { configFromValue } from '../../src/config/load.js';
 import { openDb } from '../../src/store/db.js';
 import { reviewSession, type ReviewIO } from '../../src/cli/agenda-review.js';
-import { listItems, getItem } from '../../src/agenda/reader.js';
+import { listItems, getItem } from '../../src/agenda/items/reader.js';
 import { cand } from '../agenda/store-helpers.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listItems } from '../../src/agenda/reader.js';
+import { listItems } from '../../src/agenda/items/reader.js';
 import { reviewSession, type ReviewIO } from '../../src/cli/agenda-review.js';
 import { fit, safeText } from '../../src/cli/terminal-text.js';
 import { configFromValue } from '../../src/config/load.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem } from '../../src/agenda/review.js';
+import { addItem } from '../../src/agenda/items/review.js';
 import { configFromValue } from '../../src/config/load.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';
 import { OutboxStore } from '../../src/send/outbox-store.js';

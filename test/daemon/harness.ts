@@ -1,6 +1,6 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addItem } from '../../src/agenda/review.js';
+import { addItem } from '../../src/agenda/items/review.js';
 import { configFromValue } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { runOnce } from '../../src/daemon/run.js';

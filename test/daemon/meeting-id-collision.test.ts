@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addItem } from '../../src/agenda/review.js';
+import { addItem } from '../../src/agenda/items/review.js';
 import { configFromValue } from '../../src/config/load.js';
 import { runOnce } from '../../src/daemon/run.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';

@@ -37,7 +37,7 @@ describe('call for items, chair reminder, cancel proposal', () => {
     expect(m.text).toMatch(/Carried over from the previous call\n- Logging API\n/);
     expect(m.text).toMatch(/\nUnsubscribe: https:\/\/lists\.example\.org\/leave\n$/);
     const raw = (await composeEml(m)).toString();
-    // The extractor recognises convene's own call by this header (src/agenda/call-detect.ts).
+    // The extractor recognises convene's own call by this header (src/agenda/extract/call-detect.ts).
     expect(raw).toMatch(/^X-Convene: call-for-items; meeting=mirage;/m);
     expect(raw).toMatch(/^List-Unsubscribe: <mailto:devel-leave@lists\.example\.org>,/m);
     // The fixture's https URL is not declared to take RFC 8058 POSTs.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addItem } from '../../src/agenda/review.js';
+import { addItem } from '../../src/agenda/items/review.js';
 import { configFromValue } from '../../src/config/load.js';
 import { run } from '../../src/main.js';
 import { occurrenceByKey } from '../../src/meetings/occurrences.js';

@@ -8,7 +8,7 @@
  * topic a false negative. Each corpus is split by date into a development part (read while
  * writing rules) and a test part (left alone); both are scored, apart.
  */
-import { sameTitle, titleOverlap } from '../../src/agenda/title.js';
+import { sameTitle, titleOverlap } from '../../src/agenda/wording/title.js';
 
 export interface LabelTopic {
   readonly title: string;

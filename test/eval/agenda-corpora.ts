@@ -1,4 +1,4 @@
-import type { MeetingAgendaConfig } from '../../src/agenda/context.js';
+import type { MeetingAgendaConfig } from '../../src/agenda/extract/context.js';
 
 /**
  * The meetings configured for each evaluation corpus: what an operator of that list would write

@@ -1,7 +1,7 @@
-import { extract } from '../../src/agenda/extract.js';
-import type { MeetingAgendaConfig } from '../../src/agenda/context.js';
-import { normaliseTitle } from '../../src/agenda/title.js';
-import type { Candidate, ExtractResult } from '../../src/agenda/types.js';
+import { extract } from '../../src/agenda/extract/extract.js';
+import type { MeetingAgendaConfig } from '../../src/agenda/extract/context.js';
+import { normaliseTitle } from '../../src/agenda/wording/title.js';
+import type { Candidate, ExtractResult } from '../../src/agenda/extract/types.js';
 import { parseMessage } from '../../src/mail/parse.js';
 import { readMbox } from '../../src/sources/mbox.js';
 import { EvalArchive } from './agenda-thread.js';

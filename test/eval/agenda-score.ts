@@ -1,5 +1,5 @@
-import { titleOverlap, sameTitle } from '../../src/agenda/title.js';
-import type { Candidate, RuleName } from '../../src/agenda/types.js';
+import { titleOverlap, sameTitle } from '../../src/agenda/wording/title.js';
+import type { Candidate, RuleName } from '../../src/agenda/extract/types.js';
 
 /**
  * Scoring for the agenda evaluation. A label is one topic a message proposes, for one meeting.

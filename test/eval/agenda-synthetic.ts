@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { NO_THREAD, type ExtractContext, type MeetingAgendaConfig, type ThreadInfo } from '../../src/agenda/context.js';
-import { extract } from '../../src/agenda/extract.js';
-import { normaliseTitle } from '../../src/agenda/title.js';
-import type { AgendaMessage, Candidate, ExtractResult } from '../../src/agenda/types.js';
+import { NO_THREAD, type ExtractContext, type MeetingAgendaConfig, type ThreadInfo } from '../../src/agenda/extract/context.js';
+import { extract } from '../../src/agenda/extract/extract.js';
+import { normaliseTitle } from '../../src/agenda/wording/title.js';
+import type { AgendaMessage, Candidate, ExtractResult } from '../../src/agenda/extract/types.js';
 import { score, type Label, type Score } from './agenda-score.js';
 
 /** A synthetic case: what real mail lacks (agenda+ lines, deferrals, series, auto-replies, digests). */

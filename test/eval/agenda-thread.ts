@@ -1,7 +1,7 @@
-import { callMeetingForSubject } from '../../src/agenda/call-detect.js';
-import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from '../../src/agenda/context.js';
-import { compileMeetings, meetingsForList, namedDateIn } from '../../src/agenda/meeting-match.js';
-import type { AgendaMessage } from '../../src/agenda/types.js';
+import { callMeetingForSubject } from '../../src/agenda/extract/call-detect.js';
+import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from '../../src/agenda/extract/context.js';
+import { compileMeetings, meetingsForList, namedDateIn } from '../../src/agenda/extract/meeting-match.js';
+import type { AgendaMessage } from '../../src/agenda/extract/types.js';
 import type { ParsedMessage } from '../../src/mail/types.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listItems } from '../../src/agenda/reader.js';
+import { listItems } from '../../src/agenda/items/reader.js';
 import { syncOnce } from '../../src/ingest/sync-once.js';
 import { appendMbox, harness, T, type Harness } from '../daemon/harness.js';
 import { generateReply } from '../helpers/message-generator.js';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getItem, listItems } from '../../src/agenda/reader.js';
+import { getItem, listItems } from '../../src/agenda/items/reader.js';
 import { readLog } from '../../src/store/audit.js';
 import { appendMbox, harness, OCC, T, type Harness } from '../daemon/harness.js';
 import { generateReply } from '../helpers/message-generator.js';

@@ -1,18 +1,18 @@
-import { asksForItems } from '../call-detect.js';
-import { isChairMail } from '../chair-mail.js';
-import { formTopics, isRuleLine, restatesCall } from '../proposal-form.js';
-import { namesSessionFormat } from '../session-format.js';
-import { isSupportOnly } from '../exclusions.js';
-import { listBlocks } from '../list-blocks.js';
-import { openingList, paragraphTopics } from '../reply-outline.js';
-import { regex } from '../patterns.js';
-import { meetingsNamedIn, namedDateIn, routeMeeting } from '../meeting-match.js';
-import { isPointer, proposalPhrases } from '../phrases.js';
-import { aboutWhatIsQuoted, addPhrases, whatAbout } from '../reply-phrases.js';
-import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { contentLines, firstSentence, listAt, stripGreeting } from '../text.js';
-import { renamedSubject } from '../title.js';
-import type { Candidate } from '../types.js';
+import { asksForItems } from '../extract/call-detect.js';
+import { isChairMail } from '../extract/chair-mail.js';
+import { formTopics, isRuleLine, restatesCall } from '../reading/proposal-form.js';
+import { namesSessionFormat } from '../reading/session-format.js';
+import { isSupportOnly } from '../extract/exclusions.js';
+import { listBlocks } from '../reading/list-blocks.js';
+import { openingList, paragraphTopics } from '../reading/reply-outline.js';
+import { regex } from '../extract/patterns.js';
+import { meetingsNamedIn, namedDateIn, routeMeeting } from '../extract/meeting-match.js';
+import { isPointer, proposalPhrases } from '../wording/phrases.js';
+import { aboutWhatIsQuoted, addPhrases, whatAbout } from '../wording/reply-phrases.js';
+import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
+import { contentLines, firstSentence, listAt, stripGreeting } from '../reading/text.js';
+import { renamedSubject } from '../wording/title.js';
+import type { Candidate } from '../extract/types.js';
 
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
 const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;

@@ -1,24 +1,24 @@
-import { SIGN_OFF, signsAsAuthor } from '../chair-mail.js';
-import { listAt } from '../text.js';
-import { proseTopics } from '../chair-prose.js';
-import { timetableCells } from '../timetable-cells.js';
-import { slotOverList } from '../timetable-slots.js';
-import { indentedLists } from '../indented-list.js';
-import { itemTopics } from '../item-topics.js';
-import { presenterTables } from '../presenter-table.js';
-import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { introducesTopics, lastSentence } from '../intros.js';
-import { agendaBlock } from '../agenda-blocks.js';
-import { dateMentions, namesOnlyWhen } from '../date-mentions.js';
-import { headedTopics } from '../headed-topics.js';
-import { forwardSchedule, NO_TOPIC } from '../forward-schedule.js';
-import { mentionDate } from '../mentions.js';
-import { listBlocks, type ListBlock } from '../list-blocks.js';
-import { regex } from '../patterns.js';
-import { namesSessionFormat } from '../session-format.js';
-import { normaliseTitle } from '../title.js';
-import { topicWords } from '../topic-match.js';
-import type { Candidate } from '../types.js';
+import { SIGN_OFF, signsAsAuthor } from '../extract/chair-mail.js';
+import { listAt } from '../reading/text.js';
+import { proseTopics } from '../reading/chair-prose.js';
+import { timetableCells } from '../reading/timetable-cells.js';
+import { slotOverList } from '../reading/timetable-slots.js';
+import { indentedLists } from '../reading/indented-list.js';
+import { itemTopics } from '../reading/item-topics.js';
+import { presenterTables } from '../reading/presenter-table.js';
+import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
+import { introducesTopics, lastSentence } from '../reading/intros.js';
+import { agendaBlock } from '../reading/agenda-blocks.js';
+import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
+import { headedTopics } from '../reading/headed-topics.js';
+import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
+import { mentionDate } from '../placement/mentions.js';
+import { listBlocks, type ListBlock } from '../reading/list-blocks.js';
+import { regex } from '../extract/patterns.js';
+import { namesSessionFormat } from '../reading/session-format.js';
+import { normaliseTitle } from '../wording/title.js';
+import { topicWords } from '../wording/topic-match.js';
+import type { Candidate } from '../extract/types.js';
 
 // A timetable line: "10:30 Regression tracking (Thorsten)", "9:00 - 9:30 Welcome".
 // "4.20, and the next step is ..." (a kernel version wrapped to the start of a line) is no time.

@@ -1,9 +1,9 @@
-import { routeMeeting } from '../meeting-match.js';
-import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { listBlocks } from '../list-blocks.js';
-import { markedLine } from '../text.js';
-import type { Candidate } from '../types.js';
-import { regex } from '../patterns.js';
+import { routeMeeting } from '../extract/meeting-match.js';
+import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
+import { listBlocks } from '../reading/list-blocks.js';
+import { markedLine } from '../reading/text.js';
+import type { Candidate } from '../extract/types.js';
+import { regex } from '../extract/patterns.js';
 
 // "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
 // meeting", "continue (the discussion) next time": the notes' ways of moving an item on.

@@ -1,15 +1,15 @@
-import type { AgendaMessage } from '../types.js';
-import { asksForItems } from '../call-detect.js';
-import { namesOnlyWhen } from '../date-mentions.js';
-import { isChairMail } from '../chair-mail.js';
-import { foreignGroups } from '../group-names.js';
-import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../meeting-match.js';
-import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../phrases.js';
-import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { listAt } from '../text.js';
-import { titleFromSubject } from '../title.js';
-import type { Candidate } from '../types.js';
-import { regex } from '../patterns.js';
+import type { AgendaMessage } from '../extract/types.js';
+import { asksForItems } from '../extract/call-detect.js';
+import { namesOnlyWhen } from '../placement/date-mentions.js';
+import { isChairMail } from '../extract/chair-mail.js';
+import { foreignGroups } from '../extract/group-names.js';
+import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../extract/meeting-match.js';
+import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../wording/phrases.js';
+import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
+import { listAt } from '../reading/text.js';
+import { titleFromSubject } from '../wording/title.js';
+import type { Candidate } from '../extract/types.js';
+import { regex } from '../extract/patterns.js';
 
 // "agenda+ X" (the W3C convention convene adopts), at the start of a line.
 const AGENDA_PLUS = /^\s*agenda\+\s*:?\s*(\S.*)$/gim;

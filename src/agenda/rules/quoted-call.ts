@@ -1,6 +1,6 @@
-import { isChairMail } from '../chair-mail.js';
-import type { RuleEnv } from '../rule-env.js';
-import type { Candidate } from '../types.js';
+import { isChairMail } from '../extract/chair-mail.js';
+import type { RuleEnv } from '../extract/rule-env.js';
+import type { Candidate } from '../extract/types.js';
 import { chairCallRule } from './chair-call.js';
 
 /**

@@ -1,12 +1,12 @@
 import { hasReplyPrefix, withoutReplyPrefix } from '../../mail/subject.js';
-import { isChairMail } from '../chair-mail.js';
-import { introducesTopics, lastSentence } from '../intros.js';
-import { listBlocks } from '../list-blocks.js';
-import { isPointer, proposalPhrases } from '../phrases.js';
-import { besideMeetingNames, stripTags, subjectHasTag, type CompiledMeeting } from '../meeting-match.js';
-import { makeCandidate, present, type RuleEnv } from '../rule-env.js';
-import { normaliseTitle, titleFromSubject } from '../title.js';
-import type { Candidate } from '../types.js';
+import { isChairMail } from '../extract/chair-mail.js';
+import { introducesTopics, lastSentence } from '../reading/intros.js';
+import { listBlocks } from '../reading/list-blocks.js';
+import { isPointer, proposalPhrases } from '../wording/phrases.js';
+import { besideMeetingNames, stripTags, subjectHasTag, type CompiledMeeting } from '../extract/meeting-match.js';
+import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
+import { normaliseTitle, titleFromSubject } from '../wording/title.js';
+import type { Candidate } from '../extract/types.js';
 
 /**
  * Rule 1: a subject tag on a message that starts a topic. One item per thread; a tagged series

@@ -4,7 +4,7 @@
  *   An occurrence keeps its key (meeting/local date of its original start) when moved; every
  *   change raises its sequence (the .ics SEQUENCE).
  * agenda_items: what the chair reviews. Extraction only INSERTS rows here (state 'proposed') and
- *   adds agenda_sources rows; every other change goes through src/agenda/review.ts, which logs it.
+ *   adds agenda_sources rows; every other change goes through src/agenda/items/review.ts, which logs it.
  * agenda_sources: which messages proposed or supported an item. cand_norm is the normalised
  *   title the extractor produced for that message, so re-extraction recognises what it already
  *   recorded even after the chair edited the item's title.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authenticationFailed, authorAddress, isChairMail } from '../../../src/agenda/chair-mail.js';
+import { authenticationFailed, authorAddress, isChairMail } from '../../../src/agenda/extract/chair-mail.js';
 import { message } from '../extract-helpers.js';
 
 describe("whose mail is the chair's (issues 8 and 13)", () => {

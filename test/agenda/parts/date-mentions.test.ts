@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMentions, namesOnlyWhen } from '../../../src/agenda/date-mentions.js';
+import { dateMentions, namesOnlyWhen } from '../../../src/agenda/placement/date-mentions.js';
 
 const dates = (text: string, ref: string) => dateMentions(text, ref).map((m) => [m.text, m.dates]);
 

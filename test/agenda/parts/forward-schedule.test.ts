@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardSchedule } from '../../../src/agenda/forward-schedule.js';
+import { forwardSchedule } from '../../../src/agenda/reading/forward-schedule.js';
 
 const read = (text: string) => forwardSchedule(text, '2024-01-02').map((s) => [s.mention.dates[0], s.title]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMeetings } from '../../../src/agenda/meeting-match.js';
-import { foreignGroups, groupsNamedIn } from '../../../src/agenda/group-names.js';
+import { compileMeetings } from '../../../src/agenda/extract/meeting-match.js';
+import { foreignGroups, groupsNamedIn } from '../../../src/agenda/extract/group-names.js';
 
 const security = compileMeetings([
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headedTopics } from '../../../src/agenda/headed-topics.js';
-import { listBlocks } from '../../../src/agenda/list-blocks.js';
+import { headedTopics } from '../../../src/agenda/reading/headed-topics.js';
+import { listBlocks } from '../../../src/agenda/reading/list-blocks.js';
 
 const read = (text: string) => headedTopics(text, listBlocks(text));
 

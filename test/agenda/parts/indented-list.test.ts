@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indentedLists } from '../../../src/agenda/indented-list.js';
+import { indentedLists } from '../../../src/agenda/reading/indented-list.js';
 
 describe('lists written as indented lines without markers', () => {
   it('reads short indented lines under an intro, past a link line', () => {

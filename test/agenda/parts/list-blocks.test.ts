@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listBlocks } from '../../../src/agenda/list-blocks.js';
+import { listBlocks } from '../../../src/agenda/reading/list-blocks.js';
 
 const read = (text: string) => listBlocks(text).map((b) => ({ intro: b.intro, items: b.items.map((i) => i.text) }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_THREAD } from '../../../src/agenda/context.js';
-import { namedDates } from '../../../src/agenda/mentions.js';
+import { NO_THREAD } from '../../../src/agenda/extract/context.js';
+import { namedDates } from '../../../src/agenda/placement/mentions.js';
 
 const sent = Date.UTC(2025, 2, 26, 15, 25);
 const dates = (text: string) => namedDates('[LSF/MM/BPF TOPIC] Reclaim BOF', sent, NO_THREAD, text, []).map((n) => n.dates);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { introducesTopics } from '../../../src/agenda/intros.js';
-import { isPointer, proposalPhrases } from '../../../src/agenda/phrases.js';
-import { topicTitle } from '../../../src/agenda/topic-title.js';
+import { introducesTopics } from '../../../src/agenda/reading/intros.js';
+import { isPointer, proposalPhrases } from '../../../src/agenda/wording/phrases.js';
+import { topicTitle } from '../../../src/agenda/wording/topic-title.js';
 
 const topics = (text: string) => proposalPhrases(text).map((p) => p.topic);
 

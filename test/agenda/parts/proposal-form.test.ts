@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formTopics, isRuleLine } from '../../../src/agenda/proposal-form.js';
+import { formTopics, isRuleLine } from '../../../src/agenda/reading/proposal-form.js';
 
 describe('a proposal written as a form or as a headed document', () => {
   it('takes the Title field and the Presenter under it, not the description', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openingList, paragraphTopics } from '../../../src/agenda/reply-outline.js';
-import { stripGreeting } from '../../../src/agenda/text.js';
+import { openingList, paragraphTopics } from '../../../src/agenda/reading/reply-outline.js';
+import { stripGreeting } from '../../../src/agenda/reading/text.js';
 
 describe('topics a reply lays out as an outline', () => {
   it('drops the greeting under an attribution line whose "wrote:" was wrapped away (clang-built-linux 2019)', () => {

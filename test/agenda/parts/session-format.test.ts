@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesSessionFormat } from '../../../src/agenda/session-format.js';
+import { namesSessionFormat } from '../../../src/agenda/reading/session-format.js';
 
 describe('the kinds of session a call for papers asks for', () => {
   it('knows a session kind, with its length or a "new" note, from a topic', () => {

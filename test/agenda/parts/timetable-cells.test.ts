@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timetableCells } from '../../../src/agenda/timetable-cells.js';
+import { timetableCells } from '../../../src/agenda/reading/timetable-cells.js';
 
 describe('a timetable from an HTML table turned into text', () => {
   it('takes the paragraph after each time that stands alone, without its link', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesPerson } from '../../../src/agenda/credited.js';
-import { sameTopic, sharesSubstance, statsOf, topicWords, withoutAcronymGloss } from '../../../src/agenda/topic-match.js';
+import { namesPerson } from '../../../src/agenda/items/credited.js';
+import { sameTopic, sharesSubstance, statsOf, topicWords, withoutAcronymGloss } from '../../../src/agenda/wording/topic-match.js';
 
 describe('the same topic in other words (issue 8, "The same topic twice")', () => {
   it('takes no substance from particles: "demo of USB redirection over the network" is not "usbfs device hand off"', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicTitle } from '../../../src/agenda/topic-title.js';
+import { topicTitle } from '../../../src/agenda/wording/topic-title.js';
 
 const title = (raw: string) => topicTitle(raw)?.title;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../src/agenda/annotations.js';
-import { namedDateIn } from '../../../src/agenda/meeting-match.js';
-import { normaliseTitle, sameTitle, titleFromSubject, titleOverlap } from '../../../src/agenda/title.js';
+import { annotate } from '../../../src/agenda/reading/annotations.js';
+import { namedDateIn } from '../../../src/agenda/extract/meeting-match.js';
+import { normaliseTitle, sameTitle, titleFromSubject, titleOverlap } from '../../../src/agenda/wording/title.js';
 
 describe('annotations and titles', () => {
   it('pulls duration, presenter and links out of a line', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callReplyRule } from '../../../src/agenda/rules/call-reply.js';
-import { makeEnv } from '../../../src/agenda/extract.js';
-import { compileMeetings } from '../../../src/agenda/meeting-match.js';
+import { makeEnv } from '../../../src/agenda/extract/extract.js';
+import { compileMeetings } from '../../../src/agenda/extract/meeting-match.js';
 import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 const reply = (bodyText: string, quotedText = '') =>

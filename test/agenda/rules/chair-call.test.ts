@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
-import { compileMeetings } from '../../../src/agenda/meeting-match.js';
+import { compileMeetings } from '../../../src/agenda/extract/meeting-match.js';
 import { envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 describe("rule 5: the chair's calls, reminders and posted agendas", () => {

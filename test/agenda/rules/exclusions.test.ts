@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMinutes, isSupportOnly, skipReason } from '../../../src/agenda/exclusions.js';
-import { ownProse, stripDiffs } from '../../../src/agenda/text.js';
+import { isMinutes, isSupportOnly, skipReason } from '../../../src/agenda/extract/exclusions.js';
+import { ownProse, stripDiffs } from '../../../src/agenda/reading/text.js';
 import { message, run, titles } from '../extract-helpers.js';
 
 describe('exclusions: messages that are never items', () => {

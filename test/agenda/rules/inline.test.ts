@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inlineRule } from '../../../src/agenda/rules/inline.js';
-import { makeEnv } from '../../../src/agenda/extract.js';
+import { makeEnv } from '../../../src/agenda/extract/extract.js';
 import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
 
 describe('rule 3: inline proposals', () => {

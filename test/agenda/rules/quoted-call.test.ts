@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeEnv } from '../../../src/agenda/extract.js';
+import { makeEnv } from '../../../src/agenda/extract/extract.js';
 import { quotedCallRule } from '../../../src/agenda/rules/quoted-call.js';
 import { context, MEETINGS, message, titles } from '../extract-helpers.js';
 

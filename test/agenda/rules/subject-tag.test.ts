@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesPart, subjectTagRule } from '../../../src/agenda/rules/subject-tag.js';
-import { makeEnv } from '../../../src/agenda/extract.js';
+import { makeEnv } from '../../../src/agenda/extract/extract.js';
 import { context, envOf, message, titles } from '../extract-helpers.js';
 
 describe('rule 1: subject tag', () => {

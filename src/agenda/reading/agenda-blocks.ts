@@ -1,0 +1,69 @@
+/**
+ * Which lists in a chair's call state its topics (rule 5, rules/chair-call.ts): introduced as topics
+ * or an agenda (intros.ts), and not the call's logistics, the last call's notes, the choices about
+ * the call, examples of good topics or what a proposal must hold.
+ */
+import { introducesTopics, lastSentence, scopesTalks } from './intros.js';
+import type { ListBlock } from './list-blocks.js';
+import { regex } from '../extract/patterns.js';
+
+// Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
+const NOT_AGENDA = regex(
+  'i',
+  String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
+  String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
+  String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
+  String.raw`call)|recordings?|highlights\s+(?:from|of)|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
+  String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
+  // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend
+  // is:" (Xen Summit 2024): the agenda is elsewhere, and what follows is how to join it.
+  String.raw`listed\s+here|(?:can\s+be\s+)?found\s+(?:here|at)|whether|instructions|ground\s+rules)\b`,
+);
+// A summit's draft agenda may run to thirty topics (LPC 2022's VFIO/IOMMU/PCI MC call had 30);
+// longer lists are file lists, changelogs or attendees.
+const MAX_TOPICS = 40;
+
+/**
+ * A list that states the call's topics: introduced as topics or an agenda ("The current topics:",
+ * "The agenda includes:", "I have a couple:"), not the call's logistics or the last call's notes.
+ * Other lists in a call are the outline of one topic ("Pro/Con?", "Basically what we need is:").
+ */
+export function agendaBlock(block: ListBlock): boolean {
+  if (block.items.length === 0 || block.items.length > MAX_TOPICS) return false;
+  const last = lastSentence(block.intro);
+  // "we'll continue the discussion we started last time:" lists this call's topics; only a list
+  // about the last call itself (its notes, its actions) is not.
+  const continues = /\bcontinue\s+(?:the|our)\s+discussions?\b/i.test(last) ? last.replace(CONTINUED_FROM, '') : last;
+  // A call for proposals' own list, however hedged ("Topics of interest include, but are not limited
+  // to:", LPC 2026 Containers MC; "Tentative topics ... include (but not limited to)", LPC 2022 VFIO/
+  // IOMMU/PCI MC) is the chairs' draft agenda: the chair accepts or rejects each in review.
+  // "We would like to discuss current problems in memory management, for example:" (LPC 2022 MM MC):
+  // examples of what the chairs want discussed are their suggested topics.
+  const examples = EXAMPLES.test(last) && !/\b(?:would\s+like|want|plan|hope)\s+to\s+(?:discuss|cover|talk\s+about)\b/i.test(last);
+  // "The minutes are in the link below. ... Highlights:" recaps that meeting; "The agenda for the
+  // October 28 meeting will be ... Here are a few highlights:" (the Boot-Time SIG, 2025) previews it.
+  const recap = /\bhighlights\b/i.test(last) && NOT_AGENDA.test(block.intro.slice(0, -last.length));
+  const excluded = recap || examples || scopesTalks(block.intro) || [OPTIONS, HOW_TO_PROPOSE].some((re) => re.test(last));
+  return introducesTopics(block.intro) && !excluded && !NOT_AGENDA.test(continues);
+}
+
+// "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
+// choices about the call, not its topics.
+const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|is|here))?\s*:?\s*$/i;
+// "Good topics:" over "- bugs you're working on - short code walkthroughs" (bcachefs 2024-04): the kind of
+// topic the chair welcomes, not this call's topics.
+const EXAMPLES = /\b(?:(?:good|example|sample)\s+topics?|topics?\s+(?:like|such\s+as)|for\s+(?:example|instance)|e\.g\.)\s*:?\s*$/i;
+
+// "Please send us your request for slots to bpf-chairs@ietf.org detailing" over "* Topic and presenter
+// info * Requested slot duration" (IETF BPF WG 2023): what a request must hold, not topics.
+// "I am reaching out to you asking for:" over "1) Topics your project may want to discuss 2) Whether
+// you are willing to participate" (LPC 2021 Toolchains MC): what to answer, not topics.
+const HOW_TO_PROPOSE = regex(
+  'i',
+  String.raw`\b(?:send|submit|mail|e-?mail)\b.*\b(?:detailing|including|with|stating|containing|giving|listing)\s*:?\s*$|`,
+  String.raw`\b(?:asking|ask)\s+(?:you\s+|everyone\s+|all\s+)?for\s*:?\s*$`,
+);
+
+const CONTINUED_FROM =
+  /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;

@@ -1,0 +1,55 @@
+/**
+ * Annotations found on a proposal line: a duration "(15 min)", a presenter "[Name]", links.
+ * Each is removed from the title it was found on.
+ */
+import { regex } from '../extract/patterns.js';
+
+export interface Annotated {
+  readonly title: string;
+  readonly durationMinutes?: number;
+  readonly presenter?: string;
+  readonly links: readonly string[];
+}
+
+const URL = /<?(https?:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?])>?/g;
+const LINK_POINTER = regex(
+  'i',
+  String.raw`\s*[-–(,;:]?\s*\b(?:see|cf\.?|ref\.?|more\s+info(?:rmation)?)(?!\w)(?:\s+(?:also|the|this|that|here))?`,
+  String.raw`(?:\s+(?:thread|discussion|link|page|post|mail|patch(?:es)?|series|rfc))?\s*[:-]?\s*\)?(?=\s*(?:\([^()]*\)\s*)?$)`,
+);
+const DURATION = /\(\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*\)|\(\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*\)/i;
+// A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
+// spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
+const PRESENTER = /\[\s*([\p{Lu}][\p{L}.'’-]*(?:[ /][\p{L}.'’-]+){0,3})\s*\]/u;
+
+/** Pull duration, presenter and links out of a line; the rest is the title. */
+export function annotate(line: string): Annotated {
+  let title = line;
+  const links: string[] = [];
+  for (const m of line.matchAll(URL)) links.push(m[1]!);
+  title = title.replace(URL, ' ');
+  // "Support for multiple rectangle cropping See thread: <url> (Name)": the words that pointed at the link go with it.
+  if (links.length) title = title.replace(LINK_POINTER, ' ');
+  let durationMinutes: number | undefined;
+  const d = DURATION.exec(title);
+  if (d) {
+    durationMinutes = d[1] ? Number(d[1]) : Math.round(Number(d[2]) * 60);
+    title = title.replace(d[0], ' ');
+  }
+  let presenter: string | undefined;
+  const p = PRESENTER.exec(title);
+  if (p && !/^(?:PATCH|RFC|TECH|MAINTAINERS?|AGENDA|WIP|DRAFT)\b/i.test(p[1]!)) {
+    presenter = p[1]!.trim();
+    title = title.replace(p[0], ' ');
+  }
+  title = title
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    title,
+    links,
+    ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+    ...(presenter !== undefined ? { presenter } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The topics one item of a chair's list stands for. Usually the item itself; but an item that only
+ * names people, with their topics as the points under it ("Current responses:" over "- Jiri Pirko /
+ * Jacob Keller" and "  + multi PF device with shared resources", netdev 2024, the Driver and H/W APIs
+ * Workshop chair's reminder), stands for those points, credited to them; and a section of a
+ * recurring call's agenda ("Round-table of completed or ongoing work") for the points under it.
+ */
+import { listBlocks, type ListItem } from './list-blocks.js';
+import { regex } from '../extract/patterns.js';
+import { listAt } from './text.js';
+import { PEOPLE_ONLY } from './timetable-slots.js';
+import { endsWithPresenter } from '../wording/topic-title.js';
+
+/**
+ * The topics a list item stands for: its points, by the people it names; the points of a section
+ * ("Round-table of completed or ongoing work", "What are people working on?", "Review of action
+ * items" over the work to report on, the Boot-Time SIG 2024), nested as written; or the item itself,
+ * with the points of a section nested under it ("- ELC boot-time post-mortem" over "  - Status of
+ * patches or docs being considered for upstream" and the patches, the Boot-Time SIG 2025).
+ */
+export function itemTopics(item: ListItem, inSection = false): string[] {
+  const who = item.text.trim();
+  // "- Review of action items", "- Status of patches or docs being considered for upstream" with
+  // nothing under them: the call's standing business, no topic ("Updates on icon changes" is one).
+  if (item.detail.trim() === '') return STANDING.test(who) || NO_SUBJECT.test(who) ? [] : [item.text];
+  const points = pointsOf(item);
+  // Within a section, a heading ending in a colon over its points ("patches in flight:") is one
+  // too; elsewhere such a heading keeps its points ("Load balancing:" over "wakeup", "periodic").
+  if (isSection(who) || ((inSection || creditsEach(points)) && /:$/.test(who))) {
+    const topics = points.filter((p) => !NO_TOPIC.test(p.text.trim())).flatMap((p) => itemTopics(p, true));
+    return topics.length ? topics : [item.text];
+  }
+  if (!PEOPLE_ONLY.test(who)) return [item.text, ...points.filter((p) => isSection(p.text.trim())).flatMap((p) => itemTopics(p, true))];
+  const credited = listAt(item.detail.split('\n'), 0).items;
+  return credited.length ? credited.map((p) => `${p} (${who})`) : [item.text];
+}
+
+/**
+ * The points under an item, every list of them: an agenda typed by hand sets sibling points at
+ * different indents ("     - Tim currently working on:", then "   - boot caching", then
+ * "    - Automatically reducing kernel configuration", the Boot-Time SIG 2025), which the list
+ * reader takes for lists of their own.
+ */
+function pointsOf(item: ListItem): ListItem[] {
+  return listBlocks(item.detail).flatMap((b) => b.items);
+}
+
+/**
+ * "2) Small architecture enhancements:" over points that each end with who brings them ("- Acquiring
+ * subdevs ... (Tomasz)", the V4L2 brainstorm agenda, linux-media 2011): a heading over topics.
+ */
+function creditsEach(points: readonly ListItem[]): boolean {
+  return points.length >= 2 && points.every((p) => endsWithPresenter(`${p.text}\n${p.detail}`.trim()));
+}
+
+/** A section of a recurring call's agenda, or a heading that names no subject of its own. */
+function isSection(text: string): boolean {
+  return SECTION.test(text) || NO_SUBJECT.test(text);
+}
+
+// A section of a recurring call's agenda, not a topic of its own, when points stand under it.
+const SECTION = regex(
+  'i',
+  String.raw`^(?:review\s+of\s+)?(?:(?:the\s+)?round[- ]?table|status\s+updates?|updates|action\s+items|open\s+items|`,
+  String.raw`(?:things|items|topics)\s+to\s+follow\s+up(?:\s+on)?|`,
+  String.raw`what\s+(?:are\s+)?(?:people|folks|you|we)\s+(?:are\s+)?working\s+on)\b[^:]{0,40}[:?]?$`,
+);
+// The business every call of a series holds, named alone.
+const STANDING = /^(?:review\s+of\s+)?(?:the\s+)?(?:(?:open|previous|last|pending)\s+)?action\s+items\s*:?$|^(?:the\s+)?round[- ]?table\b/i;
+// "upstream discussion" over "effects of new nbcon console", "Status of patches or docs being
+// considered for upstream, or recently upstreamed" over the patches (the Boot-Time SIG 2025): words
+// that say what kind of business follows, and none that says what it is about.
+const NO_SUBJECT = regex(
+  'i',
+  String.raw`^(?:(?:upstream(?:ed)?|discussions?|status|updates?|news|patch(?:es|sets?)?|docs|work|pending|ongoing|on-going|`,
+  String.raw`in[- ]flight|in[- ]progress|submissions?|submitted|being|considered|recently|recent|current|open|other|misc|`,
+  String.raw`miscellaneous|items|topics|issues|questions|business|follow[- ]?ups?|of|the|and|or|for|to|on|in)[\s,]*)+:?$`,
+);
+// "Anyone else?", "In particular, are there any patches in flight?", "Are there any other patches in
+// flight?": the chair's prompts within a section.
+const NO_TOPIC = /^(?:anyone|anybody|anything|any\s+other)\b.{0,20}\?$|^(?:in\s+particular,?\s+)?(?:are|is)\s+there\s+any\b.*\?$/i;

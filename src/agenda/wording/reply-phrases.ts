@@ -1,0 +1,59 @@
+/**
+ * Phrases that propose a topic only in answer to a call for agenda items (rules/call-reply.ts):
+ * "I'd like to add X", "I would be interested in X", and in a direct answer "What about X?".
+ * Elsewhere "we want to add a function to X" is code and "what about the locking?" is review.
+ */
+import { sentencesOf, trimTopic, type Phrase } from './phrases.js';
+import { regex } from '../extract/patterns.js';
+import { topicWords } from './topic-match.js';
+
+// "if there's a waiting list I'd like to add enabling cgroups memory accounting": in answer to a
+// call (or its agenda), adding is proposing. Elsewhere "we want to add a function to X" is code.
+const LIKE_TO_ADD = regex(
+  'i',
+  // "I would maybe add to the list GPU/accel interoperability" (dri-devel 2024, in the BoF's thread).
+  String.raw`\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:also\s+|maybe\s+|perhaps\s+)?(?:like\s+to\s+)?add\s+`,
+  String.raw`(?:to\s+the\s+(?:list|agenda)\s+)?`,
+  String.raw`(?!that\b|to\b|my\b|more\b|some\s+(?:context|comments?|notes?)\b|a\s+(?:comment|note|few\s+words)\b)(.+)`,
+);
+
+// "I would be interested in the general idea on handling complex cameras": in answer to a call, a
+// wish to discuss (linux-media 2019); "I'm interested" alone is support (call-reply.ts's LOGISTICS).
+const WOULD_BE_INTERESTED = regex(
+  'i',
+  String.raw`\b(?:i|we)(?:'d|\s+would)\s+(?:also\s+|really\s+|definitely\s+)?be\s+(?:very\s+|most\s+)?interested\s+in\s+`,
+  // "(if anyone disagrees I'd be very interested in hearing counter-arguments)": an aside, no topic.
+  String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(?!(?:hearing|seeing|knowing|your|any|feedback|comments)\b)(.+)`,
+);
+
+// "What about NVMeoF as file system backing store?" (linux-fsdevel 2024, answering the kdevops BoF's
+// call): a direct answer's question names a topic; not one about when ("What about next Tuesday?").
+const WHAT_ABOUT = /\bwhat\s+about\s+([^?\n]{2,100})\?/gi;
+const WHEN = /^(?:next|this|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:time|date|call|meeting|slot)\b)/i;
+/** The topics a direct answer asks about ("What about X?"), when X is no day or time. */
+export function whatAbout(text: string): Phrase[] {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return [...flat.matchAll(WHAT_ABOUT)].filter((m) => !WHEN.test(m[1]!)).map((m) => ({ topic: trimTopic(m[1]!), sentence: m[0] }));
+}
+
+/** "I'd like to add X", "I would be interested in X": what a reply to a call adds. */
+export function addPhrases(text: string): Phrase[] {
+  return sentencesOf(text).flatMap((sentence) => {
+    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
+    return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
+  });
+}
+
+/**
+ * True when a reply's opening talks about what it quotes: "Memory pools and queue API are more of
+ * stack features." under a call listing "extension to memory pools" and "new APIs for managing
+ * queues" (netdev 2024) comments on listed topics; it puts none of its own.
+ */
+export function aboutWhatIsQuoted(opening: string, quoted: string): boolean {
+  // "API" and "APIs": topicWords folds plurals of words, not of acronyms.
+  const words = (line: string): string[] => [...topicWords(line)].map((w) => w.replace(/s$/, ''));
+  const own = words(opening);
+  if (own.length < 2 || quoted.trim() === '') return false;
+  const there = new Set(quoted.split('\n').flatMap(words));
+  return own.filter((w) => there.has(w)).length * 2 > own.length;
+}

@@ -1,0 +1,263 @@
+/**
+ * A title a chair would print in the digest, from the words someone used to propose a topic
+ * (issue 8, "Titles from sentence fragments"): the request around it goes ("I'd like to discuss",
+ * "Discuss", "Per Alexander:"), so do status and presenter notes ("(in review)", "(Jane Doe)"),
+ * and the topic is cut at its first clause boundary ("…, which …", "… because …", a sentence
+ * end) and kept to a short noun phrase. Annotations (presenter, duration, links) are returned
+ * beside it so nothing the proposer wrote is lost.
+ */
+import { annotate, type Annotated } from '../reading/annotations.js';
+import { regex } from '../extract/patterns.js';
+import { cleanTitle } from './title.js';
+
+/** Words and phrases that ask for a topic rather than name it, at the start of an item. */
+const LEAD = regex(
+  'i',
+  String.raw`^(?:(?:(?:i|we)(?:'d| would)?\s+(?:also\s+)?(?:like|want|love|wish|hope)\s+to\s+|`,
+  String.raw`(?:can|could|shall|should)\s+we\s+|do\s+we\s+(?:need|want)\s+to\s+|let'?s\s+|please\s+)?(?:maybe\s+|perhaps\s+|`,
+  String.raw`briefly\s+|quickly\s+|(?:a\s+)?(?:little\s+)?bit\s+(?:about\s+)?)*(?:ask\s+about|`,
+  String.raw`propose|suggest|share|mention|discuss(?:ion\s+(?:of|on|about|around))?|`,
+  String.raw`talk(?:\s+a\s+bit)?\s+about|review(?:ing)?(?=\s+(?:of|the|a|an|our|proposed|`,
+  String.raw`current|latest|recent|open|pending|draft)\b)(?:\s+of)?|revisit(?:ing)?|`,
+  String.raw`present|presentation\s+(?:of|on|about)|go\s+over|look\s+at|continue(?:\s+(?:the\s+)?discussion(?:\s+(?:of|`,
+  String.raw`on|about))?)?)\s*:?\s+)+`,
+);
+/**
+ * A chair's sentence around a listed topic: "Likely it makes sense to talk about the series X",
+ * "It seems as if there are some discussions to be had around X", "I suspect we'll talk about X",
+ * "We'll continue our discussion on X".
+ */
+const FRAME = regex(
+  'i',
+  String.raw`^(?:(?:(?:likely|probably|maybe|perhaps)\s+)?it\s+(?:makes|(?:would|could|might|may)\s+make)\s+sense\s+to\s+`,
+  String.raw`(?:talk\s+about|discuss|look\s+at|cover)|`,
+  String.raw`(?:it\s+seems\s+(?:as\s+if|like|that)\s+|i\s+think\s+|i\s+suspect\s+(?:that\s+)?)?there\s+(?:are|is|will\s+be|might\s+be)\s+`,
+  String.raw`(?:some\s+)?(?:more\s+)?(?:discussions?|questions?)\s+(?:to\s+be\s+had\s+)?(?:around|about|on|regarding)|`,
+  String.raw`(?:(?:i\s+(?:suspect|assume|expect|guess)|likely|probably)\s+(?:that\s+)?)?we(?:'ll|\s+will)\s+(?:likely\s+|probably\s+)?`,
+  String.raw`(?:talk\s+about|discuss|cover|continue\s+(?:our|the)\s+discussions?\s+(?:on|about|of|around)))\s+(?:the\s+series\s+)?`,
+);
+/**
+ * "I think it would be very helpful for the community to know X", "it would be great to discuss X",
+ * and asked: "would it be useful to have X".
+ */
+const WOULD_BE = regex(
+  'i',
+  String.raw`^(?:(?:i\s+think\s+)?it\s+(?:would|might|could)|(?:would|might|could)\s+it)\s+be\s+(?:very\s+|really\s+|quite\s+)?(?:helpful|`,
+  String.raw`useful|good|nice|great|worth\w*|interesting|valuable)(?:\s+for\s+[^,]{1,40}?)?\s+to\s+(?:know|`,
+  String.raw`discuss|talk\s+about|have|hear\s+about|get|cover|review|go\s+over)\s+(?:about\s+)?`,
+);
+/**
+ * Words that soften or frame a request: "a bit (about)", "maybe", "a session on", "my", a leading
+ * "and"/"also" left over from the sentence the topic was cut out of.
+ */
+const FILLER = regex(
+  'i',
+  String.raw`^(?:a\s+(?:little\s+)?bit\s+(?:about\s+)?|maybe\s+|perhaps\s+|possibly\s+|(?:and|or|but|also|then)\s+|`,
+  String.raw`(?:a|an|one)\s+(?:short\s+|quick\s+|brief\s+)?(?:session|talk|slot|discussion|presentation|bof|update)\s+(?:on|about|of)\s+|`,
+  String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+|`,
+  String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+|`,
+  String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+|`,
+  // "(One that has been suggested is) looking at the current Rust proposals".
+  String.raw`(?:(?:taking\s+)?a\s+look|looking)\s+(?:at|into)\s+(?=\S+\s+\S)|`,
+  // "(one topic that I'd like to discuss) is the LPC KVM Microconference"; "Is Linus happy?" stays.
+  String.raw`(?:is|are|would\s+be|will\s+be)\s+(?=(?:the|a|an|our|my)\s)(?![^?]*\?\s*$)|`,
+  // "in the absence of Jira tickets, would it be useful to have X": the circumstance, before the topic.
+  String.raw`(?:in\s+the\s+absence\s+of|in\s+(?:light|view)\s+of|given|regarding|as\s+for|with\s+(?:respect|regard)\s+to)\s+`,
+  String.raw`[^,]{3,50},\s+(?=\S+\s+\S+\s+\S))`,
+);
+/** "Per Alexander:", "Joseph:", "(Joseph, follow up to item 3):": who raised it, at the start. */
+const BY_WHOM = regex(
+  'iu',
+  String.raw`^(?:\(?\s*(?:per|from|via|by)\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?\s*:\s*\)?|`,
+  String.raw`\([^()]{1,80}\)\s*:|\(\s*[\p{Lu}][\p{L}'’.-]*\s*:\s*\))\s*`,
+);
+/** "Gerrit review: Idea: X", "FYA. X", "Question: X": labels that file a topic, not name it. */
+const FILED_AS = regex(
+  'i',
+  String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
+  // "Proposed agenda item: X", "New topic: X", "Agenda item - X".
+  String.raw`(?:(?:proposed|suggested|possible|additional|another|new|my)\s+)?(?:agenda\s+)?(?:topic|item)|`,
+  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|`,
+  // "Another topic came up in the rados suite review today: downgrades" (ceph-devel 2019).
+  String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60}|`,
+  // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.
+  String.raw`tentative(?:ly)?|optional|if\s+time\s+(?:permits|allows)|time\s+permitting|if\s+(?:there\s+is|we\s+have)\s+[^-–—:]{1,40}?)`,
+  String.raw`\s*(?:[:.]|\s-)\s+(?=\S)`,
+);
+/** Notes in parentheses that say where a topic stands, not what it is. */
+const STATUS = regex(
+  'gi',
+  String.raw`\s*\((?:in\s+review|under\s+review|if\s+(?:ready|time(?:\s+permits)?|there\s+is\s+time)|`,
+  String.raw`time\s+permitting|tbd|tba|wip|draft|done|merged|ongoing|continued|carried\s+over|`,
+  String.raw`cont(?:'d|inued)?|new|optional|maybe|tentative|postponed|deferred|from\s+last\s+(?:time|`,
+  String.raw`week|meeting)|[^()]{0,30}\bvia\s+e-?mail|e-?mail)\)\s*`,
+);
+/** A presenter in parentheses at the end: "(Jane Doe)", "(Jane Doe, et. al)", "(Jane / Joe)", "(Liam?)" (not yet sure). */
+const TRAILING_PERSON = regex(
+  'u',
+  String.raw`\s*\(\s*([\p{Lu}][\p{L}'’.-]+(?:[ -](?:van|von|de|da|del|der|le|la|[\p{Lu}][\p{L}'’.-]*)){0,3}(?:\s*(?:,|`,
+  String.raw`\/|&|and)\s*(?:et\.?\s*al\.?|[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}))*)\s*\??\s*\)\s*$`,
+);
+/** True when a line ends by naming who brings it: "... (Tomasz)", "(Jane / Joe)". */
+export function endsWithPresenter(text: string): boolean {
+  return TRAILING_PERSON.test(text);
+}
+
+// A sentence end: the next word starts with a capital. Case-sensitive on purpose: under the "i"
+// flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
+const SENTENCE_END = /(?<!\b(?:vs|cf|etc|approx|e\.g|i\.e))[.?!](?=\s+[\p{Lu}"“(])/gu;
+// "Unifying KVM's uAPI for protected VMs, courtesy of Isaku": who brings it, after the topic.
+const COURTESY_OF = /,?\s+(?:courtesy\s+of|presented\s+by|led\s+by)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s*[:.]?\s*$/u;
+// Where a topic stops: a semicolon, a clause that explains or justifies it.
+const CLAUSE_END = regex(
+  'iu',
+  String.raw`(?:;\s|\s+[-–—]{1,2}\s+(?=\S)|,\s+(?:which|where|`,
+  String.raw`so\s+that|so|because|since|as\s+(?:it|we|this|they)|but|and\s+(?:i|we)\b|`,
+  String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?)\b|,\s+(?:i\.e|e\.g)\.?(?=\s|$)|:\s+and\b|`,
+  // "pKVM if the right people log on": a condition on the topic, after it.
+  String.raw`\s+if\s+(?:the\s+right|time\s+(?:permits|allows)|(?:anyone|anybody|someone|people)\s)|`,
+  String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
+  String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
+  String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
+  String.raw`could|can|would|are|were|see|saw)\b)\b)`,
+);
+
+const MAX_WORDS = 14;
+// A title that opens with what, how or why, and the "we would ..." that is its own clause.
+const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
+const OWN_CLAUSE = /^\s+(?:that\s+)?(?:we|i|you)\s/i;
+
+/**
+ * "Data Object Exchange (DOE)", "Security Protocol and Data Model (SPDM)": capitals spelling the
+ * initials of the words before them are the topic's acronym, not who presents it ("(IBM)" is).
+ */
+export function acronymOf(words: string, caps: string): boolean {
+  if (!/^\p{Lu}{2,}$/u.test(caps)) return false;
+  const initials = words
+    .split(/[\s/-]+/)
+    .filter((w) => w !== '' && !/^(?:and|or|of|for|the|a|an|in|on|to)$/i.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return initials.endsWith(caps);
+}
+
+/** A parenthesised note that names no presenter: "(TBD)", "(RFC)", or the topic's own acronym. */
+function notAPresenter(note: string, before: string): boolean {
+  return /^(?:TBD|TBA|WIP|RFC|FYI|Q&A|AOB)$/i.test(note) || acronymOf(before, note);
+}
+
+/**
+ * Where the topic stops: the first clause end at least 8 characters in (a short lead is no clause).
+ * A topic asked as a question keeps its own clause: "What and how we would like to achieve with
+ * software ISP" (libcamera 2024), "How we handle X", not "What and how".
+ */
+function firstCut(t: string): number | null {
+  const asked = WH_LEAD.test(t);
+  const cuts = [SENTENCE_END, CLAUSE_END].map((pattern) => {
+    const re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const m of t.matchAll(re)) if (m.index >= 8 && !(asked && OWN_CLAUSE.test(m[0]))) return m.index;
+    return null;
+  });
+  const found = cuts.filter((c): c is number => c !== null);
+  return found.length ? Math.min(...found) : null;
+}
+
+export interface TopicTitle extends Annotated {
+  /** The words as written before shaping (for the audit trail). */
+  readonly raw: string;
+}
+
+/** Shape proposal text into a title; null when no title-like words remain. */
+export function topicTitle(raw: string): TopicTitle | null {
+  const a = annotate(raw);
+  // A list marker ("2. ", "- ") is no part of the topic, nor a sentence end to cut at.
+  let t = a.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s+/, '')
+    // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic; "(or
+    // start to discuss) how we handle X": an aside on the request.
+    .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')
+    // "the 'fault tolerance' topic again if I can": the quoted name is the topic.
+    .replace(/^(?:the|a|an|my|our)\s+['"“‘]([^'"”’]{3,60})['"”’]\s+(?:topic|item|discussion|session)\b.*$/i, '$1')
+    // '"setting up a CTDB-cluster with GLusterFS" The tutorial-language will be english.' (sambaXP 2020):
+    // a quoted name with the next sentence run on after it, its full stop lost.
+    .replace(/^["“]([^"”]{3,120})["”]\s+(?:The|This|It|That|There|We|I|My|Our|They)\s.*$/u, '$1')
+    // "I don't remember who mentioned "3 phase reset and KVM", maybe ...": the quoted words name it.
+    .replace(
+      /^(?:[^'"“‘]|(?<=\w)'(?=\w)){0,60}\b(?:mentioned|suggested|proposed|raised|brought\s+up)\s+['"“‘]([^'"”’]{3,80})['"”’].*$/i,
+      '$1',
+    );
+  let presenter = a.presenter;
+  const courtesy = COURTESY_OF.exec(t);
+  if (courtesy) {
+    presenter ??= courtesy[1]!.trim();
+    t = t.slice(0, courtesy.index).trim();
+  }
+  const person = TRAILING_PERSON.exec(t);
+  if (person && person[1]!.length > 2 && !notAPresenter(person[1]!, t.slice(0, person.index))) {
+    presenter ??= person[1]!.trim();
+    t = t.slice(0, person.index).trim();
+  }
+  t = t.replace(STATUS, ' ').trim();
+  for (let i = 0; i < 4; i++) {
+    const next = t
+      .replace(/^[\s:;,.-]+/, '')
+      .replace(BY_WHOM, '')
+      .replace(FILED_AS, '')
+      .replace(FILLER, '')
+      .replace(WOULD_BE, '')
+      .replace(FRAME, '')
+      .replace(LEAD, '')
+      .trim();
+    if (next === t) break;
+    if (next === t) break;
+    t = next;
+  }
+  const cut = firstCut(t);
+  if (cut !== null) t = t.slice(0, cut);
+  t = withoutRemark(t);
+  // "(e.g., folio_put() callback)": an example of the topic, not part of its name.
+  t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s|$)/gi, '').trim();
+  t = shorten(t);
+  t = cleanTitle(t);
+  // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log
+  // format"), unless its first word is a name written in lower case on purpose ("ocaml-tls", ".reboots").
+  if (/^\p{Ll}+(?:\s|$)/u.test(t)) t = t.charAt(0).toUpperCase() + t.slice(1);
+  if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
+  return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
+}
+
+const PREPOSITION = /^(?:for|with|in|on|of|to|from|by|at|about|between|into|like)$/i;
+
+/** Keep at most MAX_WORDS words, cut at a comma or colon, else before the last preposition that leaves five words. */
+function shorten(t: string): string {
+  const words = t.split(' ');
+  if (words.length <= MAX_WORDS) return t;
+  const head = words.slice(0, MAX_WORDS);
+  const text = head.join(' ');
+  const comma = Math.max(text.lastIndexOf(', '), text.lastIndexOf(': '));
+  if (comma >= 15) return text.slice(0, comma);
+  // Cut inside a parenthesis ("RADOS progress module (better events in 'ceph -s' to show ..."):
+  // the explanation goes, the name before it stays.
+  const open = text.lastIndexOf(' (');
+  if (open >= 8 && !text.slice(open).includes(')')) return text.slice(0, open);
+  for (let k = head.length - 1; k >= 5; k--) if (PREPOSITION.test(head[k]!)) return head.slice(0, k).join(' ');
+  return text;
+}
+
+/**
+ * A conversational aside in parentheses after the topic, a clause of five words or more that
+ * speaks of us or you or smiles ("direct-map-removal support (folio_free callback making our life
+ * harder than it should :) )"): the writer's remark, not the topic's name. A subtitle stays
+ * ("Hidden commits from next (aka why maintainers hoard them in backpack)"), as do short notes
+ * ("(stage 2)").
+ */
+function withoutRemark(t: string): string {
+  const open = t.indexOf(' (');
+  if (open < 8 || !t.trimEnd().endsWith(')')) return t;
+  const inside = t.slice(open + 2, t.trimEnd().length - 1);
+  const clause = inside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 5;
+  const aside = /\b(?:we|our|us|i|my|you|your)\b|[:;]-?[()DP]/i.test(inside);
+  return clause && aside ? t.slice(0, open).trim() : t;
+}
