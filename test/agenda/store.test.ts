@@ -102,6 +102,17 @@ describe('addCandidate', () => {
     expect(fsck.action).toBe('created');
   });
 
+  it('joins a restatement months later in the series, not one a year later (a new proposal for the next edition)', () => {
+    const first = addCandidate(db, cand('Unikernel TLS stack', '2025-01-10T12:00', { messageId: 'a@x' }), wctx());
+    // Six months on, the same topic raised again is still the one item (carried to its new call).
+    const later = addCandidate(db, cand('Unikernel TLS stack', '2025-07-10T12:00', { messageId: 'b@x' }), wctx());
+    expect([later.action, later.itemId]).toEqual(['joined', first.itemId]);
+    // Ten months after that, it is put forward again as a new proposal.
+    const nextYear = addCandidate(db, cand('Unikernel TLS stack', '2026-05-10T12:00', { messageId: 'c@x' }), wctx());
+    expect(nextYear.action).toBe('created');
+    expect(listItems(db)).toHaveLength(2);
+  });
+
   it('merges near-duplicates: same normalised title, a resend, the same link', () => {
     const first = addCandidate(
       db,
