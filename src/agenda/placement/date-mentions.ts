@@ -62,7 +62,21 @@ export function dateMentions(text: string, ref: LocalDate): DateMention[] {
     );
   }
   for (const m of text.matchAll(RELATIVE)) add(m, relative(m[1]!.toLowerCase(), ref));
-  return out.sort((x, y) => x.index - y.index);
+  return narrowedByNeighbours(out.sort((x, y) => x.index - y.index));
+}
+
+/**
+ * "Next Tuesday's teleconference, Jan 13" written on a Monday: "next Tuesday" is tomorrow or the
+ * week after, and the date beside it says which (Open MPI devel 2009). A mention with several
+ * readings puts first those a mention right after it shares.
+ */
+function narrowedByNeighbours(mentions: DateMention[]): DateMention[] {
+  return mentions.map((m, i) => {
+    const next = mentions[i + 1];
+    if (m.dates.length < 2 || !next || next.index - (m.index + m.text.length) > 40) return m;
+    const shared = m.dates.filter((d) => next.dates.includes(d));
+    return shared.length === 0 ? m : { ...m, dates: [...shared, ...m.dates.filter((d) => !shared.includes(d))] };
+  });
 }
 
 function monthOf(name: string): number {
@@ -78,8 +92,14 @@ function valid(y: number, m: number, d: number): LocalDate[] {
 /** A month and day with the written year, or the year that puts it nearest `ref` (ties: the later). */
 function withYear(month: number, day: number, year: string | undefined, ref: LocalDate): LocalDate[] {
   if (month < 1) return [];
-  if (year) return valid(Number(year), month, day);
   const r = Number(ref.slice(0, 4));
+  if (year) {
+    // Last year's number, written out of habit early in a new year: "Next Tuesday's teleconference,
+    // Jan 13 2008" on 2009-01-05 (Open MPI devel). The date as written stays the likelier; the
+    // occurrences decide.
+    const meant = Number(year) === r - 1 ? valid(r, month, day).filter((d) => Math.abs(daysBetween(ref, d)) <= 60) : [];
+    return [...valid(Number(year), month, day), ...meant];
+  }
   const options = [r - 1, r, r + 1].flatMap((y) => valid(y, month, day));
   const refMs = Date.parse(ref);
   return options.sort((a, b) => Math.abs(Date.parse(a) - refMs) - Math.abs(Date.parse(b) - refMs) || b.localeCompare(a)).slice(0, 1);

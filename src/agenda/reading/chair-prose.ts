@@ -78,7 +78,9 @@ const ROUTINE = regex(
   // "shorter content will be more likely to get approved as we want to cover a wide range of topics"
   // (FOSDEM's Kernel devroom call, 2022): how many, not which.
   String.raw`(?:a\s+)?(?:wide\s+|broad\s+)?(?:range|variety|number|lot|mix)\s+of\s+(?:different\s+)?(?:topics|subjects|things|areas)|`,
-  String.raw`(?:many|various|several|different|diverse)\s+(?:topics|subjects|things|areas))$`,
+  String.raw`(?:many|various|several|different|diverse)\s+(?:topics|subjects|things|areas)|`,
+  // "Here's what we'll be talking about this morning: <link>" (Open MPI's developer meeting, 2015): when, not what.
+  String.raw`(?:(?:this|tomorrow|today'?s?)\s+(?:morning|afternoon|evening)|today|tonight|tomorrow|(?:this|next)\s+week)\W*)$`,
 );
 const BOILERPLATE_WORDS = /\b(?:please|send|any\s+topic|if\s+you|anything\s+else)\b/i;
 const NOT_CONTENT = regex(

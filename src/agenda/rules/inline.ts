@@ -65,9 +65,16 @@ const TO_BE_DISCUSSED = regex(
   String.raw`(?:in\s+preparation\s+for|ahead\s+of)\s+(?:a\s+|the\s+|further\s+)?discussion|`,
   // "I routinely mention it at the maintainers summit" is a habit, no proposal.
   String.raw`(?:(?:forget|remember|sure|want|like|need)\s+to|(?:propose|suggest)\s+(?:that\s+)?we|let'?s|please|should|could|will|'ll)\s+`,
-  String.raw`(?:mention|raise|bring\s+up|present)\s+(?:this|it|that))`,
+  String.raw`(?:mention|raise|bring\s+up|present)\s+(?:this|it|that)|`,
+  // "Let's talk about it on the call tomorrow, but that's the current proposal" (Open MPI devel 2013,
+  // a merge proposal put to the weekly teleconference).
+  String.raw`let'?s\s+(?:discuss|talk\s+about)\s+(?:this|it|that))`,
   String.raw`\s+(?:(?:today|tomorrow|next\s+week|this\s+week|later)\s+)?(?:in|at|during|on|for)\b`,
 );
+// "TIMEOUT: Tuesday call, May 25", "TIMEOUT: Teleconf on Tue, 27 April 2010" (the RFC form on
+// devel@open-mpi.org, 2009-2013): a proposal whose deadline or discussion is set at a named call is
+// put to that call. The value may stand on the line below its label.
+const DECIDED_AT = /^\s*(?:timeout|deadline|decision|discussion)\s*:\s*(.*)$/i;
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
 const LIST_HEADER = regex(
@@ -164,6 +171,12 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
   }
 
+  for (const [i, line] of lines.entries()) {
+    const d = DECIDED_AT.exec(line);
+    const value = d ? d[1]!.trim() || (lines[i + 1] ?? '').trim() : '';
+    if (value && env.meetings.some((m) => m.aliases.some((re) => re.test(value)))) add('', value, 0.7);
+  }
+
   for (const p of proposalPhrases(text)) {
     if (!MEETING_WORD.test(p.sentence) && !env.meetings.some((m) => m.aliases.some((re) => re.test(p.sentence)))) continue;
     if (/\bagenda\b/i.test(p.sentence) && ADD_TO_AGENDA.test(p.sentence)) continue; // counted above
@@ -174,9 +187,15 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   if (!env.isReply && (SUBJECT_PROPOSAL.test(msg.subject) || headedByMeeting(msg, subjectTitle, env.meetings))) {
     const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
-    const label = named[0]?.aliases.find((re) => re.test(subjectTitle));
+    // The longest name the subject holds: "LinuxConfAU Kernel MiniConf - LLVM" (LCA 2021) loses the
+    // whole name, not "Kernel MiniConf" inside it.
+    const label = named[0]?.aliases
+      .filter((re) => re.test(subjectTitle))
+      .sort((a, b) => (b.exec(subjectTitle)?.[0].length ?? 0) - (a.exec(subjectTitle)?.[0].length ?? 0))[0];
     const topic = label ? withoutMeetingLabel(subjectTitle, label) : subjectTitle;
-    if (named.length && !WHERE_IT_IS.test(topic)) out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
+    // "XFS BoF at LSFMM" (a name of the meeting itself, linux-xfs 2024) names no topic.
+    if (named.length && !WHERE_IT_IS.test(topic) && !onlyTheMeeting(subjectTitle, named[0]!))
+      out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
   }
   return present(out);
 }

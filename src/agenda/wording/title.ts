@@ -14,6 +14,8 @@ export function titleFromSubject(subject: string): string {
     const next = s
       .replace(REPLY_PREFIX, '')
       .replace(/^\s*(?:\[[^\]]{0,80}\]\s*)+/, '')
+      // "RFC: remove udapl BTL" (Open MPI devel 2013): a request for comments, as "[RFC]" is.
+      .replace(/^RFC\s*(?:v\d+\s*)?(?::|\s-\s)\s*/i, '')
       .trim();
     if (next === s) break;
     s = next;

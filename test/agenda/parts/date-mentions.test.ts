@@ -35,6 +35,18 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
     expect(dates('next Wednesday', '2020-01-14')).toEqual([['next Wednesday', ['2020-01-15', '2020-01-22']]]);
   });
 
+  it("also reads last year's number written early in a new year as this year's, after the date as written", () => {
+    // "Next Tuesday's teleconference, Jan 13 2008", written on 2009-01-05 (Open MPI devel).
+    expect(dateMentions('TIMEOUT: Next Tuesday, Jan 13 2008.', '2009-01-05').find((m) => m.text.includes('Jan'))?.dates).toEqual([
+      '2008-01-13',
+      '2009-01-13',
+    ]);
+    // "Next Tuesday" on a Monday is tomorrow or the week after: the date beside it says which.
+    expect(dateMentions("Next Tuesday's teleconference, Jan 13 2008.", '2009-01-05')[0]?.dates).toEqual(['2009-01-13', '2009-01-06']);
+    // Months later, a date of last year is last year's.
+    expect(dateMentions('as we said on Jan 13 2008', '2009-06-05')[0]?.dates).toEqual(['2008-01-13']);
+  });
+
   it('puts a date without a year in the year nearest the message', () => {
     expect(dates('the Jan 7 call', '2019-12-20')).toEqual([['Jan 7', ['2020-01-07']]]);
     expect(dates('the Dec 20 call', '2020-01-03')).toEqual([['Dec 20', ['2019-12-20']]]);

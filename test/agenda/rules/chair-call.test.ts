@@ -555,6 +555,12 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       bodyText: "We'll be talking about upstreaming - shoot me an email if you'd like an invite.\n",
     });
     expect(titles(chairCallRule(envOf(dash)))).toEqual(['Upstreaming']);
+    // "Here's what we'll be talking about this morning:" and a link (Open MPI, 2015): when, not what.
+    const when = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText: "We're just starting. Here's what we'll be talking about this morning:\n\nhttps://example.org/wiki/Meeting#topics\n",
+    });
+    expect(titles(chairCallRule(envOf(when)))).toEqual([]);
   });
 
   it('takes "Good topics:" over a list for the kind of topic welcome, not the call\'s topics', () => {

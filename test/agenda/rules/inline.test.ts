@@ -23,6 +23,37 @@ describe('rule 3: inline proposals', () => {
     });
   });
 
+  it("puts a proposal to the call its deadline names ('TIMEOUT: mirage call, May 25'), and an RFC's subject is its title", () => {
+    // The RFC form on devel@open-mpi.org (2009-2013): WHAT / WHY / WHERE / TIMEOUT.
+    const rfc = (subject: string, timeout: string) =>
+      message({ subject, bodyText: `WHAT: Remove the udapl BTL\n\nWHY: No one is using it\n\n${timeout}\n\n-----\n\nDetails follow.` });
+    expect(titles(inlineRule(envOf(rfc('[devel] RFC: remove udapl BTL', 'TIMEOUT: mirage call, May 25'))))).toEqual(['Remove udapl BTL']);
+    // The value on the line below its label.
+    expect(titles(inlineRule(envOf(rfc('RFC: Bring in the shmem framework', 'TIMEOUT:\nCommunity call, Tues 21 June'))))).toEqual([
+      'Bring in the shmem framework',
+    ]);
+    // A deadline that is a date and no call puts nothing on an agenda.
+    expect(inlineRule(envOf(rfc('RFC: openib failover', 'TIMEOUT: Feb 20, 2010')))).toEqual([]);
+  });
+
+  it("drops the longest of the meeting's names a subject opens with ('LinuxConfAU Kernel MiniConf - LLVM')", () => {
+    const ctx = { ...context(), meetings: [{ ...MEETINGS[0]!, aliases: ['Kernel Miniconf', 'LinuxConfAU Kernel MiniConf'] }] };
+    const m = message({ subject: 'LinuxConfAU Kernel MiniConf - LLVM', bodyText: 'Is it too late to submit a talk proposal?' });
+    expect(titles(inlineRule(makeEnv(m, ctx)))).toEqual(['LLVM']);
+    // A subject that is one of the meeting's names whole names no topic (linux-xfs 2024, "XFS BoF at LSFMM").
+    const own = { ...context(), meetings: [{ ...MEETINGS[0]!, aliases: ['Kernel Miniconf', 'Kernel Miniconf at LCA'] }] };
+    expect(inlineRule(makeEnv(message({ subject: 'Kernel Miniconf at LCA', bodyText: 'Who is coming?' }), own))).toEqual([]);
+  });
+
+  it("takes 'let's talk about it on the call' as the thread's subject put to the call named", () => {
+    const m = message({
+      subject: 'SHMEM merge proposal',
+      bodyText:
+        "We propose a staging branch for the merge.\n\nLet's talk about it on the community call tomorrow, but that's the current proposal.",
+    });
+    expect(titles(inlineRule(envOf(m)))).toEqual(['SHMEM merge proposal']);
+  });
+
   it('reads the list a line adding unnamed topics introduces, and a subject naming only the call and its date as no topic', () => {
     // svsm-devel 2024-06: a member's own mail under the call's subject.
     const m = message({
