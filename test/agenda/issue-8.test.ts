@@ -65,6 +65,37 @@ describe('issue 8: the right topics, once each, on the right call', () => {
     ]);
   });
 
+  it("1. wrong call: a chair's schedule for two meetings on one list puts each line on the meeting with a call that day", async () => {
+    // imagej-devel 2010: Tuesday planning sessions and Thursday status reports in one "Meeting schedule".
+    const status = {
+      id: 'status',
+      name: 'Status report',
+      zone: 'America/Chicago',
+      schedule: '2019-05-03T15:00/P7D',
+      chairs: [CHAIR],
+      lists: [LIST],
+      agenda: { aliases: ['status report'], calls: '/meeting schedule/i' },
+    };
+    await load(
+      [
+        {
+          from: CHAIR,
+          subject: 'Security Working Group meeting schedule',
+          date: 'Mon, 13 May 2019 12:00:00 -0500',
+          body:
+            'The tentative schedule is as follows:\nWed 15 May, 10am - Discuss BMC secure boot\n' +
+            'Fri 17 May, 3pm - Rick: progress on fuzzing\nWed 29 May, 10am - Discuss IPMI over DTLS\nFri 31 May, 3pm - TBD\n',
+        },
+      ],
+      meetings(status),
+    );
+    expect(items(Date.UTC(2019, 4, 13)).sort()).toEqual([
+      ['security/2019-05-15', 'BMC secure boot', 'proposed'],
+      ['security/2019-05-29', 'IPMI over DTLS', 'proposed'],
+      ['status/2019-05-17', 'Rick: progress on fuzzing', 'proposed'],
+    ]);
+  });
+
   it('1. wrong call: a reply to the call sent on its day stays on it, marked late; one after it started moves on', async () => {
     await load([
       {

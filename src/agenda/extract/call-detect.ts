@@ -126,6 +126,16 @@ export function callMeetingForMessage(
   return top.length === 1 ? top[0]! : routeMeeting([subject, opening], top);
 }
 
+/**
+ * Every meeting a chair's mail is as much the call of as the one chosen: "Meeting schedule" from
+ * the chair of a Tuesday planning session and a Thursday status report that share a list
+ * (imagej-devel 2010). A forward schedule's lines may be for any of them.
+ */
+export function callPeers(msg: AgendaMessage, chosen: CompiledMeeting, meetings: readonly CompiledMeeting[]): CompiledMeeting[] {
+  if (REPLY.test(msg.subject) || chosen.calls?.test(msg.subject) !== true) return [];
+  return meetings.filter((m) => m !== chosen && m.calls?.test(msg.subject) === true && isChairMail(msg, m) === true);
+}
+
 /** The text carries a list introduced as topics or an agenda (not the author's "- Joseph" under a paragraph). */
 function agendaList(text: string, msg: AgendaMessage): boolean {
   return listBlocks(text).some(

@@ -86,6 +86,7 @@ export function addCandidate(db: Db, cand: Candidate, c: ExtractWriteContext, la
   const assigned = assign(db, meeting, cand, c.now);
   // A chair's reply in the call's thread sent once the call had begun is its notes, not its agenda.
   if (cand.followUp && assigned.afterNamedCall) return { action: 'ignored', itemId: null, reason: 'notes after the call' };
+  if (assigned.notThisMeeting) return { action: 'ignored', itemId: null, reason: assigned.why };
   const occ = assigned.occurrence;
   // A chair's agenda restating a topic continues it, however long ago it was raised; a member's
   // new proposal joins an old item only within SAME_TOPIC_SPAN.

@@ -26,6 +26,8 @@ export interface Assignment {
   readonly why: string;
   /** The message named a call that had already started when it was sent (notes after a call). */
   readonly afterNamedCall?: boolean;
+  /** A schedule line names a day this meeting has no call on: the line is another meeting's. */
+  readonly notThisMeeting?: boolean;
 }
 
 export interface AssignInput {
@@ -53,7 +55,13 @@ export function assignOccurrence(db: Db | null, meeting: MeetingConfig, input: A
   });
   if (choice.kind === 'none') {
     const before = /before the meeting/.test(choice.why);
-    return { occurrence: null, late: false, history: before ? choice.why : null, why: choice.why };
+    return {
+      occurrence: null,
+      late: false,
+      history: before ? choice.why : null,
+      why: choice.why,
+      ...(choice.notThisMeeting ? { notThisMeeting: true } : {}),
+    };
   }
   const occurrence = window.find((o) => o.key === choice.occurrence.key)!;
   const late = input.announces !== true && date >= cutoffOf(meeting, occurrence) && date < occurrence.start;

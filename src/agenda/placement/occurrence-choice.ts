@@ -33,7 +33,7 @@ export type OccurrenceChoice =
       /** The message named a call that had already started: it was moved on to this one. */
       readonly namedCallHadStarted?: boolean;
     }
-  | { readonly kind: 'none'; readonly why: string };
+  | { readonly kind: 'none'; readonly why: string; readonly notThisMeeting?: boolean };
 
 export interface ChoiceInput {
   /** The message's Date (ms UTC). */
@@ -59,6 +59,10 @@ const PAST_DAYS = 2;
 export function chooseOccurrence(input: ChoiceInput): OccurrenceChoice {
   const named = namedOccurrence(input);
   if (named) return named;
+  // A chair's schedule line for a day this meeting has no call on is another meeting's ("Thu 8 Apr -
+  // Rick: ..." among the Tuesday planning sessions' lines, imagej-devel 2010): it goes on none of these.
+  if (input.mentions.length > 0 && input.mentions.every((m) => m.source === 'schedule'))
+    return { kind: 'none', why: 'its schedule line names no call of this meeting', notThisMeeting: true };
   const { occurrences, date } = input;
   const current = occurrences.find((o) => o.start <= date && date < o.end);
   if (current && input.announces) return { kind: 'call', occurrence: current, why: 'the call it announces is under way' };

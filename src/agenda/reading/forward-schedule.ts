@@ -16,8 +16,11 @@ export interface ScheduledTopic {
   readonly line: number;
 }
 
-// "January 10th - X", "Wed Jan 10: X", "- 2024-01-10 – X".
-const DATED_LINE = /^\s*(?:[-*•]\s+)?([^-–—:]{3,32}?|\d{4}-\d{2}-\d{2})\s*(?:[-–—]|:)\s+(\S.*?)\s*$/;
+// "January 10th - X", "Wed Jan 10: X", "- 2024-01-10 – X", "Thu 8 Apr, 3:30pm - Rick: X" (a time
+// after the date, imagej-devel 2010).
+const DATED_LINE = /^\s*(?:[-*•]\s+)?((?:[^-–—:]|\d:\d){3,40}?|\d{4}-\d{2}-\d{2})\s*(?:[-–—]|:)\s+(\S.*?)\s*$/;
+// The time of day after a line's date: ", 3:30pm", " at 10am", " 16:00 UTC".
+const TIME_AFTER = /,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
 // A free or cancelled slot names no topic, nor one still asking for topics ("- Any topics?", PUCK 2025-06-18).
 export const NO_TOPIC = regex(
   'i',
@@ -31,7 +34,7 @@ export function forwardSchedule(text: string, ref: LocalDate): ScheduledTopic[] 
   text.split('\n').forEach((line, i) => {
     const m = DATED_LINE.exec(line);
     if (!m) return;
-    const when = m[1]!.trim();
+    const when = m[1]!.trim().replace(TIME_AFTER, '');
     const found = dateMentions(when, ref);
     // The whole lead is the date ("January 10th", "Wed Jan 10"), not a sentence that holds one.
     if (found.length !== 1 || found[0]!.text.length < when.length - 4) return;

@@ -12,6 +12,7 @@ import { agendaBlock } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
 import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
+import { callPeers } from '../extract/call-detect.js';
 import { mentionDate } from '../placement/mentions.js';
 import { listBlocks, type ListBlock } from '../reading/list-blocks.js';
 import { regex } from '../extract/patterns.js';
@@ -122,10 +123,19 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     .map((t) => t.trim())
     .filter(usable)
     .map((t) => makeCandidate(env, meeting.id, 'chair-call', t, 0.85, { announces: true, followUp: env.isReply, carriedOver: carried(t) }));
-  // A forward schedule's topics are for the calls their lines name.
-  const later = schedule
-    .filter((s) => usable(s.title))
-    .map((s) => makeCandidate(env, meeting.id, 'chair-call', s.title, 0.8, { mentions: [s.mention], carriedOver: carried(s.title) }));
+  // A forward schedule's topics are for the calls their lines name, of this meeting or of another the
+  // same mail calls (the store keeps each line only where its day has a call).
+  const hosts = schedule.length ? [meeting, ...callPeers(env.msg, meeting, env.meetings)] : [];
+  const later = hosts.flatMap((host) =>
+    schedule
+      .filter((s) => usable(s.title))
+      .map((s) =>
+        makeCandidate(env, host.id, 'chair-call', s.title, 0.8, {
+          mentions: [s.mention],
+          carriedOver: env.ctx.existingItem(host.id, normaliseTitle(s.title)) !== null,
+        }),
+      ),
+  );
   return dedupe(present([...out, ...later]));
 }
 
@@ -241,7 +251,7 @@ function presentersLast(entries: readonly string[]): string[] {
 function dedupe(cands: Candidate[]): Candidate[] {
   const seen = new Set<string>();
   return cands.filter((c) => {
-    const k = normaliseTitle(c.title);
+    const k = `${c.meetingId}\u0000${normaliseTitle(c.title)}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
