@@ -44,9 +44,9 @@ const LOGISTICS = regex(
   String.raw`us)|part\s+of\s+this\s+group|options?|poll|as\s+discussed|did (?:this|`,
   String.raw`the) call happen|is that (?:correct|right)|(?:doesn'?t|does not|didn'?t) work for me|`,
   String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
-  // "I scheduled your BoF Tuesday afternoon" (LSF/MM/BPF 2025): when, not what.
+  // "I scheduled your BoF Tuesday afternoon" (LSF/MM/BPF 2025): when, not what; "I am not sure I will be able to make it" (imagej 2011).
   String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|(?:i|we)(?:'ve|\s+have)?\s+scheduled\b|can'?t (?:make|attend|`,
-  String.raw`join)|won'?t be (?:able|there|around)|not (?:going to |be able to )?make it|unfortunately|be around|`,
+  String.raw`join)|won'?t be (?:able|there|around)|(?:not|be\s+able\s+to|will)\s+(?:going to )?make it|unfortunately|be around|`,
   // "It seems LPC 2025 is already sold out and has a waiting list" (netdev 2025): tickets, not topics.
   String.raw`apologi[sz]e|regrets|call is at|sold\s+out|waiting\s+list|(?:reserved|conference|event|spare)\s+tickets?|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,
@@ -249,10 +249,11 @@ const I_FEEL_OR_DID = regex(
 
 // "This would be good." under a quoted agenda item (linux-media 2011): praise for it; not "it would
 // be very helpful for the community to know X" (a wish that names X).
+// "That is superb!" (imagej-devel 2011, to the chair's slides).
 const PRAISE = regex(
   'i',
-  String.raw`^(?:i\s+think\s+)?(?:this|that|it)\s+(?:would|will|could)\s+be\s+(?:very\s+|really\s+)?`,
-  String.raw`(?:good|great|useful|nice|helpful)(?:[.!]|\s*$)`,
+  String.raw`^(?:i\s+think\s+)?(?:this|that|it)\s+(?:(?:would|will|could)\s+be|is|was|'s)\s+(?:very\s+|really\s+)?`,
+  String.raw`(?:good|great|useful|nice|helpful|superb|excellent|wonderful|awesome)(?:[.!]|\s*$)`,
 );
 
 // "If not too late, I can raise one potential topic for discussion." (LPC 2023): it names none.

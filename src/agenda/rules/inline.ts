@@ -71,10 +71,10 @@ const TO_BE_DISCUSSED = regex(
   String.raw`let'?s\s+(?:discuss|talk\s+about)\s+(?:this|it|that))`,
   String.raw`\s+(?:(?:today|tomorrow|next\s+week|this\s+week|later)\s+)?(?:in|at|during|on|for)\b`,
 );
-// "TIMEOUT: Tuesday call, May 25", "TIMEOUT: Teleconf on Tue, 27 April 2010" (the RFC form on
-// devel@open-mpi.org, 2009-2013): a proposal whose deadline or discussion is set at a named call is
-// put to that call. The value may stand on the line below its label.
-const DECIDED_AT = /^\s*(?:timeout|deadline|decision|discussion)\s*:\s*(.*)$/i;
+// "TIMEOUT: Tuesday call, May 25", "TIMEOUT: Teleconf on Tue, 27 April 2010", "WHEN: After next
+// con call, May 20, 2014" (the RFC form on devel@open-mpi.org, 2009-2014): a proposal whose deadline
+// or discussion is set at a named call is put to that call. The value may stand on the line below its label.
+const DECIDED_AT = /^\s*(?:timeout|deadline|decision|discussion|when)\s*:\s*(.*)$/i;
 const SUBMIT_THIS = /\b(?:submit(?:ting|ted)?|propos(?:e|ing)|send(?:ing)?|bring(?:ing)?)\s+(?:this|it)\s+(?:via|to|for|as|at|under)\b/i;
 // A header that introduces proposed items: "Proposed agenda items:", "Topics for the next call:".
 const LIST_HEADER = regex(
@@ -96,7 +96,9 @@ const SUBJECT_PROPOSAL =
 const ABOUT_THE_MEETING = regex(
   'i',
   String.raw`^\W*(?:call\s+for|cfp|agenda|schedule|program|minutes|notes|summary|recap|report|reminder|`,
-  String.raw`registration|register|invit\w*|attend\w*|meeting|call|cancel\w*|postpone\w*|update\s+on\s+(?:the\s+)?(?:event|venue|dates?)|`,
+  // "Monday's meeting - resched?" (imagej-devel 2010).
+  String.raw`registration|register|invit\w*|attend\w*|meeting|call|cancel\w*|postpone\w*|re-?sched\w*|`,
+  String.raw`update\s+on\s+(?:the\s+)?(?:event|venue|dates?)|`,
   String.raw`venue|travel|hotel|dates?|slides|videos?|recordings?|is\b|will\b|has\b|was\b|`,
   String.raw`(?:new\s+)?(?:access|info(?:rmation)?|times?|link|dial|location|room|day|bridge|zoom|webex))`,
 );

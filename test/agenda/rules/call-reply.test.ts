@@ -436,6 +436,10 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply('I am travelling that week.'), callThread()))).toEqual([]);
     // Audio miniconference 2019: regrets, and a clash with another event.
     expect(callReplyRule(envOf(reply('I am unfortunately not going to make it this year due to conflicts.'), callThread()))).toEqual([]);
+    // imagej-devel 2011, replies to the ROI meeting's announcement: who comes, and praise.
+    const unsure = 'I am not sure I will be able to make it, but I would like to listen to this.\nHow does one join?';
+    expect(callReplyRule(envOf(reply(unsure), callThread()))).toEqual([]);
+    expect(callReplyRule(envOf(reply('That is superb!\nCheers\n\nGabriel'), callThread()))).toEqual([]);
     const clash =
       'Unfortunately my talk at GstConf (on compressed offload with PulseAudio/GStreamer!) is tomorrow, so I will miss a bunch.';
     expect(callReplyRule(envOf(reply(clash), callThread()))).toEqual([]);

@@ -30,6 +30,9 @@ describe('exclusions: messages that are never items', () => {
     expect(run(message({ subject: '[PATCH] doc', bodyText: body })).candidates).toEqual([]);
     expect(ownProse('Mine.\n_______________________________________________\nXen-devel mailing list\nagenda+ footer')).toBe('Mine.');
     expect(ownProse('Mine.\n\nFrom: Someone <s@x>\nSent: Monday\nagenda+ theirs')).toBe('Mine.');
+    // Mailman's archive (pipermail): the parts it scrubbed, after its separator.
+    expect(ownProse('Mine.\n-------------- next part --------------\nAn HTML attachment was scrubbed...\nURL: <x>')).toBe('Mine.');
+    expect(ownProse('An HTML attachment was scrubbed...\nURL: <http://example.org/attachment.html>\n')).toBe('');
   });
 
   it('turns "+1" and "I\'d like to add to this topic" replies into supporters, not items', () => {

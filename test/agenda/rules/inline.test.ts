@@ -32,6 +32,9 @@ describe('rule 3: inline proposals', () => {
     expect(titles(inlineRule(envOf(rfc('RFC: Bring in the shmem framework', 'TIMEOUT:\nCommunity call, Tues 21 June'))))).toEqual([
       'Bring in the shmem framework',
     ]);
+    expect(titles(inlineRule(envOf(rfc('RFC: CUDA-aware reductions', 'WHEN: After next community call, May 20'))))).toEqual([
+      'CUDA-aware reductions',
+    ]);
     // A deadline that is a date and no call puts nothing on an agenda.
     expect(inlineRule(envOf(rfc('RFC: openib failover', 'TIMEOUT: Feb 20, 2010')))).toEqual([]);
   });
@@ -40,6 +43,13 @@ describe('rule 3: inline proposals', () => {
     const ctx = { ...context(), meetings: [{ ...MEETINGS[0]!, aliases: ['Kernel Miniconf', 'LinuxConfAU Kernel MiniConf'] }] };
     const m = message({ subject: 'LinuxConfAU Kernel MiniConf - LLVM', bodyText: 'Is it too late to submit a talk proposal?' });
     expect(titles(inlineRule(makeEnv(m, ctx)))).toEqual(['LLVM']);
+    // "Monday's meeting - resched?" (imagej-devel 2010) is about the meeting, no topic.
+    const resched = message({
+      subject: "[devel] Monday's mirage call - resched?",
+      bodyText: 'I just got a message about a meeting on Monday at noon that I would like to attend.  Could we adjust the time?',
+    });
+    const monday = { ...context(), meetings: [{ ...MEETINGS[0]!, aliases: ["Monday's mirage call"], chairs: ['chair@example.org'] }] };
+    expect(inlineRule(makeEnv(resched, monday))).toEqual([]);
     // A subject that is one of the meeting's names whole names no topic (linux-xfs 2024, "XFS BoF at LSFMM").
     const own = { ...context(), meetings: [{ ...MEETINGS[0]!, aliases: ['Kernel Miniconf', 'Kernel Miniconf at LCA'] }] };
     expect(inlineRule(makeEnv(message({ subject: 'Kernel Miniconf at LCA', bodyText: 'Who is coming?' }), own))).toEqual([]);
