@@ -80,6 +80,8 @@ export function lostCallMeeting(replySubject: string, meetings: readonly Compile
   return callMeetingForSubject(withoutReplyPrefix(replySubject), meetings);
 }
 
+const RFC_SUBJECT = /^\s*(?:\[[^\]]{0,40}\]\s*)*(?:RFC\s*(?:v\d+\s*)?(?::|\s-\s)|\[RFC\b)/i;
+
 /** The meeting this message is the chair's call, reminder or posted agenda of, or null. */
 export function callMeetingForMessage(
   msg: AgendaMessage,
@@ -108,7 +110,9 @@ export function callMeetingForMessage(
     const bySubject = m.calls?.test(subject) ?? false;
     const namedInSubject = meetingsNamedIn(subject, [m]).length > 0;
     const named = namedInSubject || meetingsNamedIn(opening, [m]).length > 0;
-    const alone = meetings.length === 1 && !foreign;
+    // "RFC: New Open MPI release procedure" from the chair, naming "tomorrow's teleconference" over
+    // its numbered plan (Open MPI devel 2009): a request for comments is a proposal, not the call.
+    const alone = meetings.length === 1 && !foreign && !RFC_SUBJECT.test(subject);
     const callWords = GENERIC_CALL.test(subject) || REMINDER.test(subject);
     const agenda = BODY_AGENDA.test(text) || agendaList(text, msg);
     let strength = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
 import { compileMeetings } from '../../../src/agenda/extract/meeting-match.js';
-import { envOf, MEETINGS, message, titles } from '../extract-helpers.js';
+import { context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
+import { makeEnv } from '../../../src/agenda/extract/extract.js';
 
 describe("rule 5: the chair's calls, reminders and posted agendas", () => {
   it('lists each "Current topics:" item, carriedOver when it restates an existing item', () => {
@@ -278,6 +279,23 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     });
     expect(titles(chairCallRule(envOf(form)))).not.toContain('Restrictedmem Objective');
     expect(titles(chairCallRule(envOf(form))).some((t) => /objective/i.test(t))).toBe(false);
+  });
+
+  it("reads the only meeting's chair's RFC that names the call over lists as a proposal, not the call (Open MPI devel 2009)", () => {
+    const alone = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['ada@example.org'] }] };
+    const rfc = message({
+      subject: '[OMPI devel] RFC: New Open MPI release procedure',
+      bodyText:
+        'What: Proposal for a new release methodology for the Open MPI Project.\n\n' +
+        'Why: We have [at least] 2 competing forces in Open MPI:\n   - desire to release new features quickly.  Fast is good.\n' +
+        '   - desire to release based on production quality.  Slow is good.\n\n' +
+        'How: Take some ideas from other well-established release paradigms,\nsuch as:\n' +
+        '   - Linux kernel "odd/even" version number release methodology\n   - Agile development models\n\n' +
+        "--> Ralph and I will talk through all the details and answer any\n     questions on tomorrow's mirage call.\n\n" +
+        'To ground all of the above discussion in a concrete proposal:\n\n   1. Ralph and I will be responsible for the v1.4 series\n' +
+        '   2. Immediately create the v1.4 branch from the SVN trunk\n',
+    });
+    expect(makeEnv(rfc, alone).callMeeting).toBeNull();
   });
 
   it('reads what the chair hopes to get fleshed out at the call', () => {
