@@ -1,9 +1,8 @@
 import type { AgendaMessage } from '../extract/types.js';
 import { asksForItems } from '../extract/call-detect.js';
-import { namesOnlyWhen } from '../placement/date-mentions.js';
-import { isChairMail } from '../extract/chair-mail.js';
 import { foreignGroups } from '../extract/group-names.js';
-import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../extract/meeting-match.js';
+import { meetingsNamedIn, routeMeeting, type CompiledMeeting } from '../extract/meeting-match.js';
+import { onlyTheMeeting, subjectProposal, withoutWhereItGoes } from '../extract/subject-meeting.js';
 import { isPointer, proposalPhrases, sentencesOf, trimTopic } from '../wording/phrases.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { listAt } from '../reading/text.js';
@@ -87,21 +86,6 @@ const LIST_HEADER = regex(
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD =
   /\b(?:agenda|call|meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
-// A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
-// A "BoF" (birds of a feather) is a session proposed by its subject, as LSF/MM/BPF posters write it.
-const SUBJECT_PROPOSAL =
-  /\b(?:topic|proposal|propose|session|bof)\b|\bfor\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming)|next\s+week'?s)\b/i;
-// What follows a meeting's name at the head of a subject when the mail is about the meeting itself
-// (its call for proposals, agenda, schedule, minutes, registration), not a topic for it.
-const ABOUT_THE_MEETING = regex(
-  'i',
-  String.raw`^\W*(?:call\s+for|cfp|agenda|schedule|program|minutes|notes|summary|recap|report|reminder|`,
-  // "Monday's meeting - resched?" (imagej-devel 2010).
-  String.raw`registration|register|invit\w*|attend\w*|meeting|call|cancel\w*|postpone\w*|re-?sched\w*|`,
-  String.raw`update\s+on\s+(?:the\s+)?(?:event|venue|dates?)|`,
-  String.raw`venue|travel|hotel|dates?|slides|videos?|recordings?|is\b|will\b|has\b|was\b|`,
-  String.raw`(?:new\s+)?(?:access|info(?:rmation)?|times?|link|dial|location|room|day|bridge|zoom|webex))`,
-);
 
 /**
  * Rule 3: inline proposals anywhere in a message's own text: `agenda+ X` lines, "add X to the
@@ -187,18 +171,8 @@ export function inlineRule(env: RuleEnv): Candidate[] {
 
   for (const { header, items } of lists) for (const item of items) add(withoutFootnoteMarks(item, text), `${header} ${item}`, 0.85);
 
-  if (!env.isReply && (SUBJECT_PROPOSAL.test(msg.subject) || headedByMeeting(msg, subjectTitle, env.meetings))) {
-    const named = env.meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
-    // The longest name the subject holds: "LinuxConfAU Kernel MiniConf - LLVM" (LCA 2021) loses the
-    // whole name, not "Kernel MiniConf" inside it.
-    const label = named[0]?.aliases
-      .filter((re) => re.test(subjectTitle))
-      .sort((a, b) => (b.exec(subjectTitle)?.[0].length ?? 0) - (a.exec(subjectTitle)?.[0].length ?? 0))[0];
-    const topic = label ? withoutMeetingLabel(subjectTitle, label) : subjectTitle;
-    // "XFS BoF at LSFMM" (a name of the meeting itself, linux-xfs 2024) names no topic.
-    if (named.length && !WHERE_IT_IS.test(topic) && !onlyTheMeeting(subjectTitle, named[0]!))
-      out.push(makeCandidate(env, named[0]!.id, 'inline', topic, 0.7));
-  }
+  const proposed = env.isReply ? null : subjectProposal(msg, subjectTitle, env.meetings);
+  if (proposed) out.push(makeCandidate(env, proposed.meeting.id, 'inline', proposed.topic, 0.7));
   return present(out);
 }
 
@@ -225,67 +199,4 @@ function introducedLists(lines: readonly string[]): { header: string; items: str
  */
 function withoutFootnoteMarks(item: string, text: string): string {
   return item.replace(/(?<=\p{L})\[(\d{1,2})\]/gu, (mark, n: string) => (new RegExp(String.raw`^\s*\[${n}\]`, 'm').test(text) ? '' : mark));
-}
-
-// "XFS BoF at LSFMM" (linux-xfs 2024, asking for the session), "Boot Security microconf at Linux
-// Plumbers Conf, Sep 9-11" (tboot-devel 2019): where (and when) the meeting is, no topic.
-// (Spelled without the i flag: under it \p{Lu} would match any letter.)
-const WHERE_IT_IS = /^(?:[Aa]t|[Ii]n|[Dd]uring|@)\s+\S+(?:\s+\S+)?$|^(?:[Aa]t|[Dd]uring|@)\s+\p{Lu}/u;
-
-/**
- * "LSF/MM/BPF 2023 IOMAP conversion status update": a new thread whose subject opens with the
- * meeting's name (and year) and goes on with a topic puts that topic to it, the way a subject tag
- * would; "LSF/MM/BPF 2023: Call for Proposals", "netdev call - May 7th" and the chair's mail are
- * about the meeting.
- */
-function headedByMeeting(msg: AgendaMessage, subjectTitle: string, meetings: readonly CompiledMeeting[]): boolean {
-  for (const m of meetings) {
-    // The chair's "Security Working Group - New access information" is an announcement.
-    if (isChairMail(msg, m) === true) continue;
-    for (const label of m.aliases) {
-      const hit = label.exec(subjectTitle);
-      if (!hit || hit.index !== 0) continue;
-      const rest = subjectTitle.slice(hit[0].length).replace(LEADING_YEAR, '');
-      const topical = /^\s*[:\-–—]?\s*\p{L}/u.test(rest) && !ABOUT_THE_MEETING.test(rest) && !onlyADate(rest);
-      if (topical && rest.trim().split(/\s+/).length >= 2) return true;
-    }
-  }
-  return false;
-}
-
-/** "FS behavior (I/O failure) in kernel summit" (LKML 2005): the topic, without the meeting it is put to. */
-function withoutWhereItGoes(subjectTitle: string, meeting: CompiledMeeting): string {
-  for (const label of meeting.aliases) {
-    const tail = new RegExp(String.raw`\s+(?:in|at|for|during)\s+(?:the\s+)?(?:next\s+)?(?:${label.source})\s*$`, 'i').exec(subjectTitle);
-    if (tail && tail.index > 0) return subjectTitle.slice(0, tail.index);
-  }
-  return subjectTitle;
-}
-
-/** True when a subject names the meeting and at most where it is ("XFS BoF at LSFMM"), no topic. */
-function onlyTheMeeting(subjectTitle: string, meeting: CompiledMeeting): boolean {
-  if (!meeting.aliases.some((re) => re.test(subjectTitle))) return false;
-  const rest = besideMeetingNames(subjectTitle, meeting);
-  return rest === '' || WHERE_IT_IS.test(rest) || onlyADate(rest);
-}
-
-/** "- June 12th, 2024", "(Wednesday May 29)": the call's date, no topic ("SVSM Development Call - June 12th, 2024"). */
-function onlyADate(rest: string): boolean {
-  return namesOnlyWhen(rest.replace(/\b(?:on|for|the|of)\b/gi, ' '));
-}
-
-/**
- * A subject that names the meeting, without that name: "BTF tag support in DWARF (notes for
- * today's BPF Office Hours)" loses the note naming it whole; "kSummit proposal - The Linux kernel
- * in ChromeOS" keeps what follows the label.
- */
-function withoutMeetingLabel(subjectTitle: string, label: RegExp): string {
-  const aside = /\s*\(([^()]*)\)\s*$/.exec(subjectTitle);
-  if (aside && label.test(aside[1]!)) return subjectTitle.slice(0, aside.index).trim();
-  const rest = subjectTitle
-    .replace(label, ' ')
-    .replace(LEADING_YEAR, '')
-    .replace(/^\W*(?:(?:topic|proposal|session|bof)\b\W*)+/i, '')
-    .trim();
-  return rest || subjectTitle;
 }
