@@ -6,6 +6,7 @@ import type { ThreadInfo } from './context.js';
 import { foreignGroups } from './group-names.js';
 import { introducesTopics } from '../reading/intros.js';
 import { listBlocks } from '../reading/list-blocks.js';
+import { requestsComments } from '../wording/title.js';
 import { callMeetingOf, meetingsNamedIn, routeMeeting, type CompiledMeeting } from './meeting-match.js';
 
 /**
@@ -80,8 +81,6 @@ export function lostCallMeeting(replySubject: string, meetings: readonly Compile
   return callMeetingForSubject(withoutReplyPrefix(replySubject), meetings);
 }
 
-const RFC_SUBJECT = /^\s*(?:\[[^\]]{0,40}\]\s*)*(?:RFC\s*(?:v\d+\s*)?(?::|\s-\s)|\[RFC\b)/i;
-
 /** The meeting this message is the chair's call, reminder or posted agenda of, or null. */
 export function callMeetingForMessage(
   msg: AgendaMessage,
@@ -112,7 +111,7 @@ export function callMeetingForMessage(
     const named = namedInSubject || meetingsNamedIn(opening, [m]).length > 0;
     // "RFC: New Open MPI release procedure" from the chair, naming "tomorrow's teleconference" over
     // its numbered plan (Open MPI devel 2009): a request for comments is a proposal, not the call.
-    const alone = meetings.length === 1 && !foreign && !RFC_SUBJECT.test(subject);
+    const alone = meetings.length === 1 && !foreign && !requestsComments(subject);
     const callWords = GENERIC_CALL.test(subject) || REMINDER.test(subject);
     const agenda = BODY_AGENDA.test(text) || agendaList(text, msg);
     let strength = 0;

@@ -7,7 +7,7 @@
 import type { AgendaMessage } from './types.js';
 import { namesOnlyWhen } from '../placement/date-mentions.js';
 import { isChairMail } from './chair-mail.js';
-import { besideMeetingNames, LEADING_YEAR, type CompiledMeeting } from './meeting-match.js';
+import { besideMeetingNames, LEADING_YEAR, meetingsNamedIn, type CompiledMeeting } from './meeting-match.js';
 import { regex } from './patterns.js';
 
 // A thread starter whose subject proposes a topic for a meeting: "kSummit proposal - X".
@@ -33,7 +33,7 @@ export function subjectProposal(
   meetings: readonly CompiledMeeting[],
 ): { meeting: CompiledMeeting; topic: string } | null {
   if (!SUBJECT_PROPOSAL.test(msg.subject) && !headedByMeeting(msg, subjectTitle, meetings)) return null;
-  const named = meetings.filter((m) => m.aliases.some((re) => re.test(msg.subject)));
+  const named = meetingsNamedIn(msg.subject, meetings);
   if (named.length === 0) return null;
   // The longest name the subject holds: "LinuxConfAU Kernel MiniConf - LLVM" (LCA 2021) loses the
   // whole name, not "Kernel MiniConf" inside it.

@@ -46,7 +46,7 @@ const LOGISTICS = regex(
   String.raw`calendar|invite|dial[- ]?in|webex|zoom|jitsi|meeting link|url|what time|`,
   // "I scheduled your BoF Tuesday afternoon" (LSF/MM/BPF 2025): when, not what; "I am not sure I will be able to make it" (imagej 2011).
   String.raw`time ?zone|daylight|cancel(?:l?ed)?|re-?schedul\w*|(?:i|we)(?:'ve|\s+have)?\s+scheduled\b|can'?t (?:make|attend|`,
-  String.raw`join)|won'?t be (?:able|there|around)|(?:not|be\s+able\s+to|will)\s+(?:going to )?make it|unfortunately|be around|`,
+  String.raw`join)|won'?t be (?:able|there|around)|(?:not(?: going to)?|be able to|will) make it|unfortunately|be around|`,
   // "It seems LPC 2025 is already sold out and has a waiting list" (netdev 2025): tickets, not topics.
   String.raw`apologi[sz]e|regrets|call is at|sold\s+out|waiting\s+list|(?:reserved|conference|event|spare)\s+tickets?|`,
   String.raw`in \d+ min(?:ute)?s|mailing list|subscribe|push (?:this|it|my talk)|arriv\w+|`,

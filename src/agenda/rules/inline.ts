@@ -153,18 +153,18 @@ export function inlineRule(env: RuleEnv): Candidate[] {
       add(g[1] ? trimTopic(g[1]) : '', sentence, 0.8);
       continue;
     }
-    const named = env.meetings.some((m) => m.aliases.some((re) => re.test(sentence)));
+    const named = meetingsNamedIn(sentence, env.meetings).length > 0;
     if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
   }
 
   for (const [i, line] of lines.entries()) {
     const d = DECIDED_AT.exec(line);
     const value = d ? d[1]!.trim() || (lines[i + 1] ?? '').trim() : '';
-    if (value && env.meetings.some((m) => m.aliases.some((re) => re.test(value)))) add('', value, 0.7);
+    if (value && meetingsNamedIn(value, env.meetings).length > 0) add('', value, 0.7);
   }
 
   for (const p of proposalPhrases(text)) {
-    if (!MEETING_WORD.test(p.sentence) && !env.meetings.some((m) => m.aliases.some((re) => re.test(p.sentence)))) continue;
+    if (!MEETING_WORD.test(p.sentence) && meetingsNamedIn(p.sentence, env.meetings).length === 0) continue;
     if (/\bagenda\b/i.test(p.sentence) && ADD_TO_AGENDA.test(p.sentence)) continue; // counted above
     add(p.topic, p.sentence, 0.75);
   }

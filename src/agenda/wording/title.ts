@@ -6,6 +6,14 @@
 const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|sv|wg|antw|rif)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const BRACKET = /\[[^\]]{0,80}\]\s*/g;
 const LEADING_MARKER = /^\s*(?:[-*•+·o]|\(?\d{1,2}[.)]|\(?[a-z][.)]|#+)\s+/i;
+// "RFC: remove udapl BTL" (Open MPI devel 2013): a request for comments, as "[RFC]" is.
+const RFC_PREFIX = /^RFC\s*(?:v\d+\s*)?(?::|\s-\s)\s*/i;
+
+/** True when a subject asks for comments ("RFC: X", "[OMPI devel] RFC: X", "[RFC PATCH] X"): a proposal. */
+export function requestsComments(subject: string): boolean {
+  const untagged = subject.replace(/^\s*(?:\[[^\]]{0,40}\]\s*)*/, '');
+  return /^\s*(?:\[[^\]]{0,40}\]\s*)*\[RFC\b/i.test(subject) || RFC_PREFIX.test(untagged);
+}
 
 /** Remove reply prefixes, bracket tags and series markers from a subject, keeping its case. */
 export function titleFromSubject(subject: string): string {
@@ -14,8 +22,7 @@ export function titleFromSubject(subject: string): string {
     const next = s
       .replace(REPLY_PREFIX, '')
       .replace(/^\s*(?:\[[^\]]{0,80}\]\s*)+/, '')
-      // "RFC: remove udapl BTL" (Open MPI devel 2013): a request for comments, as "[RFC]" is.
-      .replace(/^RFC\s*(?:v\d+\s*)?(?::|\s-\s)\s*/i, '')
+      .replace(RFC_PREFIX, '')
       .trim();
     if (next === s) break;
     s = next;
