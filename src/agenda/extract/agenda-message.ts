@@ -13,14 +13,18 @@ export interface StoredMail {
   readonly parsed: ParsedMessage;
 }
 
-/** A parsed message and its stored row (thread and parent as threading assigned them). */
-export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedMessage): AgendaMessage {
-  const row = threadPlacement(db, id);
+/** Where a message sits: its row id, Message-ID, and thread and parent as threading assigned them. */
+export interface MessagePlace {
+  readonly id: number;
+  readonly mid: string;
+  readonly threadId: number | null;
+  readonly parentMid: string | null;
+}
+
+/** The one mapping from what parsing found to what the extractor reads (the eval's runner uses it too). */
+export function agendaMessageFromParsed(place: MessagePlace, parsed: ParsedMessage): AgendaMessage {
   return {
-    id,
-    mid,
-    threadId: row?.thread_id ?? null,
-    parentMid: row?.parent_mid ?? null,
+    ...place,
     date: parsed.date,
     fromName: parsed.from?.name ?? '',
     fromAddr: parsed.from?.address ?? '',
@@ -36,6 +40,12 @@ export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedM
     headers: parsed.headers,
     attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
   };
+}
+
+/** A parsed message and its stored row (thread and parent as threading assigned them). */
+export function agendaMessageOf(db: Db, id: number, mid: string, parsed: ParsedMessage): AgendaMessage {
+  const row = threadPlacement(db, id);
+  return agendaMessageFromParsed({ id, mid, threadId: row?.thread_id ?? null, parentMid: row?.parent_mid ?? null }, parsed);
 }
 
 /** From ingest's after-store hook argument. */
