@@ -85,6 +85,20 @@ describe('the call a proposal is put to (issue 8)', () => {
     expect(assign('2024-12-26T12:00').occurrence!.key).toBe('mirage/2025-01-08');
   });
 
+  it('a meeting written day by day collects proposals as one edition, not as a one-day period', () => {
+    // Open MPI's June 2014 developer meeting, configured as its three days: the agenda thread of the
+    // week before is for it.
+    const C = 'America/Chicago';
+    const days = meeting({ id: 'f2f', zone: C, dates: ['2014-06-24T09:00', '2014-06-25T09:00', '2014-06-26T09:00'], duration: 'PT8H' });
+    const sent = (when: string) => assignOccurrence(db, days, { date: at(when, C) });
+    expect(sent('2014-06-19T10:44')).toMatchObject({ occurrence: { key: 'f2f/2014-06-24' }, history: null });
+    expect(sent('2014-05-19T16:03').occurrence!.key).toBe('f2f/2014-06-24');
+    // Two editions a year apart: a year before the first is still history's edge, as for a yearly summit.
+    const yearly = meeting({ id: 'y', zone: C, dates: ['2015-01-27T09:00', '2015-01-28T09:00', '2016-02-23T09:00', '2016-02-24T09:00'] });
+    expect(assignOccurrence(db, yearly, { date: at('2014-12-01T09:00', C) }).occurrence!.key).toBe('y/2015-01-27');
+    expect(assignOccurrence(db, yearly, { date: at('2013-06-01T09:00', C) }).occurrence).toBeNull();
+  });
+
   it('a summit of several days takes what is put to one of its days while it runs', () => {
     const T = 'America/Toronto';
     const summit = meeting({ id: 's', zone: T, dates: ['2025-03-24T09:00'], duration: 'P3D' });

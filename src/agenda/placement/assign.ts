@@ -84,14 +84,20 @@ function firstStart(meeting: MeetingConfig): number | null {
 
 /**
  * How long before its first call a meeting collects proposals: one period of its schedule, or the
- * shortest gap between its dates (a yearly summit: a year); a single one-off date: a year.
+ * shortest gap between its editions (a yearly summit: a year); a single edition: a year. Dates a day
+ * apart are the days of one edition ("dates: [2014-06-24, 2014-06-25, 2014-06-26]", a three-day
+ * developer meeting written day by day, Open MPI 2014): their one-day gap is no period, and taken
+ * for one it made every proposal sent the week before the meeting history.
  */
 function reach(meeting: MeetingConfig): number {
   if (meeting.schedule) return approxMs(meeting.schedule.period);
   const starts = baseOccurrencesBetween(meeting, -8.64e15, 8.64e15, 50).map((o) => o.start);
+  const editions = starts.filter((s, i) => i === 0 || s - starts[i - 1]! > SAME_EDITION);
   let gap = YEAR;
-  for (let i = 1; i < starts.length; i++) gap = Math.min(gap, starts[i]! - starts[i - 1]!);
+  for (let i = 1; i < editions.length; i++) gap = Math.min(gap, editions[i]! - editions[i - 1]!);
   return gap;
 }
 
+/** Starts at most this far apart are days of one edition (a day, and slack for a later start). */
+const SAME_EDITION = 36 * 3_600_000;
 const YEAR = 366 * 86_400_000;
