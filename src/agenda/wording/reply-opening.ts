@@ -8,6 +8,9 @@ export const LOGISTICS = regex(
   String.raw`(?!\s+in\s+(?:discussing|talking|presenting))|`,
   // "I am certainly willing to participate in the micro-conference" (LPC 2021): attendance.
   String.raw`(?:willing|happy|glad|able)\s+to\s+(?:participate|attend|join)|participat(?:e|ing|ion)\s+in\s+the\b|`,
+  // "I plan to attend." (Open MPI 2008, to the design meeting's announcement), "I'll be there": who comes.
+  String.raw`(?:plan(?:ning)?|intend(?:ing)?|hop(?:e|ing)|expect(?:ing)?|going)\s+to\s+(?:attend|participate|join|be\s+there)\b|`,
+  String.raw`\b(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|certainly|also)\s+)?(?:attend|be\s+there)\b|`,
   String.raw`count\s+me\s+in|cc'?(?:ing|ed)|(?:just\s+a|a\s+(?:friendly|gentle|quick))\s+reminder|`,
   String.raw`adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
@@ -65,6 +68,10 @@ const PRAISE = regex(
   String.raw`(?:good|great|useful|nice|helpful|superb|excellent|wonderful|awesome)(?:[.!]|\s*$)`,
 );
 
+// "Who would be interested in discussing this stuff? (me, Brian, ...?)" answered "Me." (Open MPI
+// 2008): who comes, in a word.
+const ONLY_WHO = /^(?:me|us|me\s+too|us\s+too|same\s+here|i\s+(?:do|am|would|will)|we\s+(?:do|are|would|will)|\+1)\s*[.!]*$/i;
+
 // "If not too late, I can raise one potential topic for discussion." (LPC 2023): it names none.
 const PLACEHOLDER = regex(
   'i',
@@ -102,6 +109,7 @@ export function openingNamesNoTopic(opening: string): boolean {
     dangling ||
     opinionOrNews ||
     meta ||
-    PLACEHOLDER.test(opening)
+    PLACEHOLDER.test(opening) ||
+    ONLY_WHO.test(opening.trim())
   );
 }

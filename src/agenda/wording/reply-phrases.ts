@@ -1,6 +1,7 @@
 /**
  * Phrases that propose a topic only in answer to a call for agenda items (rules/call-reply.ts):
- * "I'd like to add X", "I would be interested in X", and in a direct answer "What about X?".
+ * "I'd like to add X", "I would be interested in X", "I'd like to join the discussion about X", and in a
+ * direct answer "What about X?".
  * Elsewhere "we want to add a function to X" is code and "what about the locking?" is review.
  */
 import { sentencesOf, trimTopic, type Phrase } from './phrases.js';
@@ -26,6 +27,20 @@ const WOULD_BE_INTERESTED = regex(
   String.raw`(?:discussing\s+|talking\s+about\s+|hearing\s+about\s+)?(?!(?:hearing|seeing|knowing|your|any|feedback|comments)\b)(.+)`,
 );
 
+// "I would like to attend remotely the discussion about OMPIO as well", "I would like to participate
+// in PMI and modex discussions remotely" (Open MPI 2014, answering "Are there any other topics that
+// people wanted to remote in to?"): the discussion the writer asks to join is a topic for the meeting.
+const JOIN_DISCUSSION = regex(
+  'i',
+  String.raw`\b(?:i|we)(?:'d|\s+would)\s+(?:also\s+|really\s+)?(?:like|love|want)\s+to\s+`,
+  String.raw`(?:attend|join|participate\s+in|take\s+part\s+in|listen\s+(?:in\s+)?(?:on|to)|`,
+  String.raw`dial\s+in(?:to|\s+(?:to|for))?|remote\s+in(?:to|\s+(?:to|for))?)\s+(?:remotely\s+|virtually\s+)?(?:the\s+)?`,
+  // "I would like to join both discussions" (USB mini-summit 2011) names none of its own.
+  String.raw`(?!(?:both|all|these|those|either|any|the\s+other|this|that)\b)`,
+  String.raw`(?:discussions?\s+(?:about|on|of|regarding|around)\s+([^.!?\n]{2,80}?)|([^.!?\n]{2,80}?)\s+(?:discussions?|sessions?))`,
+  String.raw`(?:\s+(?:remotely|virtually|via\s+\w+))?(?:\s+as\s+well|\s+too)?\s*(?:[.!]|$)`,
+);
+
 // "What about NVMeoF as file system backing store?" (linux-fsdevel 2024, answering the kdevops BoF's
 // call): a direct answer's question names a topic; not one about when ("What about next Tuesday?").
 const WHAT_ABOUT = /\bwhat\s+about\s+([^?\n]{2,100})\?/gi;
@@ -36,11 +51,12 @@ export function whatAbout(text: string): Phrase[] {
   return [...flat.matchAll(WHAT_ABOUT)].filter((m) => !WHEN.test(m[1]!)).map((m) => ({ topic: trimTopic(m[1]!), sentence: m[0] }));
 }
 
-/** "I'd like to add X", "I would be interested in X": what a reply to a call adds. */
+/** "I'd like to add X", "I would be interested in X", "I would like to join the X discussion": what a reply to a call adds. */
 export function addPhrases(text: string): Phrase[] {
   return sentencesOf(text).flatMap((sentence) => {
-    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence);
-    return m ? [{ topic: trimTopic(m[1]!), sentence }] : [];
+    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence) ?? JOIN_DISCUSSION.exec(sentence);
+    const topic = m?.[1] ?? m?.[2];
+    return topic !== undefined ? [{ topic: trimTopic(topic), sentence }] : [];
   });
 }
 

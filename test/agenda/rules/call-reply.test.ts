@@ -445,6 +445,30 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(clash), callThread()))).toEqual([]);
   });
 
+  it('an answer that says who comes is attendance, not a topic', () => {
+    // Open MPI devel 2008: replies to a design meeting's announcement and to "Who would be interested
+    // in discussing this stuff? (me, Brian, ?)".
+    for (const who of ['I plan to attend.\n\nRich', 'Me.\n\n--\nGleb.', 'Me too!', "I'll be there.", 'We are planning to attend.'])
+      expect(callReplyRule(envOf(reply(who), callThread()))).toEqual([]);
+    // A topic after the attendance still counts.
+    expect(titles(callReplyRule(envOf(reply("I'll be there. I'd like to discuss the memory hooks on Solaris."), callThread())))).toEqual([
+      'The memory hooks on Solaris',
+    ]);
+  });
+
+  it('takes the discussion a reply asks to join, not the wish to attend alone', () => {
+    // Open MPI devel 2014, answering "Are there any other topics that people wanted to remote in to?".
+    const ompio = 'If possible, I would like to attend remotely the discussion about OMPIO\nas well.\n\nThanks\nEdgar';
+    expect(titles(callReplyRule(envOf(reply(ompio), callThread())))).toEqual(['OMPIO']);
+    const pmi = 'Hello,\n\nI would like to participate in PMI and modex discussions remotely.';
+    expect(titles(callReplyRule(envOf(reply(pmi), callThread())))).toEqual(['PMI and modex']);
+    expect(callReplyRule(envOf(reply('I would like to attend remotely.'), callThread()))).toEqual([]);
+    // USB mini-summit 2011, deeper in the call's thread: "both" points at the two discussions the chair offered.
+    const both = "That seems best to me too. I'm available at both proposed time slots,\nand I would like to join both discussions.";
+    const inThread = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items: MirageOS call 2025-01-08' };
+    expect(callReplyRule(envOf(reply(both), inThread))).toEqual([]);
+  });
+
   it('reads an answer written as an outline of sections, one topic each, past the lists and phrases inside them', () => {
     // LPC 2023, replies to the Power Management and Thermal Control MC's call for topics.
     const numbered =
