@@ -133,7 +133,8 @@ const SLOT_ASIDE = new RegExp(
   `\\((?:${WEEKDAY}|<?https?:[^)]*|(?:not\\s+(?:yet\\s+)?)?(?:reserved|booked|taken)|available|open|free|tentative|cancell?ed|tb[da])\\)`,
   'gi',
 );
-const TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)/gi;
+// Not a part of a longer dotted number: "0.4.2.6" is a release, no four times of day.
+const TIME = /(?<![\d.])\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![.:]?\d)(?=\W|$)/gi;
 const SLOT_WORDS = new RegExp(`\\b(?:${WEEKDAY}|at|from|to|until|till|and)(?=\\W|$)`, 'gi');
 const ZONE = /\b(?:[PMCE][SD]?T|UTC|GMT|[CEW]ES?T|BST|IST|JST|KST|AES?T|AEDT|HKT|SGT)\b/g;
 

@@ -122,6 +122,13 @@ const CLAUSE_END = regex(
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,
 );
 
+// A day and time of day before the topic: "Tuesday at 2pm US Central for", "Thu 9:00 UTC -".
+const SLOT_LEAD = regex(
+  'i',
+  String.raw`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:at\s+)?\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)`,
+  String.raw`(?:\s+(?:US\s+\w+|[A-Z]{2,5}|\w+\s+time))?\s+(?:for\s+(?:the\s+)?|on\s+|[-–—:]\s+)(?=\S)`,
+);
+
 const MAX_WORDS = 14;
 // A title that opens with what, how or why, and the "we would ..." that is its own clause.
 const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
@@ -175,6 +182,8 @@ export function topicTitle(raw: string): TopicTitle | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:[-*•+·o]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s+/, '')
+    // "Tuesday at 2pm US Central for the git discussion" (Open MPI 2014, the chair's webex slots): when, then what.
+    .replace(SLOT_LEAD, '')
     // "(gerrit review) IPMI over DTLS": a note on what kind of item it is, before the topic; "(or
     // start to discuss) how we handle X": an aside on the request.
     .replace(/^\((?:[\w-]+\s?){1,3}\)\s+(?=\S)|^\((?:or|and|maybe|perhaps)\s[^()]{1,40}\)\s+(?=\S)/i, '')
@@ -224,7 +233,8 @@ export function topicTitle(raw: string): TopicTitle | null {
   // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log
   // format"), unless its first word is a name written in lower case on purpose ("ocaml-tls", ".reboots").
   if (/^\p{Ll}+(?:\s|$)/u.test(t)) t = t.charAt(0).toUpperCase() + t.slice(1);
-  if (t.length < 2 || !/\p{L}{2}/u.test(t)) return null;
+  // Words, or a release named by its version ("2) 0.4.2.6" in I2P's weekly index, 2005).
+  if (t.length < 2 || !(/\p{L}{2}/u.test(t) || /^v?\d+(?:\.\d+){2,3}$/.test(t))) return null;
   return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };
 }
 

@@ -4,6 +4,18 @@ import { topicTitle } from '../../../src/agenda/wording/topic-title.js';
 const title = (raw: string) => topicTitle(raw)?.title;
 
 describe('titles a chair would print (issue 8, "Titles from sentence fragments")', () => {
+  it('drops a day and time of day before the topic, and keeps a release named by its version', () => {
+    // Open MPI 2014: the chair's webex slots for the developer meeting's topics.
+    expect(title('Tuesday at 2pm US Central for the git discussion')).toBe('Git discussion');
+    expect(title('Thursday at 9am US Central for the FT discussion')).toBe('FT discussion');
+    expect(title('Thu 9:00 UTC - Multi-gen LRU status')).toBe('Multi-gen LRU status');
+    // A time inside the topic stays: "2pm" is not at the start.
+    expect(title('Moving the call to 2pm UTC')).toBe('Moving the call to 2pm UTC');
+    // I2P 2005: "2) 0.4.2.6" in the meeting's index is the release.
+    expect(title('0.4.2.6')).toBe('0.4.2.6');
+    expect(title('4')).toBeUndefined();
+  });
+
   it('drops the request around the topic', () => {
     expect(title("I'd like to discuss the preferred mechanism for drivers to dump firmware state")).toBe(
       'The preferred mechanism for drivers to dump firmware state',
