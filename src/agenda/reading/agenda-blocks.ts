@@ -4,7 +4,7 @@
  * the call, examples of good topics or what a proposal must hold.
  */
 import { introducesTopics, lastSentence, scopesTalks } from './intros.js';
-import type { ListBlock } from './list-blocks.js';
+import { listBlocks, type ListBlock } from './list-blocks.js';
 import { regex } from '../extract/patterns.js';
 
 // Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
@@ -67,3 +67,24 @@ const HOW_TO_PROPOSE = regex(
 
 const CONTINUED_FROM =
   /\b(?:we\s+)?(?:started|had|began)?\s*(?:at\s+|in\s+|from\s+)?(?:the\s+)?(?:last|previous)\s+(?:time|week|meeting|call)\b/gi;
+
+/**
+ * Lists standing under an item that only heads them: "* Index" over "1) Net status 2) 0.4.2.6 ..."
+ * (I2P's weekly status notes, 2005), "- Agenda:" over its points. The heading is their intro, and
+ * its own list (the mail's sections, "* 1) Net status" further down) is no agenda.
+ */
+export function headedSubLists(block: ListBlock): ListBlock[] {
+  return block.items
+    .filter((i) => i.detail !== '' && i.text.split(/\s+/).length <= 4 && introducesTopics(i.text))
+    .flatMap((i) => listBlocks(i.detail).map((sub) => shifted({ ...sub, intro: i.text }, i.line + 1)));
+}
+
+/** A block read from an item's detail, its lines counted in the whole text (the detail starts on the next line). */
+function shifted(block: ListBlock, by: number): ListBlock {
+  return {
+    ...block,
+    start: block.start + by,
+    end: block.end + by,
+    items: block.items.map((i) => ({ ...i, line: i.line + by })),
+  };
+}

@@ -17,7 +17,9 @@ const AGENDA_INTRO = regex(
   // presentations); not "We're particularly interested in talks that:" (what a talk should be like).
   // "Highlights at a Glance" over a conference's talks (sambaXP 2025).
   String.raw`suggestions?|subjects|subjects?\s+(?:that|which|we)|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
-  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations))\b|`,
+  // "* Index" over "1) Net status 2) 0.5 progress ..." (I2P's weekly status notes, 2005): the
+  // contents of the mail that is the meeting's agenda.
+  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents)\b|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );

@@ -8,7 +8,7 @@ import { itemTopics } from '../reading/item-topics.js';
 import { presenterTables } from '../reading/presenter-table.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
-import { agendaBlock } from '../reading/agenda-blocks.js';
+import { agendaBlock, headedSubLists } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
 import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
@@ -63,7 +63,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   if (own) topics.push(own);
   const blocks = listBlocks(text);
   topics.push(...headedTopics(text, blocks));
-  for (const block of blocks) {
+  for (const block of blocks.flatMap((b) => [b, ...headedSubLists(b)])) {
     if (!agendaBlock(block) || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;

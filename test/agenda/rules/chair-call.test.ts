@@ -18,6 +18,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[1]!.carriedOver).toBeUndefined();
   });
 
+  it('reads the list under a heading item ("* Index") as the agenda, not the sections that follow', () => {
+    // I2P's weekly status notes (2005): an index of the meeting's items, then a section for each.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        "Hi y'all, time for our first weekly status notes of 2005\n\n* Index\n1) Net status\n2) 0.4.2.6\n3) jabber @ chat.i2p\n" +
+        '4) ???\n\n* 1) Net status\n\nOver the last week, things have been pretty interesting.\n\n* 2) 0.4.2.6\n\nIt is out.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Net status', '0.4.2.6', 'Jabber @ chat.i2p']);
+  });
+
   it('reads a numbered "Tentative agenda:" with wrapped items, not its boilerplate', () => {
     const msg = message({
       subject: 'GUI WG meeting - this Wednesday 7:30AM CST',
