@@ -22,6 +22,16 @@ const MINUTES_OPENING = regex(
 );
 
 const FOR_A_CALL_TO_COME = /\b(?:notes|slides|material)\s+for\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming|coming)|next\s+week'?s)\b/i;
+// Notes that invite their readers to the meeting about to start are its agenda, whatever the subject
+// calls them: "swing on by the meeting in 15m", "the meeting starts momentarily", "Perhaps we can get
+// an update from Legion during the meeting?" (I2P's weekly status notes, mailed before each meeting).
+const MEETING_TO_COME = regex(
+  'i',
+  String.raw`\b(?:swing|come|stop|drop|pop)\s+(?:on\s+)?by\s+(?:the\s+)?(?:meeting|call|channel)\b|`,
+  String.raw`\b(?:meeting|call)\s+(?:starts|begins|is\s+starting)\s+(?:momentarily|shortly|soon|in\s+(?:a\s+few|\d+)\s*m)|`,
+  String.raw`\b(?:meeting|call)\s+in\s+(?:\d+\s*(?:m|mins?|minutes)\b|a\s+few\s+minutes)|`,
+  String.raw`\b(?:during|at)\s+(?:the|today'?s|tonight'?s)\s+(?:meeting|call)\s*\?`,
+);
 
 /** Why a message is skipped entirely, or null. */
 export function skipReason(msg: AgendaMessage): string | null {
@@ -47,6 +57,7 @@ export function skipReason(msg: AgendaMessage): string | null {
 export function isMinutes(msg: AgendaMessage, text: string): boolean {
   // "BTF tag support in DWARF (notes for today's BPF Office Hours)": notes prepared for a call to come.
   if (FOR_A_CALL_TO_COME.test(msg.subject)) return false;
+  if (MEETING_TO_COME.test(text)) return false;
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(msg.subject)) return true;
   // "[REPORT] Brainstorm meeting on V4L2 memory handling" (linux-media 2010): a meeting's report, tagged.
   if (/\[report\]/i.test(msg.subject)) return true;

@@ -49,6 +49,17 @@ describe('exclusions: messages that are never items', () => {
     ]);
   });
 
+  it('takes notes that invite their readers to the meeting about to start for its agenda, not its minutes', () => {
+    // I2P's "weekly status notes", mailed minutes before each IRC meeting (2005).
+    const notes = (text: string) => isMinutes(message({ subject: '[i2p] weekly status notes [jan 4]', bodyText: '' }), text);
+    expect(notes('* Index\n1) Net status\n2) 0.5\n\nswing on by the meeting in 15m @ the usual place and tell us whats up!')).toBe(false);
+    expect(notes('Thats all I have for the moment (good thing too, as the meeting\nstarts momentarily).')).toBe(false);
+    expect(notes('Perhaps we can get an update from Legion during the meeting?')).toBe(false);
+    // Notes of a call that is over stay minutes, even one that names the next.
+    expect(notes('We agreed to ship 0.5 next week. The next meeting is in two weeks, see you there.')).toBe(true);
+    expect(notes('Legion gave an update during the meeting.')).toBe(true);
+  });
+
   it('knows minutes and notes of a past call, which only feed deferrals', () => {
     expect(isMinutes(message({ subject: 'GUI Workgroup - Notes 04/08', bodyText: '' }), '')).toBe(true);
     expect(isMinutes(message({ subject: 'Thursday', bodyText: '' }), 'Hi all,\n\nHere are the notes from the call.')).toBe(true);
