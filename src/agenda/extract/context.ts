@@ -21,6 +21,11 @@ export interface MeetingAgendaConfig {
    * chair's (calls, reminders, posted agendas); when empty, a subject matching `calls` is trusted.
    */
   readonly chairs?: readonly string[];
+  /**
+   * For a meeting of fixed dates only (no schedule): when its last one ends (ms UTC). Once it is over
+   * it takes no proposal that names no meeting (meeting-match.ts's routeMeeting).
+   */
+  readonly endsAt?: number;
 }
 
 /** Facts about the message's thread the caller knows from the archive. */

@@ -14,6 +14,7 @@ import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { existingItemFinder } from '../items/item-reader.js';
 import { escapeRegex } from './patterns.js';
+import { addDuration, fromLocal } from '../../time/time-zone.js';
 
 /** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
 export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
@@ -25,7 +26,13 @@ export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
     calls: joinPatterns(m.agenda.calls),
     lists: m.lists,
     chairs: m.chairs.map(addressOf),
+    ...(m.schedule === undefined && m.dates.length > 0 ? { endsAt: lastEnd(m) } : {}),
   };
+}
+
+/** The end of a meeting's last fixed date (ms UTC). */
+function lastEnd(m: MeetingConfig): number {
+  return Math.max(...m.dates.map((d) => addDuration(fromLocal(d, m.zone), m.duration, m.zone)));
 }
 
 function joinPatterns(patterns: readonly string[]): string | null {

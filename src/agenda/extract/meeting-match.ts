@@ -17,6 +17,8 @@ export interface CompiledMeeting {
   readonly lists: readonly string[];
   /** Lower-case chair addresses; empty when none are configured. */
   readonly chairs: readonly string[];
+  /** When a meeting of fixed dates is over (ms UTC); absent for a scheduled one. */
+  readonly endsAt?: number;
 }
 
 /** A subject tag: a bracketed tag matches by its words, anything else by regex/phrase. */
@@ -34,6 +36,7 @@ export function compileMeetings(meetings: readonly MeetingAgendaConfig[]): Compi
         calls: m.calls ? (regexOf(m.calls) ?? matcherOf(m.calls)) : null,
         lists: m.lists.map((l) => l.toLowerCase()),
         chairs: (m.chairs ?? []).map((c) => c.toLowerCase()),
+        ...(m.endsAt !== undefined ? { endsAt: m.endsAt } : {}),
       };
     } catch (err) {
       throw new Error(`meeting ${m.id}: ${err instanceof Error ? err.message : String(err)}`);
@@ -118,11 +121,15 @@ export function callMeetingOf(subject: string, meetings: readonly CompiledMeetin
 /**
  * Route a proposal: the meeting a text names (aliases, then tags), else the only meeting on the
  * list ("the next call" then means it), else the fallback (e.g. the call the thread replies to).
+ * Sent at `at`, a proposal naming no meeting passes over meetings of fixed dates already over: "Please
+ * put on the agenda: ..." in July is for the weekly call, not the June face-to-face meeting (Open MPI
+ * devel 2012).
  */
 export function routeMeeting(
   texts: readonly string[],
   meetings: readonly CompiledMeeting[],
   fallback: string | null = null,
+  at?: number,
 ): CompiledMeeting | null {
   for (const text of texts) {
     const named = longestAliasMatch(text, meetings);
@@ -136,8 +143,9 @@ export function routeMeeting(
   }
   // "The only meeting" takes what names no meeting, but never what names another group (issue 8):
   // the first two texts (the sentence or subject at hand) are where that is said.
-  if (meetings.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
-  return meetings[0]!;
+  const open = meetings.length === 1 || at === undefined ? meetings : meetings.filter((m) => m.endsAt === undefined || m.endsAt > at);
+  if (open.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
+  return open[0]!;
 }
 
 /** The meeting whose alias match in the text is longest: "security working group" beats "working group". */

@@ -81,7 +81,9 @@ const LIST_HEADER = regex(
   String.raw`^\s*(?:proposed\s+(?:agenda\s+)?(?:items?|topics?)|`,
   String.raw`(?:my\s+|some\s+|more\s+|additional\s+)?agenda\s+(?:items?|`,
   String.raw`proposals?)|(?:proposed\s+)?topics?\s+for\s+(?:the\s+)?(?:next|`,
-  String.raw`upcoming|coming)\s+[\w\s'-]{0,40}?)\s*:\s*$`,
+  String.raw`upcoming|coming)\s+[\w\s'-]{0,40}?|`,
+  // "Please put on the agenda:" over its list (Open MPI devel 2012): the verb with no object of its own.
+  String.raw`(?:.*\b)?(?:add|put|place|include)\s+(?:on|to|in(?:to)?)\s+(?:the\s+|our\s+|[\w'-]+'s\s+)?(?:[\w'-]+\s+){0,4}?agenda)\s*:\s*$`,
 );
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD =
@@ -108,7 +110,7 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     const whole = `${text}\n${msg.quotedText}`;
     if (named.length === 0 && meetingsNamedIn(whole, env.meetings).length === 0 && foreignGroups(whole, env.meetings).length > 0)
       return null;
-    return routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId);
+    return routeMeeting([sentence, msg.subject, text, msg.quotedText], env.meetings, env.thread.callMeetingId, msg.date ?? undefined);
   };
   const add = (topic: string, sentence: string, confidence: number): void => {
     const pointer = topic === '' || isPointer(topic);

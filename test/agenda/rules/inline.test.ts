@@ -55,6 +55,52 @@ describe('rule 3: inline proposals', () => {
     expect(inlineRule(makeEnv(message({ subject: 'Kernel Miniconf at LCA', bodyText: 'Who is coming?' }), own))).toEqual([]);
   });
 
+  it('reads the list under "Please put on the agenda:", a request with no object of its own', () => {
+    // Open MPI devel 2012, from a member, under a subject of its own.
+    const m = message({
+      subject: 'openib registered memory',
+      bodyText: "Please put on the agenda:\n\n- openib registered memory exhaustion problem still isn't fixed\n- the 1.6.1 release date\n",
+    });
+    expect(titles(inlineRule(envOf(m)))).toEqual([
+      "Openib registered memory exhaustion problem still isn't fixed",
+      'The 1.6.1 release date',
+    ]);
+  });
+
+  it('puts a proposal naming no meeting to the one meeting of its list not yet over', () => {
+    // Open MPI devel 2012: a weekly teleconference and a June face-to-face meeting on one list; in July
+    // a proposal naming neither can only mean the teleconference.
+    const meetings = [
+      { id: 'telecon', name: 'weekly teleconference', aliases: ['teleconf'], subjectTags: [], calls: null, lists: ['devel.example.org'] },
+      {
+        id: 'f2f',
+        name: 'developers meeting',
+        aliases: [],
+        subjectTags: [],
+        calls: null,
+        lists: ['devel.example.org'],
+        endsAt: Date.UTC(2012, 5, 8, 17),
+      },
+    ];
+    const put = (date: number) =>
+      inlineRule(
+        makeEnv(
+          message({
+            subject: 'openib memory',
+            bodyText: 'Please add the openib registered memory exhaustion problem to the agenda.',
+            listId: 'devel.example.org',
+            date,
+          }),
+          { ...context(), meetings },
+        ),
+      );
+    expect(put(Date.UTC(2012, 6, 2, 23)).map((c) => [c.meetingId, c.title])).toEqual([
+      ['telecon', 'The openib registered memory exhaustion problem'],
+    ]);
+    // While both are to come, a proposal naming neither is no one's.
+    expect(put(Date.UTC(2012, 4, 1, 12))).toEqual([]);
+  });
+
   it("takes 'let's talk about it on the call' as the thread's subject put to the call named", () => {
     const m = message({
       subject: 'SHMEM merge proposal',
