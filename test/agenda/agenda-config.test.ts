@@ -10,4 +10,11 @@ describe("the extractor's view of a meeting", () => {
     const weekly = meeting({ id: 'telecon', zone: C, schedule: '2012-04-03T08:00/P7D', dates: ['2012-12-24T08:00'] });
     expect(agendaConfigOf(weekly).endsAt).toBeUndefined();
   });
+
+  it('knows the weekdays its calls fall on, in its zone', () => {
+    const C = 'America/Los_Angeles';
+    // Tuesdays at 18:00 in California are Wednesdays in UTC: the meeting's own zone decides.
+    expect(agendaConfigOf(meeting({ id: 't', zone: C, schedule: '2012-04-03T18:00/P7D' })).weekdays).toEqual([2]);
+    expect(agendaConfigOf(meeting({ id: 'f', zone: C, dates: ['2012-06-06T13:00', '2012-06-07T09:00'] })).weekdays).toEqual([3, 4]);
+  });
 });

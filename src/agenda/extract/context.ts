@@ -26,6 +26,8 @@ export interface MeetingAgendaConfig {
    * it takes no proposal that names no meeting (meeting-match.ts's routeMeeting).
    */
   readonly endsAt?: number;
+  /** The days of the week its calls fall on, in its zone (0 = Sunday): "the agenda for next Tuesday" picks it. */
+  readonly weekdays?: readonly number[];
 }
 
 /** Facts about the message's thread the caller knows from the archive. */

@@ -14,7 +14,8 @@ import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { existingItemFinder } from '../items/item-reader.js';
 import { escapeRegex } from './patterns.js';
-import { addDuration, fromLocal } from '../../time/time-zone.js';
+import { addDuration, fromLocal, localDate } from '../../time/time-zone.js';
+import { baseOccurrencesBetween } from '../../meetings/schedule.js';
 
 /** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
 export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
@@ -27,7 +28,14 @@ export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
     lists: m.lists,
     chairs: m.chairs.map(addressOf),
     ...(m.schedule === undefined && m.dates.length > 0 ? { endsAt: lastEnd(m) } : {}),
+    weekdays: weekdaysOf(m),
   };
+}
+
+/** The weekdays of a meeting's first calls (enough for any weekly or monthly rule), in its zone. */
+function weekdaysOf(m: MeetingConfig): number[] {
+  const days = baseOccurrencesBetween(m, -8.64e15, 8.64e15, 60).map((o) => new Date(Date.parse(localDate(o.start, m.zone))).getUTCDay());
+  return [...new Set(days)].sort();
 }
 
 /** The end of a meeting's last fixed date (ms UTC). */

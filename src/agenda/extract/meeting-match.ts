@@ -19,6 +19,8 @@ export interface CompiledMeeting {
   readonly chairs: readonly string[];
   /** When a meeting of fixed dates is over (ms UTC); absent for a scheduled one. */
   readonly endsAt?: number;
+  /** The weekdays its calls fall on (0 = Sunday). */
+  readonly weekdays?: readonly number[];
 }
 
 /** A subject tag: a bracketed tag matches by its words, anything else by regex/phrase. */
@@ -37,6 +39,7 @@ export function compileMeetings(meetings: readonly MeetingAgendaConfig[]): Compi
         lists: m.lists.map((l) => l.toLowerCase()),
         chairs: (m.chairs ?? []).map((c) => c.toLowerCase()),
         ...(m.endsAt !== undefined ? { endsAt: m.endsAt } : {}),
+        ...(m.weekdays !== undefined ? { weekdays: m.weekdays } : {}),
       };
     } catch (err) {
       throw new Error(`meeting ${m.id}: ${err instanceof Error ? err.message : String(err)}`);
@@ -144,8 +147,27 @@ export function routeMeeting(
   // "The only meeting" takes what names no meeting, but never what names another group (issue 8):
   // the first two texts (the sentence or subject at hand) are where that is said.
   const open = meetings.length === 1 || at === undefined ? meetings : meetings.filter((m) => m.endsAt === undefined || m.endsAt > at);
-  if (open.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
-  return open[0]!;
+  // "Terry: please add this to the agenda for next Tuesday" (Open MPI devel 2012): of a Tuesday
+  // teleconference and a Wednesday meeting, the one that meets on the day named.
+  const day = namedWeekday(texts[0] ?? '');
+  const onDay = day === null ? [] : open.filter((m) => m.weekdays?.includes(day));
+  const pick = open.length > 1 && onDay.length === 1 ? onDay : open;
+  if (pick.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
+  return pick[0]!;
+}
+
+const WEEKDAY_NAMES = /\b(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day(?:'?s)?|tues?|thur?s?|wed)\b/i;
+const WEEKDAY_INDEX = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * The day of the week a sentence names ("next Tuesday", "Tuesdays agenda", "the Tues telecon"), or
+ * null; "Sun", "Mon", "Fri" and "Sat" alone are too often other words to count.
+ */
+function namedWeekday(text: string): number | null {
+  const m = WEEKDAY_NAMES.exec(text);
+  if (!m) return null;
+  const word = m[0].toLowerCase();
+  return WEEKDAY_INDEX.indexOf(word.slice(0, 3));
 }
 
 /** The meeting whose alias match in the text is longest: "security working group" beats "working group". */

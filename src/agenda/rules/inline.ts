@@ -9,6 +9,7 @@ import { listAt } from '../reading/text.js';
 import { titleFromSubject } from '../wording/title.js';
 import type { Candidate } from '../extract/types.js';
 import { regex } from '../extract/patterns.js';
+import { namesOnlyWhen } from '../placement/date-mentions.js';
 
 // "agenda+ X" (the W3C convention convene adopts), at the start of a line.
 const AGENDA_PLUS = /^\s*agenda\+\s*:?\s*(\S.*)$/gim;
@@ -70,6 +71,26 @@ const TO_BE_DISCUSSED = regex(
   String.raw`let'?s\s+(?:discuss|talk\s+about)\s+(?:this|it|that))`,
   String.raw`\s+(?:(?:today|tomorrow|next\s+week|this\s+week|later)\s+)?(?:in|at|during|on|for)\b`,
 );
+// "Lets plan on discussing extending the BTLs at the June developer meeting", "We can talk through
+// the interface changes on tomorrow's teleconference", "Let's nail it down on tomorrow's call" (Open
+// MPI devel 2012-2014): a plan for a meeting the sentence names; its object is the topic, or the thread's.
+const PLAN_AT_MEETING = regex(
+  'i',
+  String.raw`\b(?:let'?s|we\s+(?:can|could|should|will|'ll)|i\s+(?:can|could|will|'ll))\s+(?:plan\s+(?:on|to)\s+)?`,
+  String.raw`(?:(?:nail|pin)\s+(?:it|this|that)\s+down|(?:discuss(?:ing)?|talk(?:ing)?\s+(?:about|through)|cover(?:ing)?|`,
+  String.raw`go(?:ing)?\s+(?:over|through)|decid(?:e|ing)\s+on)\s+(.+))`,
+);
+/**
+ * What a plan for a meeting is about: its object, or '' (the thread's subject) when the object only
+ * points back ("discuss it a bit more in Kangrejos", rust-for-linux 2025), says when ("discuss next
+ * Tuesday during the roundup") or is no topic ("talk through all the details and answer any questions").
+ */
+function planned(object: string | undefined): string {
+  const t = object === undefined ? '' : trimTopic(object);
+  const back = /^(?:it|this|that|these|those|them)\b|^(?:all\s+)?(?:the\s+)?details\b|^(?:any\s+)?questions\b/i.test(t);
+  return back || isPointer(t) || namesOnlyWhen(t) ? '' : t;
+}
+
 // "TIMEOUT: Tuesday call, May 25", "TIMEOUT: Teleconf on Tue, 27 April 2010", "WHEN: After next
 // con call, May 20, 2014" (the RFC form on devel@open-mpi.org, 2009-2014): a proposal whose deadline
 // or discussion is set at a named call is put to that call. The value may stand on the line below its label.
@@ -156,7 +177,9 @@ export function inlineRule(env: RuleEnv): Candidate[] {
       continue;
     }
     const named = meetingsNamedIn(sentence, env.meetings).length > 0;
-    if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
+    const plan = named ? PLAN_AT_MEETING.exec(sentence) : null;
+    if (plan) add(planned(plan[1]), sentence, 0.7);
+    else if (named && (SUBMIT_THIS.test(sentence) || TO_BE_DISCUSSED.test(sentence))) add('', sentence, 0.7);
   }
 
   for (const [i, line] of lines.entries()) {

@@ -67,6 +67,40 @@ describe('rule 3: inline proposals', () => {
     ]);
   });
 
+  it('puts a proposal naming no meeting but a weekday to the one meeting that meets that day', () => {
+    // Open MPI devel 2012: "(Terry: please add this to the agenda for next Tuesday; thanks)".
+    const meetings = [
+      {
+        id: 'telecon',
+        name: 'weekly teleconference',
+        aliases: [],
+        subjectTags: [],
+        calls: null,
+        lists: ['devel.example.org'],
+        weekdays: [2],
+      },
+      {
+        id: 'f2f',
+        name: 'developers meeting',
+        aliases: [],
+        subjectTags: [],
+        calls: null,
+        lists: ['devel.example.org'],
+        weekdays: [3, 4, 5],
+      },
+    ];
+    const put = (bodyText: string) =>
+      inlineRule(makeEnv(message({ subject: 'Autoconf 2.69', bodyText, listId: 'devel.example.org' }), { ...context(), meetings })).map(
+        (c) => c.meetingId,
+      );
+    expect(put('Terry: please add this to the agenda for next Tuesday; thanks')).toEqual(['telecon']);
+    expect(put('Can you add it to Tuesdays agenda?')).toEqual(['telecon']);
+    expect(put('Please add this to the agenda for Thursday.')).toEqual(['f2f']);
+    // No day, or a day neither meets on: no one's.
+    expect(put('Please add this to the agenda.')).toEqual([]);
+    expect(put('Please add this to the agenda for Monday.')).toEqual([]);
+  });
+
   it('puts a proposal naming no meeting to the one meeting of its list not yet over', () => {
     // Open MPI devel 2012: a weekly teleconference and a June face-to-face meeting on one list; in July
     // a proposal naming neither can only mean the teleconference.
@@ -99,6 +133,39 @@ describe('rule 3: inline proposals', () => {
     ]);
     // While both are to come, a proposal naming neither is no one's.
     expect(put(Date.UTC(2012, 4, 1, 12))).toEqual([]);
+  });
+
+  it("takes a plan for a meeting the sentence names: its object, or the thread's subject", () => {
+    // Open MPI devel: a weekly teleconference and a face-to-face developer meeting on one list.
+    const meetings = [
+      {
+        id: 'telecon',
+        name: 'weekly teleconference',
+        aliases: ['teleconf', 'teleconference'],
+        subjectTags: [],
+        calls: null,
+        lists: ['devel.example.org'],
+      },
+      { id: 'f2f', name: 'developers meeting', aliases: ['developer meeting'], subjectTags: [], calls: null, lists: ['devel.example.org'] },
+    ];
+    const said = (bodyText: string) =>
+      inlineRule(makeEnv(message({ subject: 'BTL extensions', bodyText, listId: 'devel.example.org' }), { ...context(), meetings })).map(
+        (c) => [c.meetingId, c.title],
+      );
+    expect(said('Lets plan on discussing extending the BTLs at the June developer meeting.')).toEqual([['f2f', 'Extending the BTLs']]);
+    expect(said("We can talk through the BTL interface changes on tomorrow's teleconference.")).toEqual([
+      ['telecon', 'The BTL interface changes'],
+    ]);
+    expect(said("Let's nail it down on tomorrow's teleconf.")).toEqual([['telecon', 'BTL extensions']]);
+    // An object that points back, says when, or names nothing: the thread's subject (rust-for-linux
+    // 2025, Open MPI devel 2009 and 2015).
+    expect(said('For the last one, we can discuss it a bit more at the developer meeting.')).toEqual([['f2f', 'BTL extensions']]);
+    expect(said("TIMEOUT: Let's discuss next Tuesday on the teleconf: Tue, 5 Aug 2014")).toEqual([['telecon', 'BTL extensions']]);
+    expect(said("Ralph and I will talk through all the details and answer any questions on tomorrow's teleconf.")).toEqual([
+      ['telecon', 'BTL extensions'],
+    ]);
+    // Without a meeting named, "we can discuss X" is talk in the thread.
+    expect(said('We can discuss the BTL interface changes later.')).toEqual([]);
   });
 
   it("takes 'let's talk about it on the call' as the thread's subject put to the call named", () => {
