@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { revealArchivedAddress } from './archive-address.js';
 import { FallbackIconv, hasNonUtf8Bytes } from './charset.js';
 import { fastParse, headerFields } from './fast-parse.js';
 import { chooseDate, parseDateHeader } from './dates.js';
@@ -78,7 +79,10 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
     extraMessageIds: ids.slice(1),
     date,
     dateSource: source,
-    from: (fast ?? own) ? (fast ?? own)!.from : (firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from'))),
+    from: revealArchivedAddress(
+      (fast ?? own) ? (fast ?? own)!.from : (firstAddress(mail?.from) ?? fallbackAddress(first(headers, 'from'))),
+      first(headers, 'from'),
+    ),
     to: fast?.to ?? own?.to ?? addresses(mail?.to),
     cc: fast?.cc ?? own?.cc ?? addresses(mail?.cc),
     subject,

@@ -31,6 +31,17 @@ describe('parseMessage', () => {
     expect(m.dateSource).toBe('header');
   });
 
+  it("reads back the sender's address a pipermail archive hid ('user at host (Name)')", async () => {
+    // ILUGC's Mailman archive, 2002: the monthly .txt export an operator imports.
+    const hidden = await parse(generateMessage({ from: 'suraj at chennailug.org (Suraj Kumar)' }));
+    expect(hidden.from).toEqual({ name: 'Suraj Kumar', address: 'suraj@chennailug.org' });
+    const bracketed = await parse(generateMessage({ from: '"Ganesh  Kumar" <alganesh at rediffmail.com (Ganesh  Kumar)>' }));
+    expect(bracketed.from?.address).toBe('alganesh@rediffmail.com');
+    // An address a parser finds stays as it is; "at" in a name is no address.
+    expect((await parse(generateMessage({ from: 'Meet at Noon <noon@example.org>' }))).from?.address).toBe('noon@example.org');
+    expect((await parse(generateMessage({ from: 'Meet at Noon' }))).from?.address ?? '').toBe('');
+  });
+
   it('keeps every Message-ID header, the first as the identity', async () => {
     const raw = generateMessage({ messageId: 'one@x', headers: { 'Message-ID': '<two@x>' } });
     const m = await parse(raw);
