@@ -15,9 +15,11 @@ export interface Phrase {
 
 const VERB =
   '(?:(?:briefly\\s+)?explain|ask\\s+about|' +
-  '(?:give|make|do|hold|provide)\\s+(?:a|an)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
-  // "I'd like to give a talk around some of the benchmarks" (clang-built-linux 2019).
-  '(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of|around|regarding)|' +
+  '(?:give|make|do|hold|provide)\\s+(?:a|an|some)\\s+(?:short\\s+|quick\\s+|brief\\s+)?' +
+  // "I'd like to give a talk around some of the benchmarks" (clang-built-linux 2019); "i would like to
+  // give some introduction about OpenSSL, OpenCA and PKI" (ILUGC 2002).
+  '(?:(?:presentation|talk|demo|update|overview)\\s+(?:on|about|of|around|regarding)|' +
+  '(?:introduction|intro|tutorial)\\s+(?:on|about|of|to))|' +
   // "I would like to re-start discussing multiplexed stream support" (linux-media 2019).
   '(?:re-?start|resume|continue|keep)\\s+discussing|' +
   'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +

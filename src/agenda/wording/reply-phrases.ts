@@ -43,12 +43,17 @@ const JOIN_DISCUSSION = regex(
 
 // "What about NVMeoF as file system backing store?" (linux-fsdevel 2024, answering the kdevops BoF's
 // call): a direct answer's question names a topic; not one about when ("What about next Tuesday?").
-const WHAT_ABOUT = /\bwhat\s+about\s+([^?\n]{2,100})\?/gi;
+// 'How about a "Debian Woody burn fest" or something.' (ILUGC 2002, answering "Agenda?"); not "how
+// about we ..." (a question about what to do, proposalPhrases reads it).
+const WHAT_ABOUT =
+  /\b(?:what|how)\s+about\s+(?!(?:we|you|i|they|next|this)\b)([^?.\n]{2,100}?)(?:\s+or\s+something(?:\s+like\s+that)?)?\s*[?.!]/gi;
 const WHEN = /^(?:next|this|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:time|date|call|meeting|slot)\b)/i;
-/** The topics a direct answer asks about ("What about X?"), when X is no day or time. */
+/** The topics a direct answer asks about ("What about X?", "How about X or something."), when X is no day or time. */
 export function whatAbout(text: string): Phrase[] {
   const flat = text.replace(/\s*\n\s*/g, ' ');
-  return [...flat.matchAll(WHAT_ABOUT)].filter((m) => !WHEN.test(m[1]!)).map((m) => ({ topic: trimTopic(m[1]!), sentence: m[0] }));
+  return [...flat.matchAll(WHAT_ABOUT)]
+    .filter((m) => !WHEN.test(m[1]!))
+    .map((m) => ({ topic: trimTopic(m[1]!.replace(/^(?:a|an|the)\s+(?=["“])/i, '')), sentence: m[0] }));
 }
 
 /** "I'd like to add X", "I would be interested in X", "I would like to join the X discussion": what a reply to a call adds. */

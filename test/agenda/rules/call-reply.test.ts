@@ -445,6 +445,16 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply(clash), callThread()))).toEqual([]);
   });
 
+  it('takes "How about X or something." and "some introduction about X" in answer to a call', () => {
+    // ILUGC 2002, answers to the monthly meet's "Agenda?".
+    const burn = 'How about a "Debian Woody burn fest" or something.  Would someone with\nmobile images of Woody please come to the meet?';
+    expect(titles(callReplyRule(envOf(reply(burn), callThread())))).toEqual(['Debian Woody burn fest']);
+    const intro = 'i would like to give some introduction about OpenSSL, OpenCA and PKI.';
+    expect(titles(callReplyRule(envOf(reply(intro), callThread())))).toEqual(['OpenSSL, OpenCA and PKI']);
+    // "How about we ..." asks what to do; "how about next week?" asks when.
+    expect(callReplyRule(envOf(reply('How about next week?'), callThread()))).toEqual([]);
+  });
+
   it('an answer that says who comes is attendance, not a topic', () => {
     // Open MPI devel 2008: replies to a design meeting's announcement and to "Who would be interested
     // in discussing this stuff? (me, Brian, ?)".
