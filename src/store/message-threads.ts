@@ -133,6 +133,7 @@ export class ThreadContextReader {
   private readonly byMid: Statement<[string, string], ThreadContextRow>;
   private readonly rootOf: Statement<[number], ThreadContextRow>;
   private readonly firstOf: Statement<[number], ThreadContextRow>;
+  private readonly sameSubject: Statement<[number, number, string], ThreadContextRow>;
 
   constructor(db: Db) {
     this.byMid = db.prepare(`SELECT ${CONTEXT} FROM messages WHERE mid = ? OR header_mid = ? ORDER BY id LIMIT 1`);
@@ -140,6 +141,15 @@ export class ThreadContextReader {
     // stops at the first hit), else the earliest message.
     this.rootOf = db.prepare(`SELECT ${CONTEXT} FROM messages WHERE thread_id = ? AND parent_mid IS NULL ORDER BY date LIMIT 1`);
     this.firstOf = db.prepare(`SELECT ${CONTEXT} FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1`);
+    // Walks the date index over the window, newest first.
+    this.sameSubject = db.prepare(
+      `SELECT ${CONTEXT} FROM messages WHERE date >= ? AND date < ? AND subject = ? ORDER BY date DESC LIMIT 5`,
+    );
+  }
+
+  /** Messages sent in the `windowMs` before `date` under exactly this subject, newest first. */
+  underSubjectBefore(subject: string, date: number, windowMs: number): ThreadContextRow[] {
+    return this.sameSubject.all(date - windowMs, date, subject);
   }
 
   message(mid: string): ThreadContextRow | undefined {

@@ -72,4 +72,23 @@ describe('replies to a call the archive lacks', () => {
       ['kvm-call/2023-12-12', 'Rust bindings'],
     ]);
   });
+
+  it("read a member's mail sent under the call's own subject, its mailer having dropped In-Reply-To and 'Re:'", async () => {
+    // ILUGC 2002: "[Ilugc] Agenda?" from a member's webmail, a new thread answering the chair's call.
+    const chairCall: GenerateOptions = {
+      from: 'Juan Chair <juan@example.org>',
+      messageId: 'call-1212@example.org',
+      subject: 'QEMU developers fortnightly conference call for agenda for 2023-12-12',
+      date: 'Fri, 08 Dec 2023 10:00:00 +0100',
+      body: 'Please send your topics.\n',
+    };
+    const answer = reply('I would like to give some introduction about OpenSSL, OpenCA and PKI.\n', {
+      subject: 'QEMU developers fortnightly conference call for agenda for 2023-12-12',
+      inReplyTo: undefined,
+    });
+    await load([chairCall, answer]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) }).map((i) => [i.occurrenceKey, i.title])).toEqual([
+      ['kvm-call/2023-12-12', 'OpenSSL, OpenCA and PKI'],
+    ]);
+  });
 });

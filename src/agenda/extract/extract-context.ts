@@ -64,6 +64,9 @@ function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<type
   return { fromAddr: row.from_addr, fromName: row.from_name, headers } as Parameters<typeof isChairMail>[0];
 }
 
+/** How long after a call a member's mail under its subject is taken as an answer to it. */
+const ANSWER_WINDOW_MS = 14 * 86_400_000;
+
 /** Build the context for one database handle (statements prepared once). */
 export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): ExtractContext {
   const configs = meetings.map(agendaConfigOf);
@@ -103,6 +106,21 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
     return m ? { meetingId: m.id, date: namedDateIn(subject, row.date), from: null, subject } : null;
   };
 
+  // A member's mail under the subject of the chair's call sent days before, with no In-Reply-To and
+  // no "Re:" (webmail that drops both; "[Ilugc] Agenda?" from a member, ILUGC 2002): an answer to
+  // that call, read like a reply to a lost call (explicit proposals only). A member's look-alike with
+  // no call before it stays no one's (issue 8, "Trust").
+  const underCallSubject = (row: MsgRow): CallFacts | null => {
+    const m = callMeetingForSubject(row.subject, compiled);
+    if (!m || row.date === null || isChairMail(asAuthor(row, JSON.parse(row.headers_json) as Record<string, string>), m) !== false)
+      return null;
+    const call = thread
+      .underSubjectBefore(row.subject, row.date, ANSWER_WINDOW_MS)
+      .map(callOf)
+      .find((c) => c?.meetingId === m.id);
+    return call ? { ...call, from: null } : null;
+  };
+
   return {
     meetings: configs,
     threadInfo(msg): ThreadInfo {
@@ -119,7 +137,15 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       // A "Re:" that names no parent at all (its client dropped In-Reply-To and References; Outlook,
       // xen-devel 2019) answers a message the archive lacks as surely as one whose parent is missing.
       const parentLost = msg.parentMid ? !parent : !rootRow && self !== undefined && hasReplyPrefix(self.subject);
-      const lost = stored ? null : self && parentLost ? lostCall(self) : rootRow ? lostCall(rootRow) : null;
+      const lost = stored
+        ? null
+        : self && parentLost
+          ? lostCall(self)
+          : rootRow
+            ? lostCall(rootRow)
+            : self && !msg.parentMid
+              ? underCallSubject(self)
+              : null;
       const call = stored ?? lost;
       return {
         parentSubject: parent?.subject ?? null,

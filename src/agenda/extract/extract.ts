@@ -36,8 +36,12 @@ export function makeEnv(
     meetings: listening,
     thread,
     text,
+    // A member's mail under the call's own subject answers it, though its mailer dropped the threading.
     isReply:
-      msg.parentMid !== null || msg.inReplyTo.length > 0 || /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject),
+      msg.parentMid !== null ||
+      msg.inReplyTo.length > 0 ||
+      /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject) ||
+      thread.callLost === true,
     isMinutes: isMinutes(msg, text),
     callMeeting: callMeetingForMessage(msg, text, thread, listening),
     author: authorAddress(msg),
