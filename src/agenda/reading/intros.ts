@@ -19,7 +19,8 @@ const AGENDA_INTRO = regex(
   String.raw`suggestions?|subjects|subjects?\s+(?:that|which|we)|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
   // "* Index" over "1) Net status 2) 0.5 progress ..." (I2P's weekly status notes, 2005): the
   // contents of the mail that is the meeting's agenda.
-  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents)\b|`,
+  // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals are its agenda.
+  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents|goals)\b|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );

@@ -76,9 +76,10 @@ const TO_BE_DISCUSSED = regex(
 // MPI devel 2012-2014): a plan for a meeting the sentence names; its object is the topic, or the thread's.
 const PLAN_AT_MEETING = regex(
   'i',
-  String.raw`\b(?:let'?s|we\s+(?:can|could|should|will|'ll)|i\s+(?:can|could|will|'ll))\s+(?:plan\s+(?:on|to)\s+)?`,
-  String.raw`(?:(?:nail|pin)\s+(?:it|this|that)\s+down|(?:discuss(?:ing)?|talk(?:ing)?\s+(?:about|through)|cover(?:ing)?|`,
-  String.raw`go(?:ing)?\s+(?:over|through)|decid(?:e|ing)\s+on)\s+(.+))`,
+  // "I'd like to take a look at implementing this at the sprint next week" (Mapnik 2010).
+  String.raw`\b(?:let'?s|we\s+(?:can|could|should|will|'ll)|i\s+(?:can|could|will|'ll)|(?:i|we)(?:'d|\s+would)\s+like\s+to)\s+`,
+  String.raw`(?:plan\s+(?:on|to)\s+)?(?:(?:nail|pin)\s+(?:it|this|that)\s+down|(?:discuss(?:ing)?|talk(?:ing)?\s+(?:about|through)|`,
+  String.raw`cover(?:ing)?|go(?:ing)?\s+(?:over|through)|decid(?:e|ing)\s+on|(?:take\s+a\s+)?look\s+at|work\s+on)\s+(.+))`,
 );
 /**
  * What a plan for a meeting is about: its object, or '' (the thread's subject) when the object only
@@ -87,7 +88,7 @@ const PLAN_AT_MEETING = regex(
  */
 function planned(object: string | undefined): string {
   const t = object === undefined ? '' : trimTopic(object);
-  const back = /^(?:it|this|that|these|those|them)\b|^(?:all\s+)?(?:the\s+)?details\b|^(?:any\s+)?questions\b/i.test(t);
+  const back = /^(?:it|this|that|these|those|them)\b|\b(?:it|this|that)$|^(?:all\s+)?(?:the\s+)?details\b|^(?:any\s+)?questions\b/i.test(t);
   return back || isPointer(t) || namesOnlyWhen(t) ? '' : t;
 }
 

@@ -18,6 +18,17 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[1]!.carriedOver).toBeUndefined();
   });
 
+  it("reads a sprint's goals as its topics", () => {
+    // Mapnik 2010: the organiser's proposal of the code sprint.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'The goals for Committers and Cartographers will be:\n\n- Cartography Improvements - Discuss and defeat some tricky\n' +
+        'cartography requests.\n\n- Maintainer Farming - Encourage community members to take a greater\npart in maintaining the code.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Cartography Improvements', 'Maintainer Farming']);
+  });
+
   it('reads the list under a heading item ("* Index") as the agenda, not the sections that follow', () => {
     // I2P's weekly status notes (2005): an index of the meeting's items, then a section for each.
     const msg = message({

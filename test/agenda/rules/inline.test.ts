@@ -164,6 +164,8 @@ describe('rule 3: inline proposals', () => {
     expect(said("Ralph and I will talk through all the details and answer any questions on tomorrow's teleconf.")).toEqual([
       ['telecon', 'BTL extensions'],
     ]);
+    // Mapnik 2010, in a thread on map opacity: the work planned for the sprint is the thread's.
+    expect(said("I'd like to take a look at implementing this at the developer meeting next week.")).toEqual([['f2f', 'BTL extensions']]);
     // Without a meeting named, "we can discuss X" is talk in the thread.
     expect(said('We can discuss the BTL interface changes later.')).toEqual([]);
   });
