@@ -10,6 +10,12 @@ export interface SplitBody {
 }
 
 const QUOTE = /^\s{0,3}(?:>|\|)/;
+// Supercite's citation (Emacs Gnus): "    GK> I think Dr.Sriram is the right person", "prabhu> ..." (ILUGC 2002).
+const SUPERCITE = /^\s{0,4}[A-Za-z][\w.-]{0,11}>(?=\s|$)/;
+const isQuote = (line: string): boolean => QUOTE.test(line) || SUPERCITE.test(line);
+/** A quoted line without its citation marks. */
+const unquoted = (line: string): string =>
+  SUPERCITE.test(line) ? line.replace(SUPERCITE, '').replace(/^\s/, '') : line.replace(/^\s{0,3}(?:[>|]\s?)+/, '');
 // Mail clients write it in the sender's language: "Le vendredi 06 mai 2022 à 15:20 +0200, Hans a écrit :" (Evolution).
 const ATTRIBUTION = new RegExp(
   '^(?:(?:On|Le|Am|El|Il|Op|Em) .{0,200}(?:wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)|' +
@@ -37,12 +43,7 @@ export function splitQuotes(text: string): SplitBody {
     if (line === '-- ' || line === '--') break; // signature: everything after is not content
     if (indented && (line.trim() === '' || OUTLOOK_INDENT.test(line))) {
       mark('q', line);
-      quoted.push(
-        line
-          .slice(4)
-          .replace(/^\s{0,3}(?:[>|]\s?)+/, '')
-          .trimEnd(),
-      );
+      quoted.push(unquoted(line.slice(4)).trimEnd());
       continue;
     }
     indented = false;
@@ -50,13 +51,13 @@ export function splitQuotes(text: string): SplitBody {
       indented = true;
       continue;
     }
-    if (QUOTE.test(line)) {
-      mark('q', line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
-      quoted.push(line.replace(/^\s{0,3}(?:[>|]\s?)+/, ''));
+    if (isQuote(line)) {
+      mark('q', unquoted(line));
+      quoted.push(unquoted(line));
       continue;
     }
     if (SNIP.test(line)) continue;
-    if (ATTRIBUTION.test(line.trim()) && QUOTE.test(nextNonEmpty(lines, i + 1))) continue;
+    if (ATTRIBUTION.test(line.trim()) && isQuote(nextNonEmpty(lines, i + 1))) continue;
     mark('o', line);
     own.push(line);
   }

@@ -22,6 +22,19 @@ describe("the author's own text and the quote", () => {
     expect(splitQuotes('Am 06.05.22 um 15:20 schrieb Hans Verkuil:\n> Hi all,\nMine.').own).toBe('Mine.');
   });
 
+  it("reads Supercite's citations (Emacs Gnus: 'GK> ...') as the quote", () => {
+    // ILUGC 2002: a reply quoting a member by initials, under Gnus's attribution line.
+    const body =
+      '>>>>> "GK" == Ganesh Kumar <Ganesh> writes:\n\n    GK> I think Dr.Sriram is the right person.\n\nPlease do your own BSD talking.\n';
+    expect(splitQuotes(body)).toEqual({
+      own: 'Please do your own BSD talking.',
+      quoted: 'I think Dr.Sriram is the right person.',
+    });
+    expect(splitQuotes('prabhu> the agenda so far\nMine.').own).toBe('Mine.');
+    // "a>b" in prose and "-->" are no citations.
+    expect(splitQuotes('Use a>b here.\nThen -->\n').own).toBe('Use a>b here.\nThen -->');
+  });
+
   it('keeps a line that only ends in "wrote:" when no quote follows', () => {
     expect(splitQuotes('This is what I wrote:\n\nthe plan').own).toBe('This is what I wrote:\n\nthe plan');
   });
