@@ -15,7 +15,9 @@ const BOUNCE_OR_AWAY = regex(
 
 const MINUTES_OPENING = regex(
   'i',
-  String.raw`^(?:hi[^\n]*\n+)?\s*(?:here (?:are|is) (?:the )?(?:notes|minutes|summary|a summary|recap)|`,
+  String.raw`^(?:(?:hi|hello|dear|greetings)[^\n]*\n+)?\s*(?:here (?:are|is) (?:the )?(?:notes|minutes|summary|a summary|recap)|`,
+  // "I took some notes at the Mapnik Birds of a Feather ... last Friday." (mapnik-devel 2010).
+  String.raw`(?:i|we) took (?:some )?(?:notes|minutes)\b|`,
   String.raw`(?:meeting )?(?:notes|minutes) (?:from|of) (?:the |today'?s |yesterday'?s |last )?|`,
   // "MoM (not ideal but at least some):", "Minutes:", "Meeting notes -": a heading over the recap.
   String.raw`(?:mom|minutes|meeting\s+(?:notes|minutes)|notes)\b[^\n]{0,80}?[:\-–][ \t]*(?:\n|$))`,

@@ -35,7 +35,10 @@ const LOGISTICS = regex(
   String.raw`^\d{1,3}\s*(?:min(?:ute)?s?|hours?)(?:\s*\(.*\))?$|`,
   // "Location: Google, London", "Event dates: ...", "Cost: Free", "CFP link", "Register to attend"
   // (Tracing Summit 2022 call): the event's facts, listed with its topics.
-  String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when)\s*:|`,
+  // "Date", "Venue", "Attendees", "Next Steps" as the headings of a sprint's announcement (Mapnik 2010);
+  // "Unsubscribe <password> address", a list's footer (ILUGC 2002).
+  String.raw`^(?:location|venue|(?:event\s+)?dates?|cost|price|fees?|where|when|attendees|participants|`,
+  String.raw`next\s+steps|feedback|accommodations?|travel|sponsors?)\s*(?::|$)|\bunsubscribe\b|`,
   String.raw`\blink\s*(?::\s*(?:\[\d+\]|<?https?:\S+?>?))?$|^register\b|`,
   // "Pause" (the Real-Time Summit's schedule, 2019): the break in Europe's English.
   String.raw`^<.*>$|^(?:tbd|tba|pause)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,

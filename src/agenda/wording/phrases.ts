@@ -177,7 +177,9 @@ const TOPIC_END = regex(
   String.raw`upcoming\s+|coming\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\w+\s+){0,4}(?:call|`,
   String.raw`meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|`,
   // "on tomorrow's teleconference", "at the Tues telecon" (Open MPI devel): the call, in one word.
-  String.raw`working\s+group|conference|tele?con(?:f(?:erence)?)?|con-?call)\b.*$|\s+or\s+(?:during|`,
+  // "... at the sprint next week" (Mapnik 2010), "at the BoF", "at the hackfest".
+  String.raw`working\s+group|conference|tele?con(?:f(?:erence)?)?|con-?call|sprint|bof|hack-?fest|hackathon|workshop|meet(?:up)?)\b.*$|`,
+  String.raw`\s+or\s+(?:during|`,
   String.raw`at|in|on)\b.*$|\s+(?:in|on|over|via)\s+(?:the\s+)?(?:mail(?:ing)?\s+(?:chain|`,
   String.raw`list|thread)|list|e-?mail|review)\b.*$|\s+with\s+(?:more\s+)?(?:anybody|anyone|everybody|people|`,
   String.raw`folks|everyone|others|you)\b.*$|\s*(?:[-–—]\s+we|`,

@@ -18,6 +18,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(c[1]!.carriedOver).toBeUndefined();
   });
 
+  it("leaves out an announcement's logistics headings and a list's footer", () => {
+    // Mapnik 2010 ("Date", "Attendees", "Next Steps", "Feedback") and ILUGC 2002 (Mailman's footer).
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Topics:\n- Next Steps\n- Feedback\n- Attendees\n- Cartography improvements\n- Unsubscribe <password> address\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Cartography improvements']);
+  });
+
   it("reads a sprint's goals as its topics", () => {
     // Mapnik 2010: the organiser's proposal of the code sprint.
     const msg = message({

@@ -55,6 +55,12 @@ describe('exclusions: messages that are never items', () => {
     expect(notes('* Index\n1) Net status\n2) 0.5\n\nswing on by the meeting in 15m @ the usual place and tell us whats up!')).toBe(false);
     expect(notes('Thats all I have for the moment (good thing too, as the meeting\nstarts momentarily).')).toBe(false);
     expect(notes('Perhaps we can get an update from Legion during the meeting?')).toBe(false);
+    // mapnik-devel 2010: notes of a BoF, mailed four days after it.
+    const bof = isMinutes(
+      message({ subject: '[Mapnik-devel] Mapnik BoF at SotM', bodyText: '' }),
+      'Dear All,\n\nI took some notes at the Mapnik Birds of a Feather last Friday.',
+    );
+    expect(bof).toBe(true);
     // Notes of a call that is over stay minutes, even one that names the next.
     expect(notes('We agreed to ship 0.5 next week. The next meeting is in two weeks, see you there.')).toBe(true);
     expect(notes('Legion gave an update during the meeting.')).toBe(true);

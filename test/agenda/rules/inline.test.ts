@@ -146,7 +146,14 @@ describe('rule 3: inline proposals', () => {
         calls: null,
         lists: ['devel.example.org'],
       },
-      { id: 'f2f', name: 'developers meeting', aliases: ['developer meeting'], subjectTags: [], calls: null, lists: ['devel.example.org'] },
+      {
+        id: 'f2f',
+        name: 'developers meeting',
+        aliases: ['developer meeting', 'the sprint'],
+        subjectTags: [],
+        calls: null,
+        lists: ['devel.example.org'],
+      },
     ];
     const said = (bodyText: string) =>
       inlineRule(makeEnv(message({ subject: 'BTL extensions', bodyText, listId: 'devel.example.org' }), { ...context(), meetings })).map(
@@ -166,6 +173,7 @@ describe('rule 3: inline proposals', () => {
     ]);
     // Mapnik 2010, in a thread on map opacity: the work planned for the sprint is the thread's.
     expect(said("I'd like to take a look at implementing this at the developer meeting next week.")).toEqual([['f2f', 'BTL extensions']]);
+    expect(said("I'd like to take a look at implementing opacity at the sprint next week.")).toEqual([['f2f', 'Implementing opacity']]);
     // Without a meeting named, "we can discuss X" is talk in the thread.
     expect(said('We can discuss the BTL interface changes later.')).toEqual([]);
   });
