@@ -81,8 +81,11 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   if (text === '' || isSupportOnly(text) || restatesCall(text)) return [];
   const meeting = routeMeeting([], env.meetings, thread.callMeetingId);
   // Another meeting's call sent in this call's thread (LSS Europe's call as a reply to LSS North
-  // America's, 2025) announces that meeting; it answers nothing here.
-  if (!meeting || (env.callMeeting && env.callMeeting.id !== meeting.id)) return [];
+  // America's, 2025) announces that meeting; it answers nothing here. The chair's own next call in
+  // the thread ("Mark your calendars", its "When?" and "Who?" headings; Mapnik 2010) is read as a
+  // call (chair-call.ts), not as an answer.
+  const fromCaller = thread.callFrom?.toLowerCase() === env.author;
+  if (!meeting || (env.callMeeting && (env.callMeeting.id !== meeting.id || fromCaller))) return [];
   const namedDate = thread.callDate ?? namedDateIn(text, msg.date);
   // "Refereed Presentations: 45 minutes in length" (another event's call for papers in this thread) says how, not what.
   const make = (title: string, confidence: number): Candidate | null =>
@@ -93,7 +96,6 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // A direct answer written as an outline of sections, one topic each: the lists and phrases
   // inside a section ("I am proposing a discussion on how to solve this:" over its options) are
   // about that section's topic.
-  const fromCaller = thread.callFrom?.toLowerCase() === env.author;
   const outline = direct && !fromCaller ? openingList(text) : [];
   if (outline.length >= 2) return present(outline.map((t) => make(t, 0.7)));
   // A list introduced as topics is an explicit proposal anywhere in the call's thread ("More topics

@@ -455,6 +455,19 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply('How about next week?'), callThread()))).toEqual([]);
   });
 
+  it("leaves the caller's own next call in the thread to the chair's rule", () => {
+    // Mapnik 2010: the organiser's announcement, sent in reply to his own proposal of the sprint.
+    const next = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Here is what I have so far.\n\nDate\n====\n\nSeptember 24 - 26, 2010 is the consensus best date.\n\n' +
+        'Cartography\n===========\n\nSteve has ideas around advanced cartography features.\n',
+      parentMid: 'call@x',
+      fromAddr: 'chair@example.org',
+    });
+    expect(callReplyRule(envOf(next, callThread()))).toEqual([]);
+  });
+
   it('an answer that says who comes is attendance, not a topic', () => {
     // Open MPI devel 2008: replies to a design meeting's announcement and to "Who would be interested
     // in discussing this stuff? (me, Brian, ?)".
