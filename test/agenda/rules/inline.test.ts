@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inlineRule } from '../../../src/agenda/rules/inline.js';
 import { makeEnv } from '../../../src/agenda/extract/extract.js';
+import type { MeetingAgendaConfig } from '../../../src/agenda/extract/context.js';
 import { callThread, context, envOf, MEETINGS, message, titles } from '../extract-helpers.js';
+
+/** Open MPI devel's list: a weekly teleconference and a face-to-face developers meeting. */
+const devel = (telecon: Partial<MeetingAgendaConfig> = {}, f2f: Partial<MeetingAgendaConfig> = {}): MeetingAgendaConfig[] => [
+  { id: 'telecon', name: 'weekly teleconference', aliases: [], subjectTags: [], calls: null, lists: ['devel.example.org'], ...telecon },
+  { id: 'f2f', name: 'developers meeting', aliases: [], subjectTags: [], calls: null, lists: ['devel.example.org'], ...f2f },
+];
 
 describe('rule 3: inline proposals', () => {
   it('takes agenda+ lines, with presenter and duration annotations', () => {
@@ -69,26 +76,7 @@ describe('rule 3: inline proposals', () => {
 
   it('puts a proposal naming no meeting but a weekday to the one meeting that meets that day', () => {
     // Open MPI devel 2012: "(Terry: please add this to the agenda for next Tuesday; thanks)".
-    const meetings = [
-      {
-        id: 'telecon',
-        name: 'weekly teleconference',
-        aliases: [],
-        subjectTags: [],
-        calls: null,
-        lists: ['devel.example.org'],
-        weekdays: [2],
-      },
-      {
-        id: 'f2f',
-        name: 'developers meeting',
-        aliases: [],
-        subjectTags: [],
-        calls: null,
-        lists: ['devel.example.org'],
-        weekdays: [3, 4, 5],
-      },
-    ];
+    const meetings = devel({ weekdays: [2] }, { weekdays: [3, 4, 5] });
     const put = (bodyText: string) =>
       inlineRule(makeEnv(message({ subject: 'Autoconf 2.69', bodyText, listId: 'devel.example.org' }), { ...context(), meetings })).map(
         (c) => c.meetingId,
@@ -104,18 +92,7 @@ describe('rule 3: inline proposals', () => {
   it('puts a proposal naming no meeting to the one meeting of its list not yet over', () => {
     // Open MPI devel 2012: a weekly teleconference and a June face-to-face meeting on one list; in July
     // a proposal naming neither can only mean the teleconference.
-    const meetings = [
-      { id: 'telecon', name: 'weekly teleconference', aliases: ['teleconf'], subjectTags: [], calls: null, lists: ['devel.example.org'] },
-      {
-        id: 'f2f',
-        name: 'developers meeting',
-        aliases: [],
-        subjectTags: [],
-        calls: null,
-        lists: ['devel.example.org'],
-        endsAt: Date.UTC(2012, 5, 8, 17),
-      },
-    ];
+    const meetings = devel({ aliases: ['teleconf'] }, { endsAt: Date.UTC(2012, 5, 8, 17) });
     const put = (date: number) =>
       inlineRule(
         makeEnv(
@@ -137,24 +114,7 @@ describe('rule 3: inline proposals', () => {
 
   it("takes a plan for a meeting the sentence names: its object, or the thread's subject", () => {
     // Open MPI devel: a weekly teleconference and a face-to-face developer meeting on one list.
-    const meetings = [
-      {
-        id: 'telecon',
-        name: 'weekly teleconference',
-        aliases: ['teleconf', 'teleconference'],
-        subjectTags: [],
-        calls: null,
-        lists: ['devel.example.org'],
-      },
-      {
-        id: 'f2f',
-        name: 'developers meeting',
-        aliases: ['developer meeting', 'the sprint'],
-        subjectTags: [],
-        calls: null,
-        lists: ['devel.example.org'],
-      },
-    ];
+    const meetings = devel({ aliases: ['teleconf', 'teleconference'] }, { aliases: ['developer meeting', 'the sprint'] });
     const said = (bodyText: string) =>
       inlineRule(makeEnv(message({ subject: 'BTL extensions', bodyText, listId: 'devel.example.org' }), { ...context(), meetings })).map(
         (c) => [c.meetingId, c.title],
