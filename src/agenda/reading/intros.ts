@@ -19,8 +19,10 @@ const AGENDA_INTRO = regex(
   String.raw`suggestions?|subjects|subjects?\s+(?:that|which|we)|(?:current|received)\s+(?:responses|submissions)|submissions|highlights|`,
   // "* Index" over "1) Net status 2) 0.5 progress ..." (I2P's weekly status notes, 2005): the
   // contents of the mail that is the meeting's agenda.
-  // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals are its agenda.
-  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents|goals)\b|`,
+  String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents)\b|`,
+  // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals,
+  // announced right above them, are its agenda; not "we might list out the high level goals." (Open MPI 2008).
+  String.raw`\bgoals\b[^.!?]*:\s*$|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );
@@ -29,13 +31,15 @@ const AGENDA_INTRO = regex(
 // introduce the list under it (xen-devel 2021-07: that list was the call's logistics).
 const WILL_DISCUSS = regex(
   'i',
-  String.raw`\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:be\s+)?(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*\b`,
+  // "In this meeting we'll likely discuss:" (the guest_memfd call's invitations, 2024).
+  String.raw`\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:(?:likely|probably|also|then|mostly|briefly)\s+)?(?:be\s+)?`,
+  String.raw`(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*\b`,
 );
 // "... we will be discussing:", "I'd like to cover:": a list announced by the verb right before it.
 // Only a future or a wish: "so far we are discussing:" lists the points of a running debate.
 const ANNOUNCING_VERB = regex(
   'i',
-  String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:be\s+)?`,
+  String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:(?:likely|probably|also|then|mostly|briefly)\s+)?(?:be\s+)?`,
   String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)`,
   // "We would like to discuss current problems in memory management, for example:" (LPC 2022, the
   // Kernel Memory Management MC's call): the list gives the examples.

@@ -134,6 +134,11 @@ describe('words that introduce a list of topics', () => {
   it('knows topics, points, proposals and a verb that announces the list', () => {
     expect(introducesTopics('A couple of points')).toBe(true);
     expect(introducesTopics('Proposals so far')).toBe(true);
+    // The guest_memfd call's invitation (2024-12): an adverb before the verb.
+    expect(introducesTopics("In this meeting we'll likely discuss:")).toBe(true);
+    // Mapnik 2010: a sprint's goals announced right above them; not goals talked about in passing (Open MPI 2008).
+    expect(introducesTopics('The goals for Committers and Cartographers will be:')).toBe(true);
+    expect(introducesTopics('But I thought we might be able to list out the high level goals and start discussing location.')).toBe(false);
     // The Driver and H/W APIs Workshop chair's reminder (netdev 2024): the topics sent in so far.
     expect(introducesTopics('Reminder about this workshop. Current responses:')).toBe(true);
     // LPC 2022, the Kernel Memory Management MC's call: examples of what it would like to discuss.
