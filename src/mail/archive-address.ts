@@ -15,8 +15,9 @@ export function revealArchivedAddress(from: Address | null, rawFrom: string | un
   const m = HIDDEN.exec(rawFrom);
   if (!m) return from;
   const comment = /\(([^()]+)\)/.exec(rawFrom)?.[1]?.trim();
+  // The display name before "<...>", when the comment gives none.
   const before = rawFrom
-    .slice(0, rawFrom.indexOf('<') >= 0 ? rawFrom.indexOf('<') : 0)
+    .slice(0, Math.max(rawFrom.indexOf('<'), 0))
     .replace(/"/g, '')
     .trim();
   return { name: comment ?? before, address: `${m[1]}@${m[2]}`.toLowerCase() };

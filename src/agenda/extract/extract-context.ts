@@ -14,7 +14,8 @@ import type { ExtractContext, MeetingAgendaConfig, ThreadInfo } from './context.
 import { compileMeetings, namedDateIn } from './meeting-match.js';
 import { existingItemFinder } from '../items/item-reader.js';
 import { escapeRegex } from './patterns.js';
-import { addDuration, fromLocal, localDate } from '../../time/time-zone.js';
+import { addDuration, fromLocal } from '../../time/time-zone.js';
+import { weekday } from '../../time/plain-date-time.js';
 import { baseOccurrencesBetween } from '../../meetings/schedule.js';
 
 /** Our config's meeting → the extractor's view of it. Several `calls` patterns become one regex. */
@@ -34,7 +35,8 @@ export function agendaConfigOf(m: MeetingConfig): MeetingAgendaConfig {
 
 /** The weekdays of a meeting's first calls (enough for any weekly or monthly rule), in its zone. */
 function weekdaysOf(m: MeetingConfig): number[] {
-  const days = baseOccurrencesBetween(m, -8.64e15, 8.64e15, 60).map((o) => new Date(Date.parse(localDate(o.start, m.zone))).getUTCDay());
+  // ISO weekdays (7 = Sunday) as the extractor counts them (0 = Sunday).
+  const days = baseOccurrencesBetween(m, -8.64e15, 8.64e15, 60).map((o) => weekday(o.local) % 7);
   return [...new Set(days)].sort();
 }
 
@@ -60,7 +62,8 @@ interface CallFacts {
 }
 
 /** The fields chair-mail.ts reads, from a stored row. */
-function asAuthor(row: MsgRow, headers: Record<string, string>): Parameters<typeof isChairMail>[0] {
+function asAuthor(row: MsgRow): Parameters<typeof isChairMail>[0] {
+  const headers = JSON.parse(row.headers_json) as Record<string, string>;
   return { fromAddr: row.from_addr, fromName: row.from_name, headers } as Parameters<typeof isChairMail>[0];
 }
 
@@ -77,7 +80,6 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
 
   const callOf = (row: MsgRow | undefined): CallFacts | null => {
     if (!row) return null;
-    const headers = JSON.parse(row.headers_json) as Record<string, string>;
     // Our own call for items, known by the HMAC in its Message-ID (never by its X-Convene header).
     const own = ownMail(row.mid);
     if (own) {
@@ -91,7 +93,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
     }
     const m = callMeetingForSubject(row.subject, compiled);
     if (!m) return null;
-    const author = asAuthor(row, headers);
+    const author = asAuthor(row);
     // A meeting that names its chairs has calls only from them: a member's look-alike subject
     // does not make replies to it proposals for a date of that member's choosing.
     if (isChairMail(author, m) === false) return null;
@@ -112,13 +114,25 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   // no call before it stays no one's (issue 8, "Trust").
   const underCallSubject = (row: MsgRow): CallFacts | null => {
     const m = callMeetingForSubject(row.subject, compiled);
-    if (!m || row.date === null || isChairMail(asAuthor(row, JSON.parse(row.headers_json) as Record<string, string>), m) !== false)
-      return null;
+    if (!m || row.date === null || isChairMail(asAuthor(row), m) !== false) return null;
     const call = thread
       .underSubjectBefore(row.subject, row.date, ANSWER_WINDOW_MS)
       .map(callOf)
       .find((c) => c?.meetingId === m.id);
     return call ? { ...call, from: null } : null;
+  };
+
+  // The call a message answers when none is stored: the one its own "Re:" names (its parent lost), the
+  // one the stored root's "Re:" names, or the chair's call it shares its subject with (no parent at all).
+  const unstoredCall = (
+    self: MsgRow | undefined,
+    rootRow: MsgRow | undefined,
+    parentLost: boolean,
+    noParent: boolean,
+  ): CallFacts | null => {
+    if (self && parentLost) return lostCall(self);
+    if (rootRow) return lostCall(rootRow);
+    return self && noParent ? underCallSubject(self) : null;
   };
 
   return {
@@ -137,15 +151,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       // A "Re:" that names no parent at all (its client dropped In-Reply-To and References; Outlook,
       // xen-devel 2019) answers a message the archive lacks as surely as one whose parent is missing.
       const parentLost = msg.parentMid ? !parent : !rootRow && self !== undefined && hasReplyPrefix(self.subject);
-      const lost = stored
-        ? null
-        : self && parentLost
-          ? lostCall(self)
-          : rootRow
-            ? lostCall(rootRow)
-            : self && !msg.parentMid
-              ? underCallSubject(self)
-              : null;
+      const lost = stored ? null : unstoredCall(self, rootRow, parentLost, msg.parentMid === null);
       const call = stored ?? lost;
       return {
         parentSubject: parent?.subject ?? null,

@@ -1,5 +1,6 @@
 import type { MeetingAgendaConfig } from './context.js';
 import { foreignGroups } from './group-names.js';
+import { namedWeekday } from '../placement/date-mentions.js';
 import { escapeRegex, matcherOf, regexOf } from './patterns.js';
 
 /**
@@ -154,20 +155,6 @@ export function routeMeeting(
   const pick = open.length > 1 && onDay.length === 1 ? onDay : open;
   if (pick.length !== 1 || texts.slice(0, 2).some((t) => foreignGroups(t, meetings).length > 0)) return null;
   return pick[0]!;
-}
-
-const WEEKDAY_NAMES = /\b(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day(?:'?s)?|tues?|thur?s?|wed)\b/i;
-const WEEKDAY_INDEX = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/**
- * The day of the week a sentence names ("next Tuesday", "Tuesdays agenda", "the Tues telecon"), or
- * null; "Sun", "Mon", "Fri" and "Sat" alone are too often other words to count.
- */
-function namedWeekday(text: string): number | null {
-  const m = WEEKDAY_NAMES.exec(text);
-  if (!m) return null;
-  const word = m[0].toLowerCase();
-  return WEEKDAY_INDEX.indexOf(word.slice(0, 3));
 }
 
 /** The meeting whose alias match in the text is longest: "security working group" beats "working group". */

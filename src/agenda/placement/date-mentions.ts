@@ -35,6 +35,16 @@ const DAY_MONTH = new RegExp(`\\b(?:${WEEKDAY}\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s
 const NUMERIC = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b/g;
 const RELATIVE = new RegExp(`\\b(today|tonight|tomorrow|(?:this|next|coming|on)\\s+(${WEEKDAY.slice(0, -6)}[a-z]*))\\b`, 'gi');
 
+// A day of the week named alone, for routing ("Tuesdays agenda", "the Tues telecon"); "Sun", "Mon",
+// "Fri" and "Sat" alone are too often other words to count.
+const WEEKDAY_NAMED = /\b(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day(?:'?s)?|tues?|thur?s?|wed)\b/i;
+
+/** The day of the week a sentence names ("next Tuesday", "Tuesdays agenda"; 0 = Sunday), or null. */
+export function namedWeekday(text: string): number | null {
+  const m = WEEKDAY_NAMED.exec(text);
+  return m ? WEEKDAYS.findIndex((w) => w.startsWith(m[0].slice(0, 3).toLowerCase())) : null;
+}
+
 /** Every date mention in `text`, read against the message's own local date `ref` ("YYYY-MM-DD"). */
 export function dateMentions(text: string, ref: LocalDate): DateMention[] {
   const out: DateMention[] = [];

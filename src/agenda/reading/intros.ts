@@ -26,20 +26,22 @@ const AGENDA_INTRO = regex(
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );
+// "In this meeting we'll likely discuss:" (the guest_memfd call's invitations, 2024): an adverb may
+// stand before the verb.
+const HEDGE = String.raw`(?:(?:likely|probably|also|then|mostly|briefly)\s+)?`;
 // "We will cover:", "we'll be discussing the following." A finished sentence that names its own
 // object ("Note that at this call we will be discussing a new monthly time for the call.") does not
 // introduce the list under it (xen-devel 2021-07: that list was the call's logistics).
 const WILL_DISCUSS = regex(
   'i',
-  // "In this meeting we'll likely discuss:" (the guest_memfd call's invitations, 2024).
-  String.raw`\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:(?:likely|probably|also|then|mostly|briefly)\s+)?(?:be\s+)?`,
+  String.raw`\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to)\s+${HEDGE}(?:be\s+)?`,
   String.raw`(?:cover|discuss|go(?:ing)?\s+over|talk(?:ing)?\s+about)\w*\b`,
 );
 // "... we will be discussing:", "I'd like to cover:": a list announced by the verb right before it.
 // Only a future or a wish: "so far we are discussing:" lists the points of a running debate.
 const ANNOUNCING_VERB = regex(
   'i',
-  String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+(?:(?:likely|probably|also|then|mostly|briefly)\s+)?(?:be\s+)?`,
+  String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+${HEDGE}(?:be\s+)?`,
   String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)`,
   // "We would like to discuss current problems in memory management, for example:" (LPC 2022, the
   // Kernel Memory Management MC's call): the list gives the examples.
