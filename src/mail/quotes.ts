@@ -17,9 +17,11 @@ const isQuote = (line: string): boolean => QUOTE.test(line) || SUPERCITE.test(li
 const unquoted = (line: string): string =>
   SUPERCITE.test(line) ? line.replace(SUPERCITE, '').replace(/^\s/, '') : line.replace(/^\s{0,3}(?:[>|]\s?)+/, '');
 // Mail clients write it in the sender's language: "Le vendredi 06 mai 2022 à 15:20 +0200, Hans a écrit :" (Evolution).
+// Gmail in some locales writes only the date and the name: "2016-03-02 2:01 GMT+01:00 Larry Hastings
+// <larry at hastings.org>:" (python-committers 2016); it counts only above a quote, as the others do.
 const ATTRIBUTION = new RegExp(
   '^(?:(?:On|Le|Am|El|Il|Op|Em) .{0,200}(?:wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)|' +
-    '.{0,120}(?:wrote|writes):\\s*$|-{2,}\\s*Original Message\\s*-{2,})',
+    '.{0,120}(?:wrote|writes):\\s*$|-{2,}\\s*Original Message\\s*-{2,}|\\d{4}-\\d{2}-\\d{2}[ T]\\d{1,2}:\\d{2}\\b.{0,160}:\\s*$)',
   'i',
 );
 // Outlook for Mac quotes the original indented by four spaces under 'On 05/09/2019, 09:33, "Name"

@@ -99,6 +99,15 @@ describe('the call a proposal is put to (issue 8)', () => {
     expect(assignOccurrence(db, yearly, { date: at('2013-06-01T09:00', C) }).occurrence).toBeNull();
   });
 
+  it('calls fixed one by one collect proposals for the gap to the second call, not the shortest gap', () => {
+    // The docktesters working group 2016: calls set by poll 34, 5 and 53 days apart; a tutorial
+    // offered 17 days before the first call is for it.
+    const T = 'America/Toronto';
+    const polled = meeting({ id: 'wg', zone: T, dates: ['2016-08-11T13:00', '2016-09-14T11:00', '2016-09-19T13:00', '2016-11-11T11:00'] });
+    expect(assignOccurrence(db, polled, { date: at('2016-07-25T14:49', T) })).toMatchObject({ occurrence: { key: 'wg/2016-08-11' } });
+    expect(assignOccurrence(db, polled, { date: at('2016-06-01T12:00', T) }).occurrence).toBeNull();
+  });
+
   it('a summit of several days takes what is put to one of its days while it runs', () => {
     const T = 'America/Toronto';
     const summit = meeting({ id: 's', zone: T, dates: ['2025-03-24T09:00'], duration: 'P3D' });

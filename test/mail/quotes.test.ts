@@ -53,4 +53,14 @@ describe("the author's own text and the quote", () => {
     // An indented block after prose that is no attribution stays the author's (code, a command).
     expect(splitQuotes('Run this:\n\n    make check\n').own).toBe('Run this:\n\n    make check');
   });
+
+  it("drops Gmail's attribution that gives only the date and the name, when a quote follows it", () => {
+    // python-committers 2016, Victor Stinner's answer to the Language Summit's call.
+    const body =
+      '2016-03-02 2:01 GMT+01:00 Larry Hastings <larry at hastings.org>:\n> The purpose of the event is to disseminate information.\n\n' +
+      "Sadly, I don't plan to attend Pycon US 2016.\n";
+    expect(splitQuotes(body).own).toBe("Sadly, I don't plan to attend Pycon US 2016.");
+    // The same line with no quote under it is the author's own text.
+    expect(splitQuotes('2016-03-02 10:00 meeting notes:\n- one\n').own).toBe('2016-03-02 10:00 meeting notes:\n- one');
+  });
 });

@@ -56,11 +56,14 @@ export function skipReason(msg: AgendaMessage): string | null {
  * Minutes or notes of a past call: only deferrals come from them. Known by the subject ("Notes",
  * "Minutes", "MoM", "results", "recap", "summary") or an opening that says so.
  */
-export function isMinutes(msg: AgendaMessage, text: string): boolean {
+export function isMinutes(msg: AgendaMessage, text: string, callSubjects: readonly RegExp[] = []): boolean {
   // "BTF tag support in DWARF (notes for today's BPF Office Hours)": notes prepared for a call to come.
   if (FOR_A_CALL_TO_COME.test(msg.subject)) return false;
   if (MEETING_TO_COME.test(text)) return false;
-  if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(msg.subject)) return true;
+  // "[i2p] weekly status notes [aug 2]" where the operator configured `calls: /weekly status notes/`
+  // (I2P 2005): the words the config names as the call's subject are no sign of minutes.
+  const subject = callSubjects.reduce((s, re) => s.replace(new RegExp(re.source, re.flags.replace(/[gy]/g, '')), ' '), msg.subject);
+  if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(subject)) return true;
   // "[REPORT] Brainstorm meeting on V4L2 memory handling" (linux-media 2010): a meeting's report, tagged.
   if (/\[report\]/i.test(msg.subject)) return true;
   return MINUTES_OPENING.test(text) || isTranscript(text);

@@ -42,7 +42,11 @@ export function makeEnv(
       msg.inReplyTo.length > 0 ||
       /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|fwd?)\s*:/i.test(msg.subject) ||
       thread.callLost === true,
-    isMinutes: isMinutes(msg, text),
+    isMinutes: isMinutes(
+      msg,
+      text,
+      listening.flatMap((m) => (m.calls ? [m.calls] : [])),
+    ),
     callMeeting: callMeetingForMessage(msg, text, thread, listening),
     author: authorAddress(msg),
     mentions: namedDates(

@@ -84,7 +84,10 @@ function firstStart(meeting: MeetingConfig): number | null {
 
 /**
  * How long before its first call a meeting collects proposals: one period of its schedule, or the
- * shortest gap between its editions (a yearly summit: a year); a single edition: a year. Dates a day
+ * gap from its first edition to the next (a yearly summit: a year); a single edition: a year. The
+ * first gap, not the shortest: calls fixed ad hoc by poll (34, 5 and 53 days apart, the docktesters
+ * working group 2016) have no period, and a five-day one made a proposal sent 17 days before the
+ * first call history. Dates a day
  * apart are the days of one edition ("dates: [2014-06-24, 2014-06-25, 2014-06-26]", a three-day
  * developer meeting written day by day, Open MPI 2014): their one-day gap is no period, and taken
  * for one it made every proposal sent the week before the meeting history.
@@ -93,9 +96,7 @@ function reach(meeting: MeetingConfig): number {
   if (meeting.schedule) return approxMs(meeting.schedule.period);
   const starts = baseOccurrencesBetween(meeting, -8.64e15, 8.64e15, 50).map((o) => o.start);
   const editions = starts.filter((s, i) => i === 0 || s - starts[i - 1]! > SAME_EDITION);
-  let gap = YEAR;
-  for (let i = 1; i < editions.length; i++) gap = Math.min(gap, editions[i]! - editions[i - 1]!);
-  return gap;
+  return editions.length > 1 ? Math.min(YEAR, editions[1]! - editions[0]!) : YEAR;
 }
 
 /** Starts at most this far apart are days of one edition (a day, and slack for a later start). */

@@ -53,7 +53,11 @@ export function ownProse(bodyText: string): string {
   const plain = bodyText
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029]/g, '\n')
-    .replace(/\u00a0/g, ' ');
+    .replace(/\u00a0/g, ' ')
+    // Mailman's archive writes each character it cannot show as "?": "I?d like to give a tutorial",
+    // "Let?s" (docktesters 2016, a curly apostrophe). Between a word and a contraction's ending it
+    // is the apostrophe; a question mark is followed by a space.
+    .replace(/(?<=\b(?:[IiAa]|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ll]et|\w+n))\?(?=(?:d|m|ll|re|ve|s|t)\b)/g, "'");
   const lines = stripDiffs(plain).split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -66,6 +66,22 @@ describe('exclusions: messages that are never items', () => {
     expect(notes('Legion gave an update during the meeting.')).toBe(true);
   });
 
+  it("does not read the words of a subject the config names as the call's for minutes", () => {
+    // I2P 2005: calls: /weekly status notes/; the notes are the meeting's agenda.
+    const status = message({ subject: '[i2p] weekly status notes [aug 2]', bodyText: '' });
+    expect(isMinutes(status, '* Index:\n1) 0.6 status\n2) PeerTest', [/weekly status notes/i])).toBe(false);
+    expect(isMinutes(status, '* Index:\n1) 0.6 status\n2) PeerTest')).toBe(true);
+    // Minutes under the call's name are still minutes.
+    expect(isMinutes(message({ subject: 'Teleconf minutes 2013-05-14', bodyText: '' }), '', [/\btelecon(?:f|ference)?\b/i])).toBe(true);
+  });
+
+  it('reads "I?d" in Mailman\'s archive as "I\'d", and keeps a real question mark', () => {
+    // docktesters 2016: Mailman's archive shows a curly apostrophe as "?".
+    expect(ownProse('I?d like to give a tutorial. Let?s meet. We?re ready? Yes?')).toBe(
+      "I'd like to give a tutorial. Let's meet. We're ready? Yes?",
+    );
+  });
+
   it('knows minutes and notes of a past call, which only feed deferrals', () => {
     expect(isMinutes(message({ subject: 'GUI Workgroup - Notes 04/08', bodyText: '' }), '')).toBe(true);
     expect(isMinutes(message({ subject: 'Thursday', bodyText: '' }), 'Hi all,\n\nHere are the notes from the call.')).toBe(true);
