@@ -6,9 +6,10 @@ import type { ListBlock } from './list-blocks.js';
 import { blank } from './text.js';
 
 // "… topics 1. X. 2. Y." or "(A) X, (B) Y": at least two items numbered 1, 2, … (or lettered A, B, …)
-// in order within one paragraph.
+// in order within one paragraph. "Two primary topics for this meeting will be: a) X, and b) Y." (Open
+// MPI devel 2013, the developer meeting's announcement): a letter with only its closing parenthesis.
 const INLINE_NUMBER = /(?:^|\s)(\d{1,2})[.)]\s+(?=\S)/g;
-const INLINE_LETTER = /(?:^|\s)\(([A-Ha-h])\)\s+(?=\S)/g;
+const INLINE_LETTER = /(?:^|\s)\(?([A-Ha-h])\)\s+(?=\S)/g;
 
 /** A numbered list flattened into the paragraph that starts at line i, or null. */
 export function flattenedList(lines: readonly string[], i: number): ListBlock | null {

@@ -23,6 +23,10 @@ const AGENDA_INTRO = regex(
   // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals,
   // announced right above them, are its agenda; not "we might list out the high level goals." (Open MPI 2008).
   String.raw`\bgoals\b[^.!?]*:\s*$|`,
+  // "The tasks to be done are" over "1.Preparing letters to colleges/schools 2. Discussing about roles"
+  // (ILUGC 2004, the volunteers' meet called in the same mail): what the meeting is to settle.
+  String.raw`\b(?:tasks|things|issues|matters|questions)\s+(?:to\s+(?:be\s+)?(?:done|do|discuss(?:ed)?|decided?|settled?)|`,
+  String.raw`for\s+(?:the|this|today'?s|tomorrow'?s)\s+(?:meet(?:ing)?|call))\b|`,
   // "a valuable forum for key engineering areas such as:" (LPC 2025, the Observability MC's call).
   String.raw`\b(?:areas|themes)(?:\s+of\s+(?:interest|focus))?(?:\s+(?:such\s+as|including|like))?\s*:\s*$`,
 );

@@ -7,8 +7,13 @@ import { regex } from '../extract/patterns.js';
  * "%<---snip---" rules). The title is the topic; the description under it is not.
  */
 
-// "Title: Generic V4L2 ISP M2M framework", "Topic: X", "Session title: X".
-const TITLE_FIELD = /^\s*(?:title|topic|session(?:\s+title)?|talk(?:\s+title)?|proposal)\s*:\s*(\S.{2,150}?)\s*$/i;
+// "Title: Generic V4L2 ISP M2M framework", "Topic: X", "Session title: X"; "Summit topic: when are we
+// going to sunset Python 2.7?" (python-committers 2013, the whole answer to the Language Summit's call).
+const TITLE_FIELD = regex(
+  'i',
+  String.raw`^\s*(?:(?:summit|session|discussion|agenda|proposed|suggested|my)\s+topic|title|topic|session(?:\s+title)?|`,
+  String.raw`talk(?:\s+title)?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
+);
 // "Abstract: Expand the virtio portfolio with RDMA" over "Description:" (LPC 2019, a reply to the RDMA
 // mini-summit's call): a one-line abstract heading a form is its title.
 const ABSTRACT_FIELD = /^\s*(?:abstract|summary)\s*:\s*(\S.{2,120}?)\s*$/i;
@@ -64,16 +69,35 @@ export function formTopics(text: string): FormTopic[] {
   for (let i = 0; i < lines.length; i++) {
     const field = TITLE_FIELD.exec(lines[i]!) ?? abstractHeading(lines, i);
     if (field) {
-      const presenter = lines
-        .slice(i + 1, i + 4)
-        .map((l) => PRESENTER_FIELD.exec(l)?.[1])
-        .find((p) => p !== undefined);
+      const presenter = presenterBelow(lines, i);
       out.push({ title: field[1]!, ...(presenter ? { presenter } : {}) });
       continue;
     }
     if (headings.has(i) && !CALL_SECTION.test(lines[i]!.trim())) out.push({ title: lines[i]!.trim() });
   }
   return out;
+}
+
+/**
+ * The talks a chair's announcement states as fields: "Topic   : GUI Programming in Perl/Tk - Intro"
+ * over "Speaker : Mr. Raman P" (ILUGC's monthly meet, 2004). Only a title with its speaker below it:
+ * a video call's invitation has "Topic: <the meeting's name>" and no speaker.
+ */
+export function announcedTalks(text: string): Required<FormTopic>[] {
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) => {
+    const title = TITLE_FIELD.exec(line)?.[1];
+    const presenter = title === undefined ? undefined : presenterBelow(lines, i);
+    return title !== undefined && presenter !== undefined ? [{ title, presenter }] : [];
+  });
+}
+
+/** "Speaker: X" or "Presenter: X" within the three lines under a title field (a wrapped title, a blank line). */
+function presenterBelow(lines: readonly string[], i: number): string | undefined {
+  return lines
+    .slice(i + 1, i + 4)
+    .map((l) => PRESENTER_FIELD.exec(l)?.[1])
+    .find((p) => p !== undefined);
 }
 
 /** The line numbers of a document's top-level headings. */

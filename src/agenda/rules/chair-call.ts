@@ -6,6 +6,7 @@ import { slotOverList } from '../reading/timetable-slots.js';
 import { indentedLists } from '../reading/indented-list.js';
 import { itemTopics } from '../reading/item-topics.js';
 import { presenterTables } from '../reading/presenter-table.js';
+import { announcedTalks } from '../reading/proposal-form.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
 import { agendaBlock, headedSubLists } from '../reading/agenda-blocks.js';
@@ -43,9 +44,13 @@ const LOGISTICS = regex(
   // "Pause" (the Real-Time Summit's schedule, 2019): the break in Europe's English.
   String.raw`^<.*>$|^(?:tbd|tba|pause)$|\b(?:breakfast|lunch|break|coffee|refreshments|dinner|`,
   String.raw`reception|photo(?:graph)?|welcome|agenda\s+bashing|closing(?=\s*(?:remarks|session|words|address|$))|wrap[- ]?up|`,
-  String.raw`keynote|registration|social|adjourn|roll\s+call|intro(?:duction)?s?|attendance|`,
+  String.raw`keynote|registration|social|adjourn|roll\s+call|attendance|`,
   String.raw`open\s+slot|free\s+time|evening\s+event|party|transportation|plenary|room\s+(?:not\s+)?available|`,
-  String.raw`get(?:ting)?\s+settled|settle\s+in|get(?:ting)?\s+(?:everyone|everybody)\s+(?:installed|seated|set\s+up)|laptops?\s+hooked)\b`,
+  String.raw`get(?:ting)?\s+settled|settle\s+in|get(?:ting)?\s+(?:everyone|everybody)\s+(?:installed|seated|set\s+up)|`,
+  String.raw`laptops?\s+hooked)\b|`,
+  // "Introductions", "Welcome and intros": the round of names. Not "GUI Programming in Perl/Tk - Intro"
+  // (ILUGC 2004, the month's talk) nor "Introduction to X".
+  String.raw`^(?:welcome\s*(?:and|&|,)\s*)?(?:(?:short|quick|brief)\s+)?intro(?:duction)?s?\b(?!\s+(?:to|of|on|about)\b)`,
 );
 
 /**
@@ -78,6 +83,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // "Current Filesystem Topics:" over "Alex Elder<TAB>Upstream maintainer for XFS" rows (LSF10/MM 2010).
   const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));
   for (const table of tables) topics.push(...table.rows.map((r) => `${r.topic} (${r.presenter})`));
+  topics.push(...announcedTalks(text).map((t) => `${t.title} (${t.presenter})`));
   // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
   // short rows are read above.
   for (const list of indentedLists(text))

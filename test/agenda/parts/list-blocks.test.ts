@@ -79,6 +79,13 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     ]);
   });
 
+  it('reads letters with only their closing parenthesis in a sentence: "a) X, and b) Y"', () => {
+    // Open MPI devel 2013, the June developer meeting's announcement.
+    const text =
+      'All are welcome.  Two primary topics for this meeting will be: a) progress since the UTK meeting, and b) asynchronous progress.';
+    expect(read(text)[0]!.items).toEqual(['progress since the UTK meeting', 'asynchronous progress.']);
+  });
+
   it('does not take a signature dash or a rule for a bullet', () => {
     expect(read('Thanks,\n-- \nJoe\n----------\n')).toEqual([]);
   });

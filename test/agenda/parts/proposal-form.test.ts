@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formTopics, isRuleLine } from '../../../src/agenda/reading/proposal-form.js';
+import { announcedTalks, formTopics, isRuleLine } from '../../../src/agenda/reading/proposal-form.js';
 
 describe('a proposal written as a form or as a headed document', () => {
   it('takes the Title field and the Presenter under it, not the description', () => {
@@ -65,5 +65,21 @@ describe('a proposal written as a form or as a headed document', () => {
     const process =
       'Patch submission workflow\n=========================\n\nText.\n\nTravel funding for new contributors\n===================================\n';
     expect(formTopics(process).map((f) => f.title)).toEqual(['Patch submission workflow', 'Travel funding for new contributors']);
+  });
+});
+
+describe("a chair's talk announced as fields, and a topic field with a qualifier", () => {
+  it('reads "Topic : X" over "Speaker : Y", not a video call\'s "Topic:" with no speaker', () => {
+    // ILUGC 2004, the monthly meet's announcement.
+    const text = 'Talk :\n======\nTopic   : GUI Programming in Perl/Tk - Intro\nSpeaker : Mr. Raman P\n\nVenue   : ADI-TeNeT Seminar Hall';
+    expect(announcedTalks(text)).toEqual([{ title: 'GUI Programming in Perl/Tk - Intro', presenter: 'Mr. Raman P' }]);
+    expect(announcedTalks('Topic: OpenBMC Security WG\nTime: Jan 8, 2025 10:00 AM Pacific Time\nJoin Zoom Meeting')).toEqual([]);
+  });
+
+  it('reads "Summit topic: X" as the form\'s title', () => {
+    // python-committers 2013, the whole answer to the Language Summit's call.
+    expect(formTopics('Summit topic: when are we going to sunset Python 2.7?')).toEqual([
+      { title: 'when are we going to sunset Python 2.7?' },
+    ]);
   });
 });

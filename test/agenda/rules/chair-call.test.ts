@@ -27,6 +27,29 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Cartography improvements']);
   });
 
+  it("reads a talk announced as fields, an 'Intro' talk included, but not the round of introductions", () => {
+    // ILUGC 2004, the monthly meet's announcement; "Introductions" as a timetable's first entry.
+    const talk = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Agenda for Next Meeting :-\n\nTalk :\n======\nTopic   : GUI Programming in Perl/Tk - Intro\nSpeaker : Mr. Raman P\n',
+    });
+    expect(titles(chairCallRule(envOf(talk)))).toEqual(['GUI Programming in Perl/Tk']);
+    const intros = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Agenda:\n- Introductions\n- Introduction to Solo5\n',
+    });
+    expect(titles(chairCallRule(envOf(intros)))).toEqual(['Introduction to Solo5']);
+  });
+
+  it('reads "The tasks to be done are" over a numbered list as the meeting\'s topics', () => {
+    // ILUGC 2004, the volunteers' meet called in the same mail.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'The tasks to be done are\n\n1.Preparing letters to colleges/schools\n\n2. Discussing about roles.\n\n3. Finance\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toHaveLength(3);
+  });
+
   it("reads a sprint's goals as its topics", () => {
     // Mapnik 2010: the organiser's proposal of the code sprint.
     const msg = message({
