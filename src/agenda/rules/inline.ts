@@ -107,6 +107,11 @@ const LIST_HEADER = regex(
   // "Please put on the agenda:" over its list (Open MPI devel 2012): the verb with no object of its own.
   String.raw`(?:.*\b)?(?:add|put|place|include)\s+(?:on|to|in(?:to)?)\s+(?:the\s+|our\s+|[\w'-]+'s\s+)?(?:[\w'-]+\s+){0,4}?agenda)\s*:\s*$`,
 );
+const ASKS_THE_AGENDA = regex(
+  'i',
+  String.raw`\b(?:may|can|could)\s+(?:i|we)\s+(?:please\s+)?(?:know|see|get|have)\s+(?:the\s+)?(?:agenda|topics)\b|`,
+  String.raw`\bwhat(?:'s|\s+is|\s+are|\s+will\s+be)\s+(?:the\s+)?(?:agenda|topics)\b`,
+);
 // A sentence ties a phrase to a meeting when it names the agenda, a call/meeting or the summit.
 const MEETING_WORD =
   /\b(?:agenda|call|meeting|summit|session|office\s+hours?|sync(?:-up)?|wg|workgroup|working\s+group|work\s+group|conference)\b/i;
@@ -159,12 +164,16 @@ export function inlineRule(env: RuleEnv): Candidate[] {
   const introducesList = (sentence: string): boolean => /:\s*$/.test(sentence) && lists.some((l) => l.header.includes(sentence.trim()));
 
   for (const sentence of sentencesOf(text)) {
+    // "May I know the Agenda or the topics to be discussed in the forthcoming Monthly meet" (ILUGC
+    // 2004): a member asking what is on, which proposes nothing.
+    if (ASKS_THE_AGENDA.test(sentence)) continue;
     const a = ADD_TO_AGENDA.exec(sentence);
     // "add X to your agenda": someone else's meeting, unless this is our call's thread.
     const yours = /\byour\s+(?:[\w'-]+\s+){0,2}agenda\b/i.test(sentence) && !env.thread.callMeetingId;
     if (a && !yours && !/^(?:any|anything|other|more|your|items?|topics?)\b/i.test(a[1]!)) {
-      // "I'll add an item / a few more points to the agenda": the thread's subject is the topic.
-      const vague = VAGUE_ITEM.test(a[1]!.trim());
+      // "I'll add an item / a few more points to the agenda": the thread's subject is the topic. So
+      // is it of "Can you please add me to Tuesday's agenda?" (Open MPI devel 2014): the person asks for a slot.
+      const vague = VAGUE_ITEM.test(a[1]!.trim()) || /^(?:me|us|myself|him|her|them)$/i.test(a[1]!.trim());
       // "I like to add following item to today agenda items" Tracking Yocto security fixes"": the
       // item named after the agenda, else the thread's subject.
       const named = vague ? NAMED_AFTER.exec(sentence.slice(a.index! + a[0].length)) : null;
@@ -189,8 +198,13 @@ export function inlineRule(env: RuleEnv): Candidate[] {
     if (value && meetingsNamedIn(value, env.meetings).length > 0) add('', value, 0.7);
   }
 
+  // "Is there another meeting scheduled for the PCAWG testing group?  I'd like to give a tutorial on
+  // calling the workflows we have in Dockstore" (docktesters 2016): the paragraph ties the wish to the meeting.
+  const paragraphs = text.split(/\n\s*\n/).map((par) => par.replace(/\s+/g, ' '));
+  const tied = (sentence: string): string => paragraphs.find((par) => par.includes(sentence.slice(0, 60))) ?? sentence;
   for (const p of proposalPhrases(text)) {
-    if (!MEETING_WORD.test(p.sentence) && meetingsNamedIn(p.sentence, env.meetings).length === 0) continue;
+    const where = tied(p.sentence);
+    if (!MEETING_WORD.test(where) && meetingsNamedIn(where, env.meetings).length === 0) continue;
     if (/\bagenda\b/i.test(p.sentence) && ADD_TO_AGENDA.test(p.sentence)) continue; // counted above
     add(p.topic, p.sentence, 0.75);
   }

@@ -40,10 +40,13 @@ const GOOD_PLACE = regex(
   String.raw`(?:place|time|opportunity|occasion|venue)\s+to\s+(?:discuss|talk\s+about|raise|cover|bring\s+up)\s+([^()]+)`,
 );
 // "I think it would be beneficial to discuss BPF helpers freeze in BPF office hours" (bpf 2023-01).
+// "But it would be nice if we can open a discussion on the Python C API." (python-committers 2016,
+// answering the Language Summit's call).
 const BENEFICIAL = regex(
   'i',
-  String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable)\s+`,
-  String.raw`to\s+(?:discuss|talk\s+about|go\s+over|cover)\s+(.+)`,
+  String.raw`\b(?:it|this)\s+(?:would|could|might|will)\s+be\s+(?:beneficial|useful|helpful|worthwhile|good|great|valuable|nice)\s+`,
+  String.raw`(?:to\s+(?:discuss|talk\s+about|go\s+over|cover)|`,
+  String.raw`if\s+we\s+(?:can|could)\s+(?:open|have|hold|start)\s+a\s+discussion\s+(?:on|about))\s+(.+)`,
 );
 // "I would expect DOE, SPDM, and IDE would be a useful topic to discuss at the Plumbers PCI
 // Microconference" (linux-pci 2021): the subject of the sentence is the topic.
@@ -62,9 +65,12 @@ const USEFUL_TOPIC = regex(
 // on syzkaller?" (kasan-dev 2024, the BoF's lead asking which sessions to hold at LPC).
 const INVITE = regex(
   'i',
-  String.raw`\b(?:(?:would|are|were)\s+(?:you|we)|you(?:'d|\s+would))(?:\s+(?:all|both|guys|folks)|\s+and\s+\w+)?\s+(?:be\s+)?interested`,
+  // "would folks be interested in a summary of the SSL/TLS handling developments" (python-committers 2016).
+  String.raw`\b(?:(?:would|are|were)\s+(?:you|we|folks|people|others|everyone)|you(?:'d|\s+would))`,
+  String.raw`(?:\s+(?:all|both|guys|folks)|\s+and\s+\w+)?\s+(?:be\s+)?interested`,
   String.raw`(?:\s+and\s+able)?\s+(?:in|to)\s+(?:(?:giving|leading|presenting|joining|attending|give|lead|present|join|attend)\s+)?`,
-  String.raw`(?:(?:a|an|another)\s+(?:\w+\s+)?(?:session|talk|presentation|discussion|slot|bof)\s+(?:on|about|regarding|covering)\s+|`,
+  String.raw`(?:(?:a|an|another)\s+(?:\w+\s+)?(?:session|talk|presentation|discussion|slot|bof|summary|overview|update)\s+`,
+  String.raw`(?:on|about|regarding|covering|of)\s+|`,
   String.raw`(?:more\s+)?(?:information\s+)?(?:about|on)\s+)([^?]+)`,
 );
 // "... than for Valentina, and how to handle firmware interfaces to hardware like this is one of the
@@ -75,6 +81,36 @@ const PLANNED_TOPIC = regex(
   'i',
   String.raw`(?:^|[,;]\s+(?:and\s+|but\s+)?)([^,;]{3,120}?)\s+is\s+one\s+of\s+the\s+(?:topics|items)\s+`,
   String.raw`(?:(?:that'?s|that\s+is|which\s+is)\s+)?(?:planned|scheduled|lined\s+up|proposed|listed)?\s*(?:for|at)\b`,
+);
+// "We will be discussing the contents of the tables at tomorrow's meeting" (Open MPI devel 2014, a
+// release manager to the list): a discussion announced for a meeting (the sentence must name one).
+const WILL_BE_DISCUSSING = regex(
+  'i',
+  String.raw`\b(?:we|i)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?`,
+  // Not "Here's what we'll be talking about this morning: <link>" (Open MPI 2015): when, not what.
+  String.raw`be\s+(?:discussing|talking\s+about|going\s+over|covering|presenting)\s+(?!(?:this|today|tonight|tomorrow|next)\b)(.+)`,
+);
+// "ORTE and OMPI components will be discussed at next week's devel meeting" (Open MPI devel 2014):
+// the subject of the passive is the topic ("This will be discussed ..." points at the thread).
+const WILL_BE_DISCUSSED = regex(
+  'i',
+  String.raw`^(?:(?:also|then|so)\s*,?\s+)?(?!(?:this|that|these|those|it|they|which|all|some|more|the\s+(?:details|rest|remaining))\b)`,
+  String.raw`([^,;:]{3,120}?)\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to)\s+(?:also\s+)?`,
+  String.raw`be\s+(?:discussed|covered|presented|reviewed|talked\s+about|brought\s+up)\s+(?:at|in|on|during)\b`,
+);
+// "Experimental packages are another potential topic.", "Another topic worthy of discussion is the
+// proposed changes to the release cycle", "the only specific idea for the summit agenda I have so far
+// is "namespace packages"" (the Python Language Summit's call, 2012); "Another topic (possibly) is the
+// splitting of the stdlib from the core interpreter repo" (a committer's answer): one more topic named.
+const ANOTHER_TOPIC = regex(
+  'i',
+  String.raw`^(?!(?:this|that|it|there)\b)(.{3,100}?)\s+(?:is|are|would\s+be|could\s+be|might\s+be)\s+(?:another|also\s+a|a\s+further)\s+`,
+  String.raw`(?:(?:potential|possible|good|interesting|candidate)\s+)?topic\b|`,
+  String.raw`\banother\s+(?:(?:potential|possible|good|interesting)\s+)?topic\s+`,
+  String.raw`(?:(?:worthy\s+of|for|worth)\s+(?:discussion|discussing)\s+)?`,
+  String.raw`(?:\((?:possibly|maybe|perhaps)\)\s+)?(?:is|would\s+be|could\s+be|might\s+be)\s+(.+)|`,
+  String.raw`\b(?:idea|suggestion|item|topic)s?\s+for\s+the\s+(?:[\w-]+\s+){0,2}agenda\s+(?:(?:that\s+)?(?:i|we)\s+have\s+)?`,
+  String.raw`(?:so\s+far\s+)?(?:is|are|will\s+be)\s+(.+)`,
 );
 // "I wonder whether we should consider allowing X again": a chair putting X to the call.
 const WONDER = /\bi\s+wonder\s+(?:whether|if)\s+we\s+should\s+(?:(?:consider|think\s+about|discuss)\s+)?(.+)/i;
@@ -91,6 +127,9 @@ export function indirectTopic(sentence: string): string | null {
     WORTH.exec(sentence) ??
     WONDER.exec(sentence) ??
     GOOD_PLACE.exec(sentence) ??
-    PLANNED_TOPIC.exec(sentence);
-  return a ? (a[1] ?? a[2] ?? null) : null;
+    PLANNED_TOPIC.exec(sentence) ??
+    WILL_BE_DISCUSSING.exec(sentence) ??
+    WILL_BE_DISCUSSED.exec(sentence) ??
+    ANOTHER_TOPIC.exec(sentence);
+  return a ? (a[1] ?? a[2] ?? a[3] ?? null) : null;
 }

@@ -116,7 +116,9 @@ const CLAUSE_END = regex(
   String.raw`if\s+(?:you|we|there|anyone|anybody)|please|thanks?)\b|,\s+(?:i\.e|e\.g)\.?(?=\s|$)|:\s+and\b|`,
   // "pKVM if the right people log on": a condition on the topic, after it.
   String.raw`\s+if\s+(?:the\s+right|time\s+(?:permits|allows)|(?:anyone|anybody|someone|people)\s)|`,
-  String.raw`\s+(?:because|since|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
+  // "progress since the UTK meeting on moving the BTLs down to OPAL" (Open MPI 2013): "since" before a
+  // time is a preposition inside the topic, not the clause that explains it.
+  String.raw`\s+(?:because|since(?!\s+(?:the|last|our|then|\d))|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
   String.raw`could|can|would|are|were|see|saw)\b)\b)`,

@@ -227,3 +227,34 @@ describe('requests and wishes a chair relays to the call', () => {
     expect(topics('There are people who asked about it on IRC.')).toEqual([]);
   });
 });
+
+describe('topics put forward as announcements, passives and "another topic"', () => {
+  it('reads a discussion announced for a meeting and the subject of a passive, not a pronoun', () => {
+    // Open MPI devel 2014: a release manager and a developer to the list, naming the teleconference.
+    expect(topics("We will be discussing the contents of the tables at tomorrow's meeting.")).toEqual(['the contents of the tables']);
+    expect(topics("ORTE and OMPI components will be discussed at next week's devel meeting.")).toEqual(['ORTE and OMPI components']);
+    expect(topics('This will be discussed at the next call.')).toEqual([]);
+    expect(topics('The details will be discussed at the meeting.')).toEqual([]);
+  });
+
+  it('reads "X is another potential topic", "Another topic (possibly) is X" and the one idea for the agenda', () => {
+    // The Python Language Summit's call and a committer's answer, 2012.
+    expect(topics('Experimental packages are another potential topic.')).toEqual(['Experimental packages']);
+    expect(topics('Another topic worthy of discussion is the proposed changes to the release cycle.')).toEqual([
+      'the proposed changes to the release cycle',
+    ]);
+    expect(topics('Another topic (possibly) is the splitting of the stdlib from the core interpreter repo.')).toEqual([
+      'the splitting of the stdlib from the core interpreter repo',
+    ]);
+    expect(topics('the only specific idea for the summit agenda I have so far is namespace packages.')).toEqual(['namespace packages']);
+    expect(topics('That is another topic entirely.')).toEqual([]);
+  });
+
+  it('reads "would folks be interested in a summary of X" and "it would be nice if we can open a discussion on X"', () => {
+    // python-committers 2016, answers to the Language Summit's call.
+    expect(topics('would folks be interested in a summary of the SSL/TLS handling developments?')).toEqual([
+      'the SSL/TLS handling developments',
+    ]);
+    expect(topics('But it would be nice if we can open a discussion on the Python C API.')).toEqual(['the Python C API']);
+  });
+});

@@ -16,6 +16,14 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('4')).toBeUndefined();
   });
 
+  it('keeps "since" before a time inside the topic, and cuts at "since" that explains it', () => {
+    // Open MPI devel 2013, the developer meeting's first topic.
+    expect(title('progress since the UTK meeting on moving the BTLs down to OPAL')).toBe(
+      'Progress since the UTK meeting on moving the BTLs down to OPAL',
+    );
+    expect(title('the new scheduler since it keeps breaking the CI')).toBe('The new scheduler');
+  });
+
   it('drops the request around the topic', () => {
     expect(title("I'd like to discuss the preferred mechanism for drivers to dump firmware state")).toBe(
       'The preferred mechanism for drivers to dump firmware state',

@@ -438,6 +438,30 @@ describe('rule 3: inline proposals', () => {
     expect(inlineRule(envOf(reply)).map((c) => c.title)).toEqual(['solo5: faster boot']);
   });
 
+  it("takes the thread's subject when someone asks to be added to the agenda ('add me'), never 'Me'", () => {
+    // Open MPI devel 2014, to the teleconference's agenda keeper.
+    const body = "Rolf --\n\nI'll be ready to discuss a concrete plan next Tuesday.\n\nCan you please add me to the mirage call's agenda?";
+    expect(titles(inlineRule(envOf(message({ subject: '[devel] Github migration plan', bodyText: body }))))).toEqual([
+      'Github migration plan',
+    ]);
+  });
+
+  it('takes nothing from a member asking what the agenda is', () => {
+    // ILUGC 2004: "May I know the Agenda or the topics to be discussed in the forthcoming Monthly meet".
+    const asks = 'May I know the agenda or the topics to be discussed in the forthcoming mirage call (June 12th)?';
+    expect(inlineRule(envOf(message({ subject: 'Agenda of the June call', bodyText: asks })))).toEqual([]);
+  });
+
+  it('ties a wish to the meeting its paragraph asks about, not to a meeting named elsewhere in the mail', () => {
+    // docktesters 2016: "Is there another meeting scheduled for the PCAWG testing group? I'd like to give a tutorial on X".
+    const asked = "Is there another mirage call scheduled?  I'd like to give a tutorial on calling the workflows in Dockstore.";
+    expect(titles(inlineRule(envOf(message({ subject: 'next call?', bodyText: `Hi,\n\n${asked}\n\nBrian` }))))).toEqual([
+      'Calling the workflows in Dockstore',
+    ]);
+    const apart = "The mirage call went well.\n\nI'd like to give a tutorial on calling the workflows in Dockstore.";
+    expect(inlineRule(envOf(message({ subject: 'workflows', bodyText: apart })))).toEqual([]);
+  });
+
   it('ignores discussion phrases that name no meeting, and pointers into a call thread', () => {
     expect(
       inlineRule(envOf(message({ subject: 'Re: solver', bodyText: "I'd like to discuss the solver change more.", parentMid: 'p@x' }))),
