@@ -16,7 +16,9 @@ import { LOGISTICS, openingNamesNoTopic, PLEASANTRY } from '../wording/reply-ope
 import type { Candidate } from '../extract/types.js';
 
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
-const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about)\b[^\n]{0,80}:\s*$/i;
+// "I'd love to hear about:", "I've offered to present the following (as a last resort <wink>):" (the
+// Python Language Summit 2016, a committer's answer to the call): the writer's wishes and offers.
+const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about|hear about|(?<!\bat\s)present)\b[^\n]{0,80}:\s*$/i;
 // Deeper in the thread a list must be offered as topics ("More topics (if we have time):", "I'd like
 // to add:"), not a list that takes a topic apart ("I think there's two different main topics here:").
 const OFFERED_LIST_HEADER = regex(

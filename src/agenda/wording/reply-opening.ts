@@ -11,6 +11,20 @@ export const LOGISTICS = regex(
   // "I plan to attend." (Open MPI 2008, to the design meeting's announcement), "I'll be there": who comes.
   String.raw`(?:plan(?:ning)?|intend(?:ing)?|hop(?:e|ing)|expect(?:ing)?|going)\s+to\s+(?:attend|participate|join|be\s+there)\b|`,
   String.raw`\b(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|certainly|also)\s+)?(?:attend|be\s+there)\b|`,
+  // "I would like to try to get down there (from Menlo Park) to meet and thank the developers", "Don't
+  // forget to send out a notice where and when I can meet up with you all for a beer" (Open MPI 2013,
+  // to the developer meeting's announcement): travel and the social side.
+  String.raw`\b(?:get|come|go|fly|drive)\s+(?:down\s+|over\s+|up\s+|out\s+)?there\b|\bmeet\s+up\b|`,
+  String.raw`\b(?:where\s+and\s+when|when\s+and\s+where)\b|\bsocial\s+event|\bfor\s+(?:a\s+)?beers?\b|`,
+  // "Will come to the meet", "Gandhi Mandapam is also a good place to meet tomorrow" (ILUGC 2004,
+  // to the volunteers' meet): who comes and where.
+  String.raw`\bcom(?:e|ing)\s+(?:to|for)\s+the\s+(?:meet(?:ing|up)?|call|session|summit|sprint)\b|`,
+  // "I'd love to attend." (python-committers 2012, to the Language Summit's call): who comes; not
+  // "I would like to attend remotely the discussion about OMPIO" (Open MPI 2012), a topic.
+  String.raw`\b(?:love|like|want|wish)\s+to\s+(?:attend|participate|come)\b(?![^.!?]*\bdiscussions?\s+(?:about|on|of)\b)|`,
+  String.raw`\b(?:good|better|nice|convenient)\s+(?:place|venue|location)\b|`,
+  // "I'll have to pass on this call" (docktesters 2016): who does not come.
+  String.raw`\b(?:pass\s+on|skip|miss)\s+(?:this|the|today'?s|tomorrow'?s|next)\s+(?:call|meeting|meet|one)\b|`,
   String.raw`count\s+me\s+in|cc'?(?:ing|ed)|(?:just\s+a|a\s+(?:friendly|gentle|quick))\s+reminder|`,
   String.raw`adding\s+\S+(?:\s+\S+)?\s+to\s+cc|(?:public\s+)?holidays?|vacation|on\s+leave|out\s+of\s+(?:the\s+)?office|travell?ing|`,
   String.raw`(?:works?|worked|work\s+best|suits?|is\s+fine|fine|ok(?:ay)?|good)\s+(?:for\s+)?(?:me|`,
@@ -33,12 +47,16 @@ export const LOGISTICS = regex(
 // Opening courtesies before the point: "Great seeing you at LPC!", "Thanks for organising this.".
 export const PLEASANTRY = regex(
   'i',
-  String.raw`^\s*(?:(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
+  // "Huzzah, thanks for organising this again!" (python-committers 2016): an interjection first.
+  String.raw`^\s*(?:(?:(?:huzzah|hooray|yay|wow|excellent|awesome|cool)[,!]\s*)?`,
+  String.raw`(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
   // "Yes please.", "Sure.": an answer to the call's question, then the point (if any).
   String.raw`(?:yes|yep|yeah|sure|agreed|ok(?:ay)?)(?:\s+please)?(?=\s*[.!])|`,
   // "Good question. I'd guess 45 minutes should suffice": an answer to the chair, no topic of its own.
-  String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well))\b`,
+  String.raw`good\s+(?:question|point)|happy\s+new\s+year|hope\s+you(?:'re|\s+are)\s+(?:well|doing\s+well)|`,
+  // "I'm really looking forward to the summit this year, thanks for ..." (python-committers 2012).
+  String.raw`(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|very\s+much\s+|so\s+)?looking\s+forward\s+to)\b`,
   // The courtesy may wrap: "Thank you for arranging all this, and thank you to Cisco and Collabora\nfor the sponsorship."
   String.raw`(?:[^.!?\n]|\n(?!\s*\n))*[.!?]\s*)+`,
 );

@@ -479,6 +479,45 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
   });
 
+  it('an answer about travel, the venue, a beer or skipping the call names no topic', () => {
+    // Open MPI 2013, ILUGC 2004, python-committers 2012, docktesters 2016: answers to announcements.
+    for (const logistics of [
+      'I would like to try to get down there (from Menlo Park) to meet and thank the developers.',
+      "Don't forget to send out a notice where and when I can meet up with you all for a beer.",
+      'Will come to the meet',
+      'Gandhi Mandapam (opposite Anna University) is also a good place to meet tomorrow',
+      "Hey Michael,\n\nI'd love to attend.\n\nAlex",
+      "I'll have to pass on this call, sorry.",
+    ])
+      expect(callReplyRule(envOf(reply(logistics), callThread()))).toEqual([]);
+  });
+
+  it('passes over an interjection and "looking forward to it" before the topic', () => {
+    // python-committers 2012 and 2016, answers to the Language Summit's calls.
+    const barry =
+      "I'm really looking forward to the summit this year, thanks for all the great\nwork.\n\nAnother topic (possibly) is the splitting of the stdlib from the core\ninterpreter repo.";
+    expect(titles(callReplyRule(envOf(reply(barry), callThread())))).toEqual([
+      'The splitting of the stdlib from the core interpreter repo',
+    ]);
+    expect(callReplyRule(envOf(reply('Huzzah, thanks for organising this again!'), callThread()))).toEqual([]);
+  });
+
+  it('takes the lists a committer wishes to hear about and offers to present', () => {
+    // python-committers 2016, Eric Snow's answer to the Language Summit's call.
+    const body = [
+      "In case folks are taking requests, I'd love to hear about:",
+      '',
+      '* status report on core workflow improvements',
+      '* Python in the embedded space',
+      '',
+      "FWIW, I've offered to present the following (as a last resort <wink>):",
+      '',
+      '* about C OrderedDict',
+      '* about my Multi-core Python project',
+    ].join('\n');
+    expect(titles(callReplyRule(envOf(reply(body), callThread())))).toHaveLength(4);
+  });
+
   it('takes the discussion a reply asks to join, not the wish to attend alone', () => {
     // Open MPI devel 2014, answering "Are there any other topics that people wanted to remote in to?".
     const ompio = 'If possible, I would like to attend remotely the discussion about OMPIO\nas well.\n\nThanks\nEdgar';
