@@ -146,6 +146,7 @@ const SLOT_ASIDE = new RegExp(
 // Not a part of a longer dotted number: "0.4.2.6" is a release, no four times of day.
 const TIME = /(?<![\d.])\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![.:]?\d)(?=\W|$)/gi;
 const SLOT_WORDS = new RegExp(`\\b(?:${WEEKDAY}|at|from|to|until|till|and)(?=\\W|$)`, 'gi');
+const RELATIVE_WHEN = /\b(?:(?:next|this|last|coming)\s+(?:week|month|year|time)|today|tonight|tomorrow|yesterday)\b/gi;
 const ZONE = /\b(?:[PMCE][SD]?T|UTC|GMT|[CEW]ES?T|BST|IST|JST|KST|AES?T|AEDT|HKT|SGT)\b/g;
 
 /**
@@ -156,7 +157,8 @@ export function namesOnlyWhen(text: string): boolean {
   let rest = text.replace(SLOT_ASIDE, ' ').replace(/<?https?:\/\/\S+/g, ' ');
   const dated = dateMentions(rest, '2000-01-01');
   for (const m of dated) rest = rest.replace(m.text, ' ');
-  const timed = rest.replace(TIME, ' ');
+  // "Advancing netCDF-CF Workshop: next week" (CF metadata 2017): the subject's rest says only when.
+  const timed = rest.replace(RELATIVE_WHEN, ' ').replace(TIME, ' ');
   if (dated.length === 0 && timed === rest) return false;
   return !/\p{L}/u.test(timed.replace(SLOT_WORDS, ' ').replace(ZONE, ' '));
 }

@@ -88,3 +88,29 @@ function shifted(block: ListBlock, by: number): ListBlock {
     items: block.items.map((i) => ({ ...i, line: i.line + by })),
   };
 }
+
+/**
+ * A list with no intro of its own under a one-item list that only heads it: "* Index:", a blank
+ * line, then "1) 0.4.0.1 2) Threat model updates ..." (I2P's weekly status notes, 2004). The heading
+ * item is its intro.
+ */
+export function withHeadingItemIntros(blocks: readonly ListBlock[], lines: readonly string[]): ListBlock[] {
+  return blocks.map((block, k) => {
+    const above = blocks[k - 1];
+    const heading = above?.items.length === 1 && above.items[0]!.detail === '' ? above.items[0]!.text : '';
+    const adjacent = above !== undefined && lines.slice(above.end + 1, block.start).every((l) => l.trim() === '');
+    return block.intro === '' && adjacent && /:\s*$/.test(heading) ? { ...block, intro: heading } : block;
+  });
+}
+
+/**
+ * A list the mail's own sections repeat as headings further down ("1) 0.3.2.3, 0.3.3, and the
+ * roadmap" at the top, "* 1) 0.3.2.3, 0.3.3, and the roadmap" over its section; I2P 2004): the
+ * contents of the mail, which in a chair's call are its topics, whatever (if anything) stands above.
+ */
+export function listsSections(block: ListBlock, lines: readonly string[]): boolean {
+  // From the last item's own line: a section heading right under the list may be read as its detail.
+  const below = lines.slice(Math.max(...block.items.map((i) => i.line)) + 1).map((l) => l.replace(/^[\s*#-]*/, '').trim());
+  const repeated = block.items.filter((item, n) => below.some((l) => l.startsWith(`${n + 1}) ${item.text}`)));
+  return block.items.length >= 2 && repeated.length * 2 > block.items.length;
+}

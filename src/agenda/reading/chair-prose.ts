@@ -25,7 +25,12 @@ const AGENDA_IS = regex(
 const TOPICS_INCLUDE = regex(
   'i',
   String.raw`\b(?:(?:proposed|possible|suggested|planned|expected|potential|candidate|initial)\s+)?topics\s+`,
-  String.raw`(?:so\s+far\s+)?(?:include|will\s+include)\s+(.+)`,
+  // "There will also be sessions on more general CF topics including the recently proposed CF Data
+  // Model, ..." (the netCDF-CF workshop's announcement, 2017).
+  String.raw`(?:so\s+far\s+)?(?:include|will\s+include|including)\s+(.+)|`,
+  // "There will be time devoted to several current proposals: satellite swath data, group hierarchies,
+  // and geometries (e.g., polylines and polygons)." (the same): the proposals the meeting takes up.
+  String.raw`\b(?:time|sessions?|slots?)\s+(?:devoted|dedicated|set\s+aside)\s+to\s+(?:[\w-]+\s+){0,3}?(?:proposals|topics)\s*:\s*(.+)`,
 );
 // "... a working group call to discuss two agenda items. The first item is a review of the documents
 // and the second is a discussion about bringing ... prototype in as patches" (the Xen Hyperlaunch
@@ -138,8 +143,9 @@ export function proseTopics(text: string): string[] {
       continue;
     }
     const include = TOPICS_INCLUDE.exec(s);
-    if (include && !NOT_CONTENT.test(include[1]!.trim())) {
-      out.push(...namedInTurn(include[1]!));
+    const included = include ? (include[1] ?? include[2]!) : '';
+    if (include && !NOT_CONTENT.test(included.trim())) {
+      out.push(...namedInTurn(included));
       continue;
     }
     const is = AGENDA_IS.exec(s);

@@ -54,3 +54,36 @@ function titleLike(items: readonly string[]): boolean {
   const mean = items.reduce((n, t) => n + t.length, 0) / items.length;
   return mean < 50 && !items.some((t) => /@|^[\w/ -]{1,30}:\s/.test(t));
 }
+
+// "See you all there!", "Thanks,", "All the best,": the mail's close, where a spaced list ends.
+const CLOSING = /^(?:see\s+you|thanks|thank\s+you|all\s+the\s+best|best|cheers|regards|kind\s+regards)\b/i;
+const ITEM_MARK = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/])\s/;
+
+/**
+ * A list written as one short paragraph per item under its intro, with no markers: "Topics we have
+ * tabled for discussion include:" over "Which namespace PEP (382 or 402, if either) is to be
+ * accepted for 3.3.", a blank line, "How can the PSF help alternate implementations.", ... (the
+ * Python Language Summit's final agenda, 2012). An item of one or two lines; an item heading its own
+ * numbered points ("Keyword arguments for functions / methods implemented in C:") is its first
+ * line. The list ends at a longer paragraph or the mail's close; three items at least.
+ */
+export function spacedLists(text: string): IndentedList[] {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+  const out: IndentedList[] = [];
+  for (let k = 0; k < paragraphs.length; k++) {
+    const intro = paragraphs[k]!.at(-1) ?? '';
+    if (!/:\s*$/.test(intro)) continue;
+    const items: string[] = [];
+    for (const para of paragraphs.slice(k + 1)) {
+      const first = para[0]!.trim();
+      const heads = /:\s*$/.test(first) && para.length > 1 && ITEM_MARK.test(para[1]!);
+      // "9:30-9:40: Hans Verkuil: Quick introduction", "09:00" alone: a timetable (chair-call.ts reads it).
+      if (CLOSING.test(first) || ITEM_MARK.test(first) || LINK_LINE.test(first) || /^\d{1,2}[:.]\d{2}\b/.test(first)) break;
+      if (heads) items.push(first.replace(/:\s*$/, ''));
+      else if (para.length <= 2 && para.join(' ').length <= MAX_ITEM * 1.6) items.push(para.map((l) => l.trim()).join(' '));
+      else break;
+    }
+    if (items.length >= 3) out.push({ intro: paragraphs[k]!.join(' '), items });
+  }
+  return out;
+}

@@ -12,14 +12,15 @@ import { regex } from '../extract/patterns.js';
 const TITLE_FIELD = regex(
   'i',
   String.raw`^\s*(?:(?:summit|session|discussion|agenda|proposed|suggested|my)\s+topic|title|topic|session(?:\s+title)?|`,
-  String.raw`talk(?:\s+title)?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
+  // "Talk 1: Overview of /proc file-system" over "By Raman P (30min)" (ILUGC 2008, the meet's announcement).
+  String.raw`talk(?:\s+title|\s*#?\d{1,2})?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
 );
 // "Abstract: Expand the virtio portfolio with RDMA" over "Description:" (LPC 2019, a reply to the RDMA
 // mini-summit's call): a one-line abstract heading a form is its title.
 const ABSTRACT_FIELD = /^\s*(?:abstract|summary)\s*:\s*(\S.{2,120}?)\s*$/i;
 const DESCRIPTION_FIELD = /^\s*(?:description|details|abstract)\s*:/i;
 // "Presenter: Loic Poulain", "Speakers: A, B".
-const PRESENTER_FIELD = /^\s*(?:presenters?|speakers?|presented\s+by|owner)\s*:\s*(\S.{1,80}?)\s*$/i;
+const PRESENTER_FIELD = /^\s*(?:(?:presenters?|speakers?|presented\s+by|owner)\s*:|by)\s*(\S.{1,80}?)\s*$/i;
 // "-------", "=====", "-------%<---snip-------", "8<-----": a rule or a scissors line, no words.
 const RULE = /^\s*(?:[-=_*~]{3,}\s*)?(?:%?[<>]8?|8[<>])?[-=_*~\s]*(?:snip)?[-=_*~\s]*$/i;
 

@@ -3,13 +3,13 @@ import { listAt } from '../reading/text.js';
 import { proseTopics } from '../reading/chair-prose.js';
 import { timetableCells } from '../reading/timetable-cells.js';
 import { slotOverList } from '../reading/timetable-slots.js';
-import { indentedLists } from '../reading/indented-list.js';
+import { indentedLists, spacedLists } from '../reading/indented-list.js';
 import { itemTopics } from '../reading/item-topics.js';
 import { presenterTables } from '../reading/presenter-table.js';
 import { announcedTalks } from '../reading/proposal-form.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
-import { agendaBlock, headedSubLists } from '../reading/agenda-blocks.js';
+import { agendaBlock, headedSubLists, listsSections, withHeadingItemIntros } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
 import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
@@ -69,10 +69,11 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const topics: string[] = [];
   const own = subjectTopic(env.msg.subject, localDateOf(env.msg.date));
   if (own) topics.push(own);
-  const blocks = listBlocks(text);
+  const lines = text.split('\n');
+  const blocks = withHeadingItemIntros(listBlocks(text), lines);
   topics.push(...headedTopics(text, blocks));
   for (const block of blocks.flatMap((b) => [b, ...headedSubLists(b)])) {
-    if (!agendaBlock(block) || block.items.some((i) => scheduled.has(i.line))) continue;
+    if (!(agendaBlock(block) || listsSections(block, lines)) || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
@@ -86,10 +87,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   topics.push(...announcedTalks(text).map((t) => `${t.title} (${t.presenter})`));
   // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
   // short rows are read above.
-  for (const list of indentedLists(text))
+  for (const list of [...indentedLists(text), ...spacedLists(text)])
     if ((introducesTopics(list.intro) || PROPOSED.test(list.intro)) && !tables.some((t) => t.intro === list.intro.trim()))
       topics.push(...list.items);
-  const lines = text.split('\n');
   const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     // "We will welcome you from\n08:30 in "Salle Courants", ..." (libcamera 2026): a sentence the wrap

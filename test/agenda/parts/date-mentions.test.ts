@@ -58,6 +58,9 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
       '2025-01-13 (Mon) 18:00 PT (https://meet.example.org/abc-defg)',
       'Wednesday, March 4th at 16:00 UTC',
       'Jan 15, 9:30am - 10:30am PST (reserved)',
+      // CF metadata 2017: "Advancing netCDF-CF Workshop: next week", the subject's rest.
+      'next week',
+      'tomorrow at 10:00',
     ])
       expect(namesOnlyWhen(slot), slot).toBe(true);
     for (const topic of [
@@ -70,6 +73,7 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
       '2025-01-15 monitoring',
       // I2P 2005: a release in the meeting's index, not four times of day.
       '0.4.2.6',
+      'Next week planning',
     ])
       expect(namesOnlyWhen(topic), topic).toBe(false);
   });

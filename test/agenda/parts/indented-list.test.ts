@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indentedLists } from '../../../src/agenda/reading/indented-list.js';
+import { indentedLists, spacedLists } from '../../../src/agenda/reading/indented-list.js';
 
 describe('lists written as indented lines without markers', () => {
   it('reads short indented lines under an intro, past a link line', () => {
@@ -40,5 +40,42 @@ describe('lists written as indented lines without markers', () => {
     expect(read('Ideas:\nSystem call filtering\nNew seccomp features\n')).toEqual([]);
     expect(read('Note:\nWe met on Monday and agreed,\nthen wrote it all down in the wiki,\nwhich everyone can read.\n')).toEqual([]);
     expect(read('Future Schedule:\nJune 7th  - pKVM on x86\nJune 14th - Available!\nJune 21st - No Meeting\n')).toEqual([]);
+  });
+});
+
+describe('lists written one short paragraph per item', () => {
+  it('reads the paragraphs under an intro up to the close, an item heading its own points by its first line', () => {
+    // The Python Language Summit's final agenda, python-committers 2012.
+    const text = [
+      'Topics we have tabled for discussion include:',
+      '',
+      'Which namespace PEP (382 or 402, if either) is to be accepted for 3.3.',
+      '',
+      'How can the PSF help alternate implementations.',
+      '',
+      'Securing the various python runtimes against hash collision',
+      'denial-of-service attacks. (Complete for CPython now?)',
+      '',
+      'Keyword arguments for functions / methods implemented in C:',
+      '1) Should _all_ Python base types support keyword arguments on all of',
+      'their methods.',
+      '',
+      'See you all there!',
+    ].join('\n');
+    expect(spacedLists(text)).toEqual([
+      {
+        intro: 'Topics we have tabled for discussion include:',
+        items: [
+          'Which namespace PEP (382 or 402, if either) is to be accepted for 3.3.',
+          'How can the PSF help alternate implementations.',
+          'Securing the various python runtimes against hash collision denial-of-service attacks. (Complete for CPython now?)',
+          'Keyword arguments for functions / methods implemented in C',
+        ],
+      },
+    ]);
+    // Prose paragraphs under a colon are no list.
+    const prose =
+      'Some background:\n\nThe summit is invite only.\n\nWe meet at ten and we will continue to around five in the afternoon,\nwith a lunch break in the middle and an afternoon break at three.\nThe room will be set in classroom style.\n';
+    expect(spacedLists(prose)).toEqual([]);
   });
 });

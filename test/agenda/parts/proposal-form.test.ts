@@ -73,6 +73,10 @@ describe("a chair's talk announced as fields, and a topic field with a qualifier
     // ILUGC 2004, the monthly meet's announcement.
     const text = 'Talk :\n======\nTopic   : GUI Programming in Perl/Tk - Intro\nSpeaker : Mr. Raman P\n\nVenue   : ADI-TeNeT Seminar Hall';
     expect(announcedTalks(text)).toEqual([{ title: 'GUI Programming in Perl/Tk - Intro', presenter: 'Mr. Raman P' }]);
+    // ILUGC 2008: "Talk 1: X" over "By Y (30min)".
+    expect(announcedTalks('Talk 1: Overview of /proc file-system\n        By Raman P (30min)\n\n/proc is a pseudo-filesystem')).toEqual([
+      { title: 'Overview of /proc file-system', presenter: 'Raman P (30min)' },
+    ]);
     expect(announcedTalks('Topic: OpenBMC Security WG\nTime: Jan 8, 2025 10:00 AM Pacific Time\nJoin Zoom Meeting')).toEqual([]);
   });
 

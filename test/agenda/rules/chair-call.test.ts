@@ -41,6 +41,42 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(intros)))).toEqual(['Introduction to Solo5']);
   });
 
+  it('reads the list a lone heading item introduces across a blank line, and an index its sections repeat', () => {
+    // I2P's weekly status notes, 2004: "* Index:", a blank line, the list; and a list at the top with
+    // no intro whose items head the mail's sections further down.
+    const headed = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: "Hi y'all\n\n* Index:\n\n1) 0.4.0.1\n2) Threat model updates\n\n* 1) 0.4.0.1\n\nThings are going well.\n",
+    });
+    expect(titles(chairCallRule(envOf(headed)))).toEqual(['0.4.0.1', 'Threat model updates']);
+    const index = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        '1) 0.3.3 and the roadmap\n2) attacks and defenses\n\n* 1) 0.3.3 and the roadmap\n\nText.\n\n* 2) attacks and defenses\n\nMore.\n',
+    });
+    expect(titles(chairCallRule(envOf(index)))).toEqual(['0.3.3 and the roadmap', 'Attacks and defenses']);
+    // The same list with no sections under it and no intro is no agenda.
+    const bare = message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: '1) 0.3.3 and the roadmap\n2) attacks and defenses\n' });
+    expect(chairCallRule(envOf(bare))).toEqual([]);
+  });
+
+  it('reads the proposals and topics an announcement names in its sentences, and no "next week" from its subject', () => {
+    // The netCDF-CF workshop's announcement and reminder, CF metadata 2017.
+    const msg = message({
+      subject: 'Reminder: MirageOS call: next week',
+      bodyText:
+        'There will be time devoted to several current proposals: satellite swath\ndata, group hierarchies, and geometries (e.g., polylines and polygons).\n' +
+        'There will also be sessions on more general CF topics including the\nrecently proposed CF Data Model, and possible change to the latitude/longitude requirement.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Satellite swath data',
+      'Group hierarchies',
+      'Geometries',
+      'The recently proposed CF Data Model',
+      'Possible change to the latitude/longitude requirement',
+    ]);
+  });
+
   it('reads "The tasks to be done are" over a numbered list as the meeting\'s topics', () => {
     // ILUGC 2004, the volunteers' meet called in the same mail.
     const msg = message({
