@@ -81,7 +81,8 @@ export function stripGreeting(text: string): string {
       // before the greeting under it; not "On https://lpc.events/... I see four speakers" (LPC 2022),
       // which is the writer's own sentence.
       .replace(/^\s*On\s(?![^\n]*:\/\/)[^\n]{0,80}\d[^\n]*\n/, '')
-      .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b[^\n.!?]{0,40}[,!:]?\s*\n/i, '')
+      // "Hi ?ukasz," (python-committers 2017): Mailman's archive shows the "Ł" it cannot write as "?".
+      .replace(/^\s*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|all)\b(?:[^\n.!?]|\?(?=[a-z])){0,40}[,!:]?\s*\n/i, '')
       .replace(/^\s*(?:thanks|thank you|many thanks|cheers)\b[^\n.!?]{0,30}[,!.]?\s*\n/i, '')
       .replace(/^\s*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s*,\s*\n/u, '') // "Richard,": a greeting by name
       .trim()

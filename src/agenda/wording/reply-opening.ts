@@ -74,7 +74,9 @@ const NOT_WHAT_I_SAID = regex(
 const I_FEEL_OR_DID = regex(
   'i',
   String.raw`^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+|just\s+)?`,
-  String.raw`(?:feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed)\b`,
+  // "I created etherpad to organize the sprint", "I signed up but haven't heard any news yet", "I
+  // registered, and *then* thought of the session I'd like to give" (python-committers 2017).
+  String.raw`(?:feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed|created|registered|signed)\b`,
 );
 
 // "This would be good." under a quoted agenda item (linux-media 2011): praise for it; not "it would

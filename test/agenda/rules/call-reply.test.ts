@@ -492,6 +492,17 @@ describe('rule 2: replies to a call for agenda items', () => {
       expect(callReplyRule(envOf(reply(logistics), callThread()))).toEqual([]);
   });
 
+  it('takes news of what the writer did, and a greeting to a name Mailman could not write, for no topic', () => {
+    // python-committers 2017, replies to the core sprint's and the Language Summit's calls.
+    for (const news of [
+      'I created etherpad to organize the sprint: https://pad.example.org/x',
+      "I signed up but haven't heard any news yet.",
+      "I registered, and *then* thought of the session I'd like to give.",
+      'Hi ?ukasz,\n\ndo you have any news on the hotel?\n\nSeveral attendees use ESTA to travel into the US.',
+    ])
+      expect(callReplyRule(envOf(reply(news), callThread())), news).toEqual([]);
+  });
+
   it('passes over an interjection and "looking forward to it" before the topic', () => {
     // python-committers 2012 and 2016, answers to the Language Summit's calls.
     const barry =
