@@ -23,6 +23,7 @@ const MINUTES_OPENING = regex(
   String.raw`(?:mom|minutes|meeting\s+(?:notes|minutes)|notes)\b[^\n]{0,80}?[:\-–][ \t]*(?:\n|$))`,
 );
 
+const MEETING_RECORD = /\b(?:minutes|MoM|recap|(?:meeting|call)\s+notes|notes\s+(?:from|of))\b/i;
 const FOR_A_CALL_TO_COME = /\b(?:notes|slides|material)\s+for\s+(?:today'?s|tomorrow'?s|the\s+(?:next|upcoming|coming)|next\s+week'?s)\b/i;
 // Notes that invite their readers to the meeting about to start are its agenda, whatever the subject
 // calls them: "swing on by the meeting in 15m", "the meeting starts momentarily", "Perhaps we can get
@@ -61,8 +62,13 @@ export function isMinutes(msg: AgendaMessage, text: string, callSubjects: readon
   if (FOR_A_CALL_TO_COME.test(msg.subject)) return false;
   if (MEETING_TO_COME.test(text)) return false;
   // "[i2p] weekly status notes [aug 2]" where the operator configured `calls: /weekly status notes/`
-  // (I2P 2005): the words the config names as the call's subject are no sign of minutes.
-  const subject = callSubjects.reduce((s, re) => s.replace(new RegExp(re.source, re.flags.replace(/[gy]/g, '')), ' '), msg.subject);
+  // (I2P 2005): the words the config names as the call's subject are no sign of minutes, unless
+  // they name the record of a meeting ("Meeting Notes 12/1/2015" under a pattern with "meeting
+  // notes", Open MPI 2015: the notes of the call that day, its agenda as held).
+  const subject = callSubjects.reduce((s, re) => {
+    const m = new RegExp(re.source, re.flags.replace(/[gy]/g, '')).exec(s);
+    return m && !MEETING_RECORD.test(m[0]) ? s.replace(m[0], ' ') : s;
+  }, msg.subject);
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(subject)) return true;
   // "[REPORT] Brainstorm meeting on V4L2 memory handling" (linux-media 2010): a meeting's report, tagged.
   if (/\[report\]/i.test(msg.subject)) return true;

@@ -50,7 +50,9 @@ const LOGISTICS = regex(
   String.raw`laptops?\s+hooked)\b|`,
   // "Introductions", "Welcome and intros": the round of names. Not "GUI Programming in Perl/Tk - Intro"
   // (ILUGC 2004, the month's talk) nor "Introduction to X".
-  String.raw`^(?:welcome\s*(?:and|&|,)\s*)?(?:(?:short|quick|brief)\s+)?intro(?:duction)?s?\b(?!\s+(?:to|of|on|about)\b)`,
+  // "Hans: Quick introduction" (Media Summit 2024, a timetable line with its presenter first).
+  String.raw`^(?:[a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2}\s*:\s*)?(?:welcome\s*(?:and|&|,)\s*)?(?:(?:short|quick|brief)\s+)?`,
+  String.raw`intro(?:duction)?s?\b(?!\s+(?:to|of|on|about)\b)`,
 );
 
 /**

@@ -199,9 +199,15 @@ export function inlineRule(env: RuleEnv): Candidate[] {
   }
 
   // "Is there another meeting scheduled for the PCAWG testing group?  I'd like to give a tutorial on
-  // calling the workflows we have in Dockstore" (docktesters 2016): the paragraph ties the wish to the meeting.
-  const paragraphs = text.split(/\n\s*\n/).map((par) => par.replace(/\s+/g, ' '));
-  const tied = (sentence: string): string => paragraphs.find((par) => par.includes(sentence.slice(0, 60))) ?? sentence;
+  // calling the workflows we have in Dockstore" (docktesters 2016): the sentence before, in the same
+  // paragraph, ties the wish to the meeting. Not a meeting named after it ("... I wonder if we should
+  // have a better list for this). And it's on topic as we discussed it on the maintainers summit", ksummit 2021).
+  const paragraphs = text.split(/\n\s*\n/).map((par) => sentencesOf(par));
+  const tied = (sentence: string): string => {
+    const par = paragraphs.find((ss) => ss.includes(sentence)) ?? [];
+    const before = par[par.indexOf(sentence) - 1];
+    return before === undefined ? sentence : `${before} ${sentence}`;
+  };
   for (const p of proposalPhrases(text)) {
     const where = tied(p.sentence);
     if (!MEETING_WORD.test(where) && meetingsNamedIn(where, env.meetings).length === 0) continue;

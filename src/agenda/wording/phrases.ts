@@ -193,6 +193,8 @@ const TOPIC_END = regex(
 export function trimTopic(raw: string): string {
   // "I'd like to discuss also, as time permits, handling of EXIF files" (linux-media 2011).
   let t = raw.trim().replace(/^(?:(?:also|too|additionally),?\s+)?(?:(?:as|if)\s+time\s+(?:permits|allows),?\s+)?/i, '');
+  // "(among other topics already suggested) the following topics": an aside before the object.
+  t = t.replace(/^\([^()]{0,80}\)\s*/, '');
   // "a discussion topic on "Energy model accuracy" that I hope to present": the name in quotes.
   const quoted = /^["“]([^"”\n]{3,100})["”](?=\s*$|\s*[,.;:!?]|\s+(?:that|which|who|i|we|as|at|for|in|on)\b)/i.exec(t);
   if (quoted) t = quoted[1]!;
@@ -239,7 +241,10 @@ const POINTER = regex(
   String.raw`(?:\s+(?:to|with)\s+(?:you|us|everyone|everybody|the\s+group|people|folks|others)\b.*)?|`,
   // "it was something I'm planning to propose as a discussion topic for linux-media" (libcamera
   // 2025): what it would be proposed as; the topic was named before.
-  String.raw`as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:topic|item|subject|session|talk)\b.*)$`,
+  String.raw`as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:topic|item|subject|session|talk)\b.*|`,
+  // "I would like to discuss (among other topics already suggested) the following topics: General MM
+  // topics:" (LSF/MM 2015): the list below holds them.
+  String.raw`(?:the\s+)?following(?:\s+(?:topics?|items?|points?|things?|issues?))?\b.*)$`,
 );
 
 /** True when the captured topic only points at the thread ("this", "this topic"). */

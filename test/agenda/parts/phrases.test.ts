@@ -258,3 +258,11 @@ describe('topics put forward as announcements, passives and "another topic"', ()
     expect(topics('But it would be nice if we can open a discussion on the Python C API.')).toEqual(['the Python C API']);
   });
 });
+
+describe('a proposal that points at the list below it', () => {
+  it('takes "the following topics" behind an aside for a pointer, not a topic', () => {
+    // LSF/MM 2015, an attend request whose topics follow as a list.
+    const said = proposalPhrases('I would like to discuss (among other topics already suggested) the following topics: General MM topics:');
+    expect(said.map((p) => isPointer(p.topic))).toEqual([true]);
+  });
+});

@@ -36,7 +36,7 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(talk)))).toEqual(['GUI Programming in Perl/Tk']);
     const intros = message({
       subject: 'Reminder: MirageOS call tomorrow',
-      bodyText: 'Agenda:\n- Introductions\n- Introduction to Solo5\n',
+      bodyText: 'Agenda:\n- Introductions\n- Hans: Quick introduction\n- Introduction to Solo5\n',
     });
     expect(titles(chairCallRule(envOf(intros)))).toEqual(['Introduction to Solo5']);
   });

@@ -71,6 +71,10 @@ describe('exclusions: messages that are never items', () => {
     const status = message({ subject: '[i2p] weekly status notes [aug 2]', bodyText: '' });
     expect(isMinutes(status, '* Index:\n1) 0.6 status\n2) PeerTest', [/weekly status notes/i])).toBe(false);
     expect(isMinutes(status, '* Index:\n1) 0.6 status\n2) PeerTest')).toBe(true);
+    // A pattern that names the meeting's record keeps it minutes (Open MPI 2015: calls: /... meeting notes .../).
+    expect(isMinutes(message({ subject: '[OMPI devel] Meeting Notes 12/1/2015', bodyText: '' }), '', [/tuesday call|meeting notes/i])).toBe(
+      true,
+    );
     // Minutes under the call's name are still minutes.
     expect(isMinutes(message({ subject: 'Teleconf minutes 2013-05-14', bodyText: '' }), '', [/\btelecon(?:f|ference)?\b/i])).toBe(true);
   });
