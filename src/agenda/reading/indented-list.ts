@@ -57,7 +57,8 @@ function titleLike(items: readonly string[]): boolean {
 
 // "See you all there!", "Thanks,", "All the best,": the mail's close, where a spaced list ends.
 const CLOSING = /^(?:see\s+you|thanks|thank\s+you|all\s+the\s+best|best|cheers|regards|kind\s+regards)\b/i;
-const ITEM_MARK = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/])\s/;
+// "1.Certificate dates beyond 2038" (OpenBMC 2020): a number with no space after it marks an item too.
+const ITEM_MARK = /^\s*(?:[-*•+·]\s|\(?\d{1,2}[.)/](?:\s|(?=[a-z])))/i;
 
 /**
  * A list written as one short paragraph per item under its intro, with no markers: "Topics we have
@@ -80,6 +81,8 @@ export function spacedLists(text: string): IndentedList[] {
       // "9:30-9:40: Hans Verkuil: Quick introduction", "09:00" alone: a timetable (chair-call.ts reads it).
       if (CLOSING.test(first) || ITEM_MARK.test(first) || LINK_LINE.test(first) || /^\d{1,2}[:.]\d{2}\b/.test(first)) break;
       if (heads) items.push(first.replace(/:\s*$/, ''));
+      // "Access, agenda, and notes are in the wiki:" over a link: another intro, where the list ends.
+      else if (/:\s*$/.test(para.at(-1)!)) break;
       else if (para.length <= 2 && para.join(' ').length <= MAX_ITEM * 1.6) items.push(para.map((l) => l.trim()).join(' '));
       else break;
     }

@@ -94,7 +94,11 @@ const WILL_BE_DISCUSSING = regex(
 // the subject of the passive is the topic ("This will be discussed ..." points at the thread).
 const WILL_BE_DISCUSSED = regex(
   'i',
-  String.raw`^(?:(?:also|then|so)\s*,?\s+)?(?!(?:this|that|these|those|it|they|which|all|some|more|the\s+(?:details|rest|remaining))\b)`,
+  // Nor "I understand this issue will be discussed at the Redfish forum meeting" (OpenBMC 2020), "What
+  // exactly will be discussed in this session depends on ..." (ksummit 2022).
+  String.raw`^(?:(?:also|then|so)\s*,?\s+)?(?:(?:i|we)\s+(?:understand|think|believe|hope|guess|know|expect|assume)\s+(?:that\s+)?)?`,
+  String.raw`(?!(?:this|that|these|those|it|they|which|what|who|how|when|where|whether|all|some|more|the\s+(?:details|rest|remaining)|`,
+  String.raw`(?:i|we)\s+(?:understand|think|believe|hope|guess|know|expect|assume))\b)`,
   String.raw`([^,;:]{3,120}?)\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to)\s+(?:also\s+)?`,
   String.raw`be\s+(?:discussed|covered|presented|reviewed|talked\s+about|brought\s+up)\s+(?:at|in|on|during)\b`,
 );

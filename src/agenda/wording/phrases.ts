@@ -222,6 +222,8 @@ const POINTER = regex(
   'i',
   String.raw`^(?:(?:under|at|in|for|during|via|to|on|ahead\s+of|before|after|prior\s+to)\b.*|tomorrow|today|later|this|`,
   // "I'd also be interested in discussing these developments" (LPC 2019): what the quoted mail named.
+  // "Can we discuss that here ?" (linux-media 2011, an item of a brainstorm's list): here, in the thread.
+  String.raw`(?:it|this|that)\s+(?:here|there|now)|`,
   String.raw`it|that|these|(?:these|those)(?:\s+[\w-]+){1,2}|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|`,
   // "I'll propose a session on it at the Contributor's Summit tomorrow" (git 2022, under the

@@ -77,5 +77,9 @@ describe('lists written one short paragraph per item', () => {
     const prose =
       'Some background:\n\nThe summit is invite only.\n\nWe meet at ten and we will continue to around five in the afternoon,\nwith a lunch break in the middle and an afternoon break at three.\nThe room will be set in classroom style.\n';
     expect(spacedLists(prose)).toEqual([]);
+    // OpenBMC 2020: numbered paragraphs ("1.Certificate dates") are a marked list, and a closing intro ends any list.
+    const marked =
+      'The current topics:\n\n1.Certificate dates beyond 2038\n\n2.Emergency shell password\n\n3.Call for scans\n\nAccess, agenda, and notes are in the wiki:\n\nhttps://example.org/wiki\n';
+    expect(spacedLists(marked)).toEqual([]);
   });
 });

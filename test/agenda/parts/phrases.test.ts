@@ -235,6 +235,10 @@ describe('topics put forward as announcements, passives and "another topic"', ()
     expect(topics("ORTE and OMPI components will be discussed at next week's devel meeting.")).toEqual(['ORTE and OMPI components']);
     expect(topics('This will be discussed at the next call.')).toEqual([]);
     expect(topics('The details will be discussed at the meeting.')).toEqual([]);
+    // OpenBMC 2020 and ksummit 2022: a clause about someone else's meeting, a question word.
+    expect(topics('I understand this issue will be discussed at the Redfish forum meeting planned for Tuesday.')).toEqual([]);
+    expect(topics('What exactly will be discussed in this session depends on how the summit evolves.')).toEqual([]);
+    expect(topics('Can we discuss that here ?').filter((t) => !isPointer(t))).toEqual([]);
   });
 
   it('reads "X is another potential topic", "Another topic (possibly) is X" and the one idea for the agenda', () => {
