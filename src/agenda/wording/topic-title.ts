@@ -107,7 +107,16 @@ export function endsWithPresenter(text: string): boolean {
 // flag \p{Lu} matches lower case too, and "shared vs. private conversion" was cut at "vs.".
 const SENTENCE_END = /(?<!\b(?:vs|cf|etc|approx|e\.g|i\.e))[.?!](?=\s+[\p{Lu}"“(])/gu;
 // "Unifying KVM's uAPI for protected VMs, courtesy of Isaku": who brings it, after the topic.
-const COURTESY_OF = /,?\s+(?:courtesy\s+of|presented\s+by|led\s+by)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s*[:.]?\s*$/u;
+// "Talk on OpenSSL/Crypto by Venki" (ILUGC 2002): a plain "by" before a name that is a word in
+// capitals and small letters, not "Reduce memory use by THP" (an acronym) or "by default".
+const COURTESY_OF = regex(
+  'u',
+  String.raw`,?\s+(?:courtesy\s+of|presented\s+by|led\s+by|by(?=\s+\p{Lu}\p{Ll}))\s+`,
+  // "by Venki (A.Venkatesh?)": a guess at the full name after it.
+  String.raw`([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})(?:\s*\([^()]{1,40}\))?\s*[:.]?\s*$`,
+);
+// "Introduction to *BSD by <identify yourself>" (ILUGC 2002): a speaker still to be found.
+const BY_NOBODY_YET = /\s+by\s+<[^<>]{1,40}>\s*$/i;
 // Where a topic stops: a semicolon, a clause that explains or justifies it.
 const CLAUSE_END = regex(
   'iu',
@@ -200,6 +209,7 @@ export function topicTitle(raw: string): TopicTitle | null {
       '$1',
     );
   let presenter = a.presenter;
+  t = t.replace(BY_NOBODY_YET, '');
   const courtesy = COURTESY_OF.exec(t);
   if (courtesy) {
     presenter ??= courtesy[1]!.trim();

@@ -43,6 +43,11 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
       title: 'Reworking of KVA allocator in Linux kernel',
       presenter: 'Uladzislau Rezki',
     });
+    // ILUGC 2002: a plain "by" before a name, and a speaker still to be found.
+    expect(topicTitle('Talk on OpenSSL/Crypto by Venki (A.Venkatesh?)')).toMatchObject({ title: 'Talk on OpenSSL/Crypto' });
+    expect(topicTitle('Introduction to *BSD by <identify yourself>')).toMatchObject({ title: 'Introduction to *BSD' });
+    expect(topicTitle('Reduce memory use by THP')?.title).toBe('Reduce memory use by THP');
+    expect(topicTitle('Enable tracing by default')?.title).toBe('Enable tracing by default');
     expect(topicTitle("Unifying KVM's uAPI for protected VMs, courtesy of Isaku")).toMatchObject({
       title: "Unifying KVM's uAPI for protected VMs",
       presenter: 'Isaku',
