@@ -111,6 +111,7 @@ export async function parseMessage(input: RawMessage, options: { fastPath?: bool
  * by PART_BREAK; other messages take the fast path's or mailparser's text.
  */
 function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | undefined, mail: ParsedMail | null): SplitBody {
+  const answers = first(headers, 'in-reply-to') !== undefined || first(headers, 'references') !== undefined;
   const multipart = /^\s*multipart\//i.test(first(headers, 'content-type') ?? '');
   const texts = fastText !== undefined ? [fastText] : multipart ? textParts(raw) : [mail?.text || (mail?.html ? htmlText(mail.html) : '')];
   const own: string[] = [];
@@ -119,7 +120,7 @@ function bodyOf(raw: Buffer, headers: Map<string, string[]>, fastText: string | 
   let room: number = PARSE_LIMITS.maxIndexedText;
   for (const text of texts) {
     if (room <= 0) break;
-    const part = splitQuotes(text.slice(0, room));
+    const part = splitQuotes(text.slice(0, room), answers);
     room -= text.length;
     if (part.own) own.push(part.own);
     if (part.quoted) quoted.push(part.quoted);

@@ -30,7 +30,12 @@ const OUTLOOK_INDENT = /^ {4}/;
 // "[..]", "[...]", "<snip>": the writer cut part of the quote; no words of their own.
 const SNIP = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>)\s*$/i;
 
-export function splitQuotes(text: string): SplitBody {
+/**
+ * `answers`: the message answers another (In-Reply-To or References). A message that answers nothing
+ * has nothing to quote line by line: a lone ">" line with the author's text right under it is a
+ * marker ("> Talk 1: R (Lighting Talk)" over "Speaker : Bharathi S", ILUGC 2010, the meet's agenda).
+ */
+export function splitQuotes(text: string, answers = true): SplitBody {
   const own: string[] = [];
   const quoted: string[] = [];
   const lines = text.split(/\r?\n/);
@@ -53,7 +58,8 @@ export function splitQuotes(text: string): SplitBody {
       indented = true;
       continue;
     }
-    if (isQuote(line)) {
+    const marker = !answers && QUOTE.test(line) && !isQuote(lines[i - 1] ?? '') && ownLineBelow(lines[i + 1]);
+    if (isQuote(line) && !marker) {
       mark('q', unquoted(line));
       quoted.push(unquoted(line));
       continue;
@@ -65,6 +71,11 @@ export function splitQuotes(text: string): SplitBody {
   }
   const inline = /q+o+q/.test(passages.join(''));
   return { own: own.join('\n').trim(), quoted: quoted.join('\n').trim(), ...(inline ? { inline } : {}) };
+}
+
+/** A line of the author's own right under a line, with no blank line between. */
+function ownLineBelow(line: string | undefined): boolean {
+  return line !== undefined && line.trim() !== '' && !isQuote(line);
 }
 
 function nextNonEmpty(lines: readonly string[], from: number): string {

@@ -63,4 +63,15 @@ describe("the author's own text and the quote", () => {
     // The same line with no quote under it is the author's own text.
     expect(splitQuotes('2016-03-02 10:00 meeting notes:\n- one\n').own).toBe('2016-03-02 10:00 meeting notes:\n- one');
   });
+
+  it("keeps a lone '>' line with the author's text right under it in a message that answers nothing", () => {
+    // ILUGC 2010, the meet's agenda: each talk's title line starts with "> ".
+    const agenda = '> Talk 1: R (Lighting Talk)\nSpeaker : Bharathi S\nDuration: 15mins\n\n> Talk 2: etcKeeper\nSpeaker : Raman P\n';
+    expect(splitQuotes(agenda, false).own).toBe(
+      '> Talk 1: R (Lighting Talk)\nSpeaker : Bharathi S\nDuration: 15mins\n\n> Talk 2: etcKeeper\nSpeaker : Raman P',
+    );
+    // In a reply the same lines are a quote and its answer; a quoted block of several lines stays a quote.
+    expect(splitQuotes(agenda).quoted).toBe('Talk 1: R (Lighting Talk)\nTalk 2: etcKeeper');
+    expect(splitQuotes('> one\n> two\nMy answer.\n', false).quoted).toBe('one\ntwo');
+  });
 });

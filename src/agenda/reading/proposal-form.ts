@@ -11,7 +11,8 @@ import { regex } from '../extract/patterns.js';
 // going to sunset Python 2.7?" (python-committers 2013, the whole answer to the Language Summit's call).
 const TITLE_FIELD = regex(
   'i',
-  String.raw`^\s*(?:(?:summit|session|discussion|agenda|proposed|suggested|my)\s+topic|title|topic|session(?:\s+title)?|`,
+  // "> Talk 1: R (Lighting Talk)" (ILUGC 2010): a marker before the field, in mail that quotes nothing.
+  String.raw`^\s*(?:>\s*)?(?:(?:summit|session|discussion|agenda|proposed|suggested|my)\s+topic|title|topic|session(?:\s+title)?|`,
   // "Talk 1: Overview of /proc file-system" over "By Raman P (30min)" (ILUGC 2008, the meet's announcement).
   String.raw`talk(?:\s+title|\s*#?\d{1,2})?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
 );

@@ -77,6 +77,10 @@ describe("a chair's talk announced as fields, and a topic field with a qualifier
     expect(announcedTalks('Talk 1: Overview of /proc file-system\n        By Raman P (30min)\n\n/proc is a pseudo-filesystem')).toEqual([
       { title: 'Overview of /proc file-system', presenter: 'Raman P (30min)' },
     ]);
+    // ILUGC 2010: "> " before each talk's title line, the chair's own marker.
+    expect(announcedTalks('> Talk 1: R (Lighting Talk)\nSpeaker : Bharathi S\nDuration: 15mins')).toEqual([
+      { title: 'R (Lighting Talk)', presenter: 'Bharathi S' },
+    ]);
     expect(announcedTalks('Topic: OpenBMC Security WG\nTime: Jan 8, 2025 10:00 AM Pacific Time\nJoin Zoom Meeting')).toEqual([]);
   });
 
