@@ -21,7 +21,8 @@ const TITLE_FIELD = regex(
 const ABSTRACT_FIELD = /^\s*(?:abstract|summary)\s*:\s*(\S.{2,120}?)\s*$/i;
 const DESCRIPTION_FIELD = /^\s*(?:description|details|abstract)\s*:/i;
 // "Presenter: Loic Poulain", "Speakers: A, B".
-const PRESENTER_FIELD = /^\s*(?:(?:presenters?|speakers?|presented\s+by|owner)\s*:|by)\s*(\S.{1,80}?)\s*$/i;
+// "By Raman P (30min)" under "Talk 1: ..." (ILUGC 2008); not "bytes formatting".
+const PRESENTER_FIELD = /^\s*(?:(?:presenters?|speakers?|presented\s+by|owner)\s*:|by(?=\s))\s*(\S.{1,80}?)\s*$/i;
 // "-------", "=====", "-------%<---snip-------", "8<-----": a rule or a scissors line, no words.
 const RULE = /^\s*(?:[-=_*~]{3,}\s*)?(?:%?[<>]8?|8[<>])?[-=_*~\s]*(?:snip)?[-=_*~\s]*$/i;
 

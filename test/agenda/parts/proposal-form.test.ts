@@ -81,6 +81,7 @@ describe("a chair's talk announced as fields, and a topic field with a qualifier
     expect(announcedTalks('> Talk 1: R (Lighting Talk)\nSpeaker : Bharathi S\nDuration: 15mins')).toEqual([
       { title: 'R (Lighting Talk)', presenter: 'Bharathi S' },
     ]);
+    expect(announcedTalks('Talk 2: Text handling\nbytes formatting and str')).toEqual([]);
     expect(announcedTalks('Topic: OpenBMC Security WG\nTime: Jan 8, 2025 10:00 AM Pacific Time\nJoin Zoom Meeting')).toEqual([]);
   });
 
