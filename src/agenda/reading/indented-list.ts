@@ -81,8 +81,10 @@ export function spacedLists(text: string): IndentedList[] {
       // "9:30-9:40: Hans Verkuil: Quick introduction", "09:00" alone: a timetable (chair-call.ts reads it).
       if (CLOSING.test(first) || ITEM_MARK.test(first) || LINK_LINE.test(first) || /^\d{1,2}[:.]\d{2}\b/.test(first)) break;
       if (heads) items.push(first.replace(/:\s*$/, ''));
-      // "Access, agenda, and notes are in the wiki:" over a link: another intro, where the list ends.
-      else if (/:\s*$/.test(para.at(-1)!)) break;
+      // "Access, agenda, and notes are in the wiki:" over a link: another intro, where the list ends; so
+      // does an aside alone ("(Lisbon timezone)" under "Tuesday 4th & Wednesday 5th June 2024", the Xen
+      // Summit's schedule example, 2024).
+      else if (/:\s*$/.test(para.at(-1)!) || /^\(.*\)\W*$/.test(para.join(' ').trim())) break;
       else if (para.length <= 2 && para.join(' ').length <= MAX_ITEM * 1.6) items.push(para.map((l) => l.trim()).join(' '));
       else break;
     }

@@ -81,5 +81,9 @@ describe('lists written one short paragraph per item', () => {
     const marked =
       'The current topics:\n\n1.Certificate dates beyond 2038\n\n2.Emergency shell password\n\n3.Call for scans\n\nAccess, agenda, and notes are in the wiki:\n\nhttps://example.org/wiki\n';
     expect(spacedLists(marked)).toEqual([]);
+    // Xen Summit 2024: a schedule's example days, each with its time zone in parentheses.
+    const days =
+      'Schedule Example:\n\nTuesday 4th & Wednesday 5th June 2024\n\n(Lisbon timezone)\n\nWednesday 5th & Thursday 6th\n\n(Lisbon timezone)\n';
+    expect(spacedLists(days)).toEqual([]);
   });
 });
