@@ -57,8 +57,9 @@ function titleLike(items: readonly string[]): boolean {
 
 // "See you all there!", "Thanks,", "All the best,": the mail's close, where a spaced list ends.
 const CLOSING = /^(?:see\s+you|thanks|thank\s+you|all\s+the\s+best|best|cheers|regards|kind\s+regards)\b/i;
-// "1.Certificate dates beyond 2038" (OpenBMC 2020): a number with no space after it marks an item too.
-const ITEM_MARK = /^\s*(?:[-*•+·]\s|\(?\d{1,2}[.)/](?:\s|(?=[a-z])))/i;
+// A marked item as above, or "1.Certificate dates beyond 2038" (OpenBMC 2020): a number with no space
+// after it marks an item too.
+const ITEM_MARK = new RegExp(`${MARKED.source}|^\\s*\\(?\\d{1,2}[.)/](?=[a-z])`, 'i');
 
 /**
  * A list written as one short paragraph per item under its intro, with no markers: "Topics we have
