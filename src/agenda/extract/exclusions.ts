@@ -55,7 +55,8 @@ export function skipReason(msg: AgendaMessage): string | null {
 
 /**
  * Minutes or notes of a past call: only deferrals come from them. Known by the subject ("Notes",
- * "Minutes", "MoM", "results", "recap", "summary") or an opening that says so.
+ * "Minutes", "MoM", "results", "recap", "summary") or an opening that says so. `callSubjects` are the
+ * meetings' `calls` patterns as compiled (patterns.ts: never global, so exec keeps no state).
  */
 export function isMinutes(msg: AgendaMessage, text: string, callSubjects: readonly RegExp[] = []): boolean {
   // "BTF tag support in DWARF (notes for today's BPF Office Hours)": notes prepared for a call to come.
@@ -66,7 +67,7 @@ export function isMinutes(msg: AgendaMessage, text: string, callSubjects: readon
   // they name the record of a meeting ("Meeting Notes 12/1/2015" under a pattern with "meeting
   // notes", Open MPI 2015: the notes of the call that day, its agenda as held).
   const subject = callSubjects.reduce((s, re) => {
-    const m = new RegExp(re.source, re.flags.replace(/[gy]/g, '')).exec(s);
+    const m = re.exec(s);
     return m && !MEETING_RECORD.test(m[0]) ? s.replace(m[0], ' ') : s;
   }, msg.subject);
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(subject)) return true;

@@ -36,7 +36,7 @@ export function compileMeetings(meetings: readonly MeetingAgendaConfig[]): Compi
         name: m.name,
         tags: m.subjectTags.map(tagMatcher),
         aliases: [m.name, ...m.aliases].filter((a) => a.trim() !== '').map(matcherOf),
-        calls: m.calls ? (regexOf(m.calls) ?? matcherOf(m.calls)) : null,
+        calls: m.calls ? matcherOf(m.calls) : null,
         lists: m.lists.map((l) => l.toLowerCase()),
         chairs: (m.chairs ?? []).map((c) => c.toLowerCase()),
         ...(m.endsAt !== undefined ? { endsAt: m.endsAt } : {}),

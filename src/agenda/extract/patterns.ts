@@ -7,8 +7,11 @@
 export function regexOf(pattern: string): RegExp | null {
   const m = /^\/(.+)\/([a-z]*)$/s.exec(pattern.trim());
   if (!m) return null;
+  // A config pattern tests one subject at a time: "g" or "y" would carry lastIndex from one test to
+  // the next and make every other match fail, so they are dropped.
+  const flags = m[2]!.replace(/[gy]/g, '');
   try {
-    return new RegExp(m[1]!, m[2]!.includes('i') ? m[2] : `${m[2]}i`);
+    return new RegExp(m[1]!, flags.includes('i') ? flags : `${flags}i`);
   } catch (err) {
     throw new Error(`agenda: invalid pattern ${pattern}: ${err instanceof Error ? err.message : String(err)}`);
   }
