@@ -8,7 +8,7 @@
 import type { ThreadInfo } from '../extract/context.js';
 import { dateMentions, type LocalDate } from './date-mentions.js';
 import { regex } from '../extract/patterns.js';
-import { sentencesOf } from '../wording/phrases.js';
+import { sentencesOf } from '../wording/sentences.js';
 
 export interface NamedDate {
   /** Where it was written: "subject", "call it answers", "text". */

@@ -4,7 +4,8 @@
  * X", "this week we'll focus on X", "I'll share some details from X", "we'll have Ackerley give us
  * an overview of X", and requests the chair relays ("Thomas wants to talk about X").
  */
-import { proposalPhrases, sentencesOf, trimTopic } from '../wording/phrases.js';
+import { proposalPhrases } from '../wording/phrases.js';
+import { sentencesOf, trimTopic } from '../wording/sentences.js';
 import { regex } from '../extract/patterns.js';
 
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".

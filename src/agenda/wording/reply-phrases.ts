@@ -4,7 +4,8 @@
  * direct answer "What about X?".
  * Elsewhere "we want to add a function to X" is code and "what about the locking?" is review.
  */
-import { sentencesOf, trimTopic, type Phrase } from './phrases.js';
+import type { Phrase } from './phrases.js';
+import { sentencesOf, trimTopic } from './sentences.js';
 import { regex } from '../extract/patterns.js';
 import { topicWords } from './topic-match.js';
 
