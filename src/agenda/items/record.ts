@@ -6,27 +6,22 @@
  * reviewed) forward to a later call that restates it, or to give it the chair's wording when the
  * chair's list credits it to the member who proposed it. Every other change goes through review.ts.
  *
- * One topic is one item per meeting series: a candidate joins an existing item when it names the
- * same topic (topic-match.ts: the same words, weighed by how rare they are in the meeting's titles,
- * once presenter, status and "discuss"/"follow-up" are set aside) or shares a link with it. A
- * candidate already recorded for the same message is a no-op, so re-running extraction over the
- * archive is idempotent. Matching looks at the meeting's open and history items at any occurrence,
- * and at every item of the same occurrence, on calls no more than SAME_TOPIC_SPAN apart.
+ * One topic is one item per meeting series: a candidate joins the item duplicate.ts finds for it.
+ * A candidate already recorded for the same message is a no-op, so re-running extraction over the
+ * archive is idempotent.
  */
 import type { MeetingConfig } from '../../config/meetings.js';
 import { nextOccurrence, occurrencesBetween } from '../../meetings/occurrences.js';
-import type { Occurrence } from '../../meetings/types.js';
 import type { Db } from '../../store/db.js';
 import { logAction } from '../../store/audit.js';
 import { dateOfMid } from '../../store/message-reader.js';
 import { assignOccurrence, type Assignment } from '../placement/assign.js';
-import { hasSource, itemByTitle, itemInThread, itemOfSource, itemsInScope, recordedProposal, survivor, untouched } from './item-reader.js';
+import { hasSource, itemInThread, itemOfSource, recordedProposal, survivor, untouched } from './item-reader.js';
+import { findDuplicate, SAME_TOPIC_SPAN } from './duplicate.js';
 import type { ItemRow } from './item-row.js';
 import { carryItem, insertItem, insertSource, retitleItem } from './item-store.js';
-import { sameTopic, sharesSubstance, statsOf } from '../wording/topic-match.js';
 import { restatedFor } from './credited.js';
 import { recordCancellation } from './cancel-record.js';
-import { bareAddress } from '../../mail/mailbox.js';
 import { normaliseTitle } from '../wording/title.js';
 import type { Candidate, ExtractResult, Support } from '../extract/types.js';
 
@@ -45,15 +40,6 @@ export interface WriteResult {
   readonly itemId: number | null;
   /** Why a candidate or support was ignored (unknown meeting, no item to support). */
   readonly reason?: string;
-}
-
-/** Normalise a link for comparison: no fragment, no trailing slash, lower-case scheme and host. */
-export function normaliseLink(url: string): string {
-  return url
-    .trim()
-    .replace(/#.*$/, '')
-    .replace(/\/+$/, '')
-    .replace(/^(\w+:\/\/[^/]+)/, (h) => h.toLowerCase());
 }
 
 /** Write everything one message's extraction produced. Call inside the caller's transaction. */
@@ -221,74 +207,4 @@ function assign(db: Db, meeting: MeetingConfig, cand: Candidate, now: number): A
   }
   const input = { date: cand.date ?? now, announces: cand.announces === true, ...(cand.mentions ? { mentions: cand.mentions } : {}) };
   return assignOccurrence(db, meeting, input);
-}
-
-/**
- * How far apart two calls may be for a restatement to be the same item. Within a series of
- * weekly or monthly calls a topic raised again months later is still on the table (ClangBuiltLinux's
- * meetups: clang thread safety analysis in September, again for February); a topic proposed again
- * for next year's summit is a new proposal (the kernel summits' own practice). Eight months keeps
- * the two apart: 120 days and 300 days were measured too (npm run eval:agenda; 300 moved nothing
- * more, and a no-limit run lost fourteen of the kernel summits' yearly topics).
- */
-const SAME_TOPIC_SPAN = 240 * 86_400_000;
-
-const APART = new Set(['chair-call', 'subject-tag']);
-
-/** The item a candidate duplicates, if any (see the file comment for what counts). */
-function findDuplicate(
-  db: Db,
-  meeting: MeetingConfig,
-  occ: Occurrence | null,
-  span: number,
-  cand: Candidate,
-  norm: string,
-): ItemRow | undefined {
-  const { title, links } = cand;
-  const start = occ ? (occ.originalStart ?? occ.start) : null;
-  const scope = {
-    meeting: meeting.id,
-    occ: occ?.key ?? null,
-    lo: start === null || span === Infinity ? -8.64e15 : start - span,
-    hi: start === null || span === Infinity ? 8.64e15 : start + span,
-  };
-  const byTitle = itemByTitle(db, scope, norm);
-  if (byTitle) return survivor(db, byTitle.id);
-  // The same topic in other words: the scope's items, same call first, then the latest.
-  const rows = itemsInScope(db, scope);
-  const stats = statsOf([title, ...rows.map((r) => r.title)]);
-  // Two tagged proposals, each starting its own thread, are two topics unless their titles really
-  // agree: "Maintainer burnout" is not "Timing of releases ... impact on maintainer burnout"
-  // (ksummit 2023); the same-call leniency is for a chair's list restating a proposal.
-  const ownThreads = (r: ItemRow): boolean => cand.rule === 'subject-tag' && r.rule === 'subject-tag' && r.thread_id !== cand.threadId;
-  const similar = rows.find((r) => sameTopic(title, r.title, stats, r.occ_key === scope.occ && !ownThreads(r)));
-  if (similar) return survivor(db, similar.id);
-  // The same member again in the same thread, for the same call, sharing a word of substance: "the next
-  // git version protocol(s?)" and then "the git pack protocol v2" (git 2015) is one wish said twice.
-  const again = rows.find(
-    (r) =>
-      r.occ_key === scope.occ &&
-      scope.occ !== null &&
-      r.thread_id === cand.threadId &&
-      bareAddress(r.proposer).toLowerCase() === bareAddress(cand.proposer).toLowerCase() &&
-      // A member's wishes in replies, each in its own mail: a chair's list, tagged proposals (each
-      // its own topic: "[MAINTAINERS SUMMIT] Ensure ... regressions", "... Elevate handling of
-      // regressions", ksummit 2024) and one mail's several topics stay apart.
-      !APART.has(cand.rule) &&
-      !APART.has(r.rule ?? '') &&
-      !hasSource(db, r.id, cand.messageId),
-  );
-  if (again && sharesSubstance(title, again.title, [meeting.name, ...meeting.agenda.aliases], stats)) return survivor(db, again.id);
-  // A bare host ("https://github.com") says nothing about the topic: only links with a path count.
-  const wanted = new Set(links.map(normaliseLink).filter((l) => /^\w+:\/\/[^/]+\/./.test(l)));
-  if (wanted.size === 0) return undefined;
-  // Two items of one list that cite the same page ("Review the security policy: <url>", "Make
-  // advisories available under: <url>") are two topics: the author listed them apart.
-  const hit = rows.find(
-    (r) =>
-      r.links_json !== '[]' &&
-      (JSON.parse(r.links_json) as string[]).some((l) => wanted.has(normaliseLink(l))) &&
-      !hasSource(db, r.id, cand.messageId),
-  );
-  return hit ? survivor(db, hit.id) : undefined;
 }
