@@ -32,8 +32,9 @@ const SNIP = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>)
 
 /**
  * `answers`: the message answers another (In-Reply-To or References). A message that answers nothing
- * has nothing to quote line by line: a lone ">" line with the author's text right under it is a
- * marker ("> Talk 1: R (Lighting Talk)" over "Speaker : Bharathi S", ILUGC 2010, the meet's agenda).
+ * has nothing to quote line by line: a lone ">" line, the author's text the nearest above and below it,
+ * is a marker ("> Talk 1: R (Lighting Talk)" over "Speaker : Bharathi S", ILUGC 2010, the meet's agenda;
+ * "> Other Discussions:" a blank line above "* Software Freedom Day", ILUGC 2007).
  */
 export function splitQuotes(text: string, answers = true): SplitBody {
   const own: string[] = [];
@@ -58,7 +59,7 @@ export function splitQuotes(text: string, answers = true): SplitBody {
       indented = true;
       continue;
     }
-    const marker = !answers && QUOTE.test(line) && !isQuote(lines[i - 1] ?? '') && ownLineBelow(lines[i + 1]);
+    const marker = !answers && QUOTE.test(line) && !isQuote(previousNonEmpty(lines, i - 1)) && !isQuote(nextNonEmpty(lines, i + 1));
     if (isQuote(line) && !marker) {
       mark('q', unquoted(line));
       quoted.push(unquoted(line));
@@ -73,9 +74,9 @@ export function splitQuotes(text: string, answers = true): SplitBody {
   return { own: own.join('\n').trim(), quoted: quoted.join('\n').trim(), ...(inline ? { inline } : {}) };
 }
 
-/** A line of the author's own right under a line, with no blank line between. */
-function ownLineBelow(line: string | undefined): boolean {
-  return line !== undefined && line.trim() !== '' && !isQuote(line);
+function previousNonEmpty(lines: readonly string[], from: number): string {
+  for (let i = from; i >= 0 && i > from - 3; i--) if ((lines[i] ?? '').trim() !== '') return lines[i]!;
+  return '';
 }
 
 function nextNonEmpty(lines: readonly string[], from: number): string {

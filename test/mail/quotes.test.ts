@@ -73,5 +73,10 @@ describe("the author's own text and the quote", () => {
     // In a reply the same lines are a quote and its answer; a quoted block of several lines stays a quote.
     expect(splitQuotes(agenda).quoted).toBe('Talk 1: R (Lighting Talk)\nTalk 2: etcKeeper');
     expect(splitQuotes('> one\n> two\nMy answer.\n', false).quoted).toBe('one\ntwo');
+    // ILUGC 2007: "> Other Discussions:" between blank lines, the author's text the nearest above and below.
+    const other = 'call centers and hotels.\n\n> Other Discussions:\n\n* Software Freedom Day\n* Network Seminar\n';
+    expect(splitQuotes(other, false).own).toBe(other.trim());
+    // A quote written a paragraph at a time stays a quote.
+    expect(splitQuotes('> one\n\n> two\n\nMy answer.\n', false).quoted).toBe('one\ntwo');
   });
 });

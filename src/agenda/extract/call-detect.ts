@@ -49,6 +49,10 @@ const BODY_AGENDA = regex(
 );
 // A reply prefix. A forward ("Fw: Test Work group meeting") is how some chairs resend the invite, so it may be a call.
 const REPLY = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:re|aw|sv|antw|rif)\s*(?:\[\d+\])?\s*:/i;
+// "Fwd: Linus Torvalds Speaks: Have You Something To Ask?" from the ILUGC meet's chair (2007): a
+// forward's lists are its first author's ("The two broad topics that we would like to discuss with
+// Linus are:"), for the meeting the forward names, never the only meeting by default.
+const FORWARD = /^\s*(?:\[[^\]]{1,40}\]\s*)*(?:fwd?|fw)\s*:/i;
 
 /**
  * The meeting a subject calls for items for (or posts an agenda of): the configured `calls`
@@ -111,7 +115,7 @@ export function callMeetingForMessage(
     const named = namedInSubject || meetingsNamedIn(opening, [m]).length > 0;
     // "RFC: New Open MPI release procedure" from the chair, naming "tomorrow's teleconference" over
     // its numbered plan (Open MPI devel 2009): a request for comments is a proposal, not the call.
-    const alone = meetings.length === 1 && !foreign && !requestsComments(subject);
+    const alone = meetings.length === 1 && !foreign && !requestsComments(subject) && !FORWARD.test(subject);
     const callWords = GENERIC_CALL.test(subject) || REMINDER.test(subject);
     const agenda = BODY_AGENDA.test(text) || agendaList(text, msg);
     let strength = 0;

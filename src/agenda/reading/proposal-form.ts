@@ -13,8 +13,9 @@ const TITLE_FIELD = regex(
   'i',
   // "> Talk 1: R (Lighting Talk)" (ILUGC 2010): a marker before the field, in mail that quotes nothing.
   String.raw`^\s*(?:>\s*)?(?:(?:summit|session|discussion|agenda|proposed|suggested|my)\s+topic|title|topic|session(?:\s+title)?|`,
-  // "Talk 1: Overview of /proc file-system" over "By Raman P (30min)" (ILUGC 2008, the meet's announcement).
-  String.raw`talk(?:\s+title|\s*#?\d{1,2})?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
+  // "Talk 1: Overview of /proc file-system" over "By Raman P (30min)" (ILUGC 2008, the meet's announcement);
+  // "> Talk II: Ruby On Rails - An Intro (40 mins)" over "Speaker: ..." (ILUGC 2007): numbered in Roman.
+  String.raw`talk(?:\s+title|\s*#?\d{1,2}|\s+[ivx]{1,4})?|proposal)\s*:\s*(\S.{2,150}?)\s*$`,
 );
 // "Abstract: Expand the virtio portfolio with RDMA" over "Description:" (LPC 2019, a reply to the RDMA
 // mini-summit's call): a one-line abstract heading a form is its title.

@@ -82,6 +82,10 @@ describe("a chair's talk announced as fields, and a topic field with a qualifier
       { title: 'R (Lighting Talk)', presenter: 'Bharathi S' },
     ]);
     expect(announcedTalks('Talk 2: Text handling\nbytes formatting and str')).toEqual([]);
+    // ILUGC 2007: the talks numbered in Roman.
+    expect(announcedTalks('> Talk II: Ruby On Rails - An Intro (40 mins)\nSpeaker: Thyagarajan Shanmugham\n\nThis is a talk')).toEqual([
+      { title: 'Ruby On Rails - An Intro (40 mins)', presenter: 'Thyagarajan Shanmugham' },
+    ]);
     expect(announcedTalks('Topic: OpenBMC Security WG\nTime: Jan 8, 2025 10:00 AM Pacific Time\nJoin Zoom Meeting')).toEqual([]);
   });
 

@@ -388,6 +388,18 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(makeEnv(rfc, alone).callMeeting).toBeNull();
   });
 
+  it("reads the only meeting's chair's forward as its first author's mail, not the call (ILUGC 2007)", () => {
+    const alone = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['ada@example.org'] }] };
+    const body =
+      'Here is a chance for you to submit your questions. The two broad\ntopics that we would like to discuss with Linus are:\n\n' +
+      '1. The technology road map of Linux (especially the kernel)\n2. The role Indian techies can play in developing Linux and open source\n';
+    const forward = message({ subject: '[Ilugc] Fwd: Linus Torvalds Speaks: Have You Something To Ask?', bodyText: body });
+    expect(makeEnv(forward, alone).callMeeting).toBeNull();
+    // The same list in the chair's own mail under a subject of its own is the call, as before.
+    const own = message({ subject: '[Ilugc] Linus Torvalds Speaks: Have You Something To Ask?', bodyText: body });
+    expect(makeEnv(own, alone).callMeeting?.id).toBe(MEETINGS[0]!.id);
+  });
+
   it('reads what the chair hopes to get fleshed out at the call', () => {
     // bcachefs cabal, 2023-11-13.
     const msg = message({
