@@ -8,6 +8,9 @@ import { LINK_LINE } from './text.js';
 // "Agenda items?" over the chair's own lines (the kdevops BoF's call, LSF/MM/BPF 2024): a question
 // introduces a list as a colon does; the rule reading the list decides whether it names topics.
 const INTRO = /[:?]\s*$/;
+// "[3] http://syndiemedia.i2p.net:8000/index.jsp?" over the query's wrapped lines (I2P's status notes,
+// 2005-11-08): the "?" belongs to the link, which asks nothing.
+const ENDS_IN_LINK = /(?:https?|ftp):\/\/\S*$/i;
 const INDENTED = /^(?: {2,}|\t)\S/;
 // A marked item is list-blocks.ts's to read.
 const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s/;
@@ -24,7 +27,7 @@ export function indentedLists(text: string): IndentedList[] {
   const lines = text.split('\n');
   const out: IndentedList[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!INTRO.test(lines[i]!) || INDENTED.test(lines[i]!)) continue;
+    if (!INTRO.test(lines[i]!) || INDENTED.test(lines[i]!) || ENDS_IN_LINK.test(lines[i]!.trim())) continue;
     let j = i + 1;
     while (j < lines.length && (lines[j]!.trim() === '' || LINK_LINE.test(lines[j]!))) j++;
     // Indented under the intro, or (three or more) at the margin, one title a line: "Here are some

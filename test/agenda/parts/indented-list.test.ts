@@ -30,6 +30,10 @@ describe('lists written as indented lines without markers', () => {
     const where = 'Please send your proposals to these lists:\n\n  FS: linux-fsdevel@vger.kernel.org\n  MM: linux-mm@kvack.org\n';
     expect(indentedLists(where)).toEqual([]);
     expect(indentedLists('The topic:\n\n  Folios\n')).toEqual([]);
+    // I2P's status notes, 2005-11-08: a link's query wrapped under it; its "?" asks nothing.
+    const link =
+      '[3] http://syndiemedia.i2p.net:8000/index.jsp?\n           blog=ovpBy2mpO1CQ7deYhQ1cDGAwI6pQzLbWOm1Sdd0W06c=&\n           entry=1131235200000&expand=true\n';
+    expect(indentedLists(link)).toEqual([]);
   });
 
   it('reads three or more titles at the margin, but not a paragraph, two lines, or a forward schedule', () => {
