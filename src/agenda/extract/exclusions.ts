@@ -1,6 +1,8 @@
 import { CHAIR_REVIEW_KINDS, nearestOwnShaped, ownShapedKind } from '../../mail/own-message-id.js';
 import type { AgendaMessage } from './types.js';
 import { regex } from './patterns.js';
+import { isPointer, proposalPhrases } from '../wording/phrases.js';
+import { addPhrases } from '../wording/reply-phrases.js';
 
 /**
  * Messages that are never a source of items (issue 4, "Never items"), and replies that only
@@ -121,6 +123,10 @@ export function isSupportOnly(text: string): boolean {
   const t = text.trim();
   if (t === '' || t.length > 400 || /^\s*agenda\+/im.test(t)) return false;
   if (t.split('\n').filter((l) => l.trim() !== '').length > 4) return false;
+  // "Count me in. I'll probably try and do some more work on Twisted Names." (twisted-python 2013, to
+  // the sprint's call): agreement first, then a topic of the writer's own.
+  const rest = t.replace(/^[^.!?\n]*[.!?]\s+/, '');
+  if (rest !== t && [...addPhrases(rest), ...proposalPhrases(rest)].some((p) => p.topic !== '' && !isPointer(p.topic))) return false;
   return (
     AGREEMENT.test(t) ||
     /\bi(?:'m| am) (?:very )?interested in (?:the|this) topic\b/i.test(t) ||

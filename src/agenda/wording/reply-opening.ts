@@ -48,7 +48,10 @@ export const LOGISTICS = regex(
 export const PLEASANTRY = regex(
   'i',
   // "Huzzah, thanks for organising this again!" (python-committers 2016): an interjection first.
-  String.raw`^\s*(?:(?:(?:huzzah|hooray|yay|wow|excellent|awesome|cool)[,!]\s*)?`,
+  // "Sounds exciting -- there have been some changes to trial that I've been thinking about" (twisted-python
+  // 2013, answering the sprint's call): the courtesy ends at its dash, the point follows.
+  String.raw`^\s*(?:sounds?\s+(?:(?:really|very)\s+)?(?:exciting|great|interesting|fun|good|cool|awesome|like\s+fun)\s*(?:--|[—–,!:])\s*|`,
+  String.raw`(?:(?:huzzah|hooray|yay|wow|excellent|awesome|cool)[,!]\s*)?`,
   String.raw`(?:(?:it\s+was\s+)?(?:great|nice|good|lovely)\s+(?:seeing|to\s+see|meeting|to\s+meet|talking\s+to)\s+you|`,
   String.raw`thanks?|thank\s+you|`,
   // "Yes please.", "Sure.": an answer to the call's question, then the point (if any).

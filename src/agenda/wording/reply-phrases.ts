@@ -1,7 +1,7 @@
 /**
  * Phrases that propose a topic only in answer to a call for agenda items (rules/call-reply.ts):
- * "I'd like to add X", "I would be interested in X", "I'd like to join the discussion about X", and in a
- * direct answer "What about X?".
+ * "I'd like to add X", "I would be interested in X", "I'd like to join the discussion about X", "I'll work
+ * on X", and in a direct answer "What about X?".
  * Elsewhere "we want to add a function to X" is code and "what about the locking?" is review.
  */
 import type { Phrase } from './phrases.js';
@@ -57,10 +57,20 @@ export function whatAbout(text: string): Phrase[] {
     .map((m) => ({ topic: trimTopic(m[1]!.replace(/^(?:a|an|the)\s+(?=["“])/i, '')), sentence: m[0] }));
 }
 
+// "Count me in. I'll probably try and do some more work on Twisted Names." (twisted-python 2013, answering
+// the sprint's call): what the writer will work on is what they bring. Elsewhere it is news of their work.
+const WILL_WORK_ON = regex(
+  'i',
+  String.raw`\b(?:i|we)(?:'ll|\s+will|'d\s+like\s+to|\s+would\s+like\s+to|\s+plan\s+to|'m\s+planning\s+to|\s+hope\s+to)\s+`,
+  String.raw`(?:probably\s+|likely\s+|mostly\s+|also\s+)?(?:(?:try|aim)\s+(?:and|to)\s+)?(?:be\s+working|work|hack|`,
+  String.raw`do\s+(?:some\s+)?(?:more\s+)?(?:work|hacking))\s+on\s+(?!(?:it|this|that|them|something)\b)(.+)`,
+);
+
 /** "I'd like to add X", "I would be interested in X", "I would like to join the X discussion": what a reply to a call adds. */
 export function addPhrases(text: string): Phrase[] {
   return sentencesOf(text).flatMap((sentence) => {
-    const m = LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence) ?? JOIN_DISCUSSION.exec(sentence);
+    const m =
+      LIKE_TO_ADD.exec(sentence) ?? WOULD_BE_INTERESTED.exec(sentence) ?? JOIN_DISCUSSION.exec(sentence) ?? WILL_WORK_ON.exec(sentence);
     const topic = m?.[1] ?? m?.[2];
     return topic !== undefined ? [{ topic: trimTopic(topic), sentence }] : [];
   });

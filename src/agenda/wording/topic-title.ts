@@ -57,6 +57,9 @@ const FILLER = regex(
   String.raw`(?:my|our)\s+(?=\S+\s+\S)|answer(?:ing)?\s+questions\s+(?:about|on)\s+|`,
   String.raw`(?:(?:last|this|next)\s+(?:year|time|week|month),?\s+)?we(?:'ve|\s+have)\s+been\s+(?:discussing|talking\s+about)\s+|`,
   String.raw`we(?:'re|\s+are)\s+(?:pondering|considering|thinking\s+about|looking\s+(?:at|into))\s+|`,
+  // "there have been some changes to trial that I've been thinking about" (twisted-python 2013): the topic
+  // is what there has been.
+  String.raw`there\s+(?:(?:have|has)\s+been|are|were)\s+(?:some\s+|a\s+few\s+|several\s+)?(?=\S+\s+\S)|`,
   // "(One that has been suggested is) looking at the current Rust proposals".
   String.raw`(?:(?:taking\s+)?a\s+look|looking)\s+(?:at|into)\s+(?=\S+\s+\S)|`,
   // "(one topic that I'd like to discuss) is the LPC KVM Microconference"; "Is Linus happy?" stays.
@@ -130,7 +133,8 @@ const CLAUSE_END = regex(
   String.raw`\s+(?:because|since(?!\s+(?:the|last|our|then|\d))|so\s+that|in\s+order\s+to|in\s+spite\s+of|despite|`,
   String.raw`which\s+(?:either|might|may|can|could)|which\s+(?:is|are|was|were|would|`,
   String.raw`will|has|have|should)|(?:that\s+)?(?:we|i|you)\s+(?:have|had|need|should|`,
-  String.raw`could|can|would|are|were|see|saw)\b)\b)`,
+  // "... that I've been thinking about": the writer's clause in short form too.
+  String.raw`could|can|would|are|were|see|saw)\b|(?:that\s+)?(?:we|i|you)'(?:ve|d|re)\b)\b)`,
 );
 
 // A day and time of day before the topic: "Tuesday at 2pm US Central for", "Thu 9:00 UTC -".
@@ -231,7 +235,6 @@ export function topicTitle(raw: string): TopicTitle | null {
       .replace(FRAME, '')
       .replace(LEAD, '')
       .trim();
-    if (next === t) break;
     if (next === t) break;
     t = next;
   }

@@ -513,6 +513,17 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply('Huzzah, thanks for organising this again!'), callThread()))).toEqual([]);
   });
 
+  it('reads what a sprinter will work on, after agreement or a courtesy that ends at a dash', () => {
+    // twisted-python 2013, answers to the Bristol sprint's call.
+    const names = "Count me in. I'll probably try and do some more work on Twisted Names.\n\n-RichardW.";
+    expect(titles(callReplyRule(envOf(reply(names), callThread())))).toEqual(['Twisted Names']);
+    const trial =
+      "Sounds exciting -- there have been some changes to trial that I've been\nthinking about for a little while, so this would be a great opportunity.";
+    expect(titles(callReplyRule(envOf(reply(trial), callThread())))).toEqual(['Changes to trial']);
+    // Work the writer did, or work on what is already named, is no topic.
+    expect(callReplyRule(envOf(reply("Count me in. I'll work on it."), callThread()))).toEqual([]);
+  });
+
   it('takes the lists a committer wishes to hear about and offers to present', () => {
     // python-committers 2016, Eric Snow's answer to the Language Summit's call.
     const body = [

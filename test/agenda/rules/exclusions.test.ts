@@ -39,6 +39,9 @@ describe('exclusions: messages that are never items', () => {
     expect(isSupportOnly('+1, would be good to discuss.')).toBe(true);
     expect(isSupportOnly("I'd like to add to this topic: the GC work matters.")).toBe(true);
     expect(isSupportOnly('I agree.\nagenda+ Something new')).toBe(false);
+    // twisted-python 2013: agreement, then the writer's own topic.
+    expect(isSupportOnly("Count me in. I'll probably try and do some more work on Twisted Names.")).toBe(false);
+    expect(isSupportOnly('Count me in. See you there.')).toBe(true);
     const r = run(message({ subject: 'Re: [agenda] Irmin 3 roadmap', bodyText: '+1', parentMid: 'p@x', threadId: 7 }), {
       rootSubject: '[agenda] Irmin 3 roadmap',
       parentSubject: '[agenda] Irmin 3 roadmap',
