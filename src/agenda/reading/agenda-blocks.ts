@@ -12,8 +12,9 @@ const NOT_AGENDA = regex(
   'i',
   String.raw`\b(?:dial[- ]?in|join(?:ing)?\s+(?:info|details|the\s+meeting)|phone|access\s+code|`,
   String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
-  String.raw`results?|summary|last\s+(?:time|week|meeting|call)|previous\s+(?:meeting|`,
-  String.raw`call)|recordings?|highlights\s+(?:from|of)|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  // "Topics from previous meetings have included:" (the 2019 CF workshop's save-the-date): what was.
+  String.raw`results?|summary|last\s+(?:time|week|meeting|call)|(?:previous|past|earlier|prior)\s+(?:meetings?|`,
+  String.raw`calls?|workshops?|summits?|sessions?|years?)|recordings?|highlights\s+(?:from|of)|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
   // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
   String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
   // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend

@@ -20,6 +20,9 @@ const AGENDA_INTRO = regex(
   // "* Index" over "1) Net status 2) 0.5 progress ..." (I2P's weekly status notes, 2005): the
   // contents of the mail that is the meeting's agenda.
   String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents)\b|`,
+  // "This year's keynote presentations will be:" over "* Name (Org): Title" (PIRL 2019's call for
+  // participation): the talks the meeting holds, named right above them.
+  String.raw`\b(?:keynotes?|talks|presentations|sessions|lectures)\s+(?:will\s+be|are|include)\s*:\s*$|`,
   // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals,
   // announced right above them, are its agenda; not "we might list out the high level goals." (Open MPI 2008).
   String.raw`\bgoals\b[^.!?]*:\s*$|`,

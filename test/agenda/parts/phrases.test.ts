@@ -150,6 +150,9 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics("Hi Bill, if time permits, I'd like to do the following talks:")).toBe(true);
     expect(introducesTopics('These areas of the code changed')).toBe(false);
     expect(introducesTopics("We're particularly interested in talks that:")).toBe(false);
+    // PIRL 2019's call for participation: the keynotes, named right above them.
+    expect(introducesTopics("This year's keynote presentations will be:")).toBe(true);
+    expect(introducesTopics('The talks will be recorded and the slides are:')).toBe(false);
     // The Boot-Time SIG's reminder (2025): what the agenda holds so far, above it.
     expect(introducesTopics("The agenda will be in the above document before the call. This is what I've got so far:")).toBe(true);
     expect(introducesTopics('For now we have:')).toBe(true);

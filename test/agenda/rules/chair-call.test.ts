@@ -693,6 +693,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it("takes the topics of previous meetings for what was, not the call's topics (the 2019 CF workshop)", () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'We will hold a 2019 CF Workshop during the week of 15 July 2019.\n\nTopics from previous meetings have included:\n\n' +
+        '   - The CF Data Model\n   - DOIs for CF\n   - External variables\n\nIf you have any suggestions for session or breakout topics, please send\nthem along.\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it("takes a call for proposals' topics of interest as the chairs' draft agenda, and plain lines of titles too", () => {
     // LPC 2026 Containers and Checkpoint/Restore MC (OSPM's calls say the same of their scope; the
     // labelling guide counts every list of a chair's call, and the chair rejects what is not wanted).
