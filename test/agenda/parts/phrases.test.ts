@@ -28,6 +28,9 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(isPointer('iterators at the summit')).toBe(false);
     // libcamera 2025: what the writer would propose it as, the topic named before.
     expect(isPointer('as a discussion topic for linux-media and I was looking at discussing this')).toBe(true);
+    // The 2019 CF workshop: "I would like to propose these for discussion and for adoption": the linked document.
+    expect(isPointer('these for discussion and for adoption ? in whole, in part, in changed form')).toBe(true);
+    expect(isPointer('theses for discussion')).toBe(false);
   });
 
   it('reads a topic already planned for a meeting, the subject of its clause', () => {
