@@ -37,6 +37,25 @@ export function openingList(text: string): string[] {
     .filter((t) => t !== '' && !ADDRESS_ONLY.test(t));
 }
 
+/**
+ * True when a reply's own text opens with a list marked as a list in the mail it quotes: the writer
+ * goes on with it ("* PEP 328 - absolute/relative import" under a quoted "* PEP 343 implementation",
+ * python-dev 2005, deeper in the sprint's thread). Two quoted items at least, the same bullet.
+ */
+export function continuesQuotedList(text: string, quoted: string): boolean {
+  const first = stripGreeting(text)
+    .split('\n')
+    .find((l) => l.trim() !== '');
+  const own = first !== undefined ? markerOf(first) : null;
+  if (!own) return false;
+  const bullet = own.kind === 'bullet' ? first!.trim()[0] : null;
+  const same = quoted.split('\n').filter((l) => {
+    const m = markerOf(l);
+    return m !== null && m.kind === own.kind && (bullet === null || l.trim()[0] === bullet);
+  });
+  return same.length >= 2;
+}
+
 /** True when `next` goes on with `prev`'s list: the same marker at the same indent, numbers in order. */
 function continues(lines: readonly string[], prev: ListBlock, next: ListBlock): boolean {
   const a = markerOf(lines[prev.start]!);

@@ -4,7 +4,7 @@ import { formTopics, isRuleLine, restatesCall } from '../reading/proposal-form.j
 import { namesSessionFormat } from '../reading/session-format.js';
 import { isSupportOnly } from '../extract/exclusions.js';
 import { listBlocks } from '../reading/list-blocks.js';
-import { openingList, paragraphTopics } from '../reading/reply-outline.js';
+import { continuesQuotedList, openingList, paragraphTopics } from '../reading/reply-outline.js';
 import { regex } from '../extract/patterns.js';
 import { meetingsNamedIn, namedDateIn, routeMeeting } from '../extract/meeting-match.js';
 import { isPointer, proposalPhrases } from '../wording/phrases.js';
@@ -123,6 +123,8 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
     for (const b of listBlocks(text))
       if (SEVERAL_OF_MINE.test(wholeLastSentence(b.intro)) || MY_WISHES.test(paragraphsBefore(lines, b.start, 2)))
         fromLists.push(...b.items.map((i) => i.text).filter((t) => !fromLists.some((f) => f.trim() === t.trim())));
+  // Deeper in the thread, a list from the first line that goes on with the list the writer quotes.
+  if (!direct && !fromCaller && !fromLists.length && continuesQuotedList(text, msg.quotedText)) fromLists.push(...openingList(text));
   if (fromLists.length) return present(fromLists.map((t) => make(t, 0.85)));
   // The proposal is the topic its questions outline; its name is in prose this rule cannot title.
   if (outlined) return [];

@@ -356,6 +356,19 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
   });
 
+  it('deeper in the thread, takes a list that goes on with the list the writer quotes', () => {
+    // python-dev 2005, the PyCon sprint's thread: Guido adds to Phillip Eby's list of tasks.
+    const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
+    const quoted = "* PEP 343 implementation ('with:')\n* PEP 308 implementation ('x if y else z')\n* A bytes type";
+    const own = '* PEP 328 - absolute/relative import\n* PEP 341 - unifying try/except and try/finally (I believe this was\naccepted)';
+    expect(titles(callReplyRule(envOf(reply(own, quoted), deep)))).toEqual([
+      'PEP 328 - absolute/relative import',
+      'PEP 341 - unifying try/except and try/finally',
+    ]);
+    // A list under a quote that holds none is the writer's outline of something else.
+    expect(callReplyRule(envOf(reply(own, 'We should discuss possible tasks for a sprint.'), deep))).toEqual([]);
+  });
+
   it('deeper in the thread, takes a list offered as topics but not one that takes a topic apart', () => {
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
     // LTP 2024-04: each item's detail in paragraphs at the margin, then the next item.
