@@ -184,7 +184,8 @@ const POINTER = regex(
   // "I'd be interested in all topics you mention" (qemu-devel 2022, to the BoF's call): its list, no topic.
   String.raw`(?:(?:all|any|some|most|each|both|the)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|your\s+)?)?`,
   String.raw`(?:topics|items|points|ideas|suggestions)`,
-  String.raw`(?:\s+(?:you|he|she|they|we)\s+(?:mention|list|propose|suggest)(?:s|ed)?(?:\s+(?:above|here|below))?)?|`,
+  // "I'd be interested in most of the topics listed above" (twisted-python 2010, answering the sprint's call).
+  String.raw`(?:\s+(?:(?:you|he|she|they|we)\s+)?(?:mention|list|propose|suggest|name)(?:s|ed)?(?:\s+(?:above|here|below|so\s+far))?)?|`,
   // "discuss different options", "go over the next steps": the thread's question, not a topic of its own.
   String.raw`(?:(?:the|these|those|different|other|some|various|possible|our)\s+)+`,
   String.raw`(?:options|alternatives|approaches|choices|ideas|next\s+steps)|`,

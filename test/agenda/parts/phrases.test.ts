@@ -31,6 +31,8 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     // The 2019 CF workshop: "I would like to propose these for discussion and for adoption": the linked document.
     expect(isPointer('these for discussion and for adoption ? in whole, in part, in changed form')).toBe(true);
     expect(isPointer('theses for discussion')).toBe(false);
+    // twisted-python 2010: the topics the thread named before.
+    expect(isPointer('most of the topics listed above')).toBe(true);
   });
 
   it('reads a topic already planned for a meeting, the subject of its clause', () => {

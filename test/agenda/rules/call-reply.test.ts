@@ -535,6 +535,8 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(reply(trial), callThread())))).toEqual(['Changes to trial']);
     // Work the writer did, or work on what is already named, is no topic.
     expect(callReplyRule(envOf(reply("Count me in. I'll work on it."), callThread()))).toEqual([]);
+    const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
+    expect(callReplyRule(envOf(reply("I plan on going Monday. Not sure what I'll work on yet."), deep))).toEqual([]);
   });
 
   it('takes the lists a committer wishes to hear about and offers to present', () => {
