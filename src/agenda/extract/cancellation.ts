@@ -29,6 +29,9 @@ const CANCELLED = /\bcancel(?:l?ed|l?ing|lation)\b/i;
 // The whole series, not one call; or a cancellation undone ("un-cancelled", "not cancelled").
 const NOT_ONE_CALL = /\b(?:recurring|series|until\s+further\s+notice|all\s+(?:future\s+)?(?:meetings|calls)|un-?cancel|not\s+cancel)/i;
 
+/** True when a subject says a call is off ("ILUGC Meet Cancelled"): its replies are about that, not topics. */
+export const saysCancelled = (subject: string): boolean => CANCELLED.test(subject) && !NOT_ONE_CALL.test(subject);
+
 /** The call this message cancels, or null when it is not a chair's notice cancelling one call. */
 export function cancellationOf(env: RuleEnv): Cancellation | null {
   const { msg } = env;

@@ -3,6 +3,7 @@ import { isChairMail } from '../extract/chair-mail.js';
 import { formTopics, isRuleLine, restatesCall } from '../reading/proposal-form.js';
 import { namesSessionFormat } from '../reading/session-format.js';
 import { isSupportOnly } from '../extract/exclusions.js';
+import { saysCancelled } from '../extract/cancellation.js';
 import { listBlocks } from '../reading/list-blocks.js';
 import { continuesQuotedList, openingList, paragraphTopics } from '../reading/reply-outline.js';
 import { regex } from '../extract/patterns.js';
@@ -66,6 +67,8 @@ function paragraphsBefore(lines: readonly string[], start: number, count: number
 }
 /** The intro's last sentence, however long ("I have some topics which ..., e.g."). */
 const wholeLastSentence = (intro: string): string => intro.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
+// "*Call for Participation*" on a line of its own: the mail is another event's call.
+const ANOTHER_CALL = /^[\s*_=#-]*call\s+for\s+(?:participation|participants|papers|proposals|speakers|presentations|talks)[\s*_=#!:-]*$/im;
 // A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
 const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
 
@@ -163,6 +166,10 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   // Comments written between the quoted call's lines ("To be precise, this will be both hot plug and
   // hot unplug" under a quoted agenda item, linux-media 2015) are about what they follow, not topics.
   if (thread.callLost === true || fromCaller || msg.inlineReply === true) return [];
+  // "4th sat is Bakrid, and there is a chennaipy meet on that day" under "ILUGC Meet Cancelled" (ILUGC
+  // 2009): answers to a call taken off are about when, not what. A "Call for Participation" of another
+  // event posted in answer (the NGO-in-a-Box workshop, the same thread) opens with that event's name.
+  if (saysCancelled(thread.callSubject ?? '') || ANOTHER_CALL.test(text)) return [];
   const asked = OPINIONS.exec(text.replace(/\s*\n\s*/g, ' '));
   if (asked) return present([make(asked[1]!, 0.6)]);
   // Nor from a co-chair: "Just a reminder. Please do not forget to send the ATTEND request."

@@ -356,6 +356,17 @@ describe('rule 2: replies to a call for agenda items', () => {
     ]);
   });
 
+  it("takes no opening from answers to a call taken off, nor from another event's call posted in answer (ILUGC 2009)", () => {
+    const cancelled = { ...callThread(), callSubject: 'ILUGC Meet Cancelled', parentSubject: null };
+    const when = '4th sat is Bakrid, and there is a chennaipy meet on that day - chennaipy meets\nevery 4th saturday';
+    expect(callReplyRule(envOf(reply(when), cancelled))).toEqual([]);
+    expect(titles(callReplyRule(envOf(reply(when), callThread())))).toHaveLength(1);
+    const workshop =
+      '*Free Software Workshop **for NGOs and** Civil Society Groups*\n\n*NGO In a Box** **Workshop*\n\n*Call for Participation*\n\n' +
+      '*What is NGO in a Box?*\n\nNGO-in-a-box is a collection of Free and Open Source Software (FOSS) tools.';
+    expect(callReplyRule(envOf(reply(workshop), callThread()))).toEqual([]);
+  });
+
   it('deeper in the thread, takes a list that goes on with the list the writer quotes', () => {
     // python-dev 2005, the PyCon sprint's thread: Guido adds to Phillip Eby's list of tasks.
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
