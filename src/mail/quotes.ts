@@ -59,7 +59,10 @@ export function splitQuotes(text: string, answers = true): SplitBody {
       indented = true;
       continue;
     }
-    const marker = !answers && QUOTE.test(line) && !isQuote(previousNonEmpty(lines, i - 1)) && !isQuote(nextNonEmpty(lines, i + 1));
+    // Under "X wrote:" a single quoted line is a quote all the same.
+    const above = previousNonEmpty(lines, i - 1);
+    const marker =
+      !answers && QUOTE.test(line) && !isQuote(above) && !ATTRIBUTION.test(above.trim()) && !isQuote(nextNonEmpty(lines, i + 1));
     if (isQuote(line) && !marker) {
       mark('q', unquoted(line));
       quoted.push(unquoted(line));

@@ -91,4 +91,20 @@ describe('replies to a call the archive lacks', () => {
       ['kvm-call/2023-12-12', 'OpenSSL, OpenCA and PKI'],
     ]);
   });
+
+  it("read a member's mail under the call's subject that quotes the call the archive lacks", async () => {
+    // spi-general 2007: "Neil McGovern wrote:" over the quoted reminder, then two numbered requests.
+    const body =
+      'Juan Chair <juan at example.org> wrote:\n> The agenda for the meeting is open for additions.\n\n' +
+      'I would like to discuss the Rust bindings for the block layer.\n';
+    const subject = 'QEMU developers fortnightly conference call for agenda for 2023-12-12';
+    await load([reply(body, { subject, inReplyTo: undefined })]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) }).map((i) => [i.occurrenceKey, i.title])).toEqual([
+      ['kvm-call/2023-12-12', 'The Rust bindings for the block layer'],
+    ]);
+    // Without the quote it is a member's look-alike with no call before it: no one's (issue 8, "Trust").
+    db = openDb(':memory:');
+    await load([reply('I would like to discuss the Rust bindings for the block layer.\n', { subject, inReplyTo: undefined })]);
+    expect(listItems(db, { now: Date.UTC(2023, 11, 1) })).toEqual([]);
+  });
 });

@@ -76,6 +76,10 @@ describe("the author's own text and the quote", () => {
     // ILUGC 2007: "> Other Discussions:" between blank lines, the author's text the nearest above and below.
     const other = 'call centers and hotels.\n\n> Other Discussions:\n\n* Software Freedom Day\n* Network Seminar\n';
     expect(splitQuotes(other, false).own).toBe(other.trim());
+    // Under "X wrote:" one quoted line is a quote.
+    expect(splitQuotes('Juan Chair <juan at example.org> wrote:\n> The agenda is open.\n\nMy answer.\n', false).quoted).toBe(
+      'The agenda is open.',
+    );
     // A quote written a paragraph at a time stays a quote.
     expect(splitQuotes('> one\n\n> two\n\nMy answer.\n', false).quoted).toBe('one\ntwo');
   });

@@ -57,7 +57,7 @@ export interface ThreadInfo {
 export interface ExtractContext {
   readonly meetings: readonly MeetingAgendaConfig[];
   /** Thread facts for this message (parent/root subjects, whether they are calls). */
-  readonly threadInfo: (msg: { readonly mid: string; readonly parentMid: string | null }) => ThreadInfo;
+  readonly threadInfo: (msg: { readonly mid: string; readonly parentMid: string | null; readonly quotedText?: string }) => ThreadInfo;
   /** The id of an existing item of that meeting with this normalised title, or null. */
   readonly existingItem: (meetingId: string, normalisedTitle: string) => string | null;
   /**

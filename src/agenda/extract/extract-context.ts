@@ -112,14 +112,18 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
   // no "Re:" (webmail that drops both; "[Ilugc] Agenda?" from a member, ILUGC 2002): an answer to
   // that call, read like a reply to a lost call (explicit proposals only). A member's look-alike with
   // no call before it stays no one's (issue 8, "Trust").
-  const underCallSubject = (row: MsgRow): CallFacts | null => {
+  // A member's mail under a call's subject that quotes the call the archive lacks ("Neil McGovern
+  // wrote: > SPI meetings are held on ..." above two numbered requests, spi-general 2007, the reminder
+  // itself not stored): an answer to that lost call, as a "Re:" would have said.
+  const underCallSubject = (row: MsgRow, quotes: boolean): CallFacts | null => {
     const m = callMeetingForSubject(row.subject, compiled);
     if (!m || row.date === null || isChairMail(asAuthor(row), m) !== false) return null;
     const call = thread
       .underSubjectBefore(row.subject, row.date, ANSWER_WINDOW_MS)
       .map(callOf)
       .find((c) => c?.meetingId === m.id);
-    return call ? { ...call, from: null } : null;
+    if (call) return { ...call, from: null };
+    return quotes ? { meetingId: m.id, date: namedDateIn(row.subject, row.date), from: null, subject: row.subject } : null;
   };
 
   // The call a message answers when none is stored: the one its own "Re:" names (its parent lost), the
@@ -129,10 +133,11 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
     rootRow: MsgRow | undefined,
     parentLost: boolean,
     noParent: boolean,
+    quotes: boolean,
   ): CallFacts | null => {
     if (self && parentLost) return lostCall(self);
     if (rootRow) return lostCall(rootRow);
-    return self && noParent ? underCallSubject(self) : null;
+    return self && noParent ? underCallSubject(self, quotes) : null;
   };
 
   return {
@@ -151,7 +156,7 @@ export function makeExtractContext(db: Db, meetings: readonly MeetingConfig[]): 
       // A "Re:" that names no parent at all (its client dropped In-Reply-To and References; Outlook,
       // xen-devel 2019) answers a message the archive lacks as surely as one whose parent is missing.
       const parentLost = msg.parentMid ? !parent : !rootRow && self !== undefined && hasReplyPrefix(self.subject);
-      const lost = stored ? null : unstoredCall(self, rootRow, parentLost, msg.parentMid === null);
+      const lost = stored ? null : unstoredCall(self, rootRow, parentLost, msg.parentMid === null, (msg.quotedText ?? '').trim() !== '');
       const call = stored ?? lost;
       return {
         parentSubject: parent?.subject ?? null,

@@ -49,6 +49,15 @@ export function agendaBlock(block: ListBlock): boolean {
   return introducesTopics(block.intro) && !excluded && !NOT_AGENDA.test(continues);
 }
 
+/**
+ * True when an intro names the call's logistics or the last call's notes ("Action items:" over "AI :
+ * Greg will send an e-mail ...", OLPC's roadmap meeting 2008, written one paragraph per item): a list
+ * without markers under it is no agenda either.
+ */
+export function introducesNoAgenda(intro: string): boolean {
+  return NOT_AGENDA.test(lastSentence(intro));
+}
+
 // "... then we have the option of 1) cancelling or 2) joining to see if anyone brings up topics":
 // choices about the call, not its topics.
 const OPTIONS = /\b(?:options?|choices?|alternatives?|either)\b(?:\s+(?:of|are|is|here))?\s*:?\s*$/i;

@@ -9,7 +9,7 @@ import { presenterTables } from '../reading/presenter-table.js';
 import { announcedTalks } from '../reading/proposal-form.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
-import { agendaBlock, headedSubLists, listsSections, withHeadingItemIntros } from '../reading/agenda-blocks.js';
+import { agendaBlock, headedSubLists, introducesNoAgenda, listsSections, withHeadingItemIntros } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
 import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
@@ -90,7 +90,11 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
   // short rows are read above.
   for (const list of [...indentedLists(text), ...spacedLists(text)])
-    if ((introducesTopics(list.intro) || PROPOSED.test(list.intro)) && !tables.some((t) => t.intro === list.intro.trim()))
+    if (
+      (introducesTopics(list.intro) || PROPOSED.test(list.intro)) &&
+      !introducesNoAgenda(list.intro) &&
+      !tables.some((t) => t.intro === list.intro.trim())
+    )
       topics.push(...list.items);
   const timetable: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -693,6 +693,18 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it("takes action items written one paragraph each for the last call's notes (OLPC 2008)", () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call',
+      bodyText:
+        'Very condensed minutes of yesterdays meeting are below.\n\nAction items:\n\n' +
+        'AI : Greg will send an e-mail asking for call for proposals for November\nmeeting (called XOcamp).\n\n' +
+        'AI : Ed and Kim will talk together about support and deployment input\nand ensure that it gets included.\n\n' +
+        'AI for everybody: Read and update wiki: http://wiki.example.org/go/9.1.0\n\nNext meeting Wed. October 22 at 2PM US ET IRC\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([]);
+  });
+
   it("takes the topics of previous meetings for what was, not the call's topics (the 2019 CF workshop)", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',
