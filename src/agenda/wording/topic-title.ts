@@ -29,6 +29,10 @@ const LEAD = regex(
  */
 const FRAME = regex(
   'i',
+  // "Will the board consider appointing a new board liaison to the trademark committee" (spi-general
+  // 2007, a member's request to the board's meeting): the body asked to act, then the topic.
+  String.raw`^(?:(?:will|would|could|can|shall)\s+(?:the|our)\s+(?:board|committee|group|wg|chairs?|council|team|meeting)\s+`,
+  String.raw`(?:please\s+)?(?:consider|discuss|review|look\s+at|decide\s+(?:on|about)|vote\s+on)\s+)|`,
   String.raw`^(?:(?:(?:likely|probably|maybe|perhaps)\s+)?it\s+(?:makes|(?:would|could|might|may)\s+make)\s+sense\s+to\s+`,
   String.raw`(?:talk\s+about|discuss|look\s+at|cover)|`,
   String.raw`(?:it\s+seems\s+(?:as\s+if|like|that)\s+|i\s+think\s+|i\s+suspect\s+(?:that\s+)?)?there\s+(?:are|is|will\s+be|might\s+be)\s+`,

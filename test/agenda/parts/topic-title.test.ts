@@ -36,6 +36,11 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('I think it would be very helpful for the community to know any specific plans for 4.14')).toBe(
       'Any specific plans for 4.14',
     );
+    // spi-general 2007, a member's numbered request to the board's meeting; twisted-python 2013.
+    expect(title('Will the board consider appointing a new board liaison to the trademark committee')).toBe(
+      'Appointing a new board liaison to the trademark committee',
+    );
+    expect(title("there have been some changes to trial that I've been thinking about")).toBe('Changes to trial');
   });
 
   it('moves presenter, duration and links out of the title', () => {
