@@ -18,6 +18,8 @@ const LINK_POINTER = regex(
   String.raw`(?:\s+(?:thread|discussion|link|page|post|mail|patch(?:es)?|series|rfc))?\s*[:-]?\s*\)?(?=\s*(?:\([^()]*\)\s*)?$)`,
 );
 const DURATION = /\(\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*\)|\(\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*\)/i;
+// "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
+const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*[-–—:]\s+(?=\S)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
 // spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
 const PRESENTER = /\[\s*([\p{Lu}][\p{L}.'’-]*(?:[ /][\p{L}.'’-]+){0,3})\s*\]/u;
@@ -32,9 +34,13 @@ export function annotate(line: string): Annotated {
   if (links.length) title = title.replace(LINK_POINTER, ' ');
   let durationMinutes: number | undefined;
   const d = DURATION.exec(title);
+  const lead = LEADING_DURATION.exec(title);
   if (d) {
     durationMinutes = d[1] ? Number(d[1]) : Math.round(Number(d[2]) * 60);
     title = title.replace(d[0], ' ');
+  } else if (lead) {
+    durationMinutes = Number(lead[1]);
+    title = title.slice(lead[0].length);
   }
   let presenter: string | undefined;
   const p = PRESENTER.exec(title);

@@ -1,6 +1,9 @@
 import { routeMeeting } from '../extract/meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
-import { listBlocks } from '../reading/list-blocks.js';
+import { listBlocks, markerOf } from '../reading/list-blocks.js';
+import { indentedLists } from '../reading/indented-list.js';
+import { lastSentence } from '../reading/intros.js';
+import { annotate } from '../reading/annotations.js';
 import { markedLine } from '../reading/text.js';
 import type { Candidate } from '../extract/types.js';
 import { regex } from '../extract/patterns.js';
@@ -65,7 +68,46 @@ export function deferralRule(env: RuleEnv): Candidate[] {
       );
     }
   }
+  // "Agenda for next week:" closing the notes (OLPC's roadmap meeting, 2008-11-19): the chair sets the
+  // next call's agenda in the notes of this one.
+  for (const title of nextAgenda(env.text)) out.push(makeCandidate(env, meeting.id, 'deferral', title, 0.7, { carriedOver: true }));
   return present(out);
+}
+
+const NEXT_AGENDA = regex(
+  'i',
+  String.raw`\b(?:(?:proposed\s+|draft\s+|tentative\s+)?agenda\s+for\s+(?:the\s+)?next\s+(?:week|meeting|call|time)|`,
+  String.raw`next\s+(?:week|meeting|call)'?s\s+agenda)\b[^.!?]*:?\s*$`,
+);
+// "5 minutes - Set agenda for next week and review action items": the call's routine, no topic.
+const ROUTINE_ITEM = /^(?:set|review|agree\s+on)\s+(?:the\s+)?agenda\b|^(?:roll\s+call|adjourn|any\s+other\s+business|aob)\b/i;
+
+/** The items listed under "Agenda for next week:" in a call's notes, the call's routine left out. */
+function nextAgenda(text: string): string[] {
+  const marked = listBlocks(text).map((b) => ({ intro: b.intro, items: b.items.map((i) => i.text) }));
+  const listed = [...marked, ...indentedLists(text)].filter((l) => NEXT_AGENDA.test(lastSentence(l.intro))).flatMap((l) => l.items);
+  return [...listed, ...paragraphItems(text)].filter((t) => !ROUTINE_ITEM.test(annotate(t).title));
+}
+
+// The notes' close: "Greg S", "Thanks,", "More information about the Devel mailing list".
+const CLOSE = /^(?:[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,2}|thanks|regards|cheers|best|more\s+information\b.*)[,.!]?$/iu;
+
+/**
+ * Under "Agenda for next week:" on a paragraph of its own, one paragraph per item ("10 minutes - XO Camp
+ * status and updates.", then "15 minutes - Status and action items for ..." over two more lines): each
+ * item is its paragraph's first sentence, up to the notes' close.
+ */
+function paragraphItems(text: string): string[] {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim());
+  const at = paragraphs.findIndex((p) => !p.includes('\n') && NEXT_AGENDA.test(p) && /:\s*$/.test(p));
+  if (at < 0) return [];
+  const items: string[] = [];
+  for (const para of paragraphs.slice(at + 1)) {
+    // A marked list under the heading is listBlocks' to read.
+    if (para === '' || CLOSE.test(para) || para.split('\n').length > 4 || markerOf(para.split('\n')[0]!) !== null) break;
+    items.push(para.replace(/\s*\n\s*/g, ' ').split(/(?<=[.?!])\s+(?=\p{Lu})/u)[0]!);
+  }
+  return items;
 }
 
 // "In the next meeting, we will discuss X": X follows the phrase, possibly on the next lines.

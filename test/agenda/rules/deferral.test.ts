@@ -17,6 +17,22 @@ describe('rule 4: deferrals in notes of a past call', () => {
     expect(c.every((x) => x.rule === 'deferral' && x.carriedOver === true)).toBe(true);
   });
 
+  it('takes the agenda the notes set for the next call, one item a paragraph or a list, not the routine', () => {
+    // OLPC's feature roadmap meeting, minutes of 2008-11-19.
+    const body =
+      'Next meeting Wed. November 26, 2PM US ET IRC\n\nAgenda for next week:\n\n10 minutes - XO Camp status and updates.\n\n' +
+      '15 minutes - Trac usage conventions for 9.1. Choosing and defining which\nfields we will use for tracking target bugs and features.\n\n' +
+      '5 minutes - Set agenda for next week and review action items\n\n\nGreg S\n';
+    const c = deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: body })));
+    expect(titles(c)).toEqual(['XO Camp status and updates', 'Trac usage conventions for 9.1']);
+    expect(c.map((x) => x.durationMinutes)).toEqual([10, 15]);
+    const listed = 'Agenda for the next meeting:\n\n- Solo5 release\n- Website redesign\n';
+    expect(titles(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: listed }))))).toEqual([
+      'Solo5 release',
+      'Website redesign',
+    ]);
+  });
+
   it('takes the item a bare "not reached" note sits under', () => {
     expect(
       titles(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: '- Website redesign\n   - not reached today\n' })))),
