@@ -548,6 +548,9 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(reply("Count me in. I'll work on it."), callThread()))).toEqual([]);
     const deep = { ...callThread(), parentIsCall: false, parentSubject: 'Re: Call for agenda items' };
     expect(callReplyRule(envOf(reply("I plan on going Monday. Not sure what I'll work on yet."), deep))).toEqual([]);
+    // OpenBMC 2020, the chair's highlights in the call's thread: the team's plan for the year.
+    const plan = "For the near team (this year), we'll work on allowing the admin to\ndisable and enable services.";
+    expect(callReplyRule(envOf(reply(plan), deep))).toEqual([]);
   });
 
   it('takes the lists a committer wishes to hear about and offers to present', () => {
