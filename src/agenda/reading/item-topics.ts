@@ -63,6 +63,10 @@ const SECTION = regex(
   'i',
   String.raw`^(?:review\s+of\s+)?(?:(?:the\s+)?round[- ]?table|status\s+updates?|updates|action\s+items|open\s+items|`,
   String.raw`(?:things|items|topics)\s+to\s+follow\s+up(?:\s+on)?|`,
+  // "Other things to discuss, if interest/time:", "Recently Landed Patches:", "Other Updated Patches this
+  // week" over their points (the LLVM RISC-V sync-up's agendas, 2019-2020): headings, the points the topics.
+  String.raw`(?:other|more|additional|further)\s+(?:things|items|topics|issues|questions)(?:\s+to\s+(?:discuss|cover|talk\s+about))?|`,
+  String.raw`(?:other\s+)?(?:recently\s+)?(?:landed|updated|merged|posted|new)\s+patches|`,
   String.raw`what\s+(?:are\s+)?(?:people|folks|you|we)\s+(?:are\s+)?working\s+on)\b[^:]{0,40}[:?]?$`,
 );
 // The business every call of a series holds, named alone.

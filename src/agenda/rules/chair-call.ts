@@ -213,7 +213,10 @@ const NOTHING_YET = regex(
   String.raw`^\W*(?:no\s+(?:topics?|items?|agenda(?:\s+items?)?)(?:\s+(?:scheduled|yet|so\s+far|planned|proposed|submitted))?|`,
   String.raw`none(?:\s+yet)?|nothing(?:\s+(?:yet|scheduled|planned))?|tbd|tba)\W*$|`,
   // "* Nothing under: D) New Series": that section of the agenda is empty.
-  String.raw`^\W*nothing\s+(?:under|in|for)\b`,
+  String.raw`^\W*nothing\s+(?:under|in|for)\b|`,
+  // "No other topics were submitted, as always, please do submit things" (the LLVM RISC-V sync-up, 2020).
+  String.raw`^\W*no\s+(?:other\s+|more\s+|further\s+|new\s+)?(?:topics?|items?|proposals?)\s+(?:were|was|have\s+been|has\s+been)\s+`,
+  String.raw`(?:submitted|proposed|received|suggested|sent)\b`,
 );
 
 /** A one-line list placed as a signature: indented far right, or the last words of the text. */

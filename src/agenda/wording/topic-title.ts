@@ -216,6 +216,9 @@ export function topicTitle(raw: string): TopicTitle | null {
       /^(?:[^'"“‘]|(?<=\w)'(?=\w)){0,60}\b(?:mentioned|suggested|proposed|raised|brought\s+up)\s+['"“‘]([^'"”’]{3,80})['"”’].*$/i,
       '$1',
     );
+  // "D66210 (Machine Outliner)", "<url> (better errors in MC layer)" (the LLVM RISC-V sync-up's agendas):
+  // a patch or issue named by its number, its subject in parentheses.
+  t = t.replace(/^(?:[A-Z]{1,3}\d{3,}|#\d+|r[A-Z]?\d{4,}|(?:bug|issue|pr)\s*#?\d+)?\s*\(([^()]{3,80})\)\s*$/i, '$1');
   let presenter = a.presenter;
   t = t.replace(BY_NOBODY_YET, '');
   const courtesy = COURTESY_OF.exec(t);

@@ -693,6 +693,26 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(chairCallRule(envOf(msg))).toEqual([]);
   });
 
+  it('opens "Other things to discuss" and "New Patches" into their points, a patch by the subject in parentheses', () => {
+    // The LLVM RISC-V sync-up's agendas on llvm-dev (2019-2020).
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Issues to discuss today include the following:\n* Machine scheduler\n* Other things to discuss, if interest/time:\n' +
+        '  * Machine outliner https://reviews.llvm.org/D66210\n  * LTO https://reviews.llvm.org/D67409\n' +
+        '* Other Updated Patches this week:\n  * D62190 (Shrink Wrapping)\n* New Patches:\n' +
+        '  * https://reviews.llvm.org/D69899 (better errors in MC layer)\n' +
+        "* No other topics were submitted, as always, please do submit things\n  you'd like to discuss\n",
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Machine scheduler',
+      'Machine outliner',
+      'LTO',
+      'Shrink Wrapping',
+      'Better errors in MC layer',
+    ]);
+  });
+
   it("takes action items written one paragraph each for the last call's notes (OLPC 2008)", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',
