@@ -22,7 +22,8 @@ const DURATION = /\(\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*\)|\(\s*(\d(?:\.\d)?)
 const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*[-–—:]\s+(?=\S)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
 // spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
-const PRESENTER = /\[\s*([\p{Lu}][\p{L}.'’-]*(?:[ /][\p{L}.'’-]+){0,3})\s*\]/u;
+// "[Proposed: Koen, Khem]" (the OpenEmbedded TSC's agenda, 2011): who put it forward.
+const PRESENTER = /\[\s*(?:[Pp]roposed(?:\s+by)?\s*:?\s*)?([\p{Lu}][\p{L}.'’-]*(?:(?:[ /]|,\s*)[\p{L}.'’-]+){0,3})\s*\]/u;
 
 /** Pull duration, presenter and links out of a line; the rest is the title. */
 export function annotate(line: string): Annotated {

@@ -148,6 +148,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
   let current: (typeof items)[number] | null = null;
   let lastBlank = false;
   let inDetail = false;
+  let sub = 0; // the last point of a numbered sub-list written at the list's own margin
   let end = i;
   let j = i;
   for (; j < lines.length; j++) {
@@ -162,7 +163,19 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     // initlevel", the Boot-Time SIG 2025); a column's wobble is none (" - DSP framework", "  - SOF
     // integration", the audio miniconference's schedule, 2019; " 9." over "10.").
     const deeper = current !== null && first.kind === 'bullet' && mk !== null && mk.indent - current.indent >= 2;
+    // "10) Definitive guidelines for ... This should address:" over "1) Where to define toolchains", "2) ..."
+    // (the OpenEmbedded TSC's agenda, 2011): numbers starting again under an item's colon are its points.
+    const last = current?.detail.at(-1) ?? current?.text.at(-1) ?? '';
+    const restarts =
+      first.kind === 'number' && mk?.kind === 'number' && (current?.ordinal ?? 0) > 1 && mk.ordinal === 1 && /:\s*$/.test(last);
+    if (current && mk && (restarts || (sub > 0 && mk.ordinal === sub + 1 && mk.ordinal !== current.ordinal + 1))) {
+      current.detail.push(line.trim());
+      sub = mk.ordinal;
+      [inDetail, lastBlank, end] = [true, false, j];
+      continue;
+    }
     if (mk && mk.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1 && !deeper) {
+      sub = 0;
       current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol, indent: mk.indent, ordinal: mk.ordinal };
       items.push(current);
       lastBlank = false;

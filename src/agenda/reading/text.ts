@@ -8,16 +8,15 @@ import { regex } from '../extract/patterns.js';
 const DIFF_START = /^(?:diff --git |Index: |@@ -\d|\+\+\+ [ab]?\/|--- a\/)/;
 const DIFF_BODY = /^(?:[ +\-@\\]|index [0-9a-f]|new file mode|deleted file mode|similarity index|rename (?:from|to)|old mode|new mode|$)/;
 // Where a top-posted reply's original begins (Outlook, Lotus, Gmail forwards), or a list footer.
-// Mailman's archive puts "-------------- next part --------------" before the parts it scrubbed
-// ("An HTML attachment was scrubbed...", imagej-devel's pipermail 2010).
 const ORIGINAL_START = regex(
   'i',
-  String.raw`^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message|next part)\s*-{3,}|`,
+  String.raw`^(?:_{8,}\s*$|-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|`,
   String.raw`(?:From|Von|De):\s.+\s*$|Begin forwarded message:|`,
   String.raw`-----\s*Forwarded by)`,
 );
 
 const SCRUBBED = /^\s*(?:An HTML|A non-text) attachment was scrubbed\.*\s*$/i;
+const NEXT_PART = /^-{3,}\s*next part\s*-{3,}$/i;
 
 /** An absent or whitespace-only line. */
 export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
@@ -62,6 +61,9 @@ export function ownProse(bodyText: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // A text attachment Mailman's archive shows inline after "next part" is the author's too (the
+    // OpenEmbedded TSC's agenda, attached to its announcement, 2011); a scrubbed part's note is not.
+    if (NEXT_PART.test(line.trim())) continue;
     if (ORIGINAL_START.test(line.trim()) && i > 0) break;
     // An HTML-only mail in Mailman's archive is only its scrubbed note: "An HTML attachment was scrubbed...", "URL: <...>".
     if (SCRUBBED.test(line)) {

@@ -21,6 +21,19 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     ]);
   });
 
+  it('reads numbers starting again under an item that ends in a colon as its points (OpenEmbedded TSC 2011)', () => {
+    const text =
+      '09) Open the IRC meeting\n10) Definitive guidelines for BSPs. This should address:\n1) Where to define toolchains.\n' +
+      '2) How to create kernel bb files.\n3) Same for u-boot.\n11) Re-inforcement of the old versions policy\n';
+    const block = listBlocks(text)[0]!;
+    expect(block.items.map((i) => i.text)).toEqual([
+      'Open the IRC meeting',
+      'Definitive guidelines for BSPs. This should address:',
+      'Re-inforcement of the old versions policy',
+    ]);
+    expect(block.items[1]!.detail).toBe('1) Where to define toolchains.\n2) How to create kernel bb files.\n3) Same for u-boot.');
+  });
+
   it('reads items numbered within a section ("C.1)")', () => {
     // xen-devel 2019-11-07, the chair's copy of the agenda pad.
     expect(read('What I have so far:\n\nC.1) Any more 4.13 coordination (Juergen)\nC.2) Release managers for 4.13\n')).toEqual([

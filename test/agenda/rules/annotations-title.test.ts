@@ -13,6 +13,12 @@ describe('annotations and titles', () => {
     });
     expect(annotate('Rust update (1h)').durationMinutes).toBe(60);
     expect(annotate('[PATCH] not a presenter').presenter).toBeUndefined();
+    // The OpenEmbedded TSC's agenda (2011): who proposed it; OLPC's roadmap meeting (2008): the time first.
+    expect(annotate('Setup oe-core repo [Proposed: Koen, Khem]')).toMatchObject({ title: 'Setup oe-core repo', presenter: 'Koen, Khem' });
+    expect(annotate('15 minutes - Trac usage conventions for 9.1')).toMatchObject({
+      title: 'Trac usage conventions for 9.1',
+      durationMinutes: 15,
+    });
     // The words that pointed at a link go with it; without a link they are the title's own.
     expect(annotate('Multiple rectangle cropping See thread: http://www.spinics.net/lists/msg67824.html').title).toBe(
       'Multiple rectangle cropping',

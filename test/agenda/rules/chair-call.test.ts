@@ -713,6 +713,15 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     ]);
   });
 
+  it("takes agreeing on the meeting's date, time and lead for the meeting's own business (OpenEmbedded TSC 2011)", () => {
+    const oe = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'Agenda:\n01) Agree on meeting date, time and meeting lead. [Proposed: Stefan]\n02) Access model for OE core [Proposed: Koen]\n',
+    });
+    expect(titles(chairCallRule(envOf(oe)))).toEqual(['Access model for OE core']);
+  });
+
   it("takes action items written one paragraph each for the last call's notes (OLPC 2008)", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',

@@ -33,6 +33,10 @@ describe('exclusions: messages that are never items', () => {
     // Mailman's archive (pipermail): the parts it scrubbed, after its separator.
     expect(ownProse('Mine.\n-------------- next part --------------\nAn HTML attachment was scrubbed...\nURL: <x>')).toBe('Mine.');
     expect(ownProse('An HTML attachment was scrubbed...\nURL: <http://example.org/attachment.html>\n')).toBe('');
+    // A text attachment the archive shows inline after the separator is the author's (OpenEmbedded TSC 2011).
+    expect(
+      ownProse('See the agenda attached.\n-------------- next part --------------\nAgenda 2011-02-14 meeting\n01) Access model\n'),
+    ).toBe('See the agenda attached.\nAgenda 2011-02-14 meeting\n01) Access model');
   });
 
   it('turns "+1" and "I\'d like to add to this topic" replies into supporters, not items', () => {
