@@ -14,7 +14,8 @@ const NOT_AGENDA = regex(
   String.raw`meeting\s+(?:id|link|time|details)|attendees|present:|notes|minutes|action\s+items?|`,
   // "Topics from previous meetings have included:" (the 2019 CF workshop's save-the-date): what was.
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|(?:previous|past|earlier|prior)\s+(?:meetings?|`,
-  String.raw`calls?|workshops?|summits?|sessions?|years?)|recordings?|highlights\s+(?:from|of)|time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  String.raw`calls?|workshops?|summits?|sessions?|years?)|recordings?|highlights\s+(?:from|of)|`,
+  String.raw`time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
   // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
   String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
   // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend

@@ -172,7 +172,8 @@ const POINTER = regex(
   String.raw`(?:it|this|that)\s+(?:here|there|now)|`,
   // "I would like to propose these for discussion and for adoption ... at the upcoming meeting" (the 2019
   // CF workshop, a member's governance proposal): the document the mail links, put forward.
-  String.raw`(?:it|this|that|these|those|them)\s+(?:for|as)\s+(?:(?:a|the)\s+)?(?:discussion|adoption|review|consideration|comments?|feedback)\b.*|`,
+  String.raw`(?:it|this|that|these|those|them)\s+(?:for|as)\s+(?:(?:a|the)\s+)?`,
+  String.raw`(?:discussion|adoption|review|consideration|comments?|feedback)\b.*|`,
   String.raw`it|that|these|(?:these|those)(?:\s+[\w-]+){1,2}|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|`,
   // "I'll propose a session on it at the Contributor's Summit tomorrow" (git 2022, under the

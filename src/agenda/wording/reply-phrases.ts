@@ -63,7 +63,8 @@ const WILL_WORK_ON = regex(
   'i',
   // Not "Not sure what I'll work on yet" (twisted-python 2010): what is still open. Not "we'll work on
   // allowing the admin to disable services" (OpenBMC 2020, the chair's highlights): the team's plan.
-  String.raw`(?<!\b(?:what|which|where)\s+)\bi(?:'ll|\s+will|'d\s+like\s+to|\s+would\s+like\s+to|\s+plan\s+to|'m\s+planning\s+to|\s+hope\s+to)\s+`,
+  String.raw`(?<!\b(?:what|which|where)\s+)\bi(?:'ll|\s+will|'d\s+like\s+to|\s+would\s+like\s+to|`,
+  String.raw`\s+plan\s+to|'m\s+planning\s+to|\s+hope\s+to)\s+`,
   String.raw`(?:probably\s+|likely\s+|mostly\s+|also\s+)?(?:(?:try|aim)\s+(?:and|to)\s+)?(?:be\s+working|work|hack|`,
   String.raw`do\s+(?:some\s+)?(?:more\s+)?(?:work|hacking))\s+on\s+(?!(?:it|this|that|them|something|yet|next|first|later|then)\b)(.+)`,
 );
