@@ -181,7 +181,8 @@ export function proseTopics(text: string): string[] {
     if (has) out.push(`${trimTopic(has[2]!)} (${has[1]!})`);
     // "... the new time for all Review Club sessions going forward" (git 2023): a name, not the verb.
     const a = THIS_CALL.exec(s);
-    if (a && !/^\p{Lu}/u.test(a[1]!)) out.push(trimTopic(a[2]!));
+    // "Only 3 projects will show up today, so review 4 and 5 can go from the list" (OSGeo 2017): items by number.
+    if (a && !/^\p{Lu}/u.test(a[1]!) && !/^(?:items?\s+|#)?\d/i.test(a[2]!)) out.push(trimTopic(a[2]!));
     if (will && !shares && !has && !a) out.push(...namedInTurn(will[1]!));
   }
   return out;

@@ -70,7 +70,15 @@ const SECTION = regex(
   String.raw`what\s+(?:are\s+)?(?:people|folks|you|we)\s+(?:are\s+)?working\s+on)\b[^:]{0,40}[:?]?$`,
 );
 // The business every call of a series holds, named alone.
-const STANDING = /^(?:review\s+of\s+)?(?:the\s+)?(?:(?:open|previous|last|pending)\s+)?action\s+items\s*:?$|^(?:the\s+)?round[- ]?table\b/i;
+// "Review action items from previous meeting", "Approve previous meeting minutes", "appoint meeting chair,
+// meeting scribe/secretary", "roll call" (the OSGeo board's agenda, 2017): every meeting's business.
+const STANDING = regex(
+  'i',
+  String.raw`^(?:review\s+(?:of\s+)?)?(?:the\s+)?(?:(?:open|previous|last|pending)\s+)?action\s+items`,
+  String.raw`(?:\s+from\s+(?:the\s+)?(?:previous|last)\s+(?:meeting|call))?\s*:?$|^(?:the\s+)?round[- ]?table\b|^roll[- ]?call\b|`,
+  String.raw`^(?:approv(?:e|al\s+of)|review)\s+(?:of\s+)?(?:the\s+)?(?:previous|last)\s+(?:meeting'?s?\s+)?minutes\b|`,
+  String.raw`^(?:appoint|choose|select|elect)\s+(?:the\s+|a\s+)?(?:meeting\s+)?(?:chair|scribe|secretary|minute[- ]?taker)\b`,
+);
 // "upstream discussion" over "effects of new nbcon console", "Status of patches or docs being
 // considered for upstream, or recently upstreamed" over the patches (the Boot-Time SIG 2025): words
 // that say what kind of business follows, and none that says what it is about.

@@ -13,7 +13,13 @@ import { chairCallRule } from './chair-call.js';
  */
 export function quotedCallRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
-  if (thread.callLost !== true || thread.parentLost !== true || msg.quotedText.trim() === '') return [];
+  if (msg.quotedText.trim() === '') return [];
+  // The chair's own call that quotes the agenda another chair sent, the original not stored ("november
+  // 21 meeting prep" from one OSGeo board member, quoting the other's agenda list under "Only 3 projects
+  // will show up today", 2017): the quote is the agenda of the call this mail is.
+  if (env.callMeeting && msg.parentMid === null && !env.isReply && isChairMail(msg, env.callMeeting) === true)
+    return chairCallRule({ ...env, msg: { ...msg, subject: '' }, text: msg.quotedText, isMinutes: false });
+  if (thread.callLost !== true || thread.parentLost !== true) return [];
   // A reply deeper in the thread (References holds the call and more) quotes someone's answer to
   // the call, the call only within it: not the chair's copy (guest_memfd call 2024-11).
   if (msg.references.length > 1) return [];

@@ -722,6 +722,14 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(oe)))).toEqual(['Access model for OE core']);
   });
 
+  it('takes items named by their number in prose for no topic (OSGeo 2017)', () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Only 3 projects will show up today, so review 4 and 5 can go from the list (I updated the wiki page)\n',
+    });
+    expect(chairCallRule(envOf(msg))).toEqual([]);
+  });
+
   it("takes action items written one paragraph each for the last call's notes (OLPC 2008)", () => {
     const msg = message({
       subject: 'Reminder: MirageOS call',

@@ -49,3 +49,25 @@ describe("rule 5 for a call the archive lacks: the chair's quote of it", () => {
     expect(quotedCallRule(makeEnv(followUp('chair@example.org'), stored))).toEqual([]);
   });
 });
+
+describe("the chair's own call that quotes the agenda the archive lacks", () => {
+  // OSGeo's board (2017): "november 21 meeting prep" from one board member, quoting the other's list.
+  const prep = (fromAddr: string, parentMid: string | null = null) =>
+    message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: 'Only 3 projects will show up today, so review 4 and 5 can go from the list (I updated the wiki page)',
+      quotedText:
+        'Looking at the agenda for this weeks meeting:\nhttps://example.org/wiki\n\nList the agenda below:\n\n' +
+        '    - roll call\n    - Approve previous meeting minutes\n    - Plan a F2F meeting\n    - Discuss alternative to Dropbox\n',
+      parentMid,
+      fromAddr,
+    });
+  const chairs = { ...context(), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
+
+  it('reads the quoted agenda as the call, its standing business left out', () => {
+    expect(titles(quotedCallRule(makeEnv(prep('chair@example.org'), chairs)))).toEqual(['Plan a F2F meeting', 'Alternative to Dropbox']);
+    // Not from a member, and not when the quoted call is stored (it is read itself).
+    expect(quotedCallRule(makeEnv(prep('member@example.org'), chairs))).toEqual([]);
+    expect(quotedCallRule(makeEnv(prep('chair@example.org', 'stored@x'), chairs))).toEqual([]);
+  });
+});
