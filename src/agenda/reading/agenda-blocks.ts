@@ -16,6 +16,8 @@ const NOT_AGENDA = regex(
   String.raw`results?|summary|last\s+(?:time|week|meeting|call)|(?:previous|past|earlier|prior)\s+(?:meetings?|`,
   String.raw`calls?|workshops?|summits?|sessions?|years?)|recordings?|highlights\s+(?:from|of)|`,
   String.raw`time\s*zones?|administrative|conventions?|logistics|housekeeping|guidelines|`,
+  // "we have reached some agreement on a number of basic points:" (the first PyPy sprint's call, 2003): settled.
+  String.raw`(?:reached|have|came\s+to)\s+(?:some\s+|an?\s+|general\s+)?(?:agreement|consensus)|agreed\s+(?:on|upon)|`,
   // "I have a few proposals for our meeting frequency:": choices about the meetings themselves.
   String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
   // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend

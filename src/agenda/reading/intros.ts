@@ -25,7 +25,8 @@ const AGENDA_INTRO = regex(
   String.raw`\b(?:keynotes?|talks|presentations|sessions|lectures)\s+(?:will\s+be|are|include)\s*:\s*$|`,
   // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals,
   // announced right above them, are its agenda; not "we might list out the high level goals." (Open MPI 2008).
-  String.raw`\bgoals\b[^.!?]*:\s*$|`,
+  // "Goals of the first Minimal PyPython Marathon" boxed between rules (the first PyPy sprint's call, 2003).
+  String.raw`\bgoals\b[^.!?:]*(?::|\s[-=_~*]{3,})\s*$|`,
   // "The tasks to be done are" over "1.Preparing letters to colleges/schools 2. Discussing about roles"
   // (ILUGC 2004, the volunteers' meet called in the same mail): what the meeting is to settle.
   String.raw`\b(?:tasks|things|issues|matters|questions)\s+(?:to\s+(?:be\s+)?(?:done|do|discuss(?:ed)?|decided?|settled?)|`,

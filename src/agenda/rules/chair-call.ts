@@ -33,6 +33,8 @@ const LOGISTICS = regex(
   // "December 1st, 2024: Submission deadline", "Announcement of accepted talks and schedule", "10
   // minutes (for example, a short demo)" (FOSDEM's eBPF devroom call, 2024): its dates and talk sizes.
   String.raw`\bsubmission\s+deadline\b|\bannouncement\s+of\s+(?:the\s+)?accepted\b|\bnotification\s+of\s+acceptance\b|`,
+  // "have a lot of fun meeting like minded people" (the first PyPy sprint's goals, 2003).
+  String.raw`^have\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+)?fun\b|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,
   String.raw`^\d{1,3}\s*(?:min(?:ute)?s?|hours?)(?:\s*\(.*\))?$|`,

@@ -143,6 +143,8 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics("In this meeting we'll likely discuss:")).toBe(true);
     // Mapnik 2010: a sprint's goals announced right above them; not goals talked about in passing (Open MPI 2008).
     expect(introducesTopics('The goals for Committers and Cartographers will be:')).toBe(true);
+    // The first PyPy sprint's call (2003): the goals' heading boxed between rules.
+    expect(introducesTopics('------------ Goals of the first Minimal PyPython Marathon ------------')).toBe(true);
     expect(introducesTopics('But I thought we might be able to list out the high level goals and start discussing location.')).toBe(false);
     // The Driver and H/W APIs Workshop chair's reminder (netdev 2024): the topics sent in so far.
     expect(introducesTopics('Reminder about this workshop. Current responses:')).toBe(true);

@@ -722,6 +722,18 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
     expect(titles(chairCallRule(envOf(oe)))).toEqual(['Access model for OE core']);
   });
 
+  it("takes what was agreed for settled, not the call's topics, and a sprint's fun for none (PyPy 2003)", () => {
+    const msg = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        '------------------------------\nGoals of the first Minimal PyPython Marathon\n------------------------------\n\n' +
+        '- port your favorite C-module to Python\n\n- have a lot of fun meeting like minded people.\n\n' +
+        'Please note, that we have reached some agreement on a\nnumber of basic points:\n\na) the Python language is not to be modified.\n\n' +
+        'b) simplicity wins. especially against optimization.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Port your favorite C-module to Python']);
+  });
+
   it('takes items named by their number in prose for no topic (OSGeo 2017)', () => {
     const msg = message({
       subject: 'Call for agenda items: MirageOS call 2025-01-08',
