@@ -84,7 +84,8 @@ const FILED_AS = regex(
   String.raw`^(?:(?:gerrit|code|design|patch)\s+review|idea|question|request|proposal|`,
   // "Proposed agenda item: X", "New topic: X", "Agenda item - X".
   String.raw`(?:(?:proposed|suggested|possible|additional|another|new|my)\s+)?(?:agenda\s+)?(?:topic|item)|`,
-  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|`,
+  // "Session 2: Governance and evolutions" (the 2019 CF workshop's agenda): which slot, then the topic.
+  String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|(?:session|part|track|block)\s+(?:\d{1,2}|[ivx]{1,4})|`,
   // "Another topic came up in the rados suite review today: downgrades" (ceph-devel 2019).
   String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60}|`,
   // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.

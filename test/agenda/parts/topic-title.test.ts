@@ -41,6 +41,8 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
       'Appointing a new board liaison to the trademark committee',
     );
     expect(title("there have been some changes to trial that I've been thinking about")).toBe('Changes to trial');
+    // The 2019 CF workshop's agenda: the slot before the topic.
+    expect(title('Session 2: Governance and evolutions')).toBe('Governance and evolutions');
   });
 
   it('moves presenter, duration and links out of the title', () => {
