@@ -127,3 +127,21 @@ export function listsSections(block: ListBlock, lines: readonly string[]): boole
   const repeated = block.items.filter((item, n) => below.some((l) => l.startsWith(`${n + 1}) ${item.text}`)));
   return block.items.length >= 2 && repeated.length * 2 > block.items.length;
 }
+
+// A link in angle brackets or bare, alone as a list item ("<https://calendar.google.com/...>").
+const LINK_ITEM = /^<?(?:https?|webcal):\/\/\S+>?$/i;
+
+/**
+ * A list of links and, after a blank line, the agenda in the same bullets ("accessible at:" over two
+ * calendar links, then "* LLVM 13.0 - any pending backport requests?", the LLVM RISC-V sync-up, 2021):
+ * two lists. The second has no intro of its own.
+ */
+export function apartFromLinks(block: ListBlock, lines: readonly string[]): ListBlock[] {
+  const links = block.items.findIndex((i) => !LINK_ITEM.test(i.text.trim()));
+  if (links <= 0 || lines[block.items[links]!.line - 1]?.trim() !== '') return [block];
+  const after = block.items.slice(links);
+  return [
+    { ...block, items: block.items.slice(0, links), end: after[0]!.line - 1 },
+    { ...block, intro: '', items: after, start: after[0]!.line },
+  ];
+}

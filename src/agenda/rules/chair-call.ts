@@ -9,7 +9,14 @@ import { presenterTables } from '../reading/presenter-table.js';
 import { announcedTalks } from '../reading/proposal-form.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
-import { agendaBlock, headedSubLists, introducesNoAgenda, listsSections, withHeadingItemIntros } from '../reading/agenda-blocks.js';
+import {
+  agendaBlock,
+  apartFromLinks,
+  headedSubLists,
+  introducesNoAgenda,
+  listsSections,
+  withHeadingItemIntros,
+} from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
 import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
@@ -76,10 +83,14 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const own = subjectTopic(env.msg.subject, localDateOf(env.msg.date));
   if (own) topics.push(own);
   const lines = text.split('\n');
-  const blocks = withHeadingItemIntros(listBlocks(text), lines);
+  const blocks = withHeadingItemIntros(listBlocks(text), lines).flatMap((b) => apartFromLinks(b, lines));
   topics.push(...headedTopics(text, blocks));
+  // A chair's call whose one list stands with no intro ("* D113798 add loop unrolling ..." opening the
+  // LLVM RISC-V sync-up's call, 2021): that list is its agenda.
+  const bare = !blocks.some(agendaBlock) ? blocks.filter((b) => b.intro.trim() === '') : [];
   for (const block of blocks.flatMap((b) => [b, ...headedSubLists(b)])) {
-    if (!(agendaBlock(block) || listsSections(block, lines)) || block.items.some((i) => scheduled.has(i.line))) continue;
+    const agenda = agendaBlock(block) || listsSections(block, lines) || (bare.length === 1 && bare[0] === block);
+    if (!agenda || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;

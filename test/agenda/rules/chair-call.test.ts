@@ -55,9 +55,10 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
         '1) 0.3.3 and the roadmap\n2) attacks and defenses\n\n* 1) 0.3.3 and the roadmap\n\nText.\n\n* 2) attacks and defenses\n\nMore.\n',
     });
     expect(titles(chairCallRule(envOf(index)))).toEqual(['0.3.3 and the roadmap', 'Attacks and defenses']);
-    // The same list with no sections under it and no intro is no agenda.
+    // The same list with no sections under it and no intro, the call's only list, is its agenda too
+    // (the LLVM RISC-V sync-up's call of 2021-12-09 is nothing else).
     const bare = message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: '1) 0.3.3 and the roadmap\n2) attacks and defenses\n' });
-    expect(chairCallRule(envOf(bare))).toEqual([]);
+    expect(titles(chairCallRule(envOf(bare)))).toEqual(['0.3.3 and the roadmap', 'Attacks and defenses']);
   });
 
   it('reads the proposals and topics an announcement names in its sentences, and no "next week" from its subject', () => {
@@ -732,6 +733,26 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
         'b) simplicity wins. especially against optimization.\n',
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['Port your favorite C-module to Python']);
+  });
+
+  it("takes a chair's call's one list with no intro for its agenda, set apart from a list of links before it", () => {
+    // The LLVM RISC-V sync-up's calls (2021).
+    const bare = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        '* D113798 add loop unrolling and peeling preferences for RISC-V\n* Discussion on LLVM support for recently ratified extensions\n',
+    });
+    expect(titles(chairCallRule(envOf(bare)))).toEqual([
+      'D113798 add loop unrolling and peeling preferences for RISC-V',
+      'LLVM support for recently ratified extensions',
+    ]);
+    const afterLinks = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText:
+        'We have a shared calendar, which is accessible at:\n* <https://calendar.example.org/a>\n* <https://calendar.example.org/b.ics>\n\n' +
+        '* Proposal to add .option arch\n* Unify arch string parsing logic\n',
+    });
+    expect(titles(chairCallRule(envOf(afterLinks)))).toEqual(['Proposal to add .option arch', 'Unify arch string parsing logic']);
   });
 
   it('takes items named by their number in prose for no topic (OSGeo 2017)', () => {
