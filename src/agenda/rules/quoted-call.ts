@@ -2,6 +2,8 @@ import { isChairMail } from '../extract/chair-mail.js';
 import type { RuleEnv } from '../extract/rule-env.js';
 import type { Candidate } from '../extract/types.js';
 import { chairCallRule } from './chair-call.js';
+import { agendaBlock } from '../reading/agenda-blocks.js';
+import { listBlocks } from '../reading/list-blocks.js';
 
 /**
  * Rule 5 for a call the archive lacks: the chair's own follow-up to it ("Re: Security Working
@@ -17,7 +19,10 @@ export function quotedCallRule(env: RuleEnv): Candidate[] {
   // The chair's own call that quotes the agenda another chair sent, the original not stored ("november
   // 21 meeting prep" from one OSGeo board member, quoting the other's agenda list under "Only 3 projects
   // will show up today", 2017): the quote is the agenda of the call this mail is.
-  if (env.callMeeting && msg.parentMid === null && !env.isReply && isChairMail(msg, env.callMeeting) === true)
+  // Only a quote that holds an agenda list: "The topics will include what is Docker, ..." in a tutorial's
+  // announcement a chair forwards (docktesters 2016) is that event's, not the call's.
+  const quotesAgenda = listBlocks(msg.quotedText).some(agendaBlock);
+  if (env.callMeeting && msg.parentMid === null && !env.isReply && quotesAgenda && isChairMail(msg, env.callMeeting) === true)
     return chairCallRule({ ...env, msg: { ...msg, subject: '' }, text: msg.quotedText, isMinutes: false });
   if (thread.callLost !== true || thread.parentLost !== true) return [];
   // A reply deeper in the thread (References holds the call and more) quotes someone's answer to

@@ -69,5 +69,14 @@ describe("the chair's own call that quotes the agenda the archive lacks", () => 
     // Not from a member, and not when the quoted call is stored (it is read itself).
     expect(quotedCallRule(makeEnv(prep('member@example.org'), chairs))).toEqual([]);
     expect(quotedCallRule(makeEnv(prep('chair@example.org', 'stored@x'), chairs))).toEqual([]);
+    // A quote with no agenda list, the topics of another event in its prose (docktesters 2016: a chair
+    // forwarding a tutorial's announcement, "The topics will include what is Docker, ..."): not the call's.
+    const tutorial = message({
+      subject: 'Call for agenda items: MirageOS call 2025-01-08',
+      bodyText: "I am forwarding Brian's email describing today's tutorial.",
+      quotedText: 'The topics will include what is Docker, how to create tools using it, and how to share them.',
+      fromAddr: 'chair@example.org',
+    });
+    expect(quotedCallRule(makeEnv(tutorial, chairs))).toEqual([]);
   });
 });
