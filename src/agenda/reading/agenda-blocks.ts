@@ -6,6 +6,7 @@
 import { introducesTopics, lastSentence, scopesTalks } from './intros.js';
 import { listBlocks, type ListBlock } from './list-blocks.js';
 import { regex } from '../extract/patterns.js';
+import { LINK_LINE } from './text.js';
 
 // Lists in a call that are not its topics: how to join, who attends, the last call's notes and actions.
 const NOT_AGENDA = regex(
@@ -128,16 +129,13 @@ export function listsSections(block: ListBlock, lines: readonly string[]): boole
   return block.items.length >= 2 && repeated.length * 2 > block.items.length;
 }
 
-// A link in angle brackets or bare, alone as a list item ("<https://calendar.google.com/...>").
-const LINK_ITEM = /^<?(?:https?|webcal):\/\/\S+>?$/i;
-
 /**
  * A list of links and, after a blank line, the agenda in the same bullets ("accessible at:" over two
  * calendar links, then "* LLVM 13.0 - any pending backport requests?", the LLVM RISC-V sync-up, 2021):
  * two lists. The second has no intro of its own.
  */
 export function apartFromLinks(block: ListBlock, lines: readonly string[]): ListBlock[] {
-  const links = block.items.findIndex((i) => !LINK_ITEM.test(i.text.trim()));
+  const links = block.items.findIndex((i) => !LINK_LINE.test(i.text));
   if (links <= 0 || lines[block.items[links]!.line - 1]?.trim() !== '') return [block];
   const after = block.items.slice(links);
   return [

@@ -7,6 +7,7 @@ import { annotate } from '../reading/annotations.js';
 import { markedLine } from '../reading/text.js';
 import type { Candidate } from '../extract/types.js';
 import { regex } from '../extract/patterns.js';
+import { sentencesOf } from '../wording/sentences.js';
 
 // "carried over", "carry forward", "on the agenda for the next call", "deferred to the next
 // meeting", "continue (the discussion) next time": the notes' ways of moving an item on.
@@ -105,7 +106,7 @@ function paragraphItems(text: string): string[] {
   for (const para of paragraphs.slice(at + 1)) {
     // A marked list under the heading is listBlocks' to read.
     if (para === '' || CLOSE.test(para) || para.split('\n').length > 4 || markerOf(para.split('\n')[0]!) !== null) break;
-    items.push(para.replace(/\s*\n\s*/g, ' ').split(/(?<=[.?!])\s+(?=\p{Lu})/u)[0]!);
+    items.push(sentencesOf(para)[0]!);
   }
   return items;
 }
