@@ -5,7 +5,7 @@
  * an overview of X", and requests the chair relays ("Thomas wants to talk about X").
  */
 import { proposalPhrases } from '../wording/phrases.js';
-import { sentencesOf, trimTopic } from '../wording/sentences.js';
+import { sentencesOf, trimTopic, WRITER_WILL } from '../wording/sentences.js';
 import { regex } from '../extract/patterns.js';
 
 // Prose in a call: "Tomorrow agenda will be mostly X", "This week we have ... to discuss X".
@@ -70,7 +70,7 @@ const HAVE_PRESENT = regex(
 // the disk space accounting rewrite" (bcachefs 2023): the chair names the call's topics in a sentence.
 const WILL_TALK = regex(
   'i',
-  String.raw`\b(?:we|i)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:be\s+)?`,
+  String.raw`${WRITER_WILL}\s+(?:be\s+)?`,
   String.raw`(?:(?:talk(?:ing)?|chat(?:ting)?)(?:\s+a\s+(?:little\s+)?bit)?\s+about|`,
   String.raw`discuss(?:ing)?|go(?:ing)?\s+over|cover(?:ing)?)\s+(.+)`,
 );

@@ -4,6 +4,7 @@
  * discuss at ...", a lead's "Would you be interested in a session on X?", "maybe worth discussing".
  */
 import { regex } from '../extract/patterns.js';
+import { WRITER_WILL } from './sentences.js';
 
 // "If anybody wants to talk X, we can do that."
 const ANYBODY = /\bif\s+(?:anybody|anyone|someone)\s+wants\s+to\s+(?:talk|discuss)\s+(?:about\s+)?(.+?)(?:\s*\(|,|$)/i;
@@ -86,7 +87,7 @@ const PLANNED_TOPIC = regex(
 // release manager to the list): a discussion announced for a meeting (the sentence must name one).
 const WILL_BE_DISCUSSING = regex(
   'i',
-  String.raw`\b(?:we|i)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:also\s+)?`,
+  String.raw`${WRITER_WILL}\s+(?:also\s+)?`,
   // Not "Here's what we'll be talking about this morning: <link>" (Open MPI 2015): when, not what.
   String.raw`be\s+(?:discussing|talking\s+about|going\s+over|covering|presenting)\s+(?!(?:this|today|tonight|tomorrow|next)\b)(.+)`,
 );

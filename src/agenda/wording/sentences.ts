@@ -59,3 +59,6 @@ export function trimTopic(raw: string): string {
   }
   return t.replace(/^(?:about|on|the\s+topic\s+of)\s+/i, '').trim();
 }
+
+/** "we'll", "I will", "we're going to", "I am going to": the writer saying what is to come (a pattern fragment). */
+export const WRITER_WILL = String.raw`\b(?:we|i)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'m\s+going\s+to|\s+am\s+going\s+to)`;
