@@ -10,11 +10,9 @@
  * categoriesOpened reads a list again, its items' shorter detail.
  */
 
-import { regex } from '../extract/patterns.js';
 import { flattenedList } from './flattened-list.js';
+import { markerOf, type Marked, type MarkerKind } from './list-marker.js';
 import { blank } from './text.js';
-
-export type MarkerKind = 'number' | 'bullet' | 'letter';
 
 export interface ListItem {
   /** The item's first paragraph, wrapped lines joined. */
@@ -35,63 +33,9 @@ export interface ListBlock {
   readonly end: number;
 }
 
-interface Marked {
-  readonly indent: number;
-  /** The column where the item's text starts. */
-  readonly textCol: number;
-  readonly kind: MarkerKind;
-  /** The number or letter, for numbered lists; 0 for bullets. */
-  readonly ordinal: number;
-  /** The item text on the marker's line ('' when the marker stands alone). */
-  readonly text: string;
-}
-
-const MARKER = regex(
-  'u',
-  // "C.1) Any more 4.13 coordination": an item numbered within a section of the agenda (xen-devel 2019).
-  String.raw`^(\s*)(?:(?:[A-Z]\.)?(\d{1,2})[.)](?=\s|\p{Lu}|\(|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
-  String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
-);
-
 // A line this much shorter than a mail's wrap width (72-80 columns) was not wrapped: it ends there.
 const SHORT = 40;
 const shortLine = (line: string): boolean => line.trim().length < SHORT;
-
-/**
- * "In my opinion these rules are good in the general case. Things like _end\n- _start and other
- * ..." (xen-devel 2022): a dash in prose that the wrap put at the start of a line. The line before
- * is a long one at the margin that runs on (no colon or stop at its end), no list item of its own,
- * and the words after the dash go on in lower case.
- */
-function proseDash(line: string, before: string | undefined): boolean {
-  if (before === undefined || !/^-\s+[\p{Ll}_\d]/u.test(line) || /^\s/.test(before) || MARKER.test(before)) return false;
-  return before.trim().length >= 60 && /[\p{L}\d_)]$/u.test(before.trimEnd());
-}
-
-/** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
-export function markerOf(line: string, before?: string): Marked | null {
-  if (proseDash(line, before)) return null;
-  const m = MARKER.exec(line.replace(/\t/g, '    '));
-  if (!m) return null;
-  const expanded = line.replace(/\t/g, '    ');
-  const text = (m[8] ?? '').trim();
-  const indent = m[1]!.length;
-  const textCol = text ? expanded.indexOf(text, indent + 1) : indent + 2;
-  const num = m[2] ?? m[3] ?? m[4];
-  if (num !== undefined) return { indent, textCol, kind: 'number', ordinal: Number(num), text };
-  // Only "1.Title" may go without a space: "-foo", "*bold*" and "a.b" are no list items.
-  if (text !== '' && !/\s/.test(expanded.charAt(textCol - 1))) return null;
-  if (m[5] !== undefined) {
-    // A lone "-" is a signature separator or a rule, not a bullet; "o" needs its text.
-    if (text === '' || (m[5] === 'o' && !/^\s*o\s{1,3}\S/.test(line))) return null;
-    if (m[5] === '-' && /^-{2,}/.test(line.trim())) return null;
-    return { indent, textCol, kind: 'bullet', ordinal: 0, text };
-  }
-  const letter = m[6] ?? m[7];
-  if (letter !== undefined && text !== '')
-    return { indent, textCol, kind: 'letter', ordinal: letter.toLowerCase().charCodeAt(0) - 96, text };
-  return null;
-}
 
 /** Every list block in a text, in order (line-structured ones and lists flattened into a paragraph). */
 export function listBlocks(text: string): ListBlock[] {

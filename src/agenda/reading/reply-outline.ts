@@ -7,7 +7,8 @@
  * blocks that go on with the first one's marker at its indent (and, numbered, its count) are its
  * sections.
  */
-import { listBlocks, markerOf, type ListBlock } from './list-blocks.js';
+import { listBlocks, type ListBlock } from './list-blocks.js';
+import { markerOf } from './list-marker.js';
 import { firstSentence, stripGreeting } from './text.js';
 import { regex } from '../extract/patterns.js';
 

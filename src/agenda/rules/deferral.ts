@@ -1,6 +1,7 @@
 import { routeMeeting } from '../extract/meeting-match.js';
 import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
-import { listBlocks, markerOf } from '../reading/list-blocks.js';
+import { listBlocks } from '../reading/list-blocks.js';
+import { markerOf } from '../reading/list-marker.js';
 import { indentedLists } from '../reading/indented-list.js';
 import { lastSentence } from '../reading/intros.js';
 import { annotate } from '../reading/annotations.js';
