@@ -149,12 +149,19 @@ const SLOT_WORDS = new RegExp(`\\b(?:${WEEKDAY}|at|from|to|until|till|and)(?=\\W
 const RELATIVE_WHEN = /\b(?:(?:next|this|last|coming)\s+(?:week|month|year|time)|today|tonight|tomorrow|yesterday)\b/gi;
 const ZONE = /\b(?:[PMCE][SD]?T|UTC|GMT|[CEW]ES?T|BST|IST|JST|KST|AES?T|AEDT|HKT|SGT)\b/g;
 
+// "Next call: 18th Feb 2021", "Next meeting: Thu 20th January 2022, 4pm GMT" closing a chair's agenda (the
+// LLVM RISC-V sync-up, 2021-2022): when the series meets again, the label before the date.
+const NEXT_ONE = /^\W*(?:the\s+)?next\s+(?:call|meeting|sync(?:-up)?|telecon(?:ference)?|session|one)\s*(?::|-|–|\bis\b|\bwill\s+be\b)/i;
+
 /**
  * A slot that names only when, never what: "2024-12-09 (Mon) 18:00 PT (not yet reserved)", the
  * times a chair offers for topics (DAMON chat reminders). A date with a topic beside it is not one.
  */
 export function namesOnlyWhen(text: string): boolean {
-  let rest = text.replace(SLOT_ASIDE, ' ').replace(/<?https?:\/\/\S+/g, ' ');
+  let rest = text
+    .replace(NEXT_ONE, ' ')
+    .replace(SLOT_ASIDE, ' ')
+    .replace(/<?https?:\/\/\S+/g, ' ');
   const dated = dateMentions(rest, '2000-01-01');
   for (const m of dated) rest = rest.replace(m.text, ' ');
   // "Advancing netCDF-CF Workshop: next week" (CF metadata 2017): the subject's rest says only when.

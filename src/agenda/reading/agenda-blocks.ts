@@ -23,7 +23,10 @@ const NOT_AGENDA = regex(
   String.raw`frequency|cadence|(?:meeting|call)\s+(?:schedule|format|slots?)|`,
   // "Please find the schedule of talks listed here. <url>", "whether the session you'd like to attend
   // is:" (Xen Summit 2024): the agenda is elsewhere, and what follows is how to join it.
-  String.raw`listed\s+here|(?:can\s+be\s+)?found\s+(?:here|at)|whether|instructions|ground\s+rules)\b`,
+  String.raw`listed\s+here|(?:can\s+be\s+)?found\s+(?:here|at)|whether|instructions|ground\s+rules|`,
+  // "here are some requirements on presenters.", "fine with us so long as:" (the IETF CCAMP chairs, 2004):
+  // what a presenter must do, the conditions on a change; no topics.
+  String.raw`advice|tips|requirements\s+(?:on|for)|(?:so|as)\s+long\s+as|provided\s+that|on\s+condition)\b`,
 );
 // A summit's draft agenda may run to thirty topics (LPC 2022's VFIO/IOMMU/PCI MC call had 30);
 // longer lists are file lists, changelogs or attendees.

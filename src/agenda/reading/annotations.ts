@@ -17,7 +17,8 @@ const LINK_POINTER = regex(
   String.raw`\s*[-–(,;:]?\s*\b(?:see|cf\.?|ref\.?|more\s+info(?:rmation)?)(?!\w)(?:\s+(?:also|the|this|that|here))?`,
   String.raw`(?:\s+(?:thread|discussion|link|page|post|mail|patch(?:es)?|series|rfc))?\s*[:-]?\s*\)?(?=\s*(?:\([^()]*\)\s*)?$)`,
 );
-const DURATION = /\(\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*\)|\(\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*\)/i;
+// "(15 min)", "(1h)"; "[20 minutes]" in square brackets too (the IETF CCAMP chairs' outline, 2004).
+const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*[)\]]/i;
 // "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
 const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*[-–—:]\s+(?=\S)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,

@@ -22,7 +22,10 @@ const AGENDA_INTRO = regex(
   String.raw`(?:following|these|my|two|three|some|a\s+few)\s+(?:talks|presentations)|index|(?:table\s+of\s+)?contents)\b|`,
   // "This year's keynote presentations will be:" over "* Name (Org): Title" (PIRL 2019's call for
   // participation): the talks the meeting holds, named right above them.
-  String.raw`\b(?:keynotes?|talks|presentations|sessions|lectures)\s+(?:will\s+be|are|include)\s*:\s*$|`,
+  // "Current presentations for the X Developer's Meeting include:" (Jim Gettys' announcement, 2004):
+  // the same, with the meeting named between.
+  String.raw`\b(?:keynotes?|talks|presentations|sessions|lectures)(?:\s+(?:for|at|of)\s+[^.!?:]{1,60}?)?`,
+  String.raw`\s+(?:will\s+be|are|include)\s*:\s*$|`,
   // "The goals for Committers and Cartographers will be:" (Mapnik's code sprint, 2010): a sprint's goals,
   // announced right above them, are its agenda; not "we might list out the high level goals." (Open MPI 2008).
   // "Goals of the first Minimal PyPython Marathon" boxed between rules (the first PyPy sprint's call, 2003).

@@ -67,6 +67,9 @@ const SECTION = regex(
   // week" over their points (the LLVM RISC-V sync-up's agendas, 2019-2020): headings, the points the topics.
   String.raw`(?:other|more|additional|further)\s+(?:things|items|topics|issues|questions)(?:\s+to\s+(?:discuss|cover|talk\s+about))?|`,
   String.raw`(?:other\s+)?(?:recently\s+)?(?:landed|updated|merged|posted|new)\s+patches|`,
+  // "Heads up:", "RVV topics", "Patches or bugs to note / briefly discuss:", "Ratified extension patches"
+  // over their points (the same sync-up, 2021-2022): what kind of points follow, each its own topic.
+  String.raw`heads?[- ]?ups?|(?:[\w.+-]+\s+){0,2}(?:topics|patch(?:es|sets)|prs|pull\s+requests|bugs)(?=\s*(?:[/:,]|or\b|to\b|for\b|$))|`,
   String.raw`what\s+(?:are\s+)?(?:people|folks|you|we)\s+(?:are\s+)?working\s+on)\b[^:]{0,40}[:?]?$`,
 );
 // The business every call of a series holds, named alone.

@@ -69,8 +69,13 @@ function paragraphsBefore(lines: readonly string[], start: number, count: number
 const wholeLastSentence = (intro: string): string => intro.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
 // "*Call for Participation*" on a line of its own: the mail is another event's call.
 const ANOTHER_CALL = /^[\s*_=#-]*call\s+for\s+(?:participation|participants|papers|proposals|speakers|presentations|talks)[\s*_=#!:-]*$/im;
-// A standalone quoted line: the topic, as people quote a suggestion ("Move CI to GitLab.").
-const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/m;
+// A standalone quoted line, a paragraph of its own: the topic, as people quote a suggestion ("Move CI to
+// GitLab."). Not quoted words that end a wrapped list item ("- can you count the number of times the
+// minutes ask that\n  "discussions be carried on on the list"", the IETF CCAMP chair, 2004).
+const QUOTED_LINE = /(?:^|\n[ \t]*\n)[ \t]*["“]([^"”\n]{8,160})["”][ \t]*(?=\n[ \t]*\n|\n?$)/;
+// "Specific suggestions to improve San Diego agenda [Was RE: San Diego Agenda issues]" (the same thread):
+// a subject about the agenda itself names no topic on it.
+const ABOUT_THE_AGENDA = /\bagenda(?:\s+(?:issues?|planning|changes?|suggestions?|comments?|concerns?|problems?))?\s*(?:\[was\b.*)?$/i;
 
 /**
  * Rule 2: a reply to a call for agenda items (convene's own call, or one matched by `calls`)
@@ -144,7 +149,7 @@ export function callReplyRule(env: RuleEnv): Candidate[] {
   const renamed = direct && !fromCaller ? renamedSubject(msg.subject, thread.parentSubject) : null;
   // "[Announce] Linux Security Summit Europe 2025 CfP" under a subject of its own asks for proposals:
   // another call, whose opening ("The Call for Participation ... is now open") is no topic either.
-  if (renamed !== null && asksForItems(renamed)) return [];
+  if (renamed !== null && (asksForItems(renamed) || ABOUT_THE_AGENDA.test(renamed))) return [];
   if (renamed !== null && !LOGISTICS.test(renamed) && meetingsNamedIn(renamed, env.meetings).length === 0)
     return present([make(renamed, 0.8)]);
   const all = [...addPhrases(text), ...(direct ? whatAbout(text) : []), ...proposalPhrases(text)];

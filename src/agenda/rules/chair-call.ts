@@ -2,6 +2,7 @@ import { SIGN_OFF, signsAsAuthor } from '../extract/chair-mail.js';
 import { proseTopics } from '../reading/chair-prose.js';
 import { timetableTopics } from '../reading/timetable-lines.js';
 import { indentedLists, spacedLists } from '../reading/indented-list.js';
+import { timedLines } from '../reading/timed-lines.js';
 import { itemTopics } from '../reading/item-topics.js';
 import { presenterTables } from '../reading/presenter-table.js';
 import { announcedTalks } from '../reading/proposal-form.js';
@@ -37,6 +38,12 @@ const LOGISTICS = regex(
   String.raw`\bsubmission\s+deadline\b|\bannouncement\s+of\s+(?:the\s+)?accepted\b|\bnotification\s+of\s+acceptance\b|`,
   // "have a lot of fun meeting like minded people" (the first PyPy sprint's goals, 2003).
   String.raw`^have\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+)?fun\b|`,
+  // "Happy New Year!" heading the first agenda of January (the LLVM RISC-V sync-up, 2022): a greeting.
+  // "Normal admin and WG status [15 minutes]", "Group Admin (Chairs)" (the IETF CCAMP chairs' agendas,
+  // 2004): a working group's standing business at every session.
+  String.raw`^(?:(?:normal|group|wg)\s+)?admin(?:istrivia)?\b|^(?:wg|working\s+group)\s+status\b|`,
+  String.raw`^status\s+of\s+(?:the\s+)?(?:wg|working\s+group)\b|`,
+  String.raw`^(?:happy\s+new\s+year|merry\s+christmas|happy\s+holidays|season'?s\s+greetings|welcome\s+back)\W*$|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,
   String.raw`^\d{1,3}\s*(?:min(?:ute)?s?|hours?)(?:\s*\(.*\))?$|`,
@@ -99,6 +106,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   topics.push(...announcedTalks(text).map((t) => `${t.title} (${t.presenter})`));
   // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
   // short rows are read above.
+  // "ASON [20 minutes]" over "Protection and recovery [20 minutes]" (the IETF CCAMP chairs' outline,
+  // 2004): lines that each give their time are the agenda, whatever the words before them.
+  topics.push(...timedLines(text));
   for (const list of [...indentedLists(text), ...spacedLists(text)])
     if (
       (introducesTopics(list.intro) || PROPOSED.test(list.intro)) &&

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { chairCallRule } from '../../../src/agenda/rules/chair-call.js';
+import { envOf, message, titles } from '../extract-helpers.js';
+
+// The chair's agenda of a recurring call, shaped as the LLVM RISC-V sync-up's of 2021-2022: headings
+// over points, patches named by number, a greeting and the next call's date among the items.
+const AGENDA = [
+  'Agenda:',
+  '* Happy New Year!',
+  '* D116677 and D11678 - improvements to branch target analysis (support',
+  'for auipc+jalr pairs)',
+  '* Heads up:',
+  '  * fp16 ABI discussion <https://github.com/riscv/riscv-elf-psabi-doc/pull/172>',
+  '  * libcxx on 32-bit architectures with 64-bit time_t',
+  '* RVV topics',
+  '  * Spilling and frame handling',
+  '  * Whole register load/store for generic load/store',
+  '* Ratified extension patches',
+  '  * D93298 Add MC layer support for Zfinx',
+  '  * D70401 Complete rv32e/ilp32 implementation',
+  '* 12.0.0 backports',
+  '  * 49031 - Merge b4106f9 to 12.0.0 (awaiting merge)',
+  '* Any other business?',
+  '* Next meeting: Thu 20th January 2022, 4pm GMT',
+  '',
+].join('\n');
+
+describe("rule 5: a recurring call's agenda with headings over its points", () => {
+  it('reads the points under "Heads up:", "RVV topics" and "Ratified extension patches", not the headings', () => {
+    const msg = message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: AGENDA });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Improvements to branch target analysis (support for auipc+jalr pairs)',
+      'fp16 ABI discussion',
+      'Libcxx on 32-bit architectures with 64-bit time_t',
+      'Spilling and frame handling',
+      'Whole register load/store for generic load/store',
+      'D93298 Add MC layer support for Zfinx',
+      'D70401 Complete rv32e/ilp32 implementation',
+      '12.0.0 backports',
+    ]);
+  });
+
+  it('keeps a heading whose words name a subject, over points that detail it', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Agenda:\n* Irmin 3 roadmap\n  * storage backends\n  * release date\n* Solo5 release\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Irmin 3 roadmap', 'Solo5 release']);
+  });
+});
+
+// The IETF CCAMP chairs' mail before their San Diego session (2004), and an X developers' meeting's
+// announcement (2004).
+describe("rule 5: a session's outline in plain lines, and lists that are no agenda", () => {
+  it('reads lines that each give their time as the agenda, without the standing admin slot', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'As an early outline, the agenda will be something like the following. Note, however, that drafts ' +
+        'need to be published in good time.\n\nNormal admin and WG status  [15 minutes]\nASON [20 minutes]\n' +
+        'Protection and recovery [20 minutes]\nInter-area/AS TE [75 minutes]\n\nThanks,\nAdrian\n',
+    });
+    const c = chairCallRule(envOf(msg));
+    expect(titles(c)).toEqual(['ASON', 'Protection and recovery', 'Inter-area/AS TE']);
+    expect(c.map((x) => x.durationMinutes)).toEqual([20, 20, 75]);
+  });
+
+  it("takes no presenters' requirements, nor the conditions on changing the agenda, as topics", () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'In view of the tight schedule, here are some requirements on "presenters".\n\n- Assume that your draft has been read\n\n' +
+        '- Do state the remaining work items\n\nIf it is the will of the WG to change the agenda that is fine with us so long as:\n' +
+        '- it fits within the priorities and milestones in the charter\n- we do not end up with tiny slots\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([]);
+  });
+
+  it('reads "Current presentations for the X Meeting include:" as the talks the meeting holds', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        "Current presentations for the X Developer's Meeting include:\n\n      * Looking Glass - Sun Microsystems\n" +
+        '      * Eamon Walsh: "Extensible Security for X: Motivation and Design"\n',
+    });
+    expect(titles(chairCallRule(envOf(msg))).length).toBe(2);
+    expect(titles(chairCallRule(envOf(msg)))[0]).toBe('Looking Glass');
+  });
+});
