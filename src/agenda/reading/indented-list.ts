@@ -13,7 +13,8 @@ const INTRO = /[:?]\s*$/;
 const ENDS_IN_LINK = /(?:https?|ftp):\/\/\S*$/i;
 const INDENTED = /^(?: {2,}|\t)\S/;
 // A marked item is list-blocks.ts's to read.
-const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\(?[a-zA-Z][.)])\s/;
+// "1- X" too, a number and a dash typed by hand (list-marker.ts).
+const MARKED = /^\s*(?:[-*•+·]|\(?\d{1,2}[.)/]|\d{1,2}-|\(?[a-zA-Z][.)])\s/;
 const MAX_ITEM = 100;
 
 export interface IndentedList {

@@ -23,7 +23,8 @@ export interface Marked {
 const MARKER = regex(
   'u',
   // "C.1) Any more 4.13 coordination": an item numbered within a section of the agenda (xen-devel 2019).
-  String.raw`^(\s*)(?:(?:[A-Z]\.)?(\d{1,2})[.)](?=\s|\p{Lu}|\(|$)|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
+  // "1- MapServer vision / future direction" (mapserver-dev 2007): a number and a dash, typed by hand.
+  String.raw`^(\s*)(?:(?:[A-Z]\.)?(\d{1,2})(?:[.)](?=\s|\p{Lu}|\(|$)|-(?=\s+\p{L}))|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
   String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
 );
 

@@ -4,6 +4,8 @@ import type { Candidate } from '../extract/types.js';
 import { chairCallRule } from './chair-call.js';
 import { agendaBlock } from '../reading/agenda-blocks.js';
 import { listBlocks } from '../reading/list-blocks.js';
+import { topPostedOriginal } from '../reading/top-posted.js';
+import { callMeetingForSubject } from '../extract/call-detect.js';
 
 /**
  * Rule 5 for a call the archive lacks: the chair's own follow-up to it ("Re: Security Working
@@ -15,7 +17,7 @@ import { listBlocks } from '../reading/list-blocks.js';
  */
 export function quotedCallRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
-  if (msg.quotedText.trim() === '') return [];
+  if (msg.quotedText.trim() === '' && !/-{3,}\s*(?:Original Message|Forwarded message)/i.test(msg.bodyText)) return [];
   // The chair's own call that quotes the agenda another chair sent, the original not stored ("november
   // 21 meeting prep" from one OSGeo board member, quoting the other's agenda list under "Only 3 projects
   // will show up today", 2017): the quote is the agenda of the call this mail is.
@@ -24,6 +26,8 @@ export function quotedCallRule(env: RuleEnv): Candidate[] {
   const quotesAgenda = listBlocks(msg.quotedText).some(agendaBlock);
   if (env.callMeeting && msg.parentMid === null && !env.isReply && quotesAgenda && isChairMail(msg, env.callMeeting) === true)
     return chairCallRule({ ...env, msg: { ...msg, subject: '' }, text: msg.quotedText, isMinutes: false });
+  const forwarded = originalCall(env);
+  if (forwarded.length) return forwarded;
   if (thread.callLost !== true || thread.parentLost !== true) return [];
   // A reply deeper in the thread (References holds the call and more) quotes someone's answer to
   // the call, the call only within it: not the chair's copy (guest_memfd call 2024-11).
@@ -45,4 +49,28 @@ function sentBefore(named: string | undefined, date: number | null): number | nu
   if (named === undefined || date === null) return date;
   const day = Date.parse(`${named}T00:00:00Z`);
   return day <= date && date - day < 60 * DAY_MS ? day - DAY_MS / 2 : date;
+}
+
+/**
+ * A member's answer on top of the whole call, the call itself not stored ("I'll be there too! Should
+ * we book a room?" over "-----Original Message-----", "From: Daniel Morissette", "Subject: MapServer
+ * BOF at FOSS4G?", mapserver-dev 2007): the original keeps its header, so it is the chair's call when
+ * that header names a chair of the meeting its subject calls, and it holds an agenda list.
+ */
+function originalCall(env: RuleEnv): Candidate[] {
+  const { msg } = env;
+  if (env.callMeeting || msg.parentMid !== null) return [];
+  const original = topPostedOriginal(msg.bodyText);
+  if (!original || !listBlocks(original.text).some(agendaBlock)) return [];
+  const meeting = callMeetingForSubject(original.subject, env.meetings);
+  const author = { ...msg, fromAddr: original.fromAddr, fromName: original.fromName, headers: {} };
+  if (!meeting || isChairMail(author, meeting) !== true) return [];
+  return chairCallRule({
+    ...env,
+    msg: { ...author, subject: '' },
+    text: original.text,
+    callMeeting: meeting,
+    isMinutes: false,
+    isReply: false,
+  });
 }

@@ -15,6 +15,18 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     expect(read('Topics:\n* One\n\nSome prose.\n\n* Two\n').length).toBe(2);
   });
 
+  it('reads "1- X", a number and a dash typed by hand, as a numbered item (mapserver-dev 2007)', () => {
+    const text =
+      "Here are some topics I'd like to see discussed:\n\n1- MapServer vision / future direction\n    - Try to come up with a vision\n\n" +
+      '2- MapServer vs Other projects:\n    - Where we stand\n\nThe 2-3 hours we have.\n';
+    expect(read(text)).toEqual([
+      {
+        intro: "Here are some topics I'd like to see discussed:",
+        items: ['MapServer vision / future direction', 'MapServer vs Other projects:'],
+      },
+    ]);
+  });
+
   it('keeps the words that introduce a list, even mid-sentence', () => {
     expect(read("We'll discuss what comes up.  The current topics:\n\n1. Gerrit review of X\n\n2. Rate limiting\n")).toEqual([
       { intro: "We'll discuss what comes up. The current topics:", items: ['Gerrit review of X', 'Rate limiting'] },

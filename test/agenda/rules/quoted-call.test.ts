@@ -80,3 +80,28 @@ describe("the chair's own call that quotes the agenda the archive lacks", () => 
     expect(quotedCallRule(makeEnv(tutorial, chairs))).toEqual([]);
   });
 });
+
+describe("rule 5 for a call the archive lacks: a member's answer on top of it", () => {
+  // mapserver-dev 2007: "I'll be there too!" over the chair's whole call, Outlook-style, not quoted with ">".
+  const original = (from: string) =>
+    message({
+      subject: 'MirageOS call tomorrow?',
+      bodyText:
+        "I'll be there too! Should we book a room?\n\n\n-----Original Message-----\n" +
+        `From: Amir Chair <${from}>\nSent: Fri, September 21, 2007 11:25 am\nSubject: [MIRAGE-DEV] MirageOS call tomorrow?\n\n` +
+        "Hi everyone\n\nHere are some topics I'd like to see discussed:\n\n1- MirageOS vision / future direction\n" +
+        '    - Do we still stand by it?\n\n2- MirageOS vs other unikernels\n\nOther topics welcome.\n',
+      fromAddr: 'member@example.org',
+    });
+  const meetings = { ...context({}), meetings: [{ ...MEETINGS[0]!, chairs: ['chair@example.org'] }] };
+
+  it("reads the original's topics when its header names the meeting's chair", () => {
+    const c = quotedCallRule(makeEnv(original('chair at example.org'), meetings));
+    expect(titles(c)).toEqual(['MirageOS vision / future direction', 'MirageOS vs other unikernels']);
+    expect(c.every((x) => x.rule === 'chair-call' && x.meetingId === 'mirage')).toBe(true);
+  });
+
+  it('reads nothing when the original is not from a chair', () => {
+    expect(quotedCallRule(makeEnv(original('someone@example.org'), meetings))).toEqual([]);
+  });
+});
