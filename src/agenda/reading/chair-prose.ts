@@ -4,7 +4,7 @@
  * X", "this week we'll focus on X", "I'll share some details from X", "we'll have Ackerley give us
  * an overview of X", and requests the chair relays ("Thomas wants to talk about X").
  */
-import { proposalPhrases } from '../wording/phrases.js';
+import { isPointer, proposalPhrases } from '../wording/phrases.js';
 import { sentencesOf, trimTopic, WRITER_WILL } from '../wording/sentences.js';
 import { regex } from '../extract/patterns.js';
 
@@ -162,7 +162,7 @@ export function proseTopics(text: string): string[] {
       continue;
     }
     // Someone's request the chair relays ("I added a slot re X", "X - maybe worth discussing").
-    const phrases = proposalPhrases(s).filter((p) => p.topic !== '');
+    const phrases = proposalPhrases(s).filter((p) => p.topic !== '' && !isPointer(p.topic));
     if (phrases.length) {
       out.push(...phrases.map((p) => p.topic));
       continue;

@@ -26,6 +26,10 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     // git 2022, at the end of a status report: "it" is the report, the rest says where it goes.
     expect(isPointer("it at the Contributor's Summit tomorrow")).toBe(true);
     expect(isPointer('iterators at the summit')).toBe(false);
+    // BayPIGgies 2006: "15+ pages of graphs ... which I would like to present at Google on May 11".
+    expect(isPointer('at Google on May 11')).toBe(true);
+    expect(isPointer('next month')).toBe(true);
+    expect(isPointer('attestation at boot')).toBe(false);
     // libcamera 2025: what the writer would propose it as, the topic named before.
     expect(isPointer('as a discussion topic for linux-media and I was looking at discussing this')).toBe(true);
     // The 2019 CF workshop: "I would like to propose these for discussion and for adoption": the linked document.

@@ -87,3 +87,13 @@ describe("rule 5: a session's outline in plain lines, and lists that are no agen
     expect(titles(chairCallRule(envOf(msg)))[0]).toBe('Looking Glass');
   });
 });
+
+describe("rule 5: the chair's prose", () => {
+  it('takes no place and date as what the chair would present (BayPIGgies 2006)', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'The survey ends 4/30 and I will have 15 pages of graphs which I would like to present at Google on May 11.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).not.toContain('At Google on May 11');
+  });
+});
