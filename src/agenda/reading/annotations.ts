@@ -20,7 +20,8 @@ const LINK_POINTER = regex(
 // "(15 min)", "(1h)"; "[20 minutes]" in square brackets too (the IETF CCAMP chairs' outline, 2004).
 const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*[)\]]/i;
 // "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
-const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*[-–—:]\s+(?=\S)/i;
+// "30 minutes for answering random newbie questions" (BayPIGgies 2006, a meeting cut into three slots).
+const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:[-–—:]|for(?:\s+(?:the|a|an))?)\s+(?=\S)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
 // spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
 // "[Proposed: Koen, Khem]" (the OpenEmbedded TSC's agenda, 2011): who put it forward.

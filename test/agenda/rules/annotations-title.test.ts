@@ -19,6 +19,11 @@ describe('annotations and titles', () => {
       title: 'Trac usage conventions for 9.1',
       durationMinutes: 15,
     });
+    // BayPIGgies 2006: "30 minutes for X", a slot of the meeting.
+    expect(annotate('30 minutes for answering random newbie questions')).toMatchObject({
+      title: 'answering random newbie questions',
+      durationMinutes: 30,
+    });
     // The words that pointed at a link go with it; without a link they are the title's own.
     expect(annotate('Multiple rectangle cropping See thread: http://www.spinics.net/lists/msg67824.html').title).toBe(
       'Multiple rectangle cropping',
