@@ -146,3 +146,36 @@ export function apartFromLinks(block: ListBlock, lines: readonly string[]): List
     { ...block, intro: '', items: after, start: after[0]!.line },
   ];
 }
+
+// The chair's mail says it is the agenda: its subject ("Agenda for TDF board meeting on Monday, October
+// 2nd", "Invitation and agenda for ...") or its own words ("find below the agenda for our TDF board
+// meeting", "here is the agenda", "the agenda is as follows").
+const IS_THE_AGENDA = regex(
+  'i',
+  String.raw`^(?:(?:re|fwd?):\s*)*(?:\[[^\]]*\]\s*)*(?:[\w-]+\s+){0,3}agenda\b|`,
+  String.raw`\b(?:find|see)\s+below\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|\bhere\s+is\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|`,
+  String.raw`\b(?:the|our)\s+agenda\s+(?:is\s+)?(?:below|as\s+follows)\b`,
+);
+// A section's heading: a few words on a line of their own ("Public Section", "Proposed motions to discuss").
+const SECTION_HEADING = /^[\p{L}][\p{L}\d/&' -]{2,50}:?$/u;
+
+/**
+ * A numbered list under a section heading in a mail that says it is the agenda ("Public Section" over
+ * "1. Discuss: Answering questions from the community", "Proposed motions to vote" over "C1. Form
+ * Staffing Committee", the TDF board's agendas, 2023-2024): a part of that agenda. Bullets under a
+ * heading may be anything (links, dial-in), so only numbered and lettered items count.
+ */
+export function agendaSection(block: ListBlock, subject: string, text: string): boolean {
+  const heading = block.intro.trim();
+  if (block.kind === 'bullet' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
+  return (
+    (IS_THE_AGENDA.test(subject) ||
+      IS_THE_AGENDA.test(
+        text
+          .split(/\n\s*\n/)
+          .slice(0, 3)
+          .join(' '),
+      )) &&
+    !introducesNoAgenda(heading)
+  );
+}

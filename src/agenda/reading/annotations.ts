@@ -22,6 +22,7 @@ const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:
 // "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
 // "30 minutes for answering random newbie questions" (BayPIGgies 2006, a meeting cut into three slots).
 const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:[-–—:]|for(?:\s+(?:the|a|an))?)\s+(?=\S)/i;
+const WHO_AND_TIME = /\(\s*([^()]{2,80}?),\s*(\d{1,3})\s*(?:min(?:ute)?s?|m)\s*\)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
 // spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
 // "[Proposed: Koen, Khem]" (the OpenEmbedded TSC's agenda, 2011): who put it forward.
@@ -46,7 +47,15 @@ export function annotate(line: string): Annotated {
     title = title.slice(lead[0].length);
   }
   let presenter: string | undefined;
-  const p = PRESENTER.exec(title);
+  // "(Florian Effenberger, Thorsten Behrens, 10 mins)", "(tdf-board, 5 mins)" (the TDF board's agenda,
+  // 2023): who brings it, then its time, in one parenthesis.
+  const both = WHO_AND_TIME.exec(title);
+  if (both && durationMinutes === undefined) {
+    durationMinutes = Number(both[2]);
+    presenter = both[1]!.replace(/\s+/g, ' ').trim();
+    title = title.replace(both[0], ' ');
+  }
+  const p = presenter === undefined ? PRESENTER.exec(title) : null;
   if (p && !/^(?:PATCH|RFC|TECH|MAINTAINERS?|AGENDA|WIP|DRAFT)\b/i.test(p[1]!)) {
     presenter = p[1]!.trim();
     title = title.replace(p[0], ' ');

@@ -37,6 +37,9 @@ export interface ListBlock {
 const SHORT = 40;
 const shortLine = (line: string): boolean => line.trim().length < SHORT;
 
+// "Rationale: ...", "Supporting material: ...", "Proposed by Paolo Vecchi 2024-03-28": a field of the item above.
+const FIELD_LINE = /^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|^(?:Proposed|Submitted|Presented|Requested|Raised)\s+by\s+\p{Lu}/u;
+
 /** Every list block in a text, in order (line-structured ones and lists flattened into a paragraph). */
 export function listBlocks(text: string): ListBlock[] {
   const lines = text.replace(/\r/g, '').split('\n');
@@ -160,6 +163,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
         // opinion these rules are good", xen-devel 2022).
         if (!inDetail && indent > current.textCol + 1 && current.text.length > 0) inDetail = true;
         if (!inDetail && indent < current.textCol && shortLine(lines[j - 1]!) && /^\p{Lu}\p{Ll}/u.test(line.trim())) inDetail = true;
+        // "Rationale: Give an update ...", "Summary: ...", "Supporting material: ..." at the margin under
+        // "A1. Update from the new board (10 minutes)" (the TDF board's agenda, 2024): the item's fields.
+        if (!inDetail && indent < current.textCol && FIELD_LINE.test(line.trim())) inDetail = true;
         (inDetail ? current.detail : current.text).push(line.trim());
         end = j;
         continue;

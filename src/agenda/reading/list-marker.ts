@@ -24,7 +24,8 @@ const MARKER = regex(
   'u',
   // "C.1) Any more 4.13 coordination": an item numbered within a section of the agenda (xen-devel 2019).
   // "1- MapServer vision / future direction" (mapserver-dev 2007): a number and a dash, typed by hand.
-  String.raw`^(\s*)(?:(?:[A-Z]\.)?(\d{1,2})(?:[.)](?=\s|\p{Lu}|\(|$)|-(?=\s+\p{L}))|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
+  // "A1. Update from the new board", "C1. Form Staffing Committee" (the TDF board's agenda, 2024): section and number.
+  String.raw`^(\s*)(?:(?:[A-Z]\.?)?(\d{1,2})(?:[.)](?=\s|\p{Lu}|\(|$)|-(?=\s+\p{L}))|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
   String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
 );
 

@@ -10,6 +10,7 @@ import { makeCandidate, present, type RuleEnv } from '../extract/rule-env.js';
 import { introducesTopics, lastSentence } from '../reading/intros.js';
 import {
   agendaBlock,
+  agendaSection,
   apartFromLinks,
   headedSubLists,
   introducesNoAgenda,
@@ -91,7 +92,11 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // LLVM RISC-V sync-up's call, 2021): that list is its agenda.
   const bare = !blocks.some(agendaBlock) ? blocks.filter((b) => b.intro.trim() === '') : [];
   for (const block of blocks.flatMap((b) => [b, ...headedSubLists(b)])) {
-    const agenda = agendaBlock(block) || listsSections(block, lines) || (bare.length === 1 && bare[0] === block);
+    const agenda =
+      agendaBlock(block) ||
+      listsSections(block, lines) ||
+      (bare.length === 1 && bare[0] === block) ||
+      agendaSection(block, env.msg.subject, text);
     if (!agenda || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
@@ -197,7 +202,11 @@ const BOILERPLATE = regex(
   String.raw`questions)|other\s+topics?|anything\s+else.*|round\s*table|misc(?:ellaneous)?|`,
   String.raw`others?|tbd|questions?|end|(?:continued?|continuing)?\s*(?:the\s+)?discussions?)\W*$|`,
   // "Round table discussion: Bring any topics that need discussion" (OpenBMC GUI WG 2021): a slot, no topic.
-  String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b`,
+  String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b|`,
+  // "Answering questions from the community", "Questions from the community" (the TDF board's agendas,
+  // 2023-2024): the open slot every meeting holds.
+  String.raw`^(?:[\w, -]{1,30}:\s*)?(?:answering\s+)?questions\s+(?:from|of|by)\s+(?:the\s+)?`,
+  String.raw`(?:community|members|audience|attendees|public)\W*(?:\([^()]*\)\s*)?$`,
 );
 
 // "1. (no topics scheduled)", "- None yet": the list says it is empty.

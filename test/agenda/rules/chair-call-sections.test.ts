@@ -97,3 +97,48 @@ describe("rule 5: the chair's prose", () => {
     expect(titles(chairCallRule(envOf(msg)))).not.toContain('At Google on May 11');
   });
 });
+
+// The TDF board's agendas (2023-2024): sections of a mail that says it is the agenda, items numbered
+// "1." or "A1.", what the board does with each ("Discuss:", "Status Report:"), fields under them.
+describe("rule 5: a board's agenda in sections", () => {
+  const body = [
+    'Dear Community,',
+    '',
+    'find below the agenda for our board meeting on Monday.',
+    '',
+    'Public Section',
+    '',
+    '  1. Discuss: Answering questions from the community (board, 5 mins)',
+    '    Rationale: Provide an opportunity for the community to ask questions',
+    '',
+    '  2. Discuss: Improving board minuting (Florian Effenberger, Thorsten',
+    '    Behrens, 10 mins)',
+    '',
+    '  3. Status Report: Status: LibreOffice in the app stores (Florian Effenberger, 5 mins)',
+    '',
+    'Proposed motions to discuss',
+    '',
+    'D1. Motion to approve the board agenda process',
+    'Proposed by Paolo Vecchi 2024-03-28',
+    '',
+    'D2. Update from the new board (10 minutes)',
+    'Rationale: Give an update on the past month of work done by the new board.',
+    '',
+  ].join('\n');
+
+  it("reads each section's numbered items, without the community's question slot", () => {
+    const c = chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body })));
+    expect(titles(c)).toEqual([
+      'Improving board minuting',
+      'LibreOffice in the app stores',
+      'Motion to approve the board agenda process',
+      'Update from the new board',
+    ]);
+    expect(c[0]).toMatchObject({ presenter: 'Florian Effenberger, Thorsten Behrens', durationMinutes: 10 });
+  });
+
+  it('reads no section when the mail does not say it is the agenda', () => {
+    const notAgenda = body.replace('find below the agenda for our board meeting on Monday.', 'Some notes from Monday.');
+    expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: notAgenda }))))).toEqual([]);
+  });
+});
