@@ -97,7 +97,8 @@ const NOT_CONTENT = regex(
   String.raw`made|published|finali[sz]ed|subject\s+to|tbd|still|not|being|going|to\s+be|usually|always|open|empty)\b`,
 );
 // A quoted suggestion standing on its own line.
-const QUOTED_LINE = /^\s*["“]([^"”\n]{8,160})["”]\s*$/gm;
+// Not a link's label: '"Read the full specification<https://wiki.ubuntu.com/...>"' (Ubuntu Women 2009).
+const QUOTED_LINE = /^\s*["“]((?:(?!https?:)[^"”\n<]){8,160})["”]\s*$/gm;
 
 // "Immediate topics: I want to give away a bunch of projects: ...  Also the actual scheduling for this
 // meeting since ..." (the first xfs office hours, 2024): a label, then the topics in sentences. ("Topic:" in

@@ -3,6 +3,7 @@ import { proseTopics } from '../reading/chair-prose.js';
 import { timetableTopics } from '../reading/timetable-lines.js';
 import { indentedLists, spacedLists } from '../reading/indented-list.js';
 import { timedLines } from '../reading/timed-lines.js';
+import { labelledLines } from '../reading/labelled-lines.js';
 import { itemTopics } from '../reading/item-topics.js';
 import { presenterTables } from '../reading/presenter-table.js';
 import { announcedTalks } from '../reading/proposal-form.js';
@@ -114,6 +115,8 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // "ASON [20 minutes]" over "Protection and recovery [20 minutes]" (the IETF CCAMP chairs' outline,
   // 2004): lines that each give their time are the agenda, whatever the words before them.
   topics.push(...timedLines(text));
+  // "*OBJECTIVE*: X" on three lines (Ubuntu Women 2009), MeetBot's "#topic X": a label the writer repeats.
+  topics.push(...labelledLines(text));
   for (const list of [...indentedLists(text), ...spacedLists(text)])
     if (
       (introducesTopics(list.intro) || PROPOSED.test(list.intro)) &&

@@ -181,6 +181,8 @@ const POINTER = regex(
   // "15+ pages of graphs ... which I would like to present at Google on May 11" (BayPIGgies 2006): where
   // and when, the thing presented named before.
   String.raw`(?:at|during)\s.*|(?:tomorrow|today|tonight|next\s+(?:week|month|meeting|time))\b.*|`,
+  // "I am not sure we can begin to cover all of them in one meeting" (Ubuntu Women 2009): the ones named before.
+  String.raw`(?:all|any|some|most|each|both|none|either)\s+of\s+(?:them|these|those|it)\b.*|`,
   String.raw`(?:it|this|that)\s+(?:at|in|during|for|on|ahead\s+of|before)\s.*|the\s+(?:topic|`,
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.

@@ -142,3 +142,27 @@ describe("rule 5: a board's agenda in sections", () => {
     expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: notAgenda }))))).toEqual([]);
   });
 });
+
+// Ubuntu Women (2009): the leader's call with the goals set at UDS, one "*OBJECTIVE*:" line each.
+describe('rule 5: topics behind a label the chair repeats', () => {
+  const body =
+    'Hi again everyone,\n\nThe wiki with the full specs can be found under\n"Read the full specification<https://wiki.example.org/Roadmap>"\n\n' +
+    'We have 3 objectives for this meeting and I am not sure we can begin to\ncover all of them in one meeting\n\n' +
+    '*OBJECTIVE*: Clarify the purpose of the #ubuntu-women channel.\n*OBJECTIVE*: Create a safe space IRC channel.\n' +
+    '*OBJECTIVE*: Appoint a leader of the Ubuntu Women team, complete with\ncodified expectations around the role.\n';
+
+  it('reads each labelled line, wrapped lines joined, and neither a link label nor "all of them"', () => {
+    expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body }))))).toEqual([
+      'Clarify the purpose of the #ubuntu-women channel',
+      'Create a safe space IRC channel',
+      'Appoint a leader of the Ubuntu Women team',
+    ]);
+  });
+
+  it('takes one labelled line in prose for prose', () => {
+    const one = 'Agenda is on the wiki.\n\nTopic: we will see how far we get.\n';
+    expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: one }))))).not.toContain(
+      'We will see how far we get',
+    );
+  });
+});
