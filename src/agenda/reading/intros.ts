@@ -10,7 +10,9 @@ import { regex } from '../extract/patterns.js';
 
 const AGENDA_INTRO = regex(
   'i',
-  String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|schedule|discussions?|points|proposals|`,
+  // "schedule" the noun, not "do we need to schedule something on the orchestrator" (ceph-devel 2019).
+  String.raw`\b(?:topics?|agenda|items?|a\s+couple(?:\s+of\s+(?:things|points))?|(?<!\bto\s)schedule(?!\s+(?:something|it|them|a|an|one))|`,
+  String.raw`discussions?|points|proposals|`,
   // "I'll kick things off with one suggestion:" (the ext4 BoF's call, LSF/MM/BPF 2024).
   // "Current responses:" (the Driver and H/W APIs Workshop's chair, netdev 2024): the topics sent in.
   // "I'd like to do the following talks:" (the ClangBuiltLinux meet-up 2019, answering its call for

@@ -45,6 +45,9 @@ const LOGISTICS = regex(
   // 2004): a working group's standing business at every session.
   String.raw`^(?:(?:normal|group|wg)\s+)?admin(?:istrivia)?\b|^(?:wg|working\s+group)\s+status\b|`,
   String.raw`^status\s+of\s+(?:the\s+)?(?:wg|working\s+group)\b|`,
+  // "Does the 1500-1700 UTC time range work well enough for everyone?", "What day(s):" (ceph-devel 2019,
+  // planning calls): when to meet.
+  String.raw`^what\s+(?:day|time|date)(?:s|\(s\))?\W*$|\btime\s+(?:range|slot|zone)s?\s+work\b|`,
   String.raw`^(?:happy\s+new\s+year|merry\s+christmas|happy\s+holidays|season'?s\s+greetings|welcome\s+back)\W*$|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,

@@ -166,3 +166,13 @@ describe('rule 5: topics behind a label the chair repeats', () => {
     );
   });
 });
+
+// ceph-devel 2019, "octopus planning calls": questions about when to meet, numbered "1-" and "2-".
+describe('rule 5: questions about when to meet', () => {
+  it('takes no scheduling questions for topics, nor "to schedule something" for an agenda', () => {
+    const body =
+      "We'd like to do some planning calls. Sebastian, do we need to schedule something on the\norchestrator, or just rely on the existing Monday call?\n\n" +
+      "1- Does the 1500-1700 UTC time range work well enough for everyone?  We'll\nrecord the calls.\n\n2- What day(s):\n\n Tomorrow (Friday Jun 7)\n";
+    expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body }))))).toEqual([]);
+  });
+});
