@@ -157,17 +157,20 @@ const IS_THE_AGENDA = regex(
   String.raw`\b(?:the|our)\s+agenda\s+(?:is\s+)?(?:below|as\s+follows)\b`,
 );
 // A section's heading: a few words on a line of their own ("Public Section", "Proposed motions to discuss").
-const SECTION_HEADING = /^[\p{L}][\p{L}\d/&' -]{2,50}:?$/u;
+// No colon: "Prework questions:" over "a) Which subsystems ..." (the 2024 Maintainers Summit's draft agenda)
+// introduces what the list is, which agendaBlock reads.
+const SECTION_HEADING = /^[\p{L}][\p{L}\d/&' -]{2,50}$/u;
 
 /**
  * A numbered list under a section heading in a mail that says it is the agenda ("Public Section" over
  * "1. Discuss: Answering questions from the community", "Proposed motions to vote" over "C1. Form
  * Staffing Committee", the TDF board's agendas, 2023-2024): a part of that agenda. Bullets under a
- * heading may be anything (links, dial-in), so only numbered and lettered items count.
+ * heading may be anything (links, dial-in), lettered points questions to think about, so only
+ * numbered items count.
  */
 export function agendaSection(block: ListBlock, subject: string, text: string): boolean {
   const heading = block.intro.trim();
-  if (block.kind === 'bullet' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
+  if (block.kind !== 'number' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
   return (
     (IS_THE_AGENDA.test(subject) ||
       IS_THE_AGENDA.test(

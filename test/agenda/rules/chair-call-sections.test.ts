@@ -176,3 +176,15 @@ describe('rule 5: questions about when to meet', () => {
     expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body }))))).toEqual([]);
   });
 });
+
+// The 2024 Maintainers Summit's draft agenda: a timetable, then each session's "Prework questions:".
+describe("rule 5: a section's questions to think about", () => {
+  it('reads no lettered prework questions under a section of a mail that is the agenda', () => {
+    const body =
+      'This is the draft of the agenda.\n\n9:30  Regression Tracking (Thorsten Leemhuis)\n11:00 Are we ready to Commit to Rust?\n\n' +
+      'Regression Tracking\n===================\n\nPrework questions:\n\na) Which subsystems do you think are doing a great job of handling\n' +
+      'regressions, and why?\n\nb) Do you think regression tracking is worth it?\n';
+    const c = chairCallRule(envOf(message({ subject: 'Draft Agenda for the MirageOS call', bodyText: body })));
+    expect(titles(c)).toEqual(['Regression Tracking', 'Are we ready to Commit to Rust?']);
+  });
+});
