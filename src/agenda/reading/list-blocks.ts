@@ -113,8 +113,14 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     // "10) Definitive guidelines for ... This should address:" over "1) Where to define toolchains", "2) ..."
     // (the OpenEmbedded TSC's agenda, 2011): numbers starting again under an item's colon are its points.
     const last = current?.detail.at(-1) ?? current?.text.at(-1) ?? '';
+    // So are they right under an item's description, no blank line between ("*3. Jabber Trademark Sublicensing
+    // Program*" over its context, "Key points", "1. Is there any current demand?", the XSF board, 2026).
     const restarts =
-      first.kind === 'number' && mk?.kind === 'number' && (current?.ordinal ?? 0) > 1 && mk.ordinal === 1 && /:\s*$/.test(last);
+      first.kind === 'number' &&
+      mk?.kind === 'number' &&
+      (current?.ordinal ?? 0) > 1 &&
+      mk.ordinal === 1 &&
+      (/:\s*$/.test(last) || (inDetail && !lastBlank));
     if (current && mk && (restarts || (sub > 0 && mk.ordinal === sub + 1 && mk.ordinal !== current.ordinal + 1))) {
       current.detail.push(line.trim());
       sub = mk.ordinal;
@@ -126,7 +132,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       current = { text: mk.text ? [mk.text] : [], detail: [], line: j, textCol: mk.textCol, indent: mk.indent, ordinal: mk.ordinal };
       items.push(current);
       lastBlank = false;
-      inDetail = false;
+      // Emphasis closed the title ("*1. Welcome*Opening of the meeting."): what follows describes it.
+      inDetail = mk.rest !== undefined;
+      if (mk.rest) current.detail.push(mk.rest);
       end = j;
       continue;
     }

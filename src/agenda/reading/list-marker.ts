@@ -18,6 +18,8 @@ export interface Marked {
   readonly ordinal: number;
   /** The item text on the marker's line ('' when the marker stands alone). */
   readonly text: string;
+  /** What follows the item's title on its line, when emphasis closed the title ("*1. Welcome*Opening of ..."). */
+  readonly rest?: string;
 }
 
 const MARKER = regex(
@@ -40,9 +42,18 @@ function proseDash(line: string, before: string | undefined): boolean {
   return before.trim().length >= 60 && /[\p{L}\d_)]$/u.test(before.trimEnd());
 }
 
+// "*1. Welcome*Opening of the meeting.", "*3. Review and vote on X*The Board will ..." (the XSF board's
+// agendas, 2026: HTML mail's bold headings turned into text): the number and title inside the emphasis.
+const BOLD_NUMBER = /^(\s*)[*_]{1,2}((?:[A-Z]\.?)?\d{1,2}[.)]\s+[^*_]+?)[*_]{1,2}(.*)$/;
+
 /** A list marker at the start of a line, or null. "o" counts only when followed by text (Outlook's bullets). */
 export function markerOf(line: string, before?: string): Marked | null {
   if (proseDash(line, before)) return null;
+  const bold = BOLD_NUMBER.exec(line);
+  if (bold) {
+    const inner = markerOf(`${bold[1]} ${bold[2]}`);
+    return inner && { ...inner, rest: bold[3]!.trim() };
+  }
   const m = MARKER.exec(line.replace(/\t/g, '    '));
   if (!m) return null;
   const expanded = line.replace(/\t/g, '    ');

@@ -48,6 +48,11 @@ const LOGISTICS = regex(
   // "Does the 1500-1700 UTC time range work well enough for everyone?", "What day(s):" (ceph-devel 2019,
   // planning calls): when to meet.
   String.raw`^what\s+(?:day|time|date)(?:s|\(s\))?\W*$|\btime\s+(?:range|slot|zone)s?\s+work\b|`,
+  // "1. Welcome", "2. Formalize Agenda", "6. Any Other Business (AOB)", "7. Date of Next Meeting", "8. Close"
+  // (the XSF board's agendas, 2026): the order of business every formal meeting keeps.
+  String.raw`^(?:call\s+to\s+order|(?:formali[sz]e|approv(?:e|al\s+of)|adopt(?:ion\s+of)?|confirm(?:ation\s+of)?)\s+(?:the\s+)?agenda|`,
+  String.raw`(?:date|time)(?:\s+and\s+(?:time|place|venue))?\s+of\s+(?:the\s+)?next\s+meeting|close|adjourn(?:ment)?|`,
+  String.raw`any\s+other\s+business\s*\(aob\))\W*$|`,
   String.raw`^(?:happy\s+new\s+year|merry\s+christmas|happy\s+holidays|season'?s\s+greetings|welcome\s+back)\W*$|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,

@@ -188,3 +188,17 @@ describe("rule 5: a section's questions to think about", () => {
     expect(titles(c)).toEqual(['Regression Tracking', 'Are we ready to Commit to Rust?']);
   });
 });
+
+// The XSF board's agendas (2026): HTML mail's bold numbered headings turned into text, each with its
+// context run on after the emphasis, and a formal meeting's order of business around the topics.
+describe("rule 5: a board's agenda in bold numbered headings", () => {
+  it('reads the title inside the emphasis, its context and key points under it, without the standing items', () => {
+    const body =
+      'Dear Board members,\nThis email announces the agenda for our next Board meeting.\n*1. Welcome*Opening of the meeting.\n' +
+      '*2. Formalize Agenda*Confirm and approve the agenda for this meeting.\n*3. Jabber Trademark Sublicensing Program*The XSF ' +
+      'administers JABBER\nsublicensing on behalf of Cisco.\nKey points\n1. Is there any current demand?\n2. Reversibility - may be hard.\n' +
+      '*4. Any Other Business (AOB)*Items not listed above.\n*5. Date of next meeting*Agreement on the date.\n*6. Close*Closing of the meeting.\n';
+    const c = chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body })));
+    expect(titles(c)).toEqual(['Jabber Trademark Sublicensing Program']);
+  });
+});
