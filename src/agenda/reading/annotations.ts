@@ -22,7 +22,8 @@ const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:
 // "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
 // "30 minutes for answering random newbie questions" (BayPIGgies 2006, a meeting cut into three slots).
 const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:[-–—:]|for(?:\s+(?:the|a|an))?)\s+(?=\S)/i;
-const WHO_AND_TIME = /\(\s*([^()]{2,80}?),\s*(\d{1,3})\s*(?:min(?:ute)?s?|m)\s*\)/i;
+// "(Florian, all 5min)", "(All, max. 10 min)" (2020): a word or two may stand before the time.
+const WHO_AND_TIME = /\(\s*([^()]{2,80}?),\s*(?:[a-z]+\.?\s+){0,2}?(\d{1,3})\s*(?:min(?:ute)?s?|m)\s*\)/i;
 // A presenter in square brackets at the end or start of a line, a person's name (letters, dots,
 // spaces, "/" for pairs), not a tag like [PATCH] or a reference like [1].
 // "[Proposed: Koen, Khem]" (the OpenEmbedded TSC's agenda, 2011): who put it forward.

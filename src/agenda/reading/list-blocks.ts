@@ -173,7 +173,8 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
         if (!inDetail && indent < current.textCol && shortLine(lines[j - 1]!) && /^\p{Lu}\p{Ll}/u.test(line.trim())) inDetail = true;
         // "Rationale: Give an update ...", "Summary: ...", "Supporting material: ..." at the margin under
         // "A1. Update from the new board (10 minutes)" (the TDF board's agenda, 2024): the item's fields.
-        if (!inDetail && indent < current.textCol && FIELD_LINE.test(line.trim())) inDetail = true;
+        // ("    Rationale: Provide an opportunity ...", set in under "1. Q&A: ...", the same board in 2020: at any indent.)
+        if (!inDetail && current.text.length > 0 && FIELD_LINE.test(line.trim())) inDetail = true;
         (inDetail ? current.detail : current.text).push(line.trim());
         end = j;
         continue;

@@ -53,6 +53,8 @@ const LOGISTICS = regex(
   String.raw`^(?:call\s+to\s+order|(?:formali[sz]e|approv(?:e|al\s+of)|adopt(?:ion\s+of)?|confirm(?:ation\s+of)?)\s+(?:the\s+)?agenda|`,
   String.raw`(?:date|time)(?:\s+and\s+(?:time|place|venue))?\s+of\s+(?:the\s+)?next\s+meeting|close|adjourn(?:ment)?|`,
   String.raw`any\s+other\s+business\s*\(aob\))\W*$|`,
+  // "Status quo about Pending Actions (Lothar 5min)" (the TDF board's agenda, 2020): the actions every meeting reviews.
+  String.raw`^(?:status(?:\s+quo)?\s+(?:of|about|on)\s+)?(?:the\s+)?(?:pending|open|outstanding)\s+(?:actions|action\s+items)\b|`,
   String.raw`^(?:happy\s+new\s+year|merry\s+christmas|happy\s+holidays|season'?s\s+greetings|welcome\s+back)\W*$|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,
@@ -216,7 +218,7 @@ const BOILERPLATE = regex(
   String.raw`^(?:round\s*table|open)(?:\s+discussion)?\s*[:-]\s*(?:bring|raise|any|other)\b|`,
   // "Answering questions from the community", "Questions from the community" (the TDF board's agendas,
   // 2023-2024): the open slot every meeting holds.
-  String.raw`^(?:[\w, -]{1,30}:\s*)?(?:answering\s+)?questions\s+(?:from|of|by)\s+(?:the\s+)?`,
+  String.raw`^(?:[^:]{1,30}:\s*)?(?:answering\s+)?questions\s+(?:from|of|by)\s+(?:the\s+)?`,
   String.raw`(?:community|members|audience|attendees|public)\W*(?:\([^()]*\)\s*)?$`,
 );
 

@@ -87,7 +87,8 @@ const FILED_AS = regex(
   // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.
   // "Discuss: X", "Status Report: Status: X", "Vote, Discuss: X", "Discuss, member-private: X" (the TDF
   // board's agendas, 2023): what the board will do with the item, and in which part of the meeting.
-  String.raw`(?:(?:status\s+report|vote|discuss|decide|decision|inform(?:ation)?|approve)(?:\s*,\s*|\s+))*`,
+  // "Inform&Discuss:", "Inform & Discuss:" (the same board, 2020-2021).
+  String.raw`(?:(?:status\s+report|vote|discuss|decide|decision|inform(?:ation)?|approve)(?:\s*[,&]\s*|\s+(?:and\s+)?))*`,
   String.raw`(?:status\s+report|vote|discuss|decide|decision|inform(?:ation)?|approve|status)`,
   String.raw`(?:\s*,\s*(?:public|private|member-private|board-private|members?-only|confidential))?|`,
   String.raw`tentative(?:ly)?|optional|if\s+time\s+(?:permits|allows)|time\s+permitting|if\s+(?:there\s+is|we\s+have)\s+[^-–—:]{1,40}?)`,

@@ -202,3 +202,15 @@ describe("rule 5: a board's agenda in bold numbered headings", () => {
     expect(titles(c)).toEqual(['Jabber Trademark Sublicensing Program']);
   });
 });
+
+// The same board in 2020: its agenda "-> AGENDA:" over "Public Part" and items with set-in fields.
+describe("rule 5: a board's standing items and set-in fields", () => {
+  it('leaves out the Q&A slot and the pending actions, and keeps a field set in under an item out of its title', () => {
+    const body =
+      'find below the agenda for our board meeting.\n\n-> AGENDA:\nPublic Part\n1. Q&A: Answering Questions from the community (All, max. 10 min)\n' +
+      '    Rationale: Provide an opportunity for the community to ask questions.\n2. Status quo about Pending Actions (Lothar 5min)\n' +
+      '3. Inform&Discuss: Status of annual filings and report (Florian, all 5min)\n    Rationale: We have filings in public.\n';
+    const c = chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: body })));
+    expect(titles(c)).toEqual(['Status of annual filings and report']);
+  });
+});
