@@ -23,6 +23,8 @@ const VERB =
   '(?:introduction|intro|tutorial)\\s+(?:on|about|of|to))|' +
   // "I would like to re-start discussing multiplexed stream support" (linux-media 2019).
   '(?:re-?start|resume|continue|keep)\\s+discussing|' +
+  // "I'd be happy to spark a 'What should be in Wine 1.0?' discussion group" (WineConf 2002): a session the writer offers to lead.
+  '(?:spark|lead|host|moderate|organi[sz]e|chair)(?=\\s+(?:a|an)\\s)|' +
   'discuss|talk(?:\\s+a\\s+(?:little\\s+)?bit)?\\s+about|talk|present|propose|raise|bring\\s+up|' +
   'cover|go\\s+over|give\\s+(?:an?\\s+)?(?:update|overview|talk|presentation)\\s+(?:on|about)|' +
   'have\\s+a\\s+(?:quick\\s+|short\\s+|brief\\s+)?(?:discussion|session|slot|chat|poll)' +
@@ -183,6 +185,9 @@ const POINTER = regex(
   String.raw`(?:at|during)\s.*|(?:tomorrow|today|tonight|next\s+(?:week|month|meeting|time))\b.*|`,
   // "I am not sure we can begin to cover all of them in one meeting" (Ubuntu Women 2009): the ones named before.
   String.raw`(?:all|any|some|most|each|both|none|either)\s+of\s+(?:them|these|those|it)\b.*|`,
+  // "I'd like to propose a slight change in format, Michael." (WineConf 2002): how the meeting runs, no topic.
+  String.raw`(?:a|an|the|some)\s+(?:slight\s+|small\s+|minor\s+)?changes?\s+(?:in|to|of)\s+(?:the\s+)?`,
+  String.raw`(?:format|schedule|time|date|venue|agenda|programme|program)\b.*|`,
   String.raw`(?:it|this|that)\s+(?:at|in|during|for|on|ahead\s+of|before)\s.*|the\s+(?:topic|`,
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.

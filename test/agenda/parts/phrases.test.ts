@@ -30,6 +30,11 @@ describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
     expect(isPointer('at Google on May 11')).toBe(true);
     expect(isPointer('next month')).toBe(true);
     expect(isPointer('attestation at boot')).toBe(false);
+    // WineConf 2002: a change in how the meeting runs is no topic; a discussion group the writer offers to lead is one.
+    expect(isPointer('a slight change in format, Michael.')).toBe(true);
+    expect(topics("I'd be happy to spark a 'What should be in Wine 1.0?' discussion group on Friday.")).toEqual([
+      "a 'What should be in Wine 1.0?' discussion group on Friday",
+    ]);
     // libcamera 2025: what the writer would propose it as, the topic named before.
     expect(isPointer('as a discussion topic for linux-media and I was looking at discussing this')).toBe(true);
     // The 2019 CF workshop: "I would like to propose these for discussion and for adoption": the linked document.
