@@ -17,7 +17,7 @@ import { callMeetingForSubject } from '../extract/call-detect.js';
  */
 export function quotedCallRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
-  if (msg.quotedText.trim() === '' && !/-{3,}\s*(?:Original Message|Forwarded message)/i.test(msg.bodyText)) return [];
+  if (msg.quotedText.trim() === '' && topPostedOriginal(msg.bodyText) === null) return [];
   // The chair's own call that quotes the agenda another chair sent, the original not stored ("november
   // 21 meeting prep" from one OSGeo board member, quoting the other's agenda list under "Only 3 projects
   // will show up today", 2017): the quote is the agenda of the call this mail is.
