@@ -14,9 +14,14 @@ const LABELLED =
 export function labelledLines(text: string): string[] {
   const lines = text.split('\n');
   const found: { label: string; text: string }[] = [];
+  let lastEnd = -2;
   for (let i = 0; i < lines.length; i++) {
     const m = LABELLED.exec(lines[i]!);
-    if (!m) continue;
+    // A field of something named above it ("Topic #2: guest_memfd development sync" over "Objective:
+    // Identify known issues, ...", PUCK's agendas, 2023): the label must open its paragraph or follow
+    // the lines of the label before it.
+    const opens = (lines[i - 1]?.trim() ?? '') === '' || lastEnd === i - 1;
+    if (!m || !opens) continue;
     let topic = m[3]!.trim();
     // A wrapped line goes on until a blank line, the next label, or a full stop ends the topic.
     for (let j = i + 1; j < lines.length && !/[.!?]$/.test(topic); j++) {
@@ -26,6 +31,7 @@ export function labelledLines(text: string): string[] {
       i = j;
     }
     found.push({ label: (m[1] ?? m[2]!).toLowerCase().replace(/\s+/g, ' '), text: topic });
+    lastEnd = i;
   }
   const counts = new Map<string, number>();
   for (const f of found) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);

@@ -159,6 +159,14 @@ describe('rule 5: topics behind a label the chair repeats', () => {
     ]);
   });
 
+  it('takes no field under a topic for a topic (PUCK\'s agendas, 2023: "Objective:" under "Topic #1:")', () => {
+    const puck =
+      'Topic #1:   KVM MC format at LPC 2023 (~15 minutes)\nObjective:  Discuss and finalize format of KVM MC\n\n' +
+      'Topic #2:   guest_memfd development sync (~45 minutes)\nObjective:  Identify known issues, build list of todos\n';
+    const read = titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: puck }))));
+    expect(read.filter((t) => /known issues|finalize format/i.test(t))).toEqual([]);
+  });
+
   it('takes one labelled line in prose for prose', () => {
     const one = 'Agenda is on the wiki.\n\nTopic: we will see how far we get.\n';
     expect(titles(chairCallRule(envOf(message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: one }))))).not.toContain(
