@@ -40,7 +40,6 @@ const LOGISTICS = regex(
   String.raw`\bsubmission\s+deadline\b|\bannouncement\s+of\s+(?:the\s+)?accepted\b|\bnotification\s+of\s+acceptance\b|`,
   // "have a lot of fun meeting like minded people" (the first PyPy sprint's goals, 2003).
   String.raw`^have\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+)?fun\b|`,
-  // "Happy New Year!" heading the first agenda of January (the LLVM RISC-V sync-up, 2022): a greeting.
   // "Normal admin and WG status [15 minutes]", "Group Admin (Chairs)" (the IETF CCAMP chairs' agendas,
   // 2004): a working group's standing business at every session.
   String.raw`^(?:(?:normal|group|wg)\s+)?admin(?:istrivia)?\b|^(?:wg|working\s+group)\s+status\b|`,
@@ -55,6 +54,7 @@ const LOGISTICS = regex(
   String.raw`any\s+other\s+business\s*\(aob\))\W*$|`,
   // "Status quo about Pending Actions (Lothar 5min)" (the TDF board's agenda, 2020): the actions every meeting reviews.
   String.raw`^(?:status(?:\s+quo)?\s+(?:of|about|on)\s+)?(?:the\s+)?(?:pending|open|outstanding)\s+(?:actions|action\s+items)\b|`,
+  // "Happy New Year!" heading the first agenda of January (the LLVM RISC-V sync-up, 2022): a greeting.
   String.raw`^(?:happy\s+new\s+year|merry\s+christmas|happy\s+holidays|season'?s\s+greetings|welcome\s+back)\W*$|`,
   // "01) Agree on meeting date, time and meeting lead." (the OpenEmbedded TSC's first agenda, 2011).
   String.raw`^(?:agree|decide|settle)\s+on\s+(?:the\s+)?(?:next\s+)?(?:meeting|call)\s+(?:date|time|day|place|venue|lead|chair)\b|`,
@@ -120,13 +120,13 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));
   for (const table of tables) topics.push(...table.rows.map((r) => `${r.topic} (${r.presenter})`));
   topics.push(...announcedTalks(text).map((t) => `${t.title} (${t.presenter})`));
-  // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
-  // short rows are read above.
   // "ASON [20 minutes]" over "Protection and recovery [20 minutes]" (the IETF CCAMP chairs' outline,
   // 2004): lines that each give their time are the agenda, whatever the words before them.
   topics.push(...timedLines(text));
   // "*OBJECTIVE*: X" on three lines (Ubuntu Women 2009), MeetBot's "#topic X": a label the writer repeats.
   topics.push(...labelledLines(text));
+  // "Here's what we initially proposed:" over indented lines with no markers (LPC 2019); a table's
+  // short rows are read above.
   for (const list of [...indentedLists(text), ...spacedLists(text)])
     if (
       (introducesTopics(list.intro) || PROPOSED.test(list.intro)) &&

@@ -178,8 +178,6 @@ const POINTER = regex(
   String.raw`(?:discussion|adoption|review|consideration|comments?|feedback)\b.*|`,
   String.raw`it|that|these|(?:these|those)(?:\s+[\w-]+){1,2}|this\s+(?:topic|item|issue|proposal|`,
   String.raw`discussion|thread|one|problem|series|work)|`,
-  // "I'll propose a session on it at the Contributor's Summit tomorrow" (git 2022, under the
-  // status report it means): the pronoun, then where it goes.
   // "15+ pages of graphs ... which I would like to present at Google on May 11" (BayPIGgies 2006): where
   // and when, the thing presented named before.
   String.raw`(?:at|during)\s.*|(?:tomorrow|today|tonight|next\s+(?:week|month|meeting|time))\b.*|`,
@@ -188,6 +186,8 @@ const POINTER = regex(
   // "I'd like to propose a slight change in format, Michael." (WineConf 2002): how the meeting runs, no topic.
   String.raw`(?:a|an|the|some)\s+(?:slight\s+|small\s+|minor\s+)?changes?\s+(?:in|to|of)\s+(?:the\s+)?`,
   String.raw`(?:format|schedule|time|date|venue|agenda|programme|program)\b.*|`,
+  // "I'll propose a session on it at the Contributor's Summit tomorrow" (git 2022, under the
+  // status report it means): the pronoun, then where it goes.
   String.raw`(?:it|this|that)\s+(?:at|in|during|for|on|ahead\s+of|before)\s.*|the\s+(?:topic|`,
   String.raw`above|issue|proposal)|`,
   // "discuss what they might be for v4l2", "present a plan to you and Nicolas": what the mail said before.

@@ -84,13 +84,13 @@ const FILED_AS = regex(
   String.raw`note|reminder|fy[ia]|heads[- ]up|update|new|prompted\s+by\s+[^:]{1,60}|(?:session|part|track|block)\s+(?:\d{1,2}|[ivx]{1,4})|`,
   // "Another topic came up in the rados suite review today: downgrades" (ceph-devel 2019).
   String.raw`(?:another|one\s+more|a\s+further|an\s+additional|also\s+an?)\s+(?:topic|item|thing|question|point)\b[^:]{0,60}|`,
-  // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.
   // "Discuss: X", "Status Report: Status: X", "Vote, Discuss: X", "Discuss, member-private: X" (the TDF
   // board's agendas, 2023): what the board will do with the item, and in which part of the meeting.
   // "Inform&Discuss:", "Inform & Discuss:" (the same board, 2020-2021).
   String.raw`(?:(?:status\s+report|vote|discuss|decide|decision|inform(?:ation)?|approve)(?:\s*[,&]\s*|\s+(?:and\s+)?))*`,
   String.raw`(?:status\s+report|vote|discuss|decide|decision|inform(?:ation)?|approve|status)`,
   String.raw`(?:\s*,\s*(?:public|private|member-private|board-private|members?-only|confidential))?|`,
+  // "TENTATIVE - X", "IF THERE IS INTEL REPRESENTATION - X" (OpenBMC GUI WG 2019): a condition, not the topic.
   String.raw`tentative(?:ly)?|optional|if\s+time\s+(?:permits|allows)|time\s+permitting|if\s+(?:there\s+is|we\s+have)\s+[^-–—:]{1,40}?)`,
   String.raw`\s*(?:[:.]|\s-)\s+(?=\S)`,
 );

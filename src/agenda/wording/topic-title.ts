@@ -140,7 +140,7 @@ export function topicTitle(raw: string): TopicTitle | null {
     );
   // "D66210 (Machine Outliner)", "<url> (better errors in MC layer)" (the LLVM RISC-V sync-up's agendas):
   // a patch or issue named by its number, its subject in parentheses.
-  t = t.replace(/^(?:[A-Z]{1,3}\d{3,}|#\d+|r[A-Z]?\d{4,}|(?:bug|issue|pr)\s*#?\d+)?\s*\(([^()]{3,80})\)\s*$/i, '$1');
+  t = t.replace(new RegExp(`^${PATCH_ID}?\\s*\\(([^()]{3,80})\\)\\s*$`, 'i'), '$1');
   // "D116677 and D11678 - improvements to branch target analysis" (the same sync-up, 2022): the numbers
   // name the patches, the words after the dash what they do.
   t = t.replace(new RegExp(`^${PATCH_ID}(?:\\s*(?:,|and|&)\\s*${PATCH_ID})*\\s+[-–—]{1,2}\\s+(?=\\p{L})`, 'iu'), '');
