@@ -161,24 +161,28 @@ const IS_THE_AGENDA = regex(
 // introduces what the list is, which agendaBlock reads.
 const SECTION_HEADING = /^[\p{L}][\p{L}\d/&' -]{2,50}$/u;
 
-/**
- * A numbered list under a section heading in a mail that says it is the agenda ("Public Section" over
- * "1. Discuss: Answering questions from the community", "Proposed motions to vote" over "C1. Form
- * Staffing Committee", the TDF board's agendas, 2023-2024): a part of that agenda. Bullets under a
- * heading may be anything (links, dial-in), lettered points questions to think about, so only
- * numbered items count.
- */
-export function agendaSection(block: ListBlock, subject: string, text: string): boolean {
-  const heading = block.intro.trim();
-  if (block.kind !== 'number' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
+/** The mail says it is the agenda, by its subject or the words it opens with. */
+export function saysItIsTheAgenda(subject: string, text: string): boolean {
   return (
-    (IS_THE_AGENDA.test(subject) ||
-      IS_THE_AGENDA.test(
-        text
-          .split(/\n\s*\n/)
-          .slice(0, 3)
-          .join(' '),
-      )) &&
-    !introducesNoAgenda(heading)
+    IS_THE_AGENDA.test(subject) ||
+    IS_THE_AGENDA.test(
+      text
+        .split(/\n\s*\n/)
+        .slice(0, 3)
+        .join(' '),
+    )
   );
+}
+
+/**
+ * A numbered list under a section heading in a mail that says it is the agenda (saysItIsTheAgenda:
+ * "Public Section" over "1. Discuss: Answering questions from the community", "Proposed motions to
+ * vote" over "C1. Form Staffing Committee", the TDF board's agendas, 2023-2024): a part of that
+ * agenda. Bullets under a heading may be anything (links, dial-in), lettered points questions to
+ * think about, so only numbered items count.
+ */
+export function agendaSection(block: ListBlock, isTheAgenda: boolean): boolean {
+  const heading = block.intro.trim();
+  if (!isTheAgenda || block.kind !== 'number' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
+  return !introducesNoAgenda(heading);
 }

@@ -18,7 +18,7 @@ const LINK_POINTER = regex(
   String.raw`(?:\s+(?:thread|discussion|link|page|post|mail|patch(?:es)?|series|rfc))?\s*[:-]?\s*\)?(?=\s*(?:\([^()]*\)\s*)?$)`,
 );
 // "(15 min)", "(1h)"; "[20 minutes]" in square brackets too (the IETF CCAMP chairs' outline, 2004).
-const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*[)\]]/i;
+export const DURATION = /[([]\s*(\d{1,3})\s*(?:min(?:ute)?s?|m|')\s*[)\]]|[([]\s*(\d(?:\.\d)?)\s*h(?:ours?|rs?)?\s*[)\]]/i;
 // "15 minutes - Trac usage conventions for 9.1" (OLPC's roadmap meeting, 2008), "10 min: X": the time first.
 // "30 minutes for answering random newbie questions" (BayPIGgies 2006, a meeting cut into three slots).
 const LEADING_DURATION = /^\s*(\d{1,3})\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:[-–—:]|for(?:\s+(?:the|a|an))?)\s+(?=\S)/i;

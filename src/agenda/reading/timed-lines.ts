@@ -4,11 +4,11 @@
  * chairs' outline for San Diego, 2004). Two such lines in a row are an agenda whatever introduces
  * them; the durations say so. Marked items are list-blocks.ts's, clock times timetable-lines.ts's.
  */
+import { DURATION } from './annotations.js';
 import { markerOf } from './list-marker.js';
 
-// "[20 minutes]", "(5 mins)", "(1h)", "- 10 min" at the end of a line.
-const ENDS_IN_DURATION =
-  /(?:[([]\s*\d{1,3}(?:\.\d)?\s*(?:min(?:ute)?s?|m|'|h(?:ours?|rs?)?)\s*[)\]]|\s[-–—]\s*\d{1,3}\s*min(?:ute)?s?\.?)\s*$/i;
+// "[20 minutes]", "(5 mins)", "(1h)" as annotations.ts reads them, or "- 10 min", at the end of a line.
+const ENDS_IN_DURATION = new RegExp(`(?:${DURATION.source}|\\s[-–—]\\s*\\d{1,3}\\s*min(?:ute)?s?\\.?)\\s*$`, 'i');
 const CLOCK = /^\s*\d{1,2}[:.]\d{2}\b/;
 // A line of prose runs longer than an agenda entry.
 const MAX_LINE = 100;

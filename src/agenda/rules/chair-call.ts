@@ -16,6 +16,7 @@ import {
   headedSubLists,
   introducesNoAgenda,
   listsSections,
+  saysItIsTheAgenda,
   withHeadingItemIntros,
 } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
@@ -102,12 +103,10 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // A chair's call whose one list stands with no intro ("* D113798 add loop unrolling ..." opening the
   // LLVM RISC-V sync-up's call, 2021): that list is its agenda.
   const bare = !blocks.some(agendaBlock) ? blocks.filter((b) => b.intro.trim() === '') : [];
+  const isTheAgenda = saysItIsTheAgenda(env.msg.subject, text);
   for (const block of blocks.flatMap((b) => [b, ...headedSubLists(b)])) {
     const agenda =
-      agendaBlock(block) ||
-      listsSections(block, lines) ||
-      (bare.length === 1 && bare[0] === block) ||
-      agendaSection(block, env.msg.subject, text);
+      agendaBlock(block) || listsSections(block, lines) || (bare.length === 1 && bare[0] === block) || agendaSection(block, isTheAgenda);
     if (!agenda || block.items.some((i) => scheduled.has(i.line))) continue;
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;

@@ -4,7 +4,7 @@ import type { Candidate } from '../extract/types.js';
 import { chairCallRule } from './chair-call.js';
 import { agendaBlock } from '../reading/agenda-blocks.js';
 import { listBlocks } from '../reading/list-blocks.js';
-import { topPostedOriginal } from '../reading/top-posted.js';
+import { topPostedOriginal, type TopPostedOriginal } from '../reading/top-posted.js';
 import { callMeetingForSubject } from '../extract/call-detect.js';
 
 /**
@@ -17,16 +17,18 @@ import { callMeetingForSubject } from '../extract/call-detect.js';
  */
 export function quotedCallRule(env: RuleEnv): Candidate[] {
   const { thread, msg } = env;
-  if (msg.quotedText.trim() === '' && topPostedOriginal(msg.bodyText) === null) return [];
+  const original = topPostedOriginal(msg.bodyText);
+  if (msg.quotedText.trim() === '' && original === null) return [];
   // The chair's own call that quotes the agenda another chair sent, the original not stored ("november
   // 21 meeting prep" from one OSGeo board member, quoting the other's agenda list under "Only 3 projects
   // will show up today", 2017): the quote is the agenda of the call this mail is.
   // Only a quote that holds an agenda list: "The topics will include what is Docker, ..." in a tutorial's
   // announcement a chair forwards (docktesters 2016) is that event's, not the call's.
-  const quotesAgenda = listBlocks(msg.quotedText).some(agendaBlock);
-  if (env.callMeeting && msg.parentMid === null && !env.isReply && quotesAgenda && isChairMail(msg, env.callMeeting) === true)
+  // (The quote's lists are read last: most replies fail the cheaper tests.)
+  const chairs = env.callMeeting !== null && msg.parentMid === null && !env.isReply && isChairMail(msg, env.callMeeting) === true;
+  if (chairs && listBlocks(msg.quotedText).some(agendaBlock))
     return chairCallRule({ ...env, msg: { ...msg, subject: '' }, text: msg.quotedText, isMinutes: false });
-  const forwarded = originalCall(env);
+  const forwarded = original ? originalCall(env, original) : [];
   if (forwarded.length) return forwarded;
   if (thread.callLost !== true || thread.parentLost !== true) return [];
   // A reply deeper in the thread (References holds the call and more) quotes someone's answer to
@@ -57,11 +59,9 @@ function sentBefore(named: string | undefined, date: number | null): number | nu
  * BOF at FOSS4G?", mapserver-dev 2007): the original keeps its header, so it is the chair's call when
  * that header names a chair of the meeting its subject calls, and it holds an agenda list.
  */
-function originalCall(env: RuleEnv): Candidate[] {
+function originalCall(env: RuleEnv, original: TopPostedOriginal): Candidate[] {
   const { msg } = env;
-  if (env.callMeeting || msg.parentMid !== null) return [];
-  const original = topPostedOriginal(msg.bodyText);
-  if (!original || !listBlocks(original.text).some(agendaBlock)) return [];
+  if (env.callMeeting || msg.parentMid !== null || !listBlocks(original.text).some(agendaBlock)) return [];
   const meeting = callMeetingForSubject(original.subject, env.meetings);
   const author = { ...msg, fromAddr: original.fromAddr, fromName: original.fromName, headers: {} };
   if (!meeting || isChairMail(author, meeting) !== true) return [];

@@ -70,6 +70,8 @@ const SLOT_LEAD = regex(
 
 // A patch or issue named by its number: "D66210", "#1234", "r365432", "PR 42".
 const PATCH_ID = String.raw`(?:[A-Z]{1,3}\d{3,}|#\d+|r[A-Z]?\d{4,}|(?:bug|issue|pr)\s*#?\d+)`;
+const PATCH_SUBJECT = new RegExp(`^${PATCH_ID}?\\s*\\(([^()]{3,80})\\)\\s*$`, 'i');
+const PATCHES_THEN_WHAT = new RegExp(`^${PATCH_ID}(?:\\s*(?:,|and|&)\\s*${PATCH_ID})*\\s+[-–—]{1,2}\\s+(?=\\p{L})`, 'iu');
 const MAX_WORDS = 14;
 // A title that opens with what, how or why, and the "we would ..." that is its own clause.
 const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
@@ -140,10 +142,10 @@ export function topicTitle(raw: string): TopicTitle | null {
     );
   // "D66210 (Machine Outliner)", "<url> (better errors in MC layer)" (the LLVM RISC-V sync-up's agendas):
   // a patch or issue named by its number, its subject in parentheses.
-  t = t.replace(new RegExp(`^${PATCH_ID}?\\s*\\(([^()]{3,80})\\)\\s*$`, 'i'), '$1');
+  t = t.replace(PATCH_SUBJECT, '$1');
   // "D116677 and D11678 - improvements to branch target analysis" (the same sync-up, 2022): the numbers
   // name the patches, the words after the dash what they do.
-  t = t.replace(new RegExp(`^${PATCH_ID}(?:\\s*(?:,|and|&)\\s*${PATCH_ID})*\\s+[-–—]{1,2}\\s+(?=\\p{L})`, 'iu'), '');
+  t = t.replace(PATCHES_THEN_WHAT, '');
   let presenter = a.presenter;
   t = t.replace(BY_NOBODY_YET, '');
   const courtesy = COURTESY_OF.exec(t);
