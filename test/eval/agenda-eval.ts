@@ -113,6 +113,9 @@ function main(): void {
         misses.push(score);
         messages = run.messages;
         ms += run.importMs;
+        // A message whose extraction threw is a silent miss: say so, and fail the run.
+        for (const e of run.extractErrors) console.log(`  EXTRACTION ERROR ${labels.corpus} [${variant}]: ${e}`);
+        if (run.extractErrors.length) process.exitCode = 1;
       }
       rows.push({ corpus: labels.corpus, group: labels.group, variant, parts });
       console.log(`\n${labels.corpus} [${variant}] (${messages} messages, import ${(ms / 1000).toFixed(1)} s)`);

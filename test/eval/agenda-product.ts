@@ -19,6 +19,8 @@ export interface ProductRun {
   readonly midDates: Map<string, string>;
   readonly messages: number;
   readonly importMs: number;
+  /** Messages whose extraction threw (ingest logs them and goes on; hooks.ts): each a lost item the score would hide. */
+  readonly extractErrors: string[];
 }
 
 /** The `meetings:` list of a config file, optionally only some of them. */
@@ -50,14 +52,17 @@ export function runProduct(bin: string, mbox: string, meetings: readonly Record<
     const Database = require('better-sqlite3') as typeof import('better-sqlite3');
     const handle = new Database(db, { readonly: true });
     const midDates = new Map<string, string>();
+    let extractErrors: string[] = [];
     try {
       for (const r of handle.prepare('SELECT mid, date FROM messages').all() as { mid: string; date: number | null }[]) {
         if (r.date !== null) midDates.set(r.mid, new Date(r.date).toISOString().slice(0, 10));
       }
+      const errors = handle.prepare("SELECT detail FROM event_log WHERE kind = 'agenda.extract-error'").all() as { detail: string }[];
+      extractErrors = errors.map((e) => e.detail);
     } finally {
       handle.close();
     }
-    return { items, midDates, messages: midDates.size, importMs };
+    return { items, midDates, messages: midDates.size, importMs, extractErrors };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
