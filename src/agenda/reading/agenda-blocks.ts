@@ -149,11 +149,11 @@ export function apartFromLinks(block: ListBlock, lines: readonly string[]): List
 
 // The chair's mail says it is the agenda: its subject ("Agenda for TDF board meeting on Monday, October
 // 2nd", "Invitation and agenda for ...") or its own words ("find below the agenda for our TDF board
-// meeting", "here is the agenda", "the agenda is as follows").
+// meeting", "here is the agenda", "Here's the agenda for the meeting on Monday", "the agenda is as follows").
 const IS_THE_AGENDA = regex(
   'i',
   String.raw`^(?:(?:re|fwd?):\s*)*(?:\[[^\]]*\]\s*)*(?:[\w-]+\s+){0,3}agenda\b|`,
-  String.raw`\b(?:find|see)\s+below\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|\bhere\s+is\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|`,
+  String.raw`\b(?:find|see)\s+below\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|\bhere(?:\s+is|['’]s)\s+(?:the|our)\s+(?:[\w-]+\s+)?agenda\b|`,
   String.raw`\b(?:the|our)\s+agenda\s+(?:is\s+)?(?:below|as\s+follows)\b`,
 );
 // A section's heading: a few words on a line of their own ("Public Section", "Proposed motions to discuss").
@@ -185,4 +185,17 @@ export function agendaSection(block: ListBlock, isTheAgenda: boolean): boolean {
   const heading = block.intro.trim();
   if (!isTheAgenda || block.kind !== 'number' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
   return !introducesNoAgenda(heading);
+}
+
+/**
+ * The first numbered list of a mail that says it is the agenda (saysItIsTheAgenda), when no list of it
+ * was read as the agenda otherwise: "Here's the agenda for the meeting on Monday. ... you'll see that
+ * it's pretty packed." over "1. Intro (5 minutes)", "2. EAPI3 status (10 minutes)" (the Gentoo Council,
+ * 2009). Not one whose intro says it is something else (how to join, the last meeting's actions).
+ */
+export function theAgendaList(blocks: readonly ListBlock[], isTheAgenda: boolean): ListBlock | undefined {
+  if (!isTheAgenda) return undefined;
+  const first = blocks.find((b) => b.kind === 'number' && b.items.length >= 2 && b.items.length <= MAX_TOPICS);
+  const last = first ? lastSentence(first.intro) : '';
+  return first && ![NOT_AGENDA, OPTIONS, EXAMPLES, HOW_TO_PROPOSE].some((re) => re.test(last)) ? first : undefined;
 }

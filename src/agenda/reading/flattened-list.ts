@@ -25,6 +25,10 @@ export function flattenedList(lines: readonly string[], i: number): ListBlock | 
       const n = ordinal(m[1]!);
       const at = m.index + (m[0].length - m[0].trimStart().length);
       if (n === found.length + 1) found.push({ n, at, textAt: m.index + m[0].length });
+      // "... the same as last weeks, but with 01) replaced." and then "01) Agree on meeting chair" opening a
+      // line (the OpenEmbedded TSC's agenda, 2011): the number in the sentence only names an item.
+      else if (n > 0 && n === found.length && lineStarts.has(at) && !lineStarts.has(found[n - 1]!.at))
+        found[n - 1] = { n, at, textAt: m.index + m[0].length };
     }
     return found;
   };

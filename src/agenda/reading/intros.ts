@@ -56,6 +56,9 @@ const ANNOUNCING_VERB = regex(
   'i',
   String.raw`\b(?:will|'ll|going\s+to|like\s+to|want\s+to|plan\s+to|to)\s+${HEDGE}(?:be\s+)?`,
   String.raw`(?:discuss(?:ing)?|cover(?:ing)?|talk(?:ing)?\s+about|go(?:ing)?\s+over|review(?:ing)?|focus(?:ing)?\s+on)`,
+  // "A few things I'd like to talk about are:" (Nick Piggin's call for a VM/FS meetup, linux-mm 2007): the same,
+  // said of the things.
+  String.raw`(?:\s+(?:are|is|include|would\s+be|will\s+be))?`,
   // "We would like to discuss current problems in memory management, for example:" (LPC 2022, the
   // Kernel Memory Management MC's call): the list gives the examples.
   String.raw`(?:\s+[^.!?:]{1,100}?,?\s+(?:for\s+example|for\s+instance|e\.g\.|such\s+as|including))?\s*:\s*$`,

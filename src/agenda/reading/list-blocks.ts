@@ -86,6 +86,9 @@ function nextNumberIs(lines: readonly string[], j: number, first: Marked, next: 
   }
   return false;
 }
+// A point numbered within its item ("1.1.", "3.2.1.", "1.3  Who wants to chair?"): two or more numbers
+// joined by dots, then a stop, a bracket or a wide gap before the words.
+const SUB_NUMBER = /^\s*\d{1,2}(?:\.\d{1,2}){1,3}(?:[.)]\s*|\s{2,}|\t)\S/;
 // How far down a numbered item's description may run before the next number.
 const DESCRIPTION_LINES = 25;
 
@@ -96,12 +99,21 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
   let lastBlank = false;
   let inDetail = false;
   let sub = 0; // the last point of a numbered sub-list written at the list's own margin
+  let subIndent = -1; // where that sub-list's numbers stand
   let end = i;
   let j = i;
   for (; j < lines.length; j++) {
     const line = lines[j]!;
     if (blank(line)) {
       lastBlank = true;
+      continue;
+    }
+    // "  1.1. Make sure somebody is logging", "    3.2.1. Should we make a quick EAPI bump?" set in under "1. Intro
+    // (5 minutes)" (the Gentoo Council's agendas, 2009): a numbered item's own numbered points. At the items'
+    // margin ("1.1) timestamper" under "1) 0.3.4.3 status", I2P's weekly index, 2004) they are entries of the index.
+    if (current && first.kind === 'number' && SUB_NUMBER.test(line) && line.search(/\S/) > first.indent) {
+      current.detail.push(line.trim());
+      [inDetail, lastBlank, end] = [true, false, j];
       continue;
     }
     const mk = markerOf(line, lines[j - 1]);
@@ -121,7 +133,12 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       (current?.ordinal ?? 0) > 1 &&
       mk.ordinal === 1 &&
       (/:\s*$/.test(last) || (inDetail && !lastBlank));
-    if (current && mk && (restarts || (sub > 0 && mk.ordinal === sub + 1 && mk.ordinal !== current.ordinal + 1))) {
+    // A restarted list set in from the items' margin goes on at its own indent, though its next number is
+    // the next item's (" 1. Council approves GLEP58." ... " 3. Old Portage versions still work" under "2.
+    // GLEP 58 (5 minutes)", the Gentoo Council's agenda, 2010).
+    const goesOn = mk !== null && mk.indent === subIndent && subIndent !== first.indent;
+    if (current && mk && (restarts || (sub > 0 && mk.ordinal === sub + 1 && (mk.ordinal !== current.ordinal + 1 || goesOn)))) {
+      if (restarts) subIndent = mk.indent;
       current.detail.push(line.trim());
       sub = mk.ordinal;
       [inDetail, lastBlank, end] = [true, false, j];

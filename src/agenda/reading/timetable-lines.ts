@@ -43,12 +43,12 @@ export function timetableTopics(lines: readonly string[], placeholder: RegExp): 
     }
   }
   timetable.push(...timetableCells(lines));
-  timetable.push(...timetableCells(lines));
   return presentersLast(timetable);
 }
 
-// A long line of prose at the margin that runs on (no stop, colon or bracket at its end).
-const WRAPPED_PROSE = /^\S.{48,}[\p{L},]$/u;
+// A long line of prose at the margin that runs on (no stop, colon or bracket at its end; "i.e." and "e.g."
+// stop no sentence: "... one hour later than usual, i.e.\n21:00 in western Europe", the Gentoo Council 2010).
+const WRAPPED_PROSE = /^\S.{48,}(?:[\p{L},]|\b(?:i\.e|e\.g)\.)$/u;
 
 /** A timetable entry with its wrapped continuation lines (indented past the time). */
 function timetableEntry(lines: readonly string[], i: number, first: string): string {

@@ -1,7 +1,7 @@
 /**
  * The original under a top-posted reply or forward, as Outlook and its kind write it: a separator
- * ("-----Original Message-----", "---------- Forwarded message ----------"), then the original's
- * own header lines (From:, Sent:, To:, Subject:) and its text, unquoted. The reply's own text stops
+ * ("-----Original Message-----", "---------- Forwarded message ----------", Apple Mail's "Begin forwarded
+ * message:"), then the original's own header lines (From:, Sent:, To:, Subject:) and its text, unquoted. The reply's own text stops
  * at the separator (text.ts ORIGINAL_START); this gives back who wrote the original and what.
  */
 
@@ -14,7 +14,8 @@ export interface TopPostedOriginal {
   readonly text: string;
 }
 
-const SEPARATOR = /^\s*-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}\s*$/i;
+// Apple Mail writes "Begin forwarded message:", a blank line, then the original's header lines.
+const SEPARATOR = /^\s*(?:-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}|Begin forwarded message:)\s*$/i;
 const HEADER = /^\s*(From|Sent|Date|To|Cc|Subject):\s*(.*)$/i;
 
 /** The first original under a separator in the body, or null when there is none or it names no sender. */
@@ -24,7 +25,8 @@ export function topPostedOriginal(body: string): TopPostedOriginal | null {
   if (start < 0) return null;
   const fields = new Map<string, string>();
   let i = start + 1;
-  for (; i < lines.length && i < start + 10; i++) {
+  while (i < lines.length && i < start + 3 && lines[i]!.trim() === '') i++;
+  for (; i < lines.length && i < start + 12; i++) {
     const m = HEADER.exec(lines[i]!);
     if (!m) break;
     fields.set(m[1]!.toLowerCase(), m[2]!.trim());

@@ -19,12 +19,19 @@ import type { Candidate } from '../extract/types.js';
 // A line that introduces a list of topics: "Topics:", "I'd like to add these items:", "My agenda items:".
 // "I'd love to hear about:", "I've offered to present the following (as a last resort <wink>):" (the
 // Python Language Summit 2016, a committer's answer to the call): the writer's wishes and offers.
-const LIST_HEADER = /\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about|hear about|(?<!\bat\s)present)\b[^\n]{0,80}:\s*$/i;
+// "More issues:" over "- aio once again", "- refactoring the dio code ..." (Christoph Hellwig's answer to the
+// call for a VM/FS meetup, linux-mm 2007): what the writer adds to the call's own list.
+const LIST_HEADER = regex(
+  'i',
+  String.raw`\b(?:topics?|agenda|items?|discuss|propos\w*|suggest\w*|talk about|hear about|(?<!\bat\s)present|`,
+  String.raw`(?:more|other|additional|further)\s+(?:issues|subjects|areas|things))\b[^\n]{0,80}:\s*$`,
+);
 // Deeper in the thread a list must be offered as topics ("More topics (if we have time):", "I'd like
 // to add:"), not a list that takes a topic apart ("I think there's two different main topics here:").
 const OFFERED_LIST_HEADER = regex(
   'i',
-  String.raw`\b(?:(?:more|other|additional|further|new|my|our)\s+(?:topics?|items?|agenda\s+items?|proposals?|suggestions?)|`,
+  String.raw`\b(?:(?:more|other|additional|further|new|my|our)\s+`,
+  String.raw`(?:topics?|items?|agenda\s+items?|proposals?|suggestions?|issues|subjects)|`,
   String.raw`agenda|propos\w*|suggest\w*|(?:i'?d|we'?d|i\s+would|we\s+would)\s+(?:also\s+)?like\s+to\s+(?:add|discuss|talk\s+about)|`,
   String.raw`(?:i|we)\s+(?:also\s+)?have\s+(?:a|an|one|two|some)\s+(?:more\s+)?(?:topics?|items?))\b`,
 );

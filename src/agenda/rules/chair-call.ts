@@ -17,6 +17,7 @@ import {
   introducesNoAgenda,
   listsSections,
   saysItIsTheAgenda,
+  theAgendaList,
   withHeadingItemIntros,
 } from '../reading/agenda-blocks.js';
 import { dateMentions, namesOnlyWhen } from '../placement/date-mentions.js';
@@ -111,9 +112,7 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     // "\t\t\t- Ted" under "This is the planned agenda": a sign-off, not a one-item list.
     const only = block.items.length === 1 ? block.items[0]!.text : null;
     if (only !== null && ((SIGN_OFF.test(only) && signOffPlace(text, block)) || signsAsAuthor(only, env.msg))) continue;
-    // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
-    // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
-    topics.push(...block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap((i) => itemTopics(i)));
+    topics.push(...listed(block));
   }
   // "Current Filesystem Topics:" over "Alex Elder<TAB>Upstream maintainer for XFS" rows (LSF10/MM 2010).
   const tables = presenterTables(text).filter((t) => introducesTopics(t.intro));
@@ -134,6 +133,9 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     )
       topics.push(...list.items);
   topics.push(...timetableTopics(lines, BOILERPLATE));
+  // Nothing read as the agenda yet: the numbered list of a mail that says it is the agenda is.
+  const said = topics.length === (own ? 1 : 0) ? theAgendaList(blocks, isTheAgenda) : undefined;
+  if (said) topics.push(...listed(said));
   // "More subjects:" over a list says the prose before it named subjects too (OLS 2007's NUMA BoF).
   const more = blocks.some((b) => MORE_OF_THEM.test(lastSentence(b.intro)));
   if (topics.length === (own ? 1 : 0) || more) topics.push(...proseTopics(text));
@@ -162,6 +164,13 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
       ),
   );
   return dedupe(present([...out, ...later]));
+}
+
+/** The topics of a list read as the agenda. */
+function listed(block: ListBlock): string[] {
+  // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
+  // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
+  return block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap((i) => itemTopics(i));
 }
 
 /** A subject topic that shares a content word with a listed topic restates the list. */

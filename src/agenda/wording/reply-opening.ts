@@ -77,9 +77,12 @@ const NOT_WHAT_I_SAID = regex(
 const I_FEEL_OR_DID = regex(
   'i',
   String.raw`^(?:i|we)\s+(?:still\s+|really\s+|also\s+|finally\s+|just\s+)?`,
+  // "I don't believe anyone has implemented this before, so any experts would be self-appointed." (the VM/FS
+  // meetup's thread, linux-mm 2007): a belief about what the thread discusses.
+  String.raw`(?:(?:(?:do\s+not|don't)\s+(?:believe|think|suppose)|doubt)\b|`,
   // "I created etherpad to organize the sprint", "I signed up but haven't heard any news yet", "I
   // registered, and *then* thought of the session I'd like to give" (python-committers 2017).
-  String.raw`(?:feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed|created|registered|signed)\b`,
+  String.raw`feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed|created|registered|signed)\b`,
 );
 
 // "This would be good." under a quoted agenda item (linux-media 2011): praise for it; not "it would

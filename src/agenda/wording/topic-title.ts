@@ -73,6 +73,7 @@ const PATCH_ID = String.raw`(?:[A-Z]{1,3}\d{3,}|#\d+|r[A-Z]?\d{4,}|(?:bug|issue|
 const PATCH_SUBJECT = new RegExp(`^${PATCH_ID}?\\s*\\(([^()]{3,80})\\)\\s*$`, 'i');
 const PATCHES_THEN_WHAT = new RegExp(`^${PATCH_ID}(?:\\s*(?:,|and|&)\\s*${PATCH_ID})*\\s+[-–—]{1,2}\\s+(?=\\p{L})`, 'iu');
 const MAX_WORDS = 14;
+const ANY_TOPIC = /^(?:whatever|anything|something|everything)(?:\s+(?:else|we|you|people|folks|that|which|comes|is|may)\b.*)?\W*$/i;
 // A title that opens with what, how or why, and the "we would ..." that is its own clause.
 const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
 const OWN_CLAUSE = /^\s+(?:that\s+)?(?:we|i|you)\s/i;
@@ -170,6 +171,9 @@ export function topicTitle(raw: string): TopicTitle | null {
   // A title starts with a capital, as a chair prints it ("the audit log format" → "The audit log
   // format"), unless its first word is a name written in lower case on purpose ("ocaml-tls", ".reboots").
   if (/^\p{Ll}+(?:\s|$)/u.test(t)) t = t.charAt(0).toUpperCase() + t.slice(1);
+  // "Whatever we find interesting on the day" (the VM/FS meetup's organiser, 2007), "anything that comes up":
+  // whatever else, no topic.
+  if (ANY_TOPIC.test(t)) return null;
   // Words, or a release named by its version ("2) 0.4.2.6" in I2P's weekly index, 2005).
   if (t.length < 2 || !(/\p{L}{2}/u.test(t) || /^v?\d+(?:\.\d+){2,3}$/.test(t))) return null;
   return { ...a, title: t, raw, ...(presenter !== undefined ? { presenter } : {}) };

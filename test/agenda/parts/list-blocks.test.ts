@@ -46,6 +46,50 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
     expect(block.items[1]!.detail).toBe('1) Where to define toolchains.\n2) How to create kernel bb files.\n3) Same for u-boot.');
   });
 
+  it('keeps points numbered within their item ("1.1.", "3.2.1.", "1.3  X") under it (the Gentoo Council, 2009)', () => {
+    const text =
+      '1. Intro (5 minutes, including late arrivals)\n  1.1. Make sure somebody is logging\n  1.2. Roll call\n' +
+      '  1.3  Who wants to chair? I can volunteer if nobody does as I know the\n       topics already.\n\n' +
+      '2. EAPI3 status (10 minutes)\n  Can we have an ETA?\n\n3. Prefix (15 minutes)\n  3.1. The prefix team has answered all questions,\n' +
+      '       and have a portage branch ready.\n  3.2. EAPI bump\n    3.2.1. Should we make a quick EAPI bump?\n\n' +
+      '4. GLEPs 58, 59, 60 and 61 (15 minutes)\n';
+    const block = listBlocks(text)[0]!;
+    expect(block.items.map((i) => i.text)).toEqual([
+      'Intro (5 minutes, including late arrivals)',
+      'EAPI3 status (10 minutes)',
+      'Prefix (15 minutes)',
+      'GLEPs 58, 59, 60 and 61 (15 minutes)',
+    ]);
+    expect(block.items[0]!.detail.split('\n')[0]).toBe('1.1. Make sure somebody is logging');
+    // At the items' own margin they are entries of an index (I2P's weekly status notes, 2004), left as they were.
+    const index = listBlocks('* Index\n\n1) 0.3.4.3 status\n1.1) timestamper\n2) 0.4 status\n3) stasher\n');
+    expect(index.flatMap((b) => b.items.map((i) => i.text))).toContain('0.3.4.3 status 1.1) timestamper');
+  });
+
+  it('reads a list whose first number also stands in the sentence before it from the line that opens with it', () => {
+    // The OpenEmbedded TSC's preliminary agenda of February 2011, sent as one paragraph.
+    const text =
+      "Hi,\nI've compiled a preliminary agenda. It's the same as last weeks, but with 01) replaced.\nregards,\nKoen\n" +
+      'Agenda 2011-02-21 meeting\n-------------------------\n01) Agree on meeting chair\n02) Setup oe-core repo\n03) Access model for OE core\n';
+    expect(read(text).map((b) => b.items)).toEqual([['Agree on meeting chair', 'Setup oe-core repo', 'Access model for OE core']]);
+    // A list numbered from 0 ("0) DAX msync/fsync ...", an LSF/MM 2016 request to attend) has no number before its first.
+    const fromZero = 'we found that DAX is far from optimum:\n0) DAX msync/fsync has a lot in TODO\n1) DAX has SMP scalability issues.\n';
+    expect(() => listBlocks(fromZero)).not.toThrow();
+  });
+
+  it("goes on with points numbered again under an item, set in from the items' margin, past the next item's number", () => {
+    // The Gentoo Council's agenda of February 2010: "2. GLEP 58" and its plan, " 1." to " 6.".
+    const text =
+      '1. Intro (5 minutes)\n\n2. GLEP 58 (5 minutes)\nMake sure you have read GLEP 58 and vote.\nProposed plan, see [2]:\n' +
+      ' 1. Council approves GLEP58.\n 2. Portage support is added.\n 3. Old Portage versions still work at this point.\n' +
+      ' 4. Wait 6-12 months for Portage upgrade cycle.\nThen when and if desired we can proceed:\n 5. Change the MetaManifests.\n' +
+      ' 6. Drop per-package Manifests from the tree.\n\n3. GLEP 59 (5 minutes)\nMake sure you have read GLEP 59 and vote.\n\n' +
+      '4. GLEP 60 (5 minutes)\n';
+    expect(read(text)).toEqual([
+      { intro: '', items: ['Intro (5 minutes)', 'GLEP 58 (5 minutes)', 'GLEP 59 (5 minutes)', 'GLEP 60 (5 minutes)'] },
+    ]);
+  });
+
   it('reads items numbered within a section ("C.1)")', () => {
     // xen-devel 2019-11-07, the chair's copy of the agenda pad.
     expect(read('What I have so far:\n\nC.1) Any more 4.13 coordination (Juergen)\nC.2) Release managers for 4.13\n')).toEqual([

@@ -157,6 +157,8 @@ describe('words that introduce a list of topics', () => {
     expect(introducesTopics('But I thought we might be able to list out the high level goals and start discussing location.')).toBe(false);
     // The Driver and H/W APIs Workshop chair's reminder (netdev 2024): the topics sent in so far.
     expect(introducesTopics('Reminder about this workshop. Current responses:')).toBe(true);
+    // Nick Piggin's call for a VM/FS meetup (linux-mm 2007): the things, then the verb, then "are".
+    expect(introducesTopics("A few things I'd like to talk about are:")).toBe(true);
     // LPC 2022, the Kernel Memory Management MC's call: examples of what it would like to discuss.
     expect(introducesTopics('We would like to discuss current problems in memory management, for example:')).toBe(true);
     expect(introducesTopics('The patch changes the locking, for example:')).toBe(false);

@@ -24,6 +24,13 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(title('the new scheduler since it keeps breaking the CI')).toBe('The new scheduler');
   });
 
+  it('titles nothing that only says "whatever" or "anything" comes up', () => {
+    // The VM/FS meetup's organiser (linux-mm 2007).
+    expect(topicTitle('whatever we find interesting on the day')).toBeNull();
+    expect(topicTitle('anything that comes up')).toBeNull();
+    expect(topicTitle('Everything as a file')?.title).toBe('Everything as a file');
+  });
+
   it('drops the request around the topic', () => {
     expect(title("I'd like to discuss the preferred mechanism for drivers to dump firmware state")).toBe(
       'The preferred mechanism for drivers to dump firmware state',

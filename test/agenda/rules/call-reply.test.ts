@@ -78,6 +78,14 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(callReplyRule(envOf(call, callThread()))).toEqual([]);
   });
 
+  it('takes "More issues:" over a list, and no belief about the thread for a topic', () => {
+    // Christoph Hellwig's and Joern Engel's answers to the VM/FS meetup's call (linux-mm 2007).
+    const more = reply("Don't forget high order pagecache please.\n\nMore issues:\n\n - aio once again\n - refactoring the dio code\n");
+    expect(titles(callReplyRule(envOf(more, callThread())))).toEqual(['Aio once again', 'Refactoring the dio code']);
+    const belief = reply("I don't believe anyone has implemented this before, so any experts would be self-appointed.\n");
+    expect(titles(callReplyRule(envOf(belief, callThread())))).toEqual([]);
+  });
+
   it('takes numbered lists too', () => {
     expect(titles(callReplyRule(envOf(reply('Topics from our team:\n1. VFIO migration\n2. vGPU support'), callThread())))).toEqual([
       'VFIO migration',

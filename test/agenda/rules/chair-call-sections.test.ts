@@ -222,3 +222,57 @@ describe("rule 5: a board's standing items and set-in fields", () => {
     expect(titles(c)).toEqual(['Status of annual filings and report']);
   });
 });
+
+// The Gentoo Council's agendas (2009-2010): the mail says it is the agenda, and its numbered list
+// follows a paragraph about something else.
+describe('rule 5: the numbered list of a mail that says it is the agenda', () => {
+  const agenda = (intro: string): string =>
+    `Hi all,\n\n${intro}\n\n1. Intro (5 minutes, including late arrivals)\n  1.1. Make sure somebody is logging\n` +
+    '  1.2. Roll call\n\n2. EAPI3 status (10 minutes)\n  Can we have an ETA? Even a vague one would help.\n\n' +
+    '3. Prefix (15 minutes)\n  3.1. The prefix team has answered all questions, provided a PMS patch [2], and\n' +
+    '       have a portage branch ready.\n\n4. mtime preservation (15 minutes)\n';
+
+  it('reads it as the agenda, whatever the paragraph above it says', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call, agenda for the meeting of December 7th',
+      bodyText: agenda(
+        "Here's the agenda for the meeting on Monday. One obvious reason though is time: you'll see that it's pretty packed.",
+      ),
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['EAPI3 status', 'Prefix', 'Mtime preservation']);
+  });
+
+  it('does not when the mail does not say it is the agenda, or the list is how to join', () => {
+    const plain = message({ subject: 'Reminder: MirageOS call tomorrow', bodyText: agenda('One reason is time: it is packed.') });
+    expect(titles(chairCallRule(envOf(plain)))).toEqual([]);
+    const join = message({
+      subject: 'Reminder: MirageOS call, agenda for the meeting of December 7th',
+      bodyText: 'The agenda is on the wiki.\n\nTo join the meeting:\n1. Open the link\n2. Enter the access code\n',
+    });
+    expect(titles(chairCallRule(envOf(join)))).toEqual([]);
+  });
+
+  it('reads only the timetable when the mail has one, not the numbered points under a slot', () => {
+    // The Media Summit's agenda of March 2015: a slot's questions, numbered under it.
+    const msg = message({
+      subject: 'Reminder: MirageOS call, agenda for the meeting of March 26',
+      bodyText:
+        'Here is the agenda:\n\n9:00-9:15 Get everyone installed\n9:30-10:30 Media Controller support for DVB (Mauro):\n\n' +
+        '1) dynamic creation/removal of pipelines\n2) how to setup pipelines that also involve audio\n\n' +
+        '10:30-11:30 Colorspace improvements (Hans)\n',
+    });
+    const got = titles(chairCallRule(envOf(msg)));
+    expect(got).toContain('Colorspace improvements');
+    expect(got.filter((t) => /pipelines/.test(t))).toEqual([]);
+  });
+
+  it('reads no time of day from a sentence wrapped after "i.e."', () => {
+    const msg = message({
+      subject: 'Reminder: MirageOS call, agenda for the meeting of February 8th',
+      bodyText:
+        'Please find below the agenda for the meeting of 8 February\n2010 at 2000UTC. Note that the time is one hour later than usual, i.e.\n' +
+        '21:00 in western Europe, 3:00PM US east coast and noon for US west\n\n1. Intro (5 minutes)\n\n2. GLEP 58 (5 minutes)\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['GLEP 58']);
+  });
+});

@@ -104,4 +104,17 @@ describe("rule 5 for a call the archive lacks: a member's answer on top of it", 
   it('reads nothing when the original is not from a chair', () => {
     expect(quotedCallRule(makeEnv(original('someone@example.org'), meetings))).toEqual([]);
   });
+
+  it('reads the chair\'s call under Apple Mail\'s "Begin forwarded message:" and its blank line (docktesters 2016)', () => {
+    const forwarded = message({
+      subject: '[DOCKTESTERS] Fwd: MirageOS call tomorrow?',
+      bodyText:
+        'Would be good if I heard back from anybody before the call.\n\n\nBegin forwarded message:\n\n' +
+        'From: Amir Chair <chair at example.org>\nSubject: [MIRAGE-DEV] MirageOS call tomorrow?\n' +
+        'Date: September 30, 2016 at 9:19:39 AM EDT\nTo: mirage-dev@example.org\n\n' +
+        "Hi everyone\n\nHere are some topics I'd like to see discussed:\n\n1. Irmin 3 roadmap\n2. Solo5 release\n",
+      fromAddr: 'member@example.org',
+    });
+    expect(titles(quotedCallRule(makeEnv(forwarded, meetings)))).toEqual(['Irmin 3 roadmap', 'Solo5 release']);
+  });
 });
