@@ -121,7 +121,10 @@ export function openingNamesNoTopic(opening: string): boolean {
     PRAISE.test(opening) ||
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
     // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
-    NOT_WHAT_I_SAID.test(opening);
+    NOT_WHAT_I_SAID.test(opening) ||
+    // "Hello, I'm only an occasional contributor to git since 2005" (the Git Inclusion Summit's thread, 2020):
+    // who the writer is, before what they say.
+    /^(?:hi|hello|hey)?[,!\s]*(?:i'm|i\s+am|we're|we\s+are)\s+(?:only|just|not|new|a|an|one|still|also)\b/i.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
   // "I added points 1 & 2 to the AOB section", "The "New series" section is gone": the agenda

@@ -84,6 +84,9 @@ describe('rule 2: replies to a call for agenda items', () => {
     expect(titles(callReplyRule(envOf(more, callThread())))).toEqual(['Aio once again', 'Refactoring the dio code']);
     const belief = reply("I don't believe anyone has implemented this before, so any experts would be self-appointed.\n");
     expect(titles(callReplyRule(envOf(belief, callThread())))).toEqual([]);
+    // The Git Inclusion Summit's thread (2020): who the writer is opens the answer.
+    const who = reply("Hello, I'm only an occasional contributor to git since 2005;\nbut I have many concerns.\n");
+    expect(titles(callReplyRule(envOf(who, callThread())))).toEqual([]);
   });
 
   it('takes numbered lists too', () => {
