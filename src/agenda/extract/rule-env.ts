@@ -40,9 +40,9 @@ export function makeCandidate(
   rule: RuleName,
   rawTitle: string,
   confidence: number,
-  extra: { announces?: boolean; followUp?: boolean; carriedOver?: boolean; mentions?: readonly NamedDate[] } = {},
+  extra: { announces?: boolean; followUp?: boolean; carriedOver?: boolean; mentions?: readonly NamedDate[]; subject?: boolean } = {},
 ): Candidate | null {
-  const a = topicTitle(rawTitle);
+  const a = topicTitle(rawTitle, { subject: extra.subject === true });
   if (!a) return null;
   const title = a.title;
   return {

@@ -42,7 +42,8 @@ export function subjectTagRule(env: RuleEnv): Candidate[] {
   return present(
     tagged.map((m) => {
       const title = titleFromSubject(stripSeries(stripTags(subject, m)));
-      return makeCandidate(env, m.id, 'subject-tag', topicOf(title, m, env.text), series ? 0.9 : 0.95);
+      const topic = topicOf(title, m, env.text);
+      return makeCandidate(env, m.id, 'subject-tag', topic, series ? 0.9 : 0.95, { subject: topic === title });
     }),
   );
 }

@@ -77,6 +77,7 @@ const ANY_TOPIC = /^(?:whatever|anything|something|everything)(?:\s+(?:else|we|y
 // A title that opens with what, how or why, and the "we would ..." that is its own clause.
 const WH_LEAD = /^(?:what|how|why|where|which|whether)(?:\s+(?:and|or)\s+(?:what|how|why|where|which|when))?\s+(?:we|i|you)\s/i;
 const OWN_CLAUSE = /^\s+(?:that\s+)?(?:we|i|you)\s/i;
+const DASH = /^\s+[-–—]/;
 
 /**
  * "Data Object Exchange (DOE)", "Security Protocol and Data Model (SPDM)": capitals spelling the
@@ -102,11 +103,11 @@ function notAPresenter(note: string, before: string): boolean {
  * A topic asked as a question keeps its own clause: "What and how we would like to achieve with
  * software ISP" (libcamera 2024), "How we handle X", not "What and how".
  */
-function firstCut(t: string): number | null {
+function firstCut(t: string, subject: boolean): number | null {
   const asked = WH_LEAD.test(t);
   const cuts = [SENTENCE_END, CLAUSE_END].map((pattern) => {
     const re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
-    for (const m of t.matchAll(re)) if (m.index >= 8 && !(asked && OWN_CLAUSE.test(m[0]))) return m.index;
+    for (const m of t.matchAll(re)) if (m.index >= 8 && !(asked && OWN_CLAUSE.test(m[0])) && !(subject && DASH.test(m[0]))) return m.index;
     return null;
   });
   const found = cuts.filter((c): c is number => c !== null);
@@ -118,8 +119,13 @@ export interface TopicTitle extends Annotated {
   readonly raw: string;
 }
 
-/** Shape proposal text into a title; null when no title-like words remain. */
-export function topicTitle(raw: string): TopicTitle | null {
+/**
+ * Shape proposal text into a title; null when no title-like words remain. A tagged proposal's subject
+ * (`subject`) is a title its writer chose: a dash in it joins two parts of the title ("Resource provider
+ * - request group mapping", OpenStack's PTG topics 2019), where in a list line or a sentence it starts
+ * the clause that explains the topic.
+ */
+export function topicTitle(raw: string, { subject = false }: { subject?: boolean } = {}): TopicTitle | null {
   const a = annotate(raw);
   // A list marker ("2. ", "- ") is no part of the topic, nor a sentence end to cut at.
   let t = a.title
@@ -161,7 +167,7 @@ export function topicTitle(raw: string): TopicTitle | null {
   }
   t = t.replace(STATUS, ' ').trim();
   t = withoutRequest(t);
-  const cut = firstCut(t);
+  const cut = firstCut(t, subject);
   if (cut !== null) t = t.slice(0, cut);
   t = withoutRemark(t);
   // "(e.g., folio_put() callback)": an example of the topic, not part of its name.

@@ -11,6 +11,14 @@ describe('rule 1: subject tag', () => {
     expect(c[0]!.meetingId).toBe('mirage');
   });
 
+  it('keeps the words after a dash in the subject: they are part of the title its writer chose', () => {
+    // "[placement][nova][ptg] Resource provider - request group mapping" (openstack-discuss 2019).
+    const subject = '[agenda] Resource provider - request group mapping';
+    expect(titles(subjectTagRule(envOf(message({ subject, bodyText: 'This is about this spec.' }))))).toEqual([
+      'Resource provider - request group mapping',
+    ]);
+  });
+
   it('accepts the tag in other spellings: case, plural, combined tags', () => {
     for (const subject of ['[Maintainer Summit] Burnout', '[maintainers summit] Burnout', '[MAINTAINERS/KERNEL SUMMIT] Burnout']) {
       expect(titles(subjectTagRule(envOf(message({ subject, bodyText: 'x' }))))).toEqual(['Burnout']);
