@@ -133,12 +133,13 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
     )
       topics.push(...list.items);
   topics.push(...timetableTopics(lines, BOILERPLATE));
-  // Nothing read as the agenda yet: the numbered list of a mail that says it is the agenda is.
-  const said = topics.length === (own ? 1 : 0) ? theAgendaList(blocks, isTheAgenda) : undefined;
+  // Nothing read as the agenda yet (the subject's own topic aside): the numbered list of a mail that says it is the agenda is.
+  const nothingYet = (): boolean => topics.length === (own ? 1 : 0);
+  const said = nothingYet() ? theAgendaList(blocks, isTheAgenda) : undefined;
   if (said) topics.push(...listed(said));
   // "More subjects:" over a list says the prose before it named subjects too (OLS 2007's NUMA BoF).
   const more = blocks.some((b) => MORE_OF_THEM.test(lastSentence(b.intro)));
-  if (topics.length === (own ? 1 : 0) || more) topics.push(...proseTopics(text));
+  if (nothingYet() || more) topics.push(...proseTopics(text));
   // "CDM next Wednesday: multi-site rbd and cephfs; rados progress events" over a list of those
   // topics: the subject sums the list up and is no topic of its own.
   if (own && topics.length > 1 && sumsUp(own, topics.slice(1))) topics.shift();

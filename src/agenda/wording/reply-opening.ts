@@ -85,6 +85,10 @@ const I_FEEL_OR_DID = regex(
   String.raw`feel|agree|disagree|went|did|got|spent|tried|took|submitted|sent|posted|pushed|created|registered|signed)\b`,
 );
 
+// "Hello, I'm only an occasional contributor to git since 2005" (the Git Inclusion Summit's thread, 2020): who
+// the writer is, before what they say.
+const WHO_I_AM = /^(?:hi|hello|hey)?[,!\s]*(?:i'm|i\s+am|we're|we\s+are)\s+(?:only|just|not|new|a|an|one|still|also)\b/i;
+
 // "This would be good." under a quoted agenda item (linux-media 2011): praise for it; not "it would
 // be very helpful for the community to know X" (a wish that names X).
 // "That is superb!" (imagej-devel 2011, to the chair's slides).
@@ -122,9 +126,7 @@ export function openingNamesNoTopic(opening: string): boolean {
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
     // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
     NOT_WHAT_I_SAID.test(opening) ||
-    // "Hello, I'm only an occasional contributor to git since 2005" (the Git Inclusion Summit's thread, 2020):
-    // who the writer is, before what they say.
-    /^(?:hi|hello|hey)?[,!\s]*(?:i'm|i\s+am|we're|we\s+are)\s+(?:only|just|not|new|a|an|one|still|also)\b/i.test(opening);
+    WHO_I_AM.test(opening);
   // "There are a few topics around image sensor support", "I mostly dumped the topics": about the
   // agenda, not on it (what follows says which topics); "I will be at Plumbers from Tuesday": travel.
   // "I added points 1 & 2 to the AOB section", "The "New series" section is gone": the agenda
