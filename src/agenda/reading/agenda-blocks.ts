@@ -183,6 +183,10 @@ export function saysItIsTheAgenda(subject: string, text: string): boolean {
  */
 export function agendaSection(block: ListBlock, isTheAgenda: boolean): boolean {
   const heading = block.intro.trim();
+  // "Action Items" heading a list of the posted draft agenda ("Here is the draft agenda", "News", "Action
+  // Items" over "• Basil create issue to drop ...", the Jenkins board, 2023): the actions this call takes up,
+  // each listed (bulleted or not). Not "Action items from last week:" (the last call's notes).
+  if (isTheAgenda && /^(?:\p{Lu}\p{L}*\s+)?action\s+items:?$/iu.test(heading)) return true;
   if (!isTheAgenda || block.kind !== 'number' || !SECTION_HEADING.test(heading) || heading.split(/\s+/).length > 6) return false;
   return !introducesNoAgenda(heading);
 }

@@ -14,6 +14,7 @@
  * each next one the list of the heading before it.
  */
 import { introducesTopics } from './intros.js';
+import { isSection } from './item-topics.js';
 import type { ListBlock } from './list-blocks.js';
 import { blank } from './text.js';
 
@@ -33,6 +34,9 @@ export function headedTopics(text: string, blocks: readonly ListBlock[]): string
     if (!HEADING.test(heading) || heading.split(/\s+/).length > MAX_WORDS || CLAUSE.test(heading) || !blank(lines[at - 1])) continue;
     // "Suggested topics based on recent netdev threads include" (netdev 2024): the list's intro.
     if (introducesTopics(heading)) continue;
+    // "News", "Upcoming Calendar 📆", "Action Items" over their points (the Jenkins board's draft agenda, 2023):
+    // a section of the agenda, which names no subject of its own.
+    if (isSection(heading)) continue;
     let j = at - 1;
     while (j >= 0 && blank(lines[j])) j--;
     if (j < 0) continue;

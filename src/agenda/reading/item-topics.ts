@@ -42,8 +42,11 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
  * reader takes for lists of their own.
  */
 function pointsOf(item: ListItem): ListItem[] {
-  return listBlocks(item.detail).flatMap((b) => b.items);
+  // "4) Issues and PRs tagged agenda+" over "4.1) Revising a Rec.", "4.2) ..." (the W3C Process CG's
+  // agendas, 2020-2021): points numbered within their item are its points like bullets.
+  return listBlocks(item.detail.replace(SUB_NUMBERED, '$1- ')).flatMap((b) => b.items);
 }
+const SUB_NUMBERED = /^(\s*)\d{1,2}(?:\.\d{1,2}){1,3}[.)]?\s+(?=\S)/gm;
 
 /**
  * "2) Small architecture enhancements:" over points that each end with who brings them ("- Acquiring
@@ -53,9 +56,15 @@ function creditsEach(points: readonly ListItem[]): boolean {
   return points.length >= 2 && points.every((p) => endsWithPresenter(`${p.text}\n${p.detail}`.trim()));
 }
 
-/** A section of a recurring call's agenda, or a heading that names no subject of its own. */
-function isSection(text: string): boolean {
-  return SECTION.test(text) || NO_SUBJECT.test(text);
+/** A section of a recurring call's agenda, or a heading that names no subject of its own ("News", "Status reports"). */
+export function isSection(text: string): boolean {
+  // "Agenda+ <https://github.com/...> (I think they are mostly old ...)", "Issues and PRs tagged agenda+. Yes/No,
+  // take discussion to Github, please." (the W3C Process CG, 2020-2021): the heading without its link, aside or note.
+  const heading = text
+    .replace(/<[^<>]*>|\([^()]*\)|\p{Extended_Pictographic}/gu, ' ')
+    .split(/[.!?](?:\s|$)/)[0]!
+    .trim();
+  return [text, heading].some((t) => SECTION.test(t) || NO_SUBJECT.test(t) || AGENDA_PLUS.test(t));
 }
 
 // A section of a recurring call's agenda, not a topic of its own, when points stand under it.
@@ -72,6 +81,8 @@ const SECTION = regex(
   String.raw`heads?[- ]?ups?|(?:[\w.+-]+\s+){0,2}(?:topics|patch(?:es|sets)|prs|pull\s+requests|bugs)(?=\s*(?:[/:,]|or\b|to\b|for\b|$))|`,
   String.raw`what\s+(?:are\s+)?(?:people|folks|you|we)\s+(?:are\s+)?working\s+on)\b[^:]{0,40}[:?]?$`,
 );
+// "Agenda+", "Issues and PRs tagged agenda+" (W3C groups label the GitHub issues they want on a call "Agenda+").
+const AGENDA_PLUS = regex('i', String.raw`^(?:(?:[\w-]+\s+){0,4}(?:tagged|labell?ed|marked)\s+)?agenda\s?\+\s*:?$`);
 // The business every call of a series holds, named alone.
 // "Review action items from previous meeting", "Approve previous meeting minutes", "appoint meeting chair,
 // meeting scribe/secretary", "roll call" (the OSGeo board's agenda, 2017): every meeting's business.
@@ -80,17 +91,25 @@ const STANDING = regex(
   String.raw`^(?:review\s+(?:of\s+)?)?(?:the\s+)?(?:(?:open|previous|last|pending)\s+)?action\s+items`,
   String.raw`(?:\s+from\s+(?:the\s+)?(?:previous|last)\s+(?:meeting|call))?\s*:?$|^(?:the\s+)?round[- ]?table\b|^roll[- ]?call\b|`,
   String.raw`^(?:approv(?:e|al\s+of)|review)\s+(?:of\s+)?(?:the\s+)?(?:previous|last)\s+(?:meeting'?s?\s+)?minutes\b|`,
-  String.raw`^(?:appoint|choose|select|elect)\s+(?:the\s+|a\s+)?(?:meeting\s+)?(?:chair|scribe|secretary|minute[- ]?taker)\b`,
+  String.raw`^(?:appoint|assign|choose|select|elect|pick)\s+(?:the\s+|a\s+)?(?:meeting\s+)?(?:chair|scribe|secretary|minute[- ]?taker)\b|`,
+  // "Agenda bash." (the W3C Process CG's agendas; IETF sessions open with "agenda bashing"): the agenda itself.
+  String.raw`^agenda\s+bash(?:ing)?\b`,
 );
 // "upstream discussion" over "effects of new nbcon console", "Status of patches or docs being
 // considered for upstream, or recently upstreamed" over the patches (the Boot-Time SIG 2025): words
 // that say what kind of business follows, and none that says what it is about.
 const NO_SUBJECT = regex(
   'i',
-  String.raw`^(?:(?:upstream(?:ed)?|discussions?|status|updates?|news|patch(?:es|sets?)?|docs|work|pending|ongoing|on-going|`,
+  String.raw`^(?:(?:upstream(?:ed)?|discussions?|status|updates?|reports?|news|upcoming|calendar|patch(?:es|sets?)?|docs|work|`,
+  String.raw`pending|ongoing|on-going|`,
   String.raw`in[- ]flight|in[- ]progress|submissions?|submitted|being|considered|recently|recent|current|open|other|misc|`,
   String.raw`miscellaneous|items|topics|issues|questions|business|follow[- ]?ups?|of|the|and|or|for|to|on|in)[\s,]*)+:?$`,
 );
 // "Anyone else?", "In particular, are there any patches in flight?", "Are there any other patches in
-// flight?": the chair's prompts within a section.
-const NO_TOPIC = /^(?:anyone|anybody|anything|any\s+other)\b.{0,20}\?$|^(?:in\s+particular,?\s+)?(?:are|is)\s+there\s+any\b.*\?$/i;
+// flight?": the chair's prompts within a section; "I don't see any recent Issues that should be triaged <link>"
+// (the W3C Process CG, 2021): the chair's note that there is nothing.
+const NO_TOPIC = regex(
+  'i',
+  String.raw`^(?:anyone|anybody|anything|any\s+other)\b.{0,20}\?$|^(?:in\s+particular,?\s+)?(?:are|is)\s+there\s+any\b.*\?$|`,
+  String.raw`^i\s+(?:don['’]?t|do\s+not)\s+see\s+any\b`,
+);

@@ -83,12 +83,20 @@ function nextNumberIs(lines: readonly string[], j: number, first: Marked, next: 
     if (/^--\s*$/.test(lines[k]!)) return false; // the signature
     const mk = markerOf(lines[k]!, lines[k - 1]);
     if (mk?.kind === first.kind && Math.abs(mk.indent - first.indent) <= 1) return mk.ordinal === next;
+    if (subNumberOf(lines[k]!) === next - 1) return true; // the item's own next point ("4.2)" under "4)")
   }
   return false;
 }
 // A point numbered within its item ("1.1.", "3.2.1.", "1.3  Who wants to chair?"): two or more numbers
 // joined by dots, then a stop, a bracket or a wide gap before the words.
-const SUB_NUMBER = /^\s*\d{1,2}(?:\.\d{1,2}){1,3}(?:[.)]\s*|\s{2,}|\t)\S/;
+const SUB_NUMBER = /^\s*(\d{1,2})(?:\.\d{1,2}){1,3}(?:[.)]\s*|\s{2,}|\t)\S/;
+/** The number of the item a point numbered within it belongs to ("4" of "4.1) Revising a Rec."), or undefined. */
+const subNumberOf = (line: string): number | undefined => {
+  const m = SUB_NUMBER.exec(line);
+  return m ? Number(m[1]) : undefined;
+};
+// A heading: a few capitalised words, no stop ("Action Items", "Upcoming Calendar 📆").
+const HEADING = /^\p{Lu}[\p{L}\d'&/-]*(?:\s+\p{Lu}[\p{L}\d'&/-]*){0,3}(?:\s+\p{Extended_Pictographic})?$/u;
 // How far down a numbered item's description may run before the next number.
 const DESCRIPTION_LINES = 25;
 
@@ -110,8 +118,11 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     }
     // "  1.1. Make sure somebody is logging", "    3.2.1. Should we make a quick EAPI bump?" set in under "1. Intro
     // (5 minutes)" (the Gentoo Council's agendas, 2009): a numbered item's own numbered points. At the items'
-    // margin ("1.1) timestamper" under "1) 0.3.4.3 status", I2P's weekly index, 2004) they are entries of the index.
-    if (current && first.kind === 'number' && SUB_NUMBER.test(line) && line.search(/\S/) > first.indent) {
+    // margin ("1.1) timestamper" under "1) 0.3.4.3 status", I2P's weekly index, 2004) they are entries of the index;
+    // but after a blank line, with the item's own number ("4.1) Revising a Rec." under "4) Issues and PRs tagged
+    // agenda+", the W3C Process CG, 2020), its points, up to the next item.
+    const setIn = line.search(/\S/) > first.indent || (lastBlank && subNumberOf(line) === current?.ordinal);
+    if (current && first.kind === 'number' && SUB_NUMBER.test(line) && setIn) {
       current.detail.push(line.trim());
       [inDetail, lastBlank, end] = [true, false, j];
       continue;
@@ -181,6 +192,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       // "Access, agenda, and notes are in the wiki:" at the margin right under the last item
       // introduces what follows (a reminder quoted without its blank lines, OpenBMC 2019).
       if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail) break;
+      // "Action Items" left of a list set in from the margin, the next item right under it (a draft agenda
+      // pasted from a document, its headings at the margin: the Jenkins board, 2023): a heading, no wrap.
+      if (!lastBlank && indent < first.indent && HEADING.test(line.trim()) && markerOf(lines[j + 1] ?? '')?.indent === first.indent) break;
       if (!lastBlank) {
         // A wrapped line lines up with the item's text (or the margin); one indented past it
         // starts the item's description ("* Topic\n    What we would discuss ..."), and so does a

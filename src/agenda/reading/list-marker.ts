@@ -27,7 +27,9 @@ const MARKER = regex(
   // "C.1) Any more 4.13 coordination": an item numbered within a section of the agenda (xen-devel 2019).
   // "1- MapServer vision / future direction" (mapserver-dev 2007): a number and a dash, typed by hand.
   // "A1. Update from the new board", "C1. Form Staffing Committee" (the TDF board's agenda, 2024): section and number.
-  String.raw`^(\s*)(?:(?:[A-Z]\.?)?(\d{1,2})(?:[.)](?=\s|\p{Lu}|\(|$)|-(?=\s+\p{L}))|\((\d{1,2})\)|#(\d{1,2})[.:)]?|([-*•+·▪◦‣o])|`,
+  // "#3 Foo" is the third item; "#428 Retire Amended RECs" an issue's number (W3C, 2020), no "#42" and "8 Retire".
+  String.raw`^(\s*)(?:(?:[A-Z]\.?)?(\d{1,2})(?:[.)](?=\s|\p{Lu}|\(|$)|-(?=\s+\p{L}))|\((\d{1,2})\)|`,
+  String.raw`#(\d{1,2})(?:[.:)]|(?=\s|$))|([-*•+·▪◦‣o])|`,
   String.raw`([a-hA-H])[.)]|\(([a-hA-H])\))(?:\s*(\S.*))?$`,
 );
 

@@ -280,4 +280,13 @@ describe('lists read by their structure (issue 8, "Chairs\' lists not seen")', (
       ['PCM issues', ''],
     ]);
   });
+  it('reads "#3" as a number and "#428" (an issue) as none; points with their item\'s number go on past a blank line', () => {
+    expect(listBlocks('Agenda:\n#1 Intro\n#2 Release\n')[0]!.items.map((i) => i.text)).toEqual(['Intro', 'Release']);
+    expect(listBlocks('#428 Retire Amended RECs <https://example.org/428>\n')).toEqual([]);
+    const text =
+      '1) Agenda bash\n2) Issues tagged agenda+\n\n2.1) Revising a Rec.\n\n#428 Retire Amended RECs\n\n2.2) Registries\n\n3) AOB\n';
+    const block = listBlocks(text)[0]!;
+    expect(block.items.map((i) => i.text)).toEqual(['Agenda bash', 'Issues tagged agenda+', 'AOB']);
+    expect(block.items[1]!.detail.split('\n')).toEqual(['2.1) Revising a Rec.', '#428 Retire Amended RECs', '2.2) Registries']);
+  });
 });

@@ -275,4 +275,40 @@ describe('rule 5: the numbered list of a mail that says it is the agenda', () =>
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['GLEP 58']);
   });
+  it('reads the points numbered within a section heading ("4.1)"), set in or at the margin, and leaves the standing business', () => {
+    // The W3C Process CG's agendas (2020, 2021), shortened: "Assign scribe" and "Agenda bash" open every
+    // call; "Status reports" and "Agenda+ <link>" head the points that are the topics.
+    const setIn = message({
+      subject: 'DRAFT Agenda for the MirageOS call Wednesday 14 Apr',
+      bodyText:
+        '1) Assign scribe, etc.,\n\n2) Agenda bash.\n3) Status reports\n   3.1) PSIG Report. Do we need PP protection?\n' +
+        '   3.2) I don\u2019t see any recent Issues that should be triaged <https://example.org/issues>\n\n' +
+        '4) Agenda+ <https://example.org/labels/Agenda%2B> (I think they are mostly old)\n\n' +
+        '  4.1) Switching Tracks #509 <https://example.org/509>\n\n   We need to land this\n\n  4.2) Define minutes #511\n',
+    });
+    expect(titles(chairCallRule(envOf(setIn)))).toEqual(['PSIG Report', 'Switching Tracks #509', 'Define minutes #511']);
+    const margin = message({
+      subject: 'Revised Agenda for the MirageOS call Wednesday 16 sept',
+      bodyText:
+        '1) Assign scribe, etc.,\n\n2) Agenda bash.\n\n4) Issues and PRs tagged agenda+.  Yes/No, take discussion to Github, please.\n\n' +
+        '4.1) Revising a Rec.: PLH asked it be kept open?\n\n#428 Retire Amended RECs <https://example.org/428>\n\nare we ready to Pull?\n\n' +
+        '4.2) Change \u2018change\u2019\n\n#449 renaming \u2018candidate change\u2019\n\n5) Registries\n\nI felt that what was drafted was rather long.\n',
+    });
+    const read = titles(chairCallRule(envOf(margin)));
+    expect(read).toHaveLength(3);
+    expect(read[2]).toBe('Registries');
+    expect(read.join(' | ')).not.toMatch(/scribe|bash|tagged|^8 /i);
+  });
+  it('reads a pasted draft agenda\'s headings at the margin: the actions under "Action Items", no "News" as a topic', () => {
+    // The Jenkins board's draft agendas (jenkinsci-dev, 2023), shortened: headings at the margin, bullets set in,
+    // no blank line between a heading and the list before it.
+    const msg = message({
+      subject: 'November 27 MirageOS call agenda',
+      bodyText:
+        'The meeting starts at 7:00 PM UTC.\n\nHere is the draft agenda:\n\nNews\n  \u2022 Solo5 0.9 released\n    \u2022 Ratings look good\n' +
+        'Action Items\n  \u2022 Mark create issue to drop the weekly build (done)\n  \u2022 Retire the Chinese site (Kevin)\n' +
+        '    \u2022 Kevin has started\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['Mark create issue to drop the weekly build', 'Retire the Chinese site']);
+  });
 });
