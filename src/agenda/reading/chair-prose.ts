@@ -180,13 +180,33 @@ export function proseTopics(text: string): string[] {
     if (shares) out.push(trimTopic(shares[1]!));
     const has = HAVE_PRESENT.exec(s);
     if (has) out.push(`${trimTopic(has[2]!)} (${has[1]!})`);
-    // "... the new time for all Review Club sessions going forward" (git 2023): a name, not the verb.
-    const a = THIS_CALL.exec(s);
-    // "Only 3 projects will show up today, so review 4 and 5 can go from the list" (OSGeo 2017): items by number.
-    if (a && !/^\p{Lu}/u.test(a[1]!) && !/^(?:items?\s+|#)?\d/i.test(a[2]!)) out.push(trimTopic(a[2]!));
-    if (will && !shares && !has && !a) out.push(...namedInTurn(will[1]!));
+    const a = thisCall(s);
+    out.push(...a);
+    if (will && !shares && !has && !a.length) out.push(...namedInTurn(will[1]!));
   }
   return out;
+}
+
+/**
+ * What a sentence says this call takes up ("For the meeting this week, we will focus on new text covering
+ * the remaining major points from Sessions, the ticket covering MPI_INFO_ENV before Init, and - if there is
+ * time left - tool UIDs.", the MPI Forum's chair, 2019): one topic, or one per item of a series. A chair's
+ * call states it beside any list (rules/chair-call.ts).
+ */
+export function thisCall(sentence: string): string[] {
+  // "... the new time for all Review Club sessions going forward" (git 2023): a name, not the verb.
+  const a = THIS_CALL.exec(sentence);
+  // "Only 3 projects will show up today, so review 4 and 5 can go from the list" (OSGeo 2017): items by number.
+  if (!a || /^\p{Lu}/u.test(a[1]!) || /^(?:items?\s+|#)?\d/i.test(a[2]!)) return [];
+  const what = a[2]!.replace(/\s+[-–—]\s+[^-–—]{1,40}?\s+[-–—]\s+/g, ' ');
+  // A series: "A, B, and C", "A, B and C".
+  const series = /^[^,]+(?:,\s*[^,]+)+,?\s+and\s+[^,]+$/.test(what.replace(/[.!?]\s*$/, ''));
+  return (series ? namedInTurn(what) : [trimTopic(what)]).filter((t) => t !== '' && !isPointer(t));
+}
+
+/** The topics a chair's call names in sentences about this call, beside its lists. */
+export function thisCallTopics(text: string): string[] {
+  return sentencesOf(text).flatMap(thisCall);
 }
 
 /**

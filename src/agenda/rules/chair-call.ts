@@ -1,5 +1,5 @@
 import { SIGN_OFF, signsAsAuthor } from '../extract/chair-mail.js';
-import { proseTopics } from '../reading/chair-prose.js';
+import { proseTopics, thisCallTopics } from '../reading/chair-prose.js';
 import { timetableTopics } from '../reading/timetable-lines.js';
 import { indentedLists, spacedLists } from '../reading/indented-list.js';
 import { timedLines } from '../reading/timed-lines.js';
@@ -140,6 +140,8 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
   // "More subjects:" over a list says the prose before it named subjects too (OLS 2007's NUMA BoF).
   const more = blocks.some((b) => MORE_OF_THEM.test(lastSentence(b.intro)));
   if (nothingYet() || more) topics.push(...proseTopics(text));
+  // "For the meeting this week, we will focus on X, Y and Z" beside a list of possible topics (the MPI Forum, 2019).
+  else topics.push(...thisCallTopics(text));
   // "CDM next Wednesday: multi-site rbd and cephfs; rados progress events" over a list of those
   // topics: the subject sums the list up and is no topic of its own.
   if (own && topics.length > 1 && sumsUp(own, topics.slice(1))) topics.shift();

@@ -1025,4 +1025,21 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       'Integrating AIX in an AD domain',
     ]);
   });
+  it("reads the topics a call's sentence gives this call beside its list of possible topics, a series one by one", () => {
+    // The MPI Forum chair's announcement of the virtual meetings (2019), shortened.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'For the meeting this week, we will focus on new text covering the remaining points from Sessions, the ticket ' +
+        'covering MPI_INFO_ENV before Init, and - if there is time left - tool UIDs.\n\n' +
+        'We will keep a list of possible topics on the website - currently this includes:\n\n- Semantics and Terms\n- HW Split Type\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual([
+      'Semantics and Terms',
+      'HW Split Type',
+      'New text covering the remaining points from Sessions',
+      'The ticket covering MPI_INFO_ENV before Init',
+      'Tool UIDs',
+    ]);
+  });
 });
