@@ -158,9 +158,12 @@ const NEXT_ONE = /^\W*(?:the\s+)?next\s+(?:call|meeting|sync(?:-up)?|telecon(?:f
  * times a chair offers for topics (DAMON chat reminders). A date with a topic beside it is not one.
  */
 export function namesOnlyWhen(text: string): boolean {
+  // "Next meeting: Thu 6th January 2022 (we'll skip the 23rd December meeting as most people will be away for
+  // the holidays)" (the LLVM RISC-V sync-up, 2021): after the label, an aside says more about when.
+  const next = NEXT_ONE.test(text);
   let rest = text
     .replace(NEXT_ONE, ' ')
-    .replace(SLOT_ASIDE, ' ')
+    .replace(next ? /\([^()]*\)/g : SLOT_ASIDE, ' ')
     .replace(/<?https?:\/\/\S+/g, ' ');
   const dated = dateMentions(rest, '2000-01-01');
   for (const m of dated) rest = rest.replace(m.text, ' ');

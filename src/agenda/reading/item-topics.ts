@@ -89,7 +89,10 @@ const AGENDA_PLUS = regex('i', String.raw`^(?:(?:[\w-]+\s+){0,4}(?:tagged|labell
 const STANDING = regex(
   'i',
   String.raw`^(?:review\s+(?:of\s+)?)?(?:the\s+)?(?:(?:open|previous|last|pending)\s+)?action\s+items`,
-  String.raw`(?:\s+from\s+(?:the\s+)?(?:previous|last)\s+(?:meeting|call))?\s*:?$|^(?:the\s+)?round[- ]?table\b|^roll[- ]?call\b|`,
+  String.raw`(?:\s+from\s+(?:the\s+)?(?:previous|last)\s+(?:meeting|call))?\s*[:.]?$|^(?:the\s+)?round[- ]?table\b|^roll[- ]?call\b|`,
+  // "List the current action items.", "List the next meeting's agenda items." (the Squeak Foundation board, 2006-2007).
+  String.raw`^(?:list|set|agree\s+on)\s+(?:the\s+)?(?:(?:current|open|new|next\s+(?:meeting|call|week)'?s?)\s+)?`,
+  String.raw`(?:action|agenda)\s+items\b|`,
   String.raw`^(?:approv(?:e|al\s+of)|review)\s+(?:of\s+)?(?:the\s+)?(?:previous|last)\s+(?:meeting'?s?\s+)?minutes\b|`,
   String.raw`^(?:appoint|assign|choose|select|elect|pick)\s+(?:the\s+|a\s+)?(?:meeting\s+)?(?:chair|scribe|secretary|minute[- ]?taker)\b|`,
   // "Agenda bash." (the W3C Process CG's agendas; IETF sessions open with "agenda bashing"): the agenda itself.

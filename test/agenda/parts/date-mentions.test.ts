@@ -61,6 +61,8 @@ describe('dates people write when they name a call (issue 8, "Wrong call")', () 
       // CF metadata 2017: "Advancing netCDF-CF Workshop: next week", the subject's rest.
       'next week',
       'tomorrow at 10:00',
+      // The LLVM RISC-V sync-up's agenda (2021): the next meeting's date, an aside about when after it.
+      "Next meeting: Thu 6th January 2022 (we'll skip the 23rd December meeting as most people will be away)",
     ])
       expect(namesOnlyWhen(slot), slot).toBe(true);
     for (const topic of [

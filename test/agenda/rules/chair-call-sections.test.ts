@@ -287,6 +287,14 @@ describe('rule 5: the numbered list of a mail that says it is the agenda', () =>
         '  4.1) Switching Tracks #509 <https://example.org/509>\n\n   We need to land this\n\n  4.2) Define minutes #511\n',
     });
     expect(titles(chairCallRule(envOf(setIn)))).toEqual(['PSIG Report', 'Switching Tracks #509', 'Define minutes #511']);
+    // The Squeak Foundation board's notes (2006-2007): the business every meeting keeps, a stop after it.
+    const board = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Agenda:\n1. Review previous action items.\n2. Relicensing progress\n3. List the current action items.\n' +
+        "4. List the next meeting's agenda items.\n",
+    });
+    expect(titles(chairCallRule(envOf(board)))).toEqual(['Relicensing progress']);
     const margin = message({
       subject: 'Revised Agenda for the MirageOS call Wednesday 16 sept',
       bodyText:
