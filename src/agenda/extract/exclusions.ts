@@ -17,9 +17,13 @@ const BOUNCE_OR_AWAY = regex(
 
 const MINUTES_OPENING = regex(
   'i',
-  String.raw`^(?:(?:hi|hello|dear|greetings)[^\n]*\n+)?\s*(?:here (?:are|is) (?:the )?(?:notes|minutes|summary|a summary|recap)|`,
+  String.raw`^(?:(?:hi|hello|hey|dear|greetings)[^\n]*\n+)?\s*(?:here (?:are|is) (?:the )?(?:notes|minutes|summary|a summary|recap)|`,
   // "I took some notes at the Mapnik Birds of a Feather ... last Friday." (mapnik-devel 2010).
   String.raw`(?:i|we) took (?:some )?(?:notes|minutes)\b|`,
+  // "Thank you for attending the dev call earlier today. I updated our meeting notes on the Airflow wiki" (2026).
+  String.raw`thank(?:s|\s+you)\s+for\s+(?:attending|joining)\s+(?:the\s+|today'?s\s+|yesterday'?s\s+|our\s+)?(?:[\w-]+\s+){0,2}`,
+  String.raw`(?:call|meeting)\b[^\n]{0,80}\s+(?:i|we)(?:'ve|\s+have)?\s+(?:updated|posted|uploaded|published|added)\s+`,
+  String.raw`(?:our\s+|the\s+)?(?:meeting\s+)?(?:notes|minutes)\b|`,
   String.raw`(?:meeting )?(?:notes|minutes) (?:from|of) (?:the |today'?s |yesterday'?s |last )?|`,
   // "MoM (not ideal but at least some):", "Minutes:", "Meeting notes -": a heading over the recap.
   String.raw`(?:mom|minutes|meeting\s+(?:notes|minutes)|notes)\b[^\n]{0,80}?[:\-–][ \t]*(?:\n|$))`,

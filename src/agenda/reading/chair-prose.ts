@@ -199,14 +199,21 @@ export function thisCall(sentence: string): string[] {
   // "Only 3 projects will show up today, so review 4 and 5 can go from the list" (OSGeo 2017): items by number.
   if (!a || /^\p{Lu}/u.test(a[1]!) || /^(?:items?\s+|#)?\d/i.test(a[2]!)) return [];
   const what = a[2]!.replace(/\s+[-–—]\s+[^-–—]{1,40}?\s+[-–—]\s+/g, ' ');
-  // A series: "A, B, and C", "A, B and C".
-  const series = /^[^,]+(?:,\s*[^,]+)+,?\s+and\s+[^,]+$/.test(what.replace(/[.!?]\s*$/, ''));
+  // A series of three or more: "A, B, and C", "A, B and C" (not "A, and continue our discussion on B").
+  const series = /^[^,]+(?:,(?!\s*and\b)\s*[^,]+)+,?\s+and\s+[^,]+$/.test(what.replace(/[.!?]\s*$/, ''));
   return (series ? namedInTurn(what) : [trimTopic(what)]).filter((t) => t !== '' && !isPointer(t));
 }
 
+// "Some of the latest upstream proposals", "a wide variety of topics about X Window System technologies", "mmap
+// support ... and whatever else comes", "For more info, see the meeting logs" (guest_memfd 2025, the X Developer's
+// Meeting 2004, I2P 2004): beside a list, a sentence that names topics only in general or points elsewhere.
+const IN_GENERAL = /\b(?:topics?|proposals|things|stuff|whatever|info(?:rmation)?|see)\b/i;
+
 /** The topics a chair's call names in sentences about this call, beside its lists. */
 export function thisCallTopics(text: string): string[] {
-  return sentencesOf(text).flatMap(thisCall);
+  return sentencesOf(text)
+    .flatMap(thisCall)
+    .filter((t) => !IN_GENERAL.test(t));
 }
 
 /**

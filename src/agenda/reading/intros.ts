@@ -129,11 +129,18 @@ export function lastSentence(intro: string): string {
 
 /** True when the words before a list introduce topics or an agenda. */
 export function introducesTopics(intro: string): boolean {
+  // "... add anything to the agenda below:", then "Airflow 3.3 and related Development Updates" on its line over
+  // the list (the Airflow dev call's chair, 2026): a section's heading between the words that introduce and the list.
+  const headed = /^(.*:)\s+(\p{Lu}(?:[^:.!?]|\.(?=\d)){2,60})$/su.exec(intro);
+  if (headed && headed[2]!.split(/\s+/).length <= 8 && introducesTopics(headed[1]!)) return true;
   // "The Agenda has been published. Here are a few gems from the list:" (sambaXP 2024): a sentence
   // that only presents the list names what it is in the sentence before.
   const sentences = sentencesOfIntro(intro);
   const invites = sentences.findLastIndex((s) => !INVITES_MORE.test(s)) + 1;
-  if (invites > 0 && invites < sentences.length && sentences.length - invites <= 3)
+  // Unless the asking sentence says itself what the list is ("If you would like to discuss a particular topic, please
+  // let me know if you want to add anything to the agenda below:", the Airflow dev call's chair, 2026).
+  const listIsTheAgenda = /\b(?:agenda|topics)\s+(?:below|as\s+follows)\s*:\s*$/i.test(sentences.at(-1) ?? '');
+  if (invites > 0 && invites < sentences.length && sentences.length - invites <= 3 && !listIsTheAgenda)
     return introducesTopics(sentences.slice(0, invites).join(' '));
   if (PRESENTS.test(sentences.at(-1) ?? '') && AGENDA_INTRO.test(sentences.at(-2) ?? '')) return true;
   const last = lastSentence(intro);

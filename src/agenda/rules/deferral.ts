@@ -22,7 +22,8 @@ const DEFERRED = regex(
   String.raw`meeting|week|time))?|(?:add(?:ed)?\s+(?:it\s+|this\s+)?to\s+the\s+agenda\s+for|`,
   String.raw`on\s+the\s+agenda\s+for)\s+(?:the\s+)?next\s+(?:call|`,
   String.raw`meeting|week|time)|(?:deferred|postponed|pushed|`,
-  String.raw`moved)\s+to\s+(?:the\s+)?next\s+(?:call|meeting|`,
+  // "... are deferred to the next dev call" (the Airflow dev call's notes, 2026): the call named by its kind.
+  String.raw`moved)\s+to\s+(?:the\s+)?next\s+(?:[\w-]+\s+)?(?:call|meeting|`,
   String.raw`week|time|session)|(?:to\s+be\s+)?(?:continued|revisited|`,
   String.raw`discussed\s+further|further\s+discussion)\s+(?:at|in|during)\s+(?:the\s+)?next\s+(?:week'?s?\s+)?(?:call|`,
   String.raw`meeting|session)|(?:will\s+)?continue\s+(?:discussing|`,
@@ -32,6 +33,15 @@ const DEFERRED = regex(
   String.raw`call)\s*,?\s+we\s+will\s+(?:discuss|review|look\s+at|`,
   String.raw`decide)|(?:next\s+time\s+we\s+meet)|(?:we\s+)?keep\s+(?:this|it)\s+open)\b[^\n()]*\)?\s*[.;]?`,
 );
+
+/** The line without its deferral phrase, nor the verb left before it ("X is deferred to the next dev call", Airflow 2026). */
+function withoutDeferral(line: string): string {
+  return line
+    .replace(DEFERRED, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be|gets?|got)$/i, '');
+}
 
 /**
  * Rule 4: notes of a past call that say an item is carried over or on the agenda for the next
@@ -48,7 +58,7 @@ export function deferralRule(env: RuleEnv): Candidate[] {
     const line = lines[i]!;
     if (!DEFERRED.test(line)) continue;
     const after = FORWARD.exec(line);
-    let title = after ? continuation(lines, i, after.index + after[0].length) : line.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
+    let title = after ? continuation(lines, i, after.index + after[0].length) : withoutDeferral(line);
     // "ANSWER: Yes, this is worthwhile. Add to the agenda for next time.": a verdict on the item above.
     if (title.replace(/[^\p{L}]/gu, '').length < 6 || VERDICT.test(title)) title = parentItem(lines, i);
     out.push(makeCandidate(env, meeting.id, 'deferral', title, 0.7, { carriedOver: true }));
@@ -62,7 +72,7 @@ export function deferralRule(env: RuleEnv): Candidate[] {
       if (!DEFERRED.test(joined) || [item.text, ...item.detail.split('\n')].some((l) => DEFERRED.test(l))) continue;
       const at = points.findIndex((_, k) => DEFERRED.test(points.slice(0, k + 1).join(' ')));
       const where = points.slice(Math.max(0, at - 1), at + 1).join(' ');
-      const title = where.replace(DEFERRED, ' ').replace(/\s+/g, ' ').trim();
+      const title = withoutDeferral(where);
       out.push(
         makeCandidate(env, meeting.id, 'deferral', title.replace(/[^\p{L}]/gu, '').length < 6 ? item.text : title, 0.7, {
           carriedOver: true,

@@ -132,6 +132,10 @@ const PROPOSE_TOPIC = regex(
   String.raw`one\s+more)\s+(?:topic|session|discussion|item)\s*(?::|`,
   String.raw`-|–|\bon\b|\babout\b)\s*(.+)`,
 );
+// "One possible goal: Citations" on its line, why on the next (wikitech-l 2016, to the Developer Summit's call
+// for main topics): a label, then the topic. Read by line: sentencesOf joins the lines.
+const LABELLED_LINE =
+  /^[ \t]*(?:one\s+|another\s+)?(?:possible|potential|suggested|proposed)\s+(?:topic|goal|item|subject|theme)\s*:[ \t]*(\S[^\n]*)$/gim;
 // "could we grab a slot for X", "I would like to grab an open slot for discussing X", "can I slot in X".
 const SLOT_FOR = regex(
   'i',
@@ -217,7 +221,10 @@ export function isPointer(topic: string): boolean {
 
 /** Proposal phrases in a text, first person, question, third person and "propose a topic" forms. */
 export function proposalPhrases(text: string): Phrase[] {
-  const out: Phrase[] = [];
+  const out: Phrase[] = [...text.matchAll(LABELLED_LINE)].map((m) => ({
+    topic: trimTopic(m[1]!.split(/[.!?](?:\s|$)/)[0]!),
+    sentence: m[0].trim(),
+  }));
   for (const sentence of sentencesOf(text)) {
     // "Do we have anything we want to discuss ahead of KVM Forum?": a call asking for topics.
     if (ASKS_FOR_TOPICS.test(sentence) || WITHDRAWN.test(sentence)) continue;

@@ -98,6 +98,15 @@ const PRAISE = regex(
   String.raw`(?:good|great|useful|nice|helpful|superb|excellent|wonderful|awesome)(?:[.!]|\s*$)`,
 );
 
+// "I like the concept.", "Last year there was an attempt to sort of do this" (wikitech-l 2016, answering the call to
+// open the Developer Summit up): liking what is proposed, and what happened before; no topic.
+const LIKE_OR_PAST = regex(
+  'i',
+  String.raw`^(?:i|we)\s+(?:really\s+|do\s+)?(?:like|love)\s+(?:the|this|that|your)\s+`,
+  String.raw`(?:concept|idea|proposal|plan|approach|suggestion)\b|`,
+  String.raw`^(?:last\s+(?:year|time)|in\s+the\s+past|previously|historically),?\s+(?:there\s+(?:was|were)|we\s+(?:had|did|tried))\b`,
+);
+
 // "Who would be interested in discussing this stuff? (me, Brian, ...?)" answered "Me." (Open MPI
 // 2008): who comes, in a word.
 const ONLY_WHO = /^(?:me|us|me\s+too|us\s+too|same\s+here|i\s+(?:do|am|would|will)|we\s+(?:do|are|would|will)|\+1)\s*[.!]*$/i;
@@ -123,6 +132,7 @@ export function openingNamesNoTopic(opening: string): boolean {
     // "I think this idea is great" (LPC 2023, to the KVM MC's call): praise for what is proposed.
     /^(?:i\s+think\s+)?(?:this|that|the|your)\s+(?:idea|proposal|topic|plan|mc|session)\s+(?:is|sounds|looks)\b/i.test(opening) ||
     PRAISE.test(opening) ||
+    LIKE_OR_PAST.test(opening) ||
     // "I wasn't (necessarily) suggesting that objtool use DWARF" (LPC 2023): an answer in the debate.
     // ("I don't have an effective workflow for X" is a wish, ksummit 2019.)
     NOT_WHAT_I_SAID.test(opening) ||

@@ -168,7 +168,9 @@ export function topicTitle(raw: string, { subject = false }: { subject?: boolean
   t = t.replace(STATUS, ' ').trim();
   t = withoutRequest(t);
   const cut = firstCut(t, subject);
-  if (cut !== null) t = t.slice(0, cut);
+  // "We need to decide how often to meet (last year had weekly meetings, which worked ..." (the XMPP Council,
+  // 2009): a cut inside an aside leaves it open; the aside goes.
+  if (cut !== null) t = t.slice(0, cut).replace(/\s*\([^()]*$/, '');
   t = withoutRemark(t);
   // "(e.g., folio_put() callback)": an example of the topic, not part of its name.
   t = t.replace(/\s*\((?:e\.\s?g\.|i\.\s?e\.|for\s+example|such\s+as)[^()]*(?:\([^()]*\)[^()]*)*\)(?=\s|$)/gi, '').trim();

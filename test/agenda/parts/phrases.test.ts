@@ -6,6 +6,14 @@ import { topicTitle } from '../../../src/agenda/wording/topic-title.js';
 const topics = (text: string) => proposalPhrases(text).map((p) => p.topic);
 
 describe('proposal phrases (issue 8, "Proposals in plain sentences")', () => {
+  it('reads "One possible goal: X" on its line as a proposal of X', () => {
+    // wikitech-l 2016, to the Developer Summit's call for main topics; the reason follows on the next line.
+    const text =
+      'We could set the goal of selecting a few challenges\nOne possible goal: Citations\nCitation support is very hacky - everywhere.';
+    expect(proposalPhrases(text).map((p) => p.topic)).toEqual(['Citations']);
+    expect(proposalPhrases('One possible topic: memory tiering. It would be nice.').map((p) => p.topic)).toEqual(['memory tiering']);
+  });
+
   it('reads offers to give an update and wishes to meet about a topic', () => {
     expect(topics('I can also give an update on the CI farm.')).toEqual(['the CI farm']);
     expect(topics('We could provide a short update on the new PHY driver.')).toEqual(['the new PHY driver']);
@@ -221,6 +229,16 @@ describe('words that introduce a list of topics', () => {
     // kasan-dev 2024: the BoF's lead asking which sessions to hold.
     expect(topics('Would you be interested in joining a BoF on Kernel Sanitizers?')).toEqual(['Kernel Sanitizers']);
     expect(topics('Are we interested in another BoF on syzkaller?')).toEqual(['syzkaller']);
+  });
+
+  it('reads the words before a heading over the list, and "the agenda below:" after an invitation', () => {
+    // The Airflow dev call's chair (2026): an invitation that says the list is the agenda, then a section's heading.
+    const intro =
+      'It is scheduled for 8 a.m. Pacific Time. If you would like to discuss a particular topic, please let me know if you ' +
+      'want to add anything to the agenda below:';
+    expect(introducesTopics(intro)).toBe(true);
+    expect(introducesTopics(`${intro} Airflow 3.3 and related Development Updates`)).toBe(true);
+    expect(introducesTopics('We met at the airport: Terminal 2 and the lounge')).toBe(false);
   });
 });
 

@@ -184,4 +184,10 @@ describe('titles a chair would print (issue 8, "Titles from sentence fragments")
     expect(topicTitle('Security Protocol and Data Model (SPDM)')!.title).toBe('Security Protocol and Data Model (SPDM)');
     expect(topicTitle('Show firmware update (IBM)')).toMatchObject({ title: 'Show firmware update', presenter: 'IBM' });
   });
+
+  it('drops an aside a clause cut leaves open', () => {
+    // The XMPP Council's first agenda (2009).
+    const raw = 'We need to decide how often to meet (last year had weekly meetings, which worked very well for that council).';
+    expect(topicTitle(raw)?.title).toBe('We need to decide how often to meet');
+  });
 });

@@ -87,6 +87,12 @@ describe('rule 2: replies to a call for agenda items', () => {
     // The Git Inclusion Summit's thread (2020): who the writer is opens the answer.
     const who = reply("Hello, I'm only an occasional contributor to git since 2005;\nbut I have many concerns.\n");
     expect(titles(callReplyRule(envOf(who, callThread())))).toEqual([]);
+    // wikitech-l 2016, answering the call to open the Developer Summit up: liking it, and what happened before.
+    for (const text of [
+      'I like the concept. I wonder if it should be next to Wikimania.\n',
+      'Last year there was an attempt to sort of do this.\n',
+    ])
+      expect(titles(callReplyRule(envOf(reply(text), callThread()))), text).toEqual([]);
   });
 
   it('takes numbered lists too', () => {

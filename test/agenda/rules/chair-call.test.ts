@@ -1041,5 +1041,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       'The ticket covering MPI_INFO_ENV before Init',
       'Tool UIDs',
     ]);
+    // guest_memfd 2025: a sentence beside the list that names topics only in general, or one and then a carry-over.
+    const general = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'In this meeting, we will talk about some of the latest upstream proposals.\n\nThis week we will discuss memory failure ' +
+        'handling, and continue our discussion on mmap support.\n\nCurrent topics:\n- Semantics and Terms\n',
+    });
+    expect(titles(chairCallRule(envOf(general)))).toEqual([
+      'Semantics and Terms',
+      'Memory failure handling, and continue our discussion on mmap support',
+    ]);
   });
 });

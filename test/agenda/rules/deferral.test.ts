@@ -76,4 +76,10 @@ describe('rule 4: deferrals in notes of a past call', () => {
   it('only reads minutes: a proposal mentioning "carried over" is not a deferral', () => {
     expect(deferralRule(envOf(message({ subject: 'Solo5 release', bodyText: 'This was carried over twice already.' })))).toEqual([]);
   });
+
+  it('reads an item deferred to the next call named by its kind', () => {
+    // The Airflow dev call's notes (2026): "deferred to the next dev call".
+    const body = 'Summary:\n- AIP-103 Task State Management is deferred to the next MirageOS call\n';
+    expect(titles(deferralRule(envOf(message({ subject: 'Meeting minutes', bodyText: body }))))).toEqual(['AIP-103 Task State Management']);
+  });
 });

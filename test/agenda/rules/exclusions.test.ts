@@ -133,4 +133,12 @@ describe('exclusions: messages that are never items', () => {
     );
     expect(r.candidates.map((c) => c.rule)).toEqual(['chair-call']);
   });
+
+  it('knows the notes of a call that open by thanking those who came and pointing at the notes', () => {
+    // The Airflow dev call's notes (2026).
+    const text = 'Hey everyone,\n\nThank you for attending the dev call earlier today. I updated\nour meeting notes on the wiki.\n';
+    expect(isMinutes(message({ subject: 'Airflow dev call', bodyText: text }), text)).toBe(true);
+    const invite = 'Hey everyone,\n\nThank you for attending the dev call. The next one is on May 7th.\n';
+    expect(isMinutes(message({ subject: 'Airflow dev call', bodyText: invite }), invite)).toBe(false);
+  });
 });
