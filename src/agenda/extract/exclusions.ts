@@ -77,6 +77,8 @@ export function isMinutes(msg: AgendaMessage, text: string, callSubjects: readon
     return m && !MEETING_RECORD.test(m[0]) ? s.replace(m[0], ' ') : s;
   }, msg.subject);
   if (/\b(?:minutes|notes|MoM|meeting summary|recap|read-?out|results|summary of|report from|notes from)\b/i.test(subject)) return true;
+  // "Parrot Developer Summit, May 14 2011: Summary" (parrot-dev 2011): the subject ends by saying what the mail is.
+  if (/[:\-–]\s*summary\s*$/i.test(subject)) return true;
   // "[REPORT] Brainstorm meeting on V4L2 memory handling" (linux-media 2010): a meeting's report, tagged.
   if (/\[report\]/i.test(msg.subject)) return true;
   return MINUTES_OPENING.test(text) || isTranscript(text);

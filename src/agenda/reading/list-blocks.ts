@@ -191,7 +191,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       }
       // "Access, agenda, and notes are in the wiki:" at the margin right under the last item
       // introduces what follows (a reminder quoted without its blank lines, OpenBMC 2019).
-      if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail) break;
+      // Not the last line of a wrapped item ("... See recent" over "threads on the Security list:", XMPP Summit 2009).
+      const wrapped = !shortLine(lines[j - 1]!) && /[\p{L}\d,]$/u.test(lines[j - 1]!.trimEnd());
+      if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail && !wrapped) break;
       // "Action Items" left of a list set in from the margin, the next item right under it (a draft agenda
       // pasted from a document, its headings at the margin: the Jenkins board, 2023): a heading, no wrap.
       if (!lastBlank && indent < first.indent && HEADING.test(line.trim()) && markerOf(lines[j + 1] ?? '')?.indent === first.indent) break;

@@ -25,7 +25,7 @@ import { headedTopics } from '../reading/headed-topics.js';
 import { forwardSchedule, NO_TOPIC } from '../reading/forward-schedule.js';
 import { callPeers } from '../extract/call-detect.js';
 import { mentionDate } from '../placement/mentions.js';
-import { listBlocks, type ListBlock } from '../reading/list-blocks.js';
+import { listBlocks, type ListBlock, type ListItem } from '../reading/list-blocks.js';
 import { regex } from '../extract/patterns.js';
 import { namesSessionFormat } from '../reading/session-format.js';
 import { normaliseTitle } from '../wording/title.js';
@@ -173,7 +173,10 @@ export function chairCallRule(env: RuleEnv): Candidate[] {
 function listed(block: ListBlock): string[] {
   // "- Further topics to discuss are:" among the items heads the ones after it (LPC 2025 CoCo MC).
   // An item with points under it ("Load Balancing:" over its kinds) is a topic all the same.
-  return block.items.filter((i) => !/:\s*$/.test(i.text) || i.detail !== '').flatMap((i) => itemTopics(i));
+  // Not an item that ends in a colon after sentences of its own ("End-to-end encryption. XTLS seems to be ... See recent
+  // threads on the Security list:", its links gone; XMPP Summit 2009): a topic whose pointer lost what it pointed at.
+  const heading = (i: ListItem): boolean => /:\s*$/.test(i.text) && i.detail === '' && i.text.split(/\s+/).length <= 12;
+  return block.items.filter((i) => !heading(i)).flatMap((i) => itemTopics(i));
 }
 
 /** A subject topic that shares a content word with a listed topic restates the list. */

@@ -1053,4 +1053,16 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
       'Memory failure handling, and continue our discussion on mmap support',
     ]);
   });
+  it('goes on past an item whose wrapped text ends in a colon, its links gone, and keeps that item', () => {
+    // The XMPP Summit's prep (2009): the links under item 3 were lost, four blank lines left.
+    const msg = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'In accordance with Council discussion in December and the XSF Roadmap, I see the following:\n\n' +
+        '1. File transfer. See also discussion on the Jingle list about ICE-TCP\nand alternative transport methods.\n\n' +
+        "2. End-to-end encryption. XTLS seems to be the approach we're settling\non, but we need to finalize a number of related issues. See recent\n" +
+        'threads on the Security list:\n\n\n\n\n3. Mobile optimizations. The big item here is roster sequencing.\n',
+    });
+    expect(titles(chairCallRule(envOf(msg)))).toEqual(['File transfer', 'End-to-end encryption', 'Mobile optimizations']);
+  });
 });

@@ -138,6 +138,9 @@ describe('exclusions: messages that are never items', () => {
     // The Airflow dev call's notes (2026).
     const text = 'Hey everyone,\n\nThank you for attending the dev call earlier today. I updated\nour meeting notes on the wiki.\n';
     expect(isMinutes(message({ subject: 'Airflow dev call', bodyText: text }), text)).toBe(true);
+    // parrot-dev 2011: the subject ends by saying the mail is the summary.
+    const summary = message({ subject: 'Parrot Developer Summit, May 14 2011: Summary', bodyText: 'A PDS was held online.\n' });
+    expect(isMinutes(summary, summary.bodyText)).toBe(true);
     const invite = 'Hey everyone,\n\nThank you for attending the dev call. The next one is on May 7th.\n';
     expect(isMinutes(message({ subject: 'Airflow dev call', bodyText: invite }), invite)).toBe(false);
   });
