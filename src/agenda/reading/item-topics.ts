@@ -35,6 +35,10 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
   return credited.length ? credited.map((p) => `${p} (${who})`) : [item.text];
 }
 
+// "4) Issues and PRs tagged agenda+" over "4.1) Revising a Rec.", "4.2) ..." (the W3C Process CG's agendas,
+// 2020-2021): points numbered within their item are its points like bullets.
+const SUB_NUMBERED = /^(\s*)\d{1,2}(?:\.\d{1,2}){1,3}[.)]?\s+(?=\S)/gm;
+
 /**
  * The points under an item, every list of them: an agenda typed by hand sets sibling points at
  * different indents ("     - Tim currently working on:", then "   - boot caching", then
@@ -42,11 +46,8 @@ export function itemTopics(item: ListItem, inSection = false): string[] {
  * reader takes for lists of their own.
  */
 function pointsOf(item: ListItem): ListItem[] {
-  // "4) Issues and PRs tagged agenda+" over "4.1) Revising a Rec.", "4.2) ..." (the W3C Process CG's
-  // agendas, 2020-2021): points numbered within their item are its points like bullets.
   return listBlocks(item.detail.replace(SUB_NUMBERED, '$1- ')).flatMap((b) => b.items);
 }
-const SUB_NUMBERED = /^(\s*)\d{1,2}(?:\.\d{1,2}){1,3}[.)]?\s+(?=\S)/gm;
 
 /**
  * "2) Small architecture enhancements:" over points that each end with who brings them ("- Acquiring

@@ -121,8 +121,9 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
     // margin ("1.1) timestamper" under "1) 0.3.4.3 status", I2P's weekly index, 2004) they are entries of the index;
     // but after a blank line, with the item's own number ("4.1) Revising a Rec." under "4) Issues and PRs tagged
     // agenda+", the W3C Process CG, 2020), its points, up to the next item.
-    const setIn = line.search(/\S/) > first.indent || (lastBlank && subNumberOf(line) === current?.ordinal);
-    if (current && first.kind === 'number' && SUB_NUMBER.test(line) && setIn) {
+    const itemOf = subNumberOf(line);
+    const setIn = line.search(/\S/) > first.indent || (lastBlank && itemOf === current?.ordinal);
+    if (current && first.kind === 'number' && itemOf !== undefined && setIn) {
       current.detail.push(line.trim());
       [inDetail, lastBlank, end] = [true, false, j];
       continue;
