@@ -209,9 +209,14 @@ export function thisCall(sentence: string): string[] {
 // Meeting 2004, I2P 2004): beside a list, a sentence that names topics only in general or points elsewhere.
 const IN_GENERAL = /\b(?:topics?|proposals|things|stuff|whatever|info(?:rmation)?|see)\b/i;
 
+// Beside a list, only a sentence that names the call by when it meets: not "for this session I propose to focus on X" (a
+// member's tagged proposal, LSF/MM 2020) nor "Today ... who actively review patches" (a summit's report, 2017).
+const THIS_MEETING = /\b(?:this\s+(?:week|call|meeting)|tomorrow|next\s+week)\b/i;
+
 /** The topics a chair's call names in sentences about this call, beside its lists. */
 export function thisCallTopics(text: string): string[] {
   return sentencesOf(text)
+    .filter((s) => THIS_MEETING.test(s))
     .flatMap(thisCall)
     .filter((t) => !IN_GENERAL.test(t));
 }

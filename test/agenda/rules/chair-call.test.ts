@@ -1048,6 +1048,12 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
         'In this meeting, we will talk about some of the latest upstream proposals.\n\nThis week we will discuss memory failure ' +
         'handling, and continue our discussion on mmap support.\n\nCurrent topics:\n- Semantics and Terms\n',
     });
+    // LSF/MM 2020, a tagged proposal read as a call with no \`chairs:\`: "this session" is the one proposed, no call's week.
+    const proposal = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText: 'Current topics:\n- Semantics and Terms\n\nFor this session I propose to focus on initial cases of P2P transfers.\n',
+    });
+    expect(titles(chairCallRule(envOf(proposal)))).toEqual(['Semantics and Terms']);
     expect(titles(chairCallRule(envOf(general)))).toEqual([
       'Semantics and Terms',
       'Memory failure handling, and continue our discussion on mmap support',
@@ -1064,5 +1070,13 @@ describe("rule 5: the chair's calls, reminders and posted agendas", () => {
         'threads on the Security list:\n\n\n\n\n3. Mobile optimizations. The big item here is roster sequencing.\n',
     });
     expect(titles(chairCallRule(envOf(msg)))).toEqual(['File transfer', 'End-to-end encryption', 'Mobile optimizations']);
+    // OpenBMC 2019: an item's own line (49 columns), then the reminder's footer at the margin: no wrap, the list ends.
+    const reminder = message({
+      subject: 'Reminder: MirageOS call tomorrow',
+      bodyText:
+        'Current topics:\n- Development work\n- Recent discussion of CVEs that apply to OpenBMC\nAccess, agenda, and notes are in the wiki:\n' +
+        'https://example.org/wiki\n',
+    });
+    expect(titles(chairCallRule(envOf(reminder)))).toEqual(['Development work', 'Recent discussion of CVEs that apply to OpenBMC']);
   });
 });
