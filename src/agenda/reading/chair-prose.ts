@@ -207,7 +207,7 @@ export function thisCall(sentence: string): string[] {
 // "Some of the latest upstream proposals", "a wide variety of topics about X Window System technologies", "mmap
 // support ... and whatever else comes", "For more info, see the meeting logs" (guest_memfd 2025, the X Developer's
 // Meeting 2004, I2P 2004): beside a list, a sentence that names topics only in general or points elsewhere.
-const IN_GENERAL = /\b(?:topics?|proposals|things|stuff|whatever|info(?:rmation)?|see)\b/i;
+const ONLY_IN_GENERAL = /\b(?:topics?|proposals|things|stuff|whatever|info(?:rmation)?|see)\b/i;
 
 // Beside a list, only a sentence that names the call by when it meets: not "for this session I propose to focus on X" (a
 // member's tagged proposal, LSF/MM 2020) nor "Today ... who actively review patches" (a summit's report, 2017).
@@ -218,7 +218,7 @@ export function thisCallTopics(text: string): string[] {
   return sentencesOf(text)
     .filter((s) => THIS_MEETING.test(s))
     .flatMap(thisCall)
-    .filter((t) => !IN_GENERAL.test(t));
+    .filter((t) => !ONLY_IN_GENERAL.test(t));
 }
 
 /**

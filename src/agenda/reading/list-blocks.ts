@@ -38,6 +38,11 @@ const SHORT = 40;
 const shortLine = (line: string): boolean => line.trim().length < SHORT;
 // A line at least this long ran on to the next when the mailer wrapped it.
 const WRAPPED = 60;
+/**
+ * The mailer wrapped this line: 60 columns or more (near a mail's wrap width) and no stop at its end. "- Recent
+ * discussion of CVEs that apply to OpenBMC" (49, OpenBMC 2019) is an item's own short line; the line under it is no wrap.
+ */
+const ranOn = (line: string): boolean => line.trim().length >= WRAPPED && /[\p{L}\d,]$/u.test(line.trimEnd());
 
 // "Rationale: ...", "Supporting material: ...", "Proposed by Paolo Vecchi 2024-03-28": a field of the item above.
 const FIELD_LINE = /^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|^(?:Proposed|Submitted|Presented|Requested|Raised)\s+by\s+\p{Lu}/u;
@@ -195,10 +200,7 @@ function blockAt(lines: readonly string[], i: number, first: Marked): ListBlock 
       // "Access, agenda, and notes are in the wiki:" at the margin right under the last item
       // introduces what follows (a reminder quoted without its blank lines, OpenBMC 2019).
       // Not the last line of a wrapped item ("... See recent" over "threads on the Security list:", XMPP Summit 2009).
-      // A line that long (60 columns and more, near a mail's wrap width) was wrapped; "- Recent discussion of CVEs that apply
-      // to OpenBMC" (49, OpenBMC 2019) is an item's own short line, the "Access, agenda ...:" line under it no wrap.
-      const wrapped = lines[j - 1]!.trim().length >= WRAPPED && /[\p{L}\d,]$/u.test(lines[j - 1]!.trimEnd());
-      if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail && !wrapped) break;
+      if (!lastBlank && indent < current.textCol && /:\s*$/.test(line) && !inDetail && !ranOn(lines[j - 1]!)) break;
       // "Action Items" left of a list set in from the margin, the next item right under it (a draft agenda
       // pasted from a document, its headings at the margin: the Jenkins board, 2023): a heading, no wrap.
       if (!lastBlank && indent < first.indent && HEADING.test(line.trim()) && markerOf(lines[j + 1] ?? '')?.indent === first.indent) break;
